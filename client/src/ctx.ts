@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { type StatusParams, StatusNotification } from '../../server/src/protocol';
+
+export const SELECTOR = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'deluge'].flatMap((language) => [
+	{ scheme: 'file', language },
+	{ scheme: 'untitled', language },
+]);
+
+/** Owns the language client, the output channel and the status bar item. */
+export class Ctx implements vscode.Disposable {
+	readonly output = vscode.window.createOutputChannel('Zoho Credit Lens', { log: true });
+	private readonly status = vscode.window.createStatusBarItem('zohoCredits.status', vscode.StatusBarAlignment.Right, 100);
+	private client: LanguageClient | undefined;
+	private readonly disposables: vscode.Disposable[] = [];
+
+	constructor(private readonly extension: vscode.ExtensionContext) {
+		this.status.name = 'Zoho Credit Lens';
+		this.status.command = 'zohoCredits.showOutput';
+		this.showStarting();
+		this.status.show();
+		this.disposables.push(
+			vscode.workspace.onDidChangeConfiguration((event) => {
+				if (event.affectsConfiguration('zohoCredits')) void this.client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
+			}),
+		);
+	}
+
+	async start(): Promise<void> {
+		const module = this.extension.asAbsolutePath('dist/server.js');
+		const serverOptions: ServerOptions = {
+			run: { module, transport: TransportKind.ipc },
+			debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+		};
+		const clientOptions: LanguageClientOptions = {
+			documentSelector: SELECTOR,
+			outputChannel: this.output,
+			traceOutputChannel: this.output,
+		};
+		const client = new LanguageClient('zohoCredits', 'Zoho Credit Lens', serverOptions, clientOptions);
+		this.client = client;
+		client.onDidChangeState((event) => {
+			if (event.newState === State.Stopped) this.showStopped();
+			else if (event.newState === State.Starting) this.showStarting();
+		});
+		client.onNotification(StatusNotification.type, (params) => this.showStatus(params));
+		this.showStarting();
+		try {
+			await client.start();
+		} catch (error) {
+			this.output.error(`The Zoho Credit Lens server could not start: ${String(error)}`);
+			this.showStopped();
+		}
+	}
+
+	async restart(): Promise<void> {
+		await this.stop();
+		await this.start();
+	}
+
+	async stop(): Promise<void> {
+		const client = this.client;
+		this.client = undefined;
+		if (client) await client.stop().catch(() => undefined);
+	}
+
+	private showStarting(): void {
+		this.status.text = '$(sync~spin) Zoho Credits';
+		this.status.tooltip = 'Zoho Credit Lens: starting the language server';
+		this.status.backgroundColor = undefined;
+	}
+
+	private showStopped(): void {
+		this.status.text = '$(error) Zoho Credits';
+		this.status.tooltip = 'Zoho Credit Lens: the language server stopped. Click to see its output.';
+		this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+	}
+
+	private showStatus(params: StatusParams): void {
+		const icon = params.health === 'error' ? '$(error)' : params.health === 'warning' ? '$(warning)' : params.quiescent ? '$(pulse)' : '$(sync~spin)';
+		this.status.text = `${icon} Zoho ${params.editionLabel}`;
+		const md = new vscode.MarkdownString(undefined, true);
+		md.appendMarkdown(`**Zoho Credit Lens**: ${params.message}\n\n`);
+		md.appendMarkdown(`${params.editionLabel}, ${params.users.toLocaleString('en-US')} users: ${params.dailyCredits.toLocaleString('en-US')} credits a day.`);
+		this.status.tooltip = md;
+		this.status.backgroundColor =
+			params.health === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : params.health === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+	}
+
+
+	dispose(): void {
+		this.status.dispose();
+		this.output.dispose();
+		for (const d of this.disposables) d.dispose();
+	}
+}

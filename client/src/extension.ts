@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { Ctx } from './ctx';
+
+let ctx: Ctx | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	ctx = new Ctx(context);
+	context.subscriptions.push(
+		ctx,
+		vscode.commands.registerCommand('zohoCredits.showOutput', () => ctx?.output.show(true)),
+		vscode.commands.registerCommand('zohoCredits.restartServer', () => ctx?.restart()),
+	);
+	await ctx.start();
+}
+
+export async function deactivate(): Promise<void> {
+	await ctx?.stop();
+}

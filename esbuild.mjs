@@ -1,0 +1,57 @@
+// Bundles the extension client, the language server, the CLI and the compiled tests.
+// Usage: node esbuild.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	sourcemap: production ? false : 'linked',
+	minify: production,
+	logLevel: 'warning',
+	banner: { js: '#!/usr/bin/env node' },
+};
+
+const product = {
+	...common,
+	entryPoints: {
+		client: 'client/src/extension.ts',
+		server: 'server/src/server.ts',
+		cli: 'server/src/cli.ts',
+	},
+	outdir: 'dist',
+	external: ['vscode'],
+};
+
+function testEntries(dir) {
+	return readdirSync(dir, { recursive: true })
+		.map(String)
+		.filter((f) => f.endsWith('.ts'))
+		.map((f) => join(dir, f));
+}
+
+// Tests keep their folder layout under out/test; packages stay external and load from node_modules.
+const tests = {
+	...common,
+	sourcemap: 'inline',
+	minify: false,
+	entryPoints: [...testEntries('test/unit'), ...testEntries('test/protocol'), ...testEntries('test/e2e/exthost')],
+	outbase: 'test',
+	outdir: 'out/test',
+	packages: 'external',
+	external: ['vscode'],
+};
+
+rmSync('out', { recursive: true, force: true });
+if (watch) {
+	for (const options of [product, tests]) await (await esbuild.context(options)).watch();
+} else {
+	await Promise.all([esbuild.build(product), esbuild.build(tests)]);
+}

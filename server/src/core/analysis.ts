@@ -1,0 +1,70 @@
+import { type Budget, type BudgetInput, resolveBudget } from './budget';
+import { type Assumptions, estimateFile, type FileEstimate } from './estimate';
+import type { FileFacts, Language } from './facts';
+import { type Finding, runFindings } from './findings';
+import { scanDeluge } from './scan/deluge';
+import { scanTypeScript } from './scan/typescript';
+import { LineMap } from './text';
+
+/** The settings an analysis depends on. */
+export interface AnalysisSettings extends BudgetInput, Assumptions {}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+	edition: 'professional',
+	users: 10,
+	addOnCredits: 0,
+	defaultLoopIterations: 10,
+};
+
+/** Everything known about one file: the single result every view projects. */
+export interface FileAnalysis {
+	readonly path: string;
+	readonly language: Language;
+	readonly lines: LineMap;
+	readonly facts: FileFacts;
+	readonly estimate: FileEstimate;
+	readonly findings: readonly Finding[];
+	readonly budget: Budget;
+}
+
+const EXTENSIONS: Record<string, Language> = {
+	ts: 'typescript',
+	tsx: 'typescript',
+	mts: 'typescript',
+	cts: 'typescript',
+	js: 'javascript',
+	jsx: 'javascript',
+	mjs: 'javascript',
+	cjs: 'javascript',
+	dg: 'deluge',
+	deluge: 'deluge',
+	ds: 'deluge',
+};
+
+const LANGUAGE_IDS: Record<string, Language> = {
+	typescript: 'typescript',
+	typescriptreact: 'typescript',
+	javascript: 'javascript',
+	javascriptreact: 'javascript',
+	deluge: 'deluge',
+};
+
+/** The language of a file, from the editor's language id when known, else from its extension. */
+export function languageOf(path: string, languageId?: string): Language | undefined {
+	if (languageId && LANGUAGE_IDS[languageId]) return LANGUAGE_IDS[languageId];
+	const dot = path.lastIndexOf('.');
+	return dot < 0 ? undefined : EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}
+
+export function scanFile(text: string, path: string, language: Language): FileFacts {
+	return language === 'deluge' ? scanDeluge(text) : scanTypeScript(text, path, language);
+}
+
+/** Scans, estimates and checks one file. Pure: text and settings in, plain data out. */
+export function analyzeFile(path: string, language: Language, text: string, settings: AnalysisSettings = DEFAULT_SETTINGS): FileAnalysis {
+	const facts = scanFile(text, path, language);
+	const estimate = estimateFile(facts, settings);
+	const budget = resolveBudget(settings);
+	const findings = runFindings({ facts, estimate, budget });
+	return { path, language, lines: new LineMap(text), facts, estimate, findings, budget };
+}

@@ -1,0 +1,42 @@
+import type { Budget } from './budget';
+import type { CallEstimate } from './estimate';
+import type { LineMap } from './text';
+
+/** Number formatting shared by every view, so hover, hints and reports agree. */
+export function formatNumber(n: number): string {
+	return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+export function formatCredits(n: number): string {
+	return `${formatNumber(n)} credit${n === 1 ? '' : 's'}`;
+}
+
+/** Share of the daily allowance as a percentage text: "0.02%". */
+export function formatShare(perDay: number, budget: Budget): string {
+	const share = (perDay / budget.dailyCredits) * 100;
+	const digits = share >= 10 ? 0 : share >= 1 ? 1 : share >= 0.01 ? 2 : 3;
+	return `${share.toFixed(digits)}%`;
+}
+
+/** The short label at the end of a costly line: `5 cr` or `×10 → 50 cr/run`. */
+export function hintLabel(call: CallEstimate): string {
+	if (call.multiplier === 1) return `${formatNumber(call.credits)} cr`;
+	return `×${formatNumber(call.multiplier)} → ${formatNumber(call.perRun)} cr/run`;
+}
+
+/** One line per loop, as the report and hover state it: "loop at 12: 10 iterations (default)". */
+export function loopLines(call: CallEstimate, lines: LineMap): string[] {
+	return call.loops.map((use) => {
+		const line = lines.lineOf(use.loop.header.start) + 1;
+		return `loop at ${line}: ${formatNumber(use.iterations)} iterations (${use.source === 'default' ? 'default' : use.reason})`;
+	});
+}
+
+/** The assumptions behind a call's number, in the JSON report's `assumed` form. */
+export function assumptionLines(call: CallEstimate, lines: LineMap): string[] {
+	const out = call.loops
+		.filter((use) => use.source === 'default')
+		.map((use) => `loop at ${lines.lineOf(use.loop.header.start) + 1}: ${formatNumber(use.iterations)} iterations (default)`);
+	if (!call.operation.inCatalog) out.push(`${call.operation.operation}: not in catalog, default 1 credit`);
+	return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Per-file facts: what a scanner found in one file, before any estimation.
+ * Offsets are UTF-16 code unit offsets into the scanned text, as in the editor.
+ */
+
+export type Language = 'typescript' | 'javascript' | 'deluge';
+
+/** How the code reaches Zoho CRM. */
+export type Via = 'sdk' | 'rest' | 'deluge-task' | 'invokeurl' | 'wrapper';
+
+/** A half-open range of offsets `[start, end)`. */
+export interface Span {
+	readonly start: number;
+	readonly end: number;
+}
+
+export type LoopKind = 'for' | 'for-of' | 'for-in' | 'for-each' | 'while' | 'do-while';
+
+/** Where a loop's iteration count came from. */
+export type IterationSource = 'literal' | 'annotation' | 'default';
+
+export interface LoopFact {
+	readonly kind: LoopKind;
+	/** The whole loop statement. */
+	readonly span: Span;
+	/** The loop header (`for each x in list`, `for (...)`), what hover and findings point at. */
+	readonly header: Span;
+	/** Iteration count when the code states it (literal bound, literal list, annotation). */
+	readonly iterations?: number;
+	readonly iterationSource?: Exclude<IterationSource, 'default'>;
+	/** Why the count is what it is, in words: "literal list of 5 items". */
+	readonly iterationReason?: string;
+}
+
+/** One Zoho CRM API request as written in the code. */
+export interface CallFact {
+	readonly span: Span;
+	readonly via: Via;
+	/** The callee as written: `zoho.crm.getRecords`, `axios.post`, `fetch`. */
+	readonly callee: string;
+	/** HTTP method of the request. */
+	readonly method: string;
+	/** The request path without host and query, for example `/crm/v8/Leads/{id}/actions/convert`. */
+	readonly path: string;
+	/** Deluge task name for `deluge-task` calls, for example `zoho.crm.v8.convertLead`. */
+	readonly task?: string;
+	/** Indexes into `FileFacts.loops` of the loops around the call, outermost first. */
+	readonly loops: readonly number[];
+}
+
+export interface ScanError {
+	readonly code: string;
+	readonly message: string;
+	readonly span: Span;
+}
+
+export interface FileFacts {
+	readonly language: Language;
+	readonly calls: readonly CallFact[];
+	readonly loops: readonly LoopFact[];
+	readonly errors: readonly ScanError[];
+}

@@ -1,0 +1,37 @@
+// Finding: call-in-loop
+//
+// A Zoho CRM call inside a loop runs once per iteration, so its credits multiply.
+// Reported at the call, with each surrounding loop as related information.
+import { credits, defineFinding, loopDescription } from './types';
+
+export type MessageId = 'callInLoop';
+
+export const callInLoop = defineFinding<MessageId>({
+	id: 'call-in-loop',
+	meta: {
+		severity: 'warning',
+		messages: {
+			callInLoop: '{api} runs inside a loop: {credits} {loops} = {perRun} per run.',
+		},
+	},
+	*check({ estimate }) {
+		for (const call of estimate.calls) {
+			if (call.loops.length === 0) continue;
+			yield {
+				messageId: 'callInLoop',
+				data: {
+					api: call.operation.api,
+					credits: credits(call.credits),
+					loops: loopDescription(call),
+					perRun: credits(call.perRun),
+				},
+				span: call.call.span,
+				related: call.loops.map((use) => ({
+					span: use.loop.header,
+					message: `This loop runs ${use.iterations.toLocaleString('en-US')} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.`,
+				})),
+				docs: call.operation.docs,
+			};
+		}
+	},
+});

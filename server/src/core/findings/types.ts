@@ -1,0 +1,83 @@
+import type { Budget } from '../budget';
+import type { CallEstimate, FileEstimate } from '../estimate';
+import type { FileFacts, Span } from '../facts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RelatedLocation {
+	readonly span: Span;
+	readonly message: string;
+}
+
+export interface Finding {
+	readonly id: string;
+	readonly severity: Severity;
+	readonly span: Span;
+	readonly message: string;
+	readonly related: readonly RelatedLocation[];
+	/** Where the user reads about the problem and its fix. */
+	readonly docs?: string;
+}
+
+/** Everything a check may look at for one file. */
+export interface CheckContext {
+	readonly facts: FileFacts;
+	readonly estimate: FileEstimate;
+	readonly budget: Budget;
+}
+
+export interface Report<MessageId extends string> {
+	readonly messageId: MessageId;
+	readonly data: Record<string, string | number>;
+	readonly span: Span;
+	readonly related?: readonly RelatedLocation[];
+	readonly docs?: string;
+}
+
+export interface FindingDefinition<MessageId extends string> {
+	readonly id: string;
+	readonly meta: {
+		readonly severity: Severity;
+		/** Message templates; `{name}` is replaced by `data.name`. */
+		readonly messages: Record<MessageId, string>;
+	};
+	check(context: CheckContext): Iterable<Report<MessageId>>;
+}
+
+export interface FindingRule {
+	readonly id: string;
+	run(context: CheckContext): Finding[];
+}
+
+export function formatMessage(template: string, data: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** Turns a finding definition into a rule that produces finished findings. */
+export function defineFinding<MessageId extends string>(definition: FindingDefinition<MessageId>): FindingRule {
+	return {
+		id: definition.id,
+		run(context) {
+			const findings: Finding[] = [];
+			for (const report of definition.check(context)) {
+				findings.push({
+					id: definition.id,
+					severity: definition.meta.severity,
+					span: report.span,
+					message: formatMessage(definition.meta.messages[report.messageId], report.data),
+					related: report.related ?? [],
+					docs: report.docs,
+				});
+			}
+			return findings;
+		},
+	};
+}
+
+export function credits(n: number): string {
+	return `${n.toLocaleString('en-US')} credit${n === 1 ? '' : 's'}`;
+}
+
+export function loopDescription(call: CallEstimate): string {
+	return call.loops.map((use) => `×${use.iterations.toLocaleString('en-US')}${use.source === 'default' ? ' (assumed)' : ''}`).join(' ');
+}

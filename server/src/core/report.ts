@@ -1,0 +1,107 @@
+import type { FileAnalysis } from './analysis';
+import type { Budget } from './budget';
+import { assumptionLines } from './explain';
+import type { Severity } from './findings';
+
+/** The JSON report of `zoho-credits scan --format json`; its shape is a versioned contract. */
+export interface JsonReport {
+	version: 1;
+	budget: { edition: string; users: number; addOnCredits: number; table: string; dailyCredits: number; concurrency: number | null };
+	files: {
+		path: string;
+		language: string;
+		calls: {
+			line: number;
+			column: number;
+			endLine: number;
+			endColumn: number;
+			api: string;
+			operation: string;
+			via: string;
+			credits: number;
+			multiplier: number;
+			inLoop: boolean;
+			assumed: string[];
+			perRun: number;
+			chain: { path: string; line: number; what: string }[];
+		}[];
+	}[];
+	entryPoints: { name: string; path: string; line: number; perRun: number; runsPerDay: number; perDay: number; shareOfDaily: number }[];
+	findings: { id: string; severity: Severity; path: string; line: number; message: string; related: { path: string; line: number; message: string }[] }[];
+	totals: { perDay: number; shareOfDaily: number };
+}
+
+export interface ReportInput {
+	/** Path of the file relative to the scan root, `/`-separated. */
+	readonly path: string;
+	readonly analysis: FileAnalysis;
+}
+
+/**
+ * Builds the JSON report. Until functions are linked across files, each file with calls is one
+ * entry point whose whole body runs once a day (the assumed default).
+ */
+export function buildReport(inputs: readonly ReportInput[], budget: Budget): JsonReport {
+	const files: JsonReport['files'] = [];
+	const entryPoints: JsonReport['entryPoints'] = [];
+	const findings: JsonReport['findings'] = [];
+	let perDay = 0;
+	for (const { path, analysis } of inputs) {
+		const { lines } = analysis;
+		const lineOf = (offset: number) => lines.lineOf(offset) + 1;
+		files.push({
+			path,
+			language: analysis.language,
+			calls: analysis.estimate.calls.map((call) => {
+				const start = lines.position(call.call.span.start);
+				const end = lines.position(call.call.span.end);
+				return {
+					line: start.line + 1,
+					column: start.character + 1,
+					endLine: end.line + 1,
+					endColumn: end.character + 1,
+					api: call.operation.api,
+					operation: call.operation.operation,
+					via: call.call.via,
+					credits: call.credits,
+					multiplier: call.multiplier,
+					inLoop: call.loops.length > 0,
+					assumed: assumptionLines(call, lines),
+					perRun: call.perRun,
+					chain: [],
+				};
+			}),
+		});
+		if (analysis.estimate.calls.length > 0) {
+			const perRun = analysis.estimate.perRun;
+			entryPoints.push({ name: path, path, line: 1, perRun, runsPerDay: 1, perDay: perRun, shareOfDaily: perRun / budget.dailyCredits });
+			perDay += perRun;
+		}
+		for (const finding of analysis.findings) {
+			findings.push({
+				id: finding.id,
+				severity: finding.severity,
+				path,
+				line: lineOf(finding.span.start),
+				message: finding.message,
+				related: finding.related.map((r) => ({ path, line: lineOf(r.span.start), message: r.message })),
+			});
+		}
+	}
+	entryPoints.sort((a, b) => b.perDay - a.perDay || a.path.localeCompare(b.path));
+	return {
+		version: 1,
+		budget: {
+			edition: budget.edition,
+			users: budget.users,
+			addOnCredits: budget.addOnCredits,
+			table: budget.table,
+			dailyCredits: budget.dailyCredits,
+			concurrency: null,
+		},
+		files,
+		entryPoints,
+		findings,
+		totals: { perDay, shareOfDaily: perDay / budget.dailyCredits },
+	};
+}

@@ -1,0 +1,45 @@
+/** Line arithmetic over a text, with UTF-16 offsets and 0-based lines as in LSP. */
+export class LineMap {
+	private readonly starts: number[] = [0];
+
+	constructor(readonly text: string) {
+		for (let i = 0; i < text.length; i++) {
+			const ch = text.charCodeAt(i);
+			if (ch === 13 /* \r */) {
+				if (text.charCodeAt(i + 1) === 10) i++;
+				this.starts.push(i + 1);
+			} else if (ch === 10 /* \n */) {
+				this.starts.push(i + 1);
+			}
+		}
+	}
+
+	get lineCount(): number {
+		return this.starts.length;
+	}
+
+	/** 0-based line of an offset. */
+	lineOf(offset: number): number {
+		let low = 0;
+		let high = this.starts.length - 1;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (this.starts[mid] <= offset) low = mid;
+			else high = mid - 1;
+		}
+		return low;
+	}
+
+	position(offset: number): { line: number; character: number } {
+		const line = this.lineOf(offset);
+		return { line, character: offset - this.starts[line] };
+	}
+
+	/** Offset just after the last character of a line, before its line break. */
+	lineEnd(line: number): number {
+		const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+		let end = next;
+		while (end > this.starts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+		return end;
+	}
+}

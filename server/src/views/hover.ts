@@ -1,0 +1,44 @@
+import type { Hover } from 'vscode-languageserver';
+import type { FileAnalysis } from '../core/analysis';
+import type { CallEstimate } from '../core/estimate';
+import { formatCredits, formatNumber, formatShare } from '../core/explain';
+
+/** The call under the cursor, innermost first when calls nest. */
+export function callAt(analysis: FileAnalysis, offset: number): CallEstimate | undefined {
+	let found: CallEstimate | undefined;
+	for (const call of analysis.estimate.calls) {
+		const { start, end } = call.call.span;
+		if (offset >= start && offset <= end && (!found || start >= found.call.span.start)) found = call;
+	}
+	return found;
+}
+
+/** Hover markdown for a call: the API, its price and rule, each loop's count and why, and the share of the day. */
+export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): string {
+	const { operation, loops } = call;
+	const budget = analysis.budget;
+	const out: string[] = [];
+	out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
+	out.push('');
+	out.push(`\`${operation.operation}\` (${operation.rule}${operation.inCatalog ? '' : ', assumed'})`);
+	if (loops.length > 0) {
+		out.push('');
+		for (const use of loops) {
+			const line = analysis.lines.lineOf(use.loop.header.start) + 1;
+			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${use.reason}${use.source === 'default' ? ' (assumed)' : ''}`);
+		}
+	}
+	out.push('');
+	out.push(`**${formatCredits(call.perRun)} per run**; at 1 run a day (assumed) that is ${formatShare(call.perRun, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits (${budget.editionLabel}, ${formatNumber(budget.users)} users).`);
+	out.push('');
+	out.push(`[Zoho documentation](${operation.docs})`);
+	return out.join('\n');
+}
+
+export function hover(analysis: FileAnalysis, offset: number): Hover | null {
+	const call = callAt(analysis, offset);
+	if (!call) return null;
+	const start = analysis.lines.position(call.call.span.start);
+	const end = analysis.lines.position(call.call.span.end);
+	return { contents: { kind: 'markdown', value: hoverMarkdown(analysis, call) }, range: { start, end } };
+}

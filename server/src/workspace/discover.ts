@@ -1,0 +1,102 @@
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { languageOf } from '../core/analysis';
+import type { Language } from '../core/facts';
+
+/** Folders that never hold the user's own integration code. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.vscode-test']);
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface SourceFile {
+	/** Absolute path. */
+	readonly path: string;
+	/** Path relative to the scan root, with `/` separators. */
+	readonly relativePath: string;
+	readonly language: Language;
+}
+
+export interface SkippedFile {
+	readonly path: string;
+	readonly reason: string;
+}
+
+export interface Discovery {
+	readonly files: SourceFile[];
+	readonly skipped: SkippedFile[];
+}
+
+function looksBinary(path: string): boolean {
+	const fd = openSync(path, 'r');
+	try {
+		const buffer = Buffer.alloc(8000);
+		const read = readSync(fd, buffer, 0, buffer.length, 0);
+		return buffer.subarray(0, read).includes(0);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/**
+ * Finds the TypeScript, JavaScript and Deluge files under the given paths. Follows symbolic links
+ * once (a link back into a visited folder is ignored), skips dependency and build folders, files
+ * over 2 MB and binary files, and reports every skip with its reason.
+ */
+export function discover(root: string, paths: readonly string[]): Discovery {
+	const files: SourceFile[] = [];
+	const skipped: SkippedFile[] = [];
+	const visited = new Set<string>();
+
+	const visitFile = (path: string, size: number): void => {
+		const language = languageOf(path);
+		if (!language) return;
+		if (size > MAX_FILE_BYTES) {
+			skipped.push({ path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+			return;
+		}
+		try {
+			if (looksBinary(path)) {
+				skipped.push({ path, reason: 'binary file' });
+				return;
+			}
+		} catch (error) {
+			skipped.push({ path, reason: `unreadable: ${(error as Error).message}` });
+			return;
+		}
+		files.push({ path, relativePath: relative(root, path).split(sep).join('/'), language });
+	};
+
+	const visit = (path: string, explicit: boolean): void => {
+		let stat;
+		let real;
+		try {
+			stat = statSync(path);
+			real = realpathSync(path);
+		} catch (error) {
+			if (explicit) throw error;
+			skipped.push({ path, reason: `unreadable: ${(error as Error).message}` });
+			return;
+		}
+		if (stat.isFile()) {
+			if (visited.has(real)) return;
+			visited.add(real);
+			visitFile(path, stat.size);
+			return;
+		}
+		if (!stat.isDirectory() || visited.has(real)) return;
+		visited.add(real);
+		let entries: string[];
+		try {
+			entries = readdirSync(path).sort();
+		} catch (error) {
+			skipped.push({ path, reason: `unreadable: ${(error as Error).message}` });
+			return;
+		}
+		for (const name of entries) {
+			if (SKIPPED_DIRECTORIES.has(name)) continue;
+			visit(join(path, name), false);
+		}
+	};
+
+	for (const path of paths) visit(path, true);
+	return { files, skipped };
+}
