@@ -11,12 +11,16 @@ function segments(path: string): string[] {
 	return path.split('/').filter((s) => s.length > 0);
 }
 
+/** First path segments that name an API family, never a module, so `{module}` cannot match them. */
+const NOT_MODULES = new Set(['settings', 'org', 'users', 'coql', 'composite', 'bulk', 'files', 'functions', '__apis', '__notification', 'actions', 'features']);
+
 /** Number of literal segments matched, or -1 when the template does not match. */
 function matchScore(template: string[], actual: string[]): number {
 	if (template.length !== actual.length) return -1;
 	let score = 0;
 	for (let i = 0; i < template.length; i++) {
 		const t = template[i];
+		if (t === '{module}' && NOT_MODULES.has(actual[i].toLowerCase())) return -1;
 		if (t.startsWith('{')) continue;
 		if (t.toLowerCase() !== actual[i].toLowerCase()) return -1;
 		score++;

@@ -1,0 +1,48 @@
+/**
+ * Fixture helper: a fixture is source code whose expected calls are written under each call as
+ * `//   ^^^^ Convert Lead 5 cr ×3 ×10? = 150/run` (`?` marks an assumed count). `check` strips those
+ * lines, analyses the rest and renders the result the same way; the two texts must be equal.
+ */
+import assert from 'node:assert/strict';
+import { analyzeFile, type AnalysisSettings, DEFAULT_SETTINGS, type FileAnalysis } from '../../server/src/core/analysis';
+import type { Language } from '../../server/src/core/facts';
+
+const EXPECTATION = /^\s*\/\/\s*\^+ /;
+
+export function stripExpectations(fixture: string): string {
+	return fixture
+		.split('\n')
+		.filter((line) => !EXPECTATION.test(line))
+		.join('\n');
+}
+
+function extensionOf(language: Language): string {
+	return language === 'deluge' ? 'dg' : language === 'typescript' ? 'ts' : 'js';
+}
+
+export function analyze(language: Language, source: string, settings: Partial<AnalysisSettings> = {}): FileAnalysis {
+	return analyzeFile(`/fixture.${extensionOf(language)}`, language, source, { ...DEFAULT_SETTINGS, ...settings });
+}
+
+/** The source with one expectation line under each call. */
+export function render(source: string, analysis: FileAnalysis): string {
+	const lines = source.split('\n');
+	const notes = new Map<number, string[]>();
+	for (const call of analysis.estimate.calls) {
+		const start = analysis.lines.position(call.call.span.start);
+		const end = analysis.lines.position(call.call.span.end);
+		const width = (end.line === start.line ? end.character : lines[start.line].length) - start.character;
+		if (start.character < 2) throw new Error(`indent the call on line ${start.line + 1} by two or more columns so its expectation fits`);
+		const loops = call.loops.map((use) => ` ×${use.iterations}${use.source === 'default' ? '?' : ''}`).join('');
+		const note = `//${' '.repeat(start.character - 2)}${'^'.repeat(Math.max(1, width))} ${call.operation.api} ${call.credits} cr${loops} = ${call.perRun}/run`;
+		notes.set(start.line, [...(notes.get(start.line) ?? []), note]);
+	}
+	return lines.flatMap((line, i) => [line, ...(notes.get(i) ?? [])]).join('\n');
+}
+
+export function check(language: Language, fixture: string, settings: Partial<AnalysisSettings> = {}): FileAnalysis {
+	const source = stripExpectations(fixture);
+	const analysis = analyze(language, source, settings);
+	assert.equal(render(source, analysis), fixture);
+	return analysis;
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { diagnostics } from '../../server/src/views/diagnostics';
+import { hover } from '../../server/src/views/hover';
+import { inlayHints } from '../../server/src/views/inlay-hints';
+import { analyze } from './check';
+
+const SOURCE = `void automation.f()
+{
+  lead = zoho.crm.getRecordById("Leads", 1);
+  for each p in {1,2,3}
+  {
+    zoho.crm.convertLead(p, Map());
+  }
+}`;
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
+
+void describe('views', () => {
+	test('hover on a call in a loop: API, price, the loop and its reason, per run, share of the day', () => {
+		const analysis = analyze('deluge', SOURCE);
+		const result = hover(analysis, SOURCE.indexOf('convertLead') + 3);
+		assert.ok(result);
+		const value = (result.contents as { value: string }).value;
+		// 5 × 3 = 15 credits; 15 / 15,000 (Professional, 10 users) = 0.1%.
+		assert.equal(
+			value,
+			[
+				'**Zoho CRM: Convert Lead**: 5 credits per call',
+				'',
+				'`POST /crm/v2/Leads/{id}/actions/convert` (5 credits per call)',
+				'',
+				'- ×3: loop at line 4, literal list of 3 items',
+				'',
+				'**15 credits per run**; at 1 run a day (assumed) that is 0.10% of the daily 15,000 credits (Professional, 10 users).',
+				'',
+				'[Zoho documentation](https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html)',
+			].join('\n'),
+		);
+		assert.deepEqual(result.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 34 } });
+	});
+
+	test('no hover away from calls', () => {
+		const analysis = analyze('deluge', SOURCE);
+		assert.equal(hover(analysis, SOURCE.indexOf('for each')), null);
+	});
+
+	test('inlay hints sit at the end of each costly line; modes all, loops, off', () => {
+		const analysis = analyze('deluge', SOURCE);
+		const all = inlayHints(analysis, WHOLE, 'all');
+		assert.deepEqual(
+			all.map((h) => [h.position, h.label]),
+			[
+				[{ line: 2, character: 44 }, '1 cr'],
+				[{ line: 5, character: 35 }, '×3 → 15 cr/run'],
+			],
+		);
+		assert.deepEqual(
+			inlayHints(analysis, WHOLE, 'loops').map((h) => h.label),
+			['×3 → 15 cr/run'],
+		);
+		assert.deepEqual(inlayHints(analysis, WHOLE, 'off'), []);
+		const firstLineOnly = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+		assert.deepEqual(
+			inlayHints(analysis, firstLineOnly, 'all').map((h) => h.label),
+			['1 cr'],
+		);
+	});
+
+	test('two calls on one line share one hint with their sum', () => {
+		const source = "  a = zoho.crm.getRecords(\"Leads\"); b = zoho.crm.v8.convertLead(1, Map());";
+		const hints = inlayHints(analyze('deluge', source), WHOLE, 'all');
+		assert.deepEqual(
+			hints.map((h) => h.label),
+			['6 cr/run'],
+		);
+	});
+
+	test('diagnostics carry severity, source, code, docs and related loops when the client shows them', () => {
+		const analysis = analyze('deluge', SOURCE);
+		const [d] = diagnostics(analysis, 'file:///f.dg', true);
+		assert.equal(d.severity, DiagnosticSeverity.Warning);
+		assert.equal(d.source, 'Zoho Credit Lens');
+		assert.equal(d.code, 'call-in-loop');
+		assert.deepEqual(d.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 34 } });
+		assert.deepEqual(d.relatedInformation?.[0].location, {
+			uri: 'file:///f.dg',
+			range: { start: { line: 3, character: 2 }, end: { line: 3, character: 23 } },
+		});
+		assert.equal(diagnostics(analysis, 'file:///f.dg', false)[0].relatedInformation, undefined);
+	});
+});
