@@ -42,7 +42,7 @@ const tests = {
 	...common,
 	sourcemap: 'inline',
 	minify: false,
-	entryPoints: [...testEntries('test/unit'), ...testEntries('test/protocol'), ...testEntries('test/e2e/exthost')],
+	entryPoints: [...testEntries('test/unit'), ...testEntries('test/protocol'), ...testEntries('test/cli'), ...testEntries('test/e2e/exthost')],
 	outbase: 'test',
 	outdir: 'out/test',
 	packages: 'external',

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function cli(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8' });
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+void describe('zoho-credits scan', () => {
+	test('JSON report of the bundled examples, worked out by hand', () => {
+		const { status, stdout, stderr } = cli(['scan', 'examples', '--format', 'json']);
+		assert.equal(stderr, '');
+		assert.equal(status, 0);
+		const report = JSON.parse(stdout);
+		assert.equal(report.version, 1);
+		assert.deepEqual(report.budget, { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: null });
+		assert.deepEqual(
+			report.files.map((f: { path: string; language: string; calls: { perRun: number }[] }) => [f.path, f.language, f.calls.map((c) => c.perRun)]),
+			[
+				// getRecordById 1; getRecords 1 × 3 pages; convertLead 5 × 3 pages × 10 leads (default).
+				['examples/deluge/convert_hot_leads.dg', 'deluge', [1, 3, 150]],
+				// 5 literal pages × 1.
+				['examples/node/read-deals.js', 'javascript', [5]],
+				// upsert per contact × 10 (default); one read; the token request is free.
+				['examples/node/sync-contacts.ts', 'typescript', [10, 1]],
+			],
+		);
+		const convert = report.files[0].calls[2];
+		assert.deepEqual(convert, {
+			line: 14,
+			column: 5,
+			endLine: 14,
+			endColumn: 48,
+			api: 'Convert Lead',
+			operation: 'POST /crm/v2/Leads/{id}/actions/convert',
+			via: 'deluge-task',
+			credits: 5,
+			multiplier: 30,
+			inLoop: true,
+			assumed: ['loop at 10: 10 iterations (default)'],
+			perRun: 150,
+			chain: [],
+		});
+		assert.deepEqual(report.totals, { perDay: 154 + 5 + 11, shareOfDaily: 170 / 15000 });
+		assert.deepEqual(
+			report.findings.map((f: { id: string; path: string; line: number }) => [f.id, f.path, f.line]),
+			[
+				['call-in-loop', 'examples/deluge/convert_hot_leads.dg', 9],
+				['call-in-loop', 'examples/deluge/convert_hot_leads.dg', 14],
+				['call-in-loop', 'examples/node/read-deals.js', 7],
+				['call-in-loop', 'examples/node/sync-contacts.ts', 8],
+			],
+		);
+	});
+
+	test('table format and budget options', () => {
+		const { status, stdout } = cli(['scan', 'examples/node', '--edition', 'free', '--users', '3']);
+		assert.equal(status, 0);
+		const lines = stdout.trimEnd().split('\n');
+		// Columns are as wide as their longest cell: examples/node/sync-contacts.ts:17:25 and Upsert Records.
+		assert.equal(lines[0], 'location                              api             credits  loops  per run');
+		assert.equal(lines[1], 'examples/node/read-deals.js:7:26      Get Records           1     ×5        5');
+		// 16 credits of Free's 5,000 = 0.32%.
+		assert.equal(lines.at(-1), 'Total: 16 credits a day (1 run a day per file, assumed) of 5,000 (free, 3 users): 0.32%');
+	});
+
+	test('--fail-on decides the exit code', () => {
+		assert.equal(cli(['scan', 'examples', '--fail-on', 'warning']).status, 1);
+		assert.equal(cli(['scan', 'examples', '--fail-on', 'error']).status, 0);
+		assert.equal(cli(['scan', 'examples', '--fail-on', 'never']).status, 0);
+	});
+
+	test('bad usage exits 2 with a clear message and no stack trace', () => {
+		for (const [args, message] of [
+			[['scan', 'no/such/dir'], /Cannot read .*no\/such\/dir: ENOENT/],
+			[['scan', '--edition', 'gold'], /--edition must be one of free, standard, professional, enterprise, ultimate, not "gold"/],
+			[['scan', '--users=-3'], /--users must be a whole number, not "-3"/],
+			[['scan', '--add-on-credits', '2.5'], /--add-on-credits must be a whole number, not "2.5"/],
+			[['scan', '--format', 'xml'], /--format must be one of table, json, not "xml"/],
+			[['scan', '--bogus'], /Unknown option '--bogus'/],
+			[['frobnicate'], /Unknown command "frobnicate"/],
+			[[], /No command given/],
+		] as const) {
+			const { status, stderr, stdout } = cli([...args]);
+			assert.equal(status, 2, args.join(' '));
+			assert.match(stderr, message);
+			assert.doesNotMatch(stderr, /\n\s+at /);
+			assert.equal(stdout, '');
+		}
+	});
+
+	test('binary and oversized files are skipped with a note; a symlink loop ends', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-'));
+		writeFileSync(join(dir, 'blob.js'), Buffer.from([0x66, 0x00, 0x01, 0x02]));
+		writeFileSync(join(dir, 'huge.dg'), 'x'.repeat(2 * 1024 * 1024 + 1));
+		writeFileSync(join(dir, 'ok.dg'), 'zoho.crm.getRecords("Leads");');
+		spawnSync('ln', ['-s', '.', join(dir, 'loop')]);
+		const { status, stdout, stderr } = cli(['scan', '.', '--format', 'json'], dir);
+		assert.equal(status, 0);
+		assert.match(stderr, /skipped .*blob\.js: binary file/);
+		assert.match(stderr, /skipped .*huge\.dg: larger than 2 MB/);
+		const report = JSON.parse(stdout);
+		assert.deepEqual(
+			report.files.map((f: { path: string }) => f.path),
+			['ok.dg'],
+		);
+	});
+
+	test('--help prints usage and exits 0', () => {
+		const { status, stdout } = cli(['--help']);
+		assert.equal(status, 0);
+		assert.match(stdout, /^Usage: zoho-credits scan/);
+	});
+});

@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DidChangeTextDocumentNotification, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import { MINIMAL_CAPABILITIES, renderDiagnostics, renderHints, Server } from './harness';
+
+const DELUGE = `void automation.convert()
+{
+  for each p in {1,2,3}
+  {
+    leads = zoho.crm.getRecords("Leads", p, 200);
+    for each l in leads
+    {
+      zoho.crm.convertLead(l.get("id"), Map());
+    }
+  }
+}`;
+
+const TS = `export async function push(ids: string[]) {
+  for (const id of ids) {
+    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
+    await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });
+  }
+  await fetch('https://accounts.zoho.com/oauth/v2/token', { method: 'POST' });
+}`;
+
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+
+void describe('language server over stdio (full client)', () => {
+	let server: Server;
+	before(async () => {
+		server = new Server();
+		await server.initialize();
+	});
+	after(async () => {
+		assert.equal(await server.shutdown(), 0);
+	});
+
+	test('initialize advertises hover, inlay hints and incremental sync', () => {
+		const caps = server.initializeResult!.capabilities;
+		assert.equal(caps.hoverProvider, true);
+		assert.equal(caps.inlayHintProvider, true);
+		assert.equal(caps.textDocumentSync, 2);
+		assert.equal(server.initializeResult!.serverInfo?.name, 'zoho-credit-lens');
+	});
+
+	test('the status notification reports the default budget', async () => {
+		const status = await server.status(() => true);
+		assert.deepEqual(
+			[status.health, status.edition, status.editionLabel, status.users, status.dailyCredits],
+			['ok', 'professional', 'Professional', 10, 15000],
+		);
+	});
+
+	test('Deluge: diagnostics for calls in loops, with the loops as related information', async () => {
+		const uri = 'file:///ws/convert.dg';
+		await server.open(uri, 'deluge', DELUGE);
+		const { diagnostics, version } = await server.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+		assert.equal(version, 1);
+		// getRecords: 1 × 3 (literal list) = 3; convertLead: 5 × 3 × 10 (default) = 150.
+		assert.equal(
+			renderDiagnostics(DELUGE, diagnostics),
+			`void automation.convert()
+{
+  for each p in {1,2,3}
+  {
+    leads = zoho.crm.getRecords("Leads", p, 200);
+            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Get Records runs inside a loop: 1 credit ×3 = 3 credits per run.
+    for each l in leads
+    {
+      zoho.crm.convertLead(l.get("id"), Map());
+      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Convert Lead runs inside a loop: 5 credits ×3 ×10 (assumed) = 150 credits per run.
+    }
+  }
+}`,
+		);
+		assert.deepEqual(
+			diagnostics[1].relatedInformation!.map((r) => [r.location.range.start.line, r.message]),
+			[
+				[2, 'This loop runs 3 times: literal list of 3 items.'],
+				[5, 'This loop runs 10 times: default of 10 iterations: the bound is not visible in the code.'],
+			],
+		);
+		assert.equal(diagnostics[1].source, 'Zoho Credit Lens');
+		assert.equal(diagnostics[1].codeDescription?.href, 'https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html');
+	});
+
+	test('Deluge: inlay hints at the end of costly lines', async () => {
+		const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' }, range: WHOLE });
+		assert.equal(
+			renderHints(DELUGE, hints ?? []),
+			`void automation.convert()
+{
+  for each p in {1,2,3}
+  {
+    leads = zoho.crm.getRecords("Leads", p, 200); /* ×3 → 3 cr/run */
+    for each l in leads
+    {
+      zoho.crm.convertLead(l.get("id"), Map()); /* ×30 → 150 cr/run */
+    }
+  }
+}`,
+		);
+	});
+
+	test('Deluge: hover on convertLead names the API, its 5 credits, the loops and the share', async () => {
+		const hover = await server.connection.sendRequest(HoverRequest.type, {
+			textDocument: { uri: 'file:///ws/convert.dg' },
+			position: { line: 7, character: 16 },
+		});
+		const value = (hover!.contents as { value: string }).value;
+		assert.match(value, /^\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
+		assert.ok(value.includes('- ×3: loop at line 3, literal list of 3 items'), value);
+		assert.ok(value.includes('- ×10: loop at line 6, default of 10 iterations: the bound is not visible in the code (assumed)'), value);
+		// 150 / 15,000 = 1%.
+		assert.ok(value.includes('**150 credits per run**; at 1 run a day (assumed) that is 1.0% of the daily 15,000 credits (Professional, 10 users).'), value);
+		const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' }, position: { line: 0, character: 2 } });
+		assert.equal(none, null);
+	});
+
+	test('TypeScript: only the literal CRM URL is a call; the token request costs nothing', async () => {
+		const uri = 'file:///ws/push.ts';
+		await server.open(uri, 'typescript', TS);
+		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+		assert.equal(
+			renderDiagnostics(TS, diagnostics),
+			`export async function push(ids: string[]) {
+  for (const id of ids) {
+    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
+    await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });
+          ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Upsert Records runs inside a loop: 1 credit ×10 (assumed) = 10 credits per run.
+  }
+  await fetch('https://accounts.zoho.com/oauth/v2/token', { method: 'POST' });
+}`,
+		);
+	});
+
+	test('an edit re-analyses the document and updates diagnostics', async () => {
+		const uri = 'file:///ws/push.ts';
+		// Move the upsert out of the loop: the diagnostic goes away.
+		const edited = TS.replace("    await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });\n  }", "  }\n  await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });");
+		await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+			textDocument: { uri, version: 2 },
+			contentChanges: [{ text: edited }],
+		});
+		const { diagnostics, version } = await server.diagnosticsFor(uri, (p) => p.version === 2);
+		assert.equal(version, 2);
+		assert.deepEqual(diagnostics, []);
+	});
+
+	test('settings: the edition and the hint mode come from the client and apply on change', async () => {
+		await server.changeSettings({ edition: 'enterprise', users: 5, inlayHints: 'loops', defaultLoopIterations: 4 });
+		const status = await server.status((s) => s.edition === 'enterprise');
+		assert.deepEqual([status.editionLabel, status.users, status.dailyCredits], ['Enterprise/Zoho One', 5, 20000]);
+		const uri = 'file:///ws/convert.dg';
+		// Default loops now count 4: convertLead 5 × 3 × 4 = 60.
+		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.message.includes('= 60 credits')));
+		assert.equal(diagnostics.length, 2);
+		const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+		assert.deepEqual(
+			hints?.map((h) => h.label),
+			['×3 → 3 cr/run', '×12 → 60 cr/run'],
+		);
+		await server.changeSettings({ inlayHints: 'off', edition: 'not-an-edition', users: 'ten' });
+		await server.status((s) => s.edition === 'professional');
+		assert.deepEqual(await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE }), []);
+	});
+
+	test('closing a document clears its diagnostics', async () => {
+		const uri = 'file:///ws/convert.dg';
+		await server.close(uri);
+		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
+		assert.deepEqual(diagnostics, []);
+	});
+
+	test('unknown requests get an error answer and the server keeps serving', async () => {
+		await assert.rejects(server.connection.sendRequest('zohoCreditLens/noSuchRequest', {}), /Unhandled method|not found/i);
+		const uri = 'file:///ws/after.dg';
+		await server.open(uri, 'deluge', 'for each x in y { zoho.crm.getRecords("Leads"); }');
+		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.length === 1);
+		assert.equal(diagnostics[0].code, 'call-in-loop');
+	});
+});
+
+void describe('language server with a minimal client (Neovim 0.7 style)', () => {
+	test('push diagnostics and hover work without configuration or inlay hint support; no flag means stdio', async () => {
+		const server = new Server([]);
+		try {
+			await server.initialize(MINIMAL_CAPABILITIES);
+			const uri = 'file:///ws/min.dg';
+			await server.open(uri, 'deluge', DELUGE);
+			const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+			assert.equal(diagnostics.length, 2);
+			assert.equal(diagnostics[0].relatedInformation, undefined);
+			const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character: 20 } });
+			assert.match((hover!.contents as { value: string }).value, /Get Records/);
+			assert.equal(await server.shutdown(), 0);
+		} finally {
+			server.kill();
+		}
+	});
+
+	test('a file of a language we do not analyse gets empty diagnostics and no hover', async () => {
+		const server = new Server();
+		try {
+			await server.initialize();
+			const uri = 'file:///ws/notes.md';
+			await server.open(uri, 'markdown', "fetch('https://www.zohoapis.com/crm/v8/Leads')");
+			const { diagnostics } = await server.diagnosticsFor(uri);
+			assert.deepEqual(diagnostics, []);
+			assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } }), null);
+			assert.equal(await server.shutdown(), 0);
+		} finally {
+			server.kill();
+		}
+	});
+});
