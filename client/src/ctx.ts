@@ -80,7 +80,7 @@ export class Ctx implements vscode.Disposable {
 		const icon = params.health === 'error' ? '$(error)' : params.health === 'warning' ? '$(warning)' : params.quiescent ? '$(pulse)' : '$(sync~spin)';
 		this.status.text = `${icon} Zoho ${params.editionLabel}`;
 		const md = new vscode.MarkdownString(undefined, true);
-		md.appendMarkdown(`**Zoho Credit Lens**: ${params.message}\n\n`);
+		md.appendMarkdown(`**Zoho Credit Lens** ${params.message}\n\n`);
 		md.appendMarkdown(`${params.editionLabel}, ${params.users.toLocaleString('en-US')} users: ${params.dailyCredits.toLocaleString('en-US')} credits a day.`);
 		this.status.tooltip = md;
 		this.status.backgroundColor =

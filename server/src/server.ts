@@ -71,24 +71,30 @@ async function analysisOf(document: TextDocument): Promise<{ analysis: FileAnaly
 	const analysis = analyzeFile(document.uri, language, document.getText(), analysisSettings(settings));
 	const entry = { version: document.version, settings, analysis };
 	cache.set(document.uri, entry);
-	if (settings !== lastSettings) {
-		lastSettings = settings;
-		sendStatus();
-	}
+	lastSettings = settings;
+	updateStatus();
 	return entry;
 }
 
-function sendStatus(message = 'Zoho Credit Lens is ready.'): void {
+let lastStatusKey = '';
+
+/** Sends the status when it differs from the last one sent: busy while analyses are pending. */
+function updateStatus(): void {
 	const budget = resolveBudget(analysisSettings(lastSettings));
-	void connection.sendNotification(StatusNotification.type, {
-		health: 'ok',
-		quiescent: pending.size === 0,
-		message,
+	const quiescent = pending.size === 0;
+	const status = {
+		health: 'ok' as const,
+		quiescent,
+		message: quiescent ? 'ready.' : 'analysing…',
 		edition: budget.edition,
 		editionLabel: budget.editionLabel,
 		users: budget.users,
 		dailyCredits: budget.dailyCredits,
-	});
+	};
+	const key = JSON.stringify(status);
+	if (key === lastStatusKey) return;
+	lastStatusKey = key;
+	void connection.sendNotification(StatusNotification.type, status);
 }
 
 async function publish(uri: string): Promise<void> {
@@ -102,6 +108,8 @@ async function publish(uri: string): Promise<void> {
 	} catch (error) {
 		connection.console.error(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		await connection.sendDiagnostics({ uri, diagnostics: [] });
+	} finally {
+		updateStatus();
 	}
 }
 
@@ -114,6 +122,7 @@ function schedule(uri: string): void {
 			void publish(uri);
 		}, DIAGNOSTIC_DELAY_MS),
 	);
+	updateStatus();
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -130,7 +139,7 @@ connection.onInitialize((params): InitializeResult => {
 	};
 });
 
-connection.onInitialized(() => sendStatus());
+connection.onInitialized(() => updateStatus());
 
 connection.onDidChangeConfiguration(() => {
 	settingsCache.clear();
@@ -139,7 +148,7 @@ connection.onDidChangeConfiguration(() => {
 	// Refresh the status bar even when no document is open.
 	void settingsFor('').then((settings) => {
 		lastSettings = settings;
-		sendStatus();
+		updateStatus();
 	});
 	void connection.languages.inlayHint.refresh().catch(() => undefined);
 });

@@ -153,7 +153,7 @@ void describe('language server over stdio (full client)', () => {
 		assert.deepEqual([status.editionLabel, status.users, status.dailyCredits], ['Enterprise/Zoho One', 5, 20000]);
 		const uri = 'file:///ws/convert.dg';
 		// Default loops now count 4: convertLead 5 × 3 × 4 = 60.
-		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.message.includes('= 60 credits')));
+		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => typeof d.message === 'string' && d.message.includes('= 60 credits')));
 		assert.equal(diagnostics.length, 2);
 		const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
 		assert.deepEqual(

@@ -1,0 +1,112 @@
+// Real-editor test: the packaged vsix installed into a VS Code 1.100 workbench (code-server),
+// driven through headless Chromium as a person would: open a file, read the inline hint,
+// hover a call, open the Problems panel, look at the status bar, and save a screenshot.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { codeServerBin, installVsix, launchBrowser, makeRun, ROOT, startCodeServer, STATUS_ITEM_ID, vsixPath } from './workbench.mjs';
+
+const RESULTS = join(ROOT, 'test-results');
+const TIMEOUT = 60000;
+
+void describe('real editor: packaged extension in the VS Code workbench', { timeout: 600000 }, () => {
+	let server;
+	let context;
+	let page;
+
+	before(async () => {
+		const vsix = vsixPath();
+		assert.ok(existsSync(vsix), `${vsix} is missing: run "npm run package" first`);
+		const bin = codeServerBin();
+		const run = makeRun('ui');
+		installVsix(bin, run, vsix);
+		server = await startCodeServer(bin, run);
+		context = await launchBrowser(run);
+		page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
+		await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
+		await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: TIMEOUT });
+	});
+
+	after(async () => {
+		await context?.close();
+		server?.stop();
+	});
+
+	async function openFile(name) {
+		await page.keyboard.press('Control+P');
+		const input = page.locator('.quick-input-widget input');
+		await input.waitFor({ timeout: TIMEOUT });
+		await input.fill(name);
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: TIMEOUT });
+		await page.keyboard.press('Enter');
+		await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor({ timeout: TIMEOUT });
+	}
+
+	test('a Deluge file shows the loop cost as an inlay hint at the end of the line', async () => {
+		await openFile('convert_hot_leads.dg');
+		// convertLead: 5 credits × 3 literal pages × 10 leads (default) = 150 per run.
+		const hint = page.locator('.view-line span', { hasText: '×30 → 150 cr/run' }).last();
+		await hint.waitFor({ timeout: TIMEOUT });
+		// getRecords inside the page loop: 1 × 3.
+		await page.locator('.view-line span', { hasText: '×3 → 3 cr/run' }).last().waitFor({ timeout: TIMEOUT });
+	});
+
+	test('the Problems panel lists the call-in-loop warnings', async () => {
+		await page.keyboard.press('Control+Shift+M');
+		const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Convert Lead runs inside a loop' });
+		await row.first().waitFor({ timeout: TIMEOUT });
+		const label = await row.first().getAttribute('aria-label');
+		assert.match(label ?? '', /Convert Lead runs inside a loop: 5 credits ×3 ×10 \(assumed\) = 150 credits per run/);
+		assert.match(label ?? '', /Zoho Credit Lens/);
+		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Get Records runs inside a loop' }).first().waitFor({ timeout: TIMEOUT });
+	});
+
+	test('the status bar shows the configured edition', async () => {
+		const item = page.locator(`[id="${STATUS_ITEM_ID}"]`);
+		await item.filter({ hasText: 'Zoho Professional' }).waitFor({ timeout: TIMEOUT });
+		assert.match(await item.innerText(), /Zoho Professional/);
+		// The pulse icon means the server is up and idle; a spinner would mean busy, an error icon stopped.
+		await item.locator('.codicon-pulse').waitFor({ timeout: TIMEOUT });
+	});
+
+	test('hovering convertLead shows the API, its credits and the loops', async () => {
+		const token = page.locator('.view-lines span', { hasText: /^convertLead$/ }).first();
+		await token.waitFor({ timeout: TIMEOUT });
+		const hover = page.locator('.monaco-hover-content', { hasText: 'Convert Lead' });
+		// Hover can be slow on a cold extension host: move away and back until it shows.
+		for (let attempt = 0; attempt < 10; attempt++) {
+			const box = await token.boundingBox();
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+			try {
+				await hover.first().waitFor({ timeout: 3000 });
+				break;
+			} catch {
+				await page.mouse.move(5, 5);
+			}
+		}
+		const text = await hover.first().innerText();
+		assert.match(text, /Zoho CRM: Convert Lead: 5 credits per call/);
+		assert.match(text, /×3: loop at line 7, literal list of 3 items/);
+		assert.match(text, /×10: loop at line 10, default of 10 iterations/);
+		assert.match(text, /150 credits per run/);
+		mkdirSync(RESULTS, { recursive: true });
+		await page.screenshot({ path: join(RESULTS, 'workbench.png') });
+		await page.mouse.move(5, 5);
+		await page.keyboard.press('Escape');
+	});
+
+	test('a TypeScript file: fetch in a loop is priced, the token request is not', async () => {
+		await openFile('sync-contacts.ts');
+		await page.locator('.view-line span', { hasText: '×10 → 10 cr/run' }).last().waitFor({ timeout: TIMEOUT });
+		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Upsert Records runs inside a loop' }).first().waitFor({ timeout: TIMEOUT });
+		const lines = await page.locator('.view-lines').innerText();
+		const tokenLine = lines.split('\n').find((l) => l.includes("fetch('https://accounts.zoho.com"));
+		assert.ok(tokenLine, lines);
+		assert.doesNotMatch(tokenLine, /\d\scr\b/);
+		// The one-off read outside the loop costs 1 credit.
+		const readLine = lines.split('\n').find((l) => l.includes('crm/v8/Leads?fields='));
+		assert.match(readLine ?? "", /\);\s+1\scr\b/);
+	});
+});
