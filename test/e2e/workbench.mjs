@@ -33,15 +33,24 @@ export function codeServerBin() {
 	return out.trim().split('\n').at(-1);
 }
 
-/** A scratch directory with its own XDG folders, profile, extensions and a copy of examples/ as the workspace. */
-export function makeRun(name) {
+/**
+ * A scratch directory with its own XDG folders, profile and extensions; the workspace is the
+ * given folder or else a fresh copy of examples/.
+ */
+export function makeRun(name, workspaceDir) {
 	const dir = mkdtempSync(join(tmpdir(), `zcl-e2e-${name}-`));
 	for (const sub of ['xdg-config', 'xdg-data', 'xdg-cache', 'tmp', 'ud/User', 'exts', 'browser']) mkdirSync(join(dir, sub), { recursive: true });
 	writeFileSync(join(dir, 'ud/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-	const workspace = join(dir, 'workspace');
-	cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+	const workspace = workspaceDir ?? copyExamples(dir);
 	const env = { ...process.env, XDG_CONFIG_HOME: join(dir, 'xdg-config'), XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CACHE_HOME: join(dir, 'xdg-cache'), TMPDIR: join(dir, 'tmp') };
 	return { dir, workspace, env };
+}
+
+/** A copy of examples/ under `parent`, so tests never write into the repository. */
+export function copyExamples(parent) {
+	const workspace = join(parent, 'workspace');
+	cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+	return workspace;
 }
 
 export function installVsix(bin, run, vsix) {
