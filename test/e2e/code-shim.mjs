@@ -3,7 +3,7 @@
 // code-server: it reads the arguments runTests passes, opens the workbench in headless Chromium
 // with the extension-development payload, and exits with the code of the tests' run().
 import { format } from 'node:util';
-import { codeServerBin, launchBrowser, makeRun, startCodeServer } from './workbench.mjs';
+import { codeServerBin, launchBrowser, makeRun, startCodeServer } from '../../scripts/code-server.mjs';
 
 const TIMEOUT_MS = 180000;
 /** Workbench chatter that says nothing about the tests: connection set-up and the offline gallery. */

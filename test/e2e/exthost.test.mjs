@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runTests } from '@vscode/test-electron';
-import { copyExamples, ROOT } from './workbench.mjs';
+import { copyExamples, ROOT } from '../../scripts/code-server.mjs';
 
 test('extension-host suite passes inside the workbench', { timeout: 600000 }, async () => {
 	const workspace = copyExamples(mkdtempSync(join(tmpdir(), 'zcl-exthost-ws-')));

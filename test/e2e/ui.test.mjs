@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { codeServerBin, installVsix, launchBrowser, makeRun, ROOT, startCodeServer, STATUS_ITEM_ID, vsixPath } from './workbench.mjs';
+import { codeServerBin, installVsix, launchBrowser, makeRun, ROOT, startCodeServer, STATUS_ITEM_ID, vsixPath } from '../../scripts/code-server.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
 const TIMEOUT = 60000;

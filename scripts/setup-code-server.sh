@@ -18,6 +18,11 @@ need_apt=0
 command -v rg >/dev/null 2>&1 || need_apt=1
 command -v chromium >/dev/null 2>&1 || need_apt=1
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt=1
+if [ "$need_apt" = 1 ] && [ "$(id -u)" != 0 ]; then
+  echo "setup-code-server: needs the Debian packages chromium, ripgrep and libkrb5-dev;" >&2
+  echo "  install them with: sudo apt-get install -y chromium ripgrep libkrb5-dev" >&2
+  exit 1
+fi
 if [ "$need_apt" = 1 ]; then
   echo "setup-code-server: installing chromium ripgrep libkrb5-dev" >&2
   apt-get update -qq >&2

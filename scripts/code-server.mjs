@@ -1,4 +1,4 @@
-// Shared launcher for the real-editor tests: code-server (VS Code 1.100 workbench over HTTP)
+// Shared launcher for the real-editor tests and `npm start`: code-server (VS Code 1.100 workbench over HTTP)
 // with a fresh profile per run, and Debian's Chromium driven by playwright-core.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PUBLISHER_ID = 'credit-lens.zoho-credit-lens';
 export const STATUS_ITEM_ID = `${PUBLISHER_ID}.zohoCredits.status`;
 
@@ -26,10 +26,10 @@ const USER_SETTINGS = {
 	'chat.disableAIFeatures': true,
 };
 
-/** Installs code-server if needed (see setup-code-server.sh) and returns its executable. */
+/** Installs code-server if needed (see scripts/setup-code-server.sh) and returns its executable. */
 export function codeServerBin() {
 	if (process.env.CODE_SERVER_BIN) return process.env.CODE_SERVER_BIN;
-	const out = execFileSync('bash', [join(ROOT, 'test/e2e/setup-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const out = execFileSync('bash', [join(ROOT, 'scripts/setup-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	return out.trim().split('\n').at(-1);
 }
 
@@ -68,9 +68,9 @@ function freePort() {
 	});
 }
 
-/** Starts code-server in its own process group and waits for /healthz. */
-export async function startCodeServer(bin, run) {
-	const port = await freePort();
+/** Starts code-server in its own process group (on a free port unless one is given) and waits for /healthz. */
+export async function startCodeServer(bin, run, port) {
+	port ??= await freePort();
 	const log = openSync(join(run.dir, 'code-server.log'), 'a');
 	const child = spawn(
 		bin,
