@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, type FileAnalysis, languageOf } from './core/analysis';
+import { analyzeFile, type FileAnalysis, languageOf, MAX_FILE_LENGTH } from './core/analysis';
 import { resolveBudget } from './core/budget';
 import { StatusNotification, type ZohoCreditsSettings } from './protocol';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, normalizeSettings } from './settings';
@@ -44,19 +44,23 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 const settingsCache = new Map<string, Promise<ZohoCreditsSettings>>();
 const pending = new Map<string, NodeJS.Timeout>();
+/** Documents skipped for their size, so the note is logged once. */
+const tooLarge = new Set<string>();
 let lastSettings: ZohoCreditsSettings = DEFAULT_EDITOR_SETTINGS;
 
-function settingsFor(uri: string): Promise<ZohoCreditsSettings> {
+/** Settings for a document, or the window's settings when no document is given. */
+function settingsFor(uri?: string): Promise<ZohoCreditsSettings> {
 	if (!canPullConfiguration) return Promise.resolve(DEFAULT_EDITOR_SETTINGS);
-	let result = settingsCache.get(uri);
+	const key = uri ?? '';
+	let result = settingsCache.get(key);
 	if (!result) {
 		result = connection.workspace
-			.getConfiguration({ scopeUri: uri, section: 'zohoCredits' })
+			.getConfiguration(uri === undefined ? { section: 'zohoCredits' } : { scopeUri: uri, section: 'zohoCredits' })
 			.then(normalizeSettings, (error: unknown) => {
 				connection.console.warn(`Could not read settings, using defaults: ${String(error)}`);
 				return DEFAULT_EDITOR_SETTINGS;
 			});
-		settingsCache.set(uri, result);
+		settingsCache.set(key, result);
 	}
 	return result;
 }
@@ -65,6 +69,14 @@ function settingsFor(uri: string): Promise<ZohoCreditsSettings> {
 async function analysisOf(document: TextDocument): Promise<{ analysis: FileAnalysis; settings: ZohoCreditsSettings } | undefined> {
 	const language = languageOf(document.uri, document.languageId);
 	if (!language) return undefined;
+	if (document.getText().length > MAX_FILE_LENGTH) {
+		if (!tooLarge.has(document.uri)) {
+			tooLarge.add(document.uri);
+			connection.console.info(`Skipped ${document.uri}: larger than ${MAX_FILE_LENGTH / 1024 / 1024} MB.`);
+		}
+		return undefined;
+	}
+	tooLarge.delete(document.uri);
 	const settings = await settingsFor(document.uri);
 	const cached = cache.get(document.uri);
 	if (cached && cached.version === document.version && cached.settings === settings) return cached;
@@ -146,7 +158,7 @@ connection.onDidChangeConfiguration(() => {
 	for (const document of documents.all()) schedule(document.uri);
 	if (!canPullConfiguration) return;
 	// Refresh the status bar even when no document is open.
-	void settingsFor('').then((settings) => {
+	void settingsFor().then((settings) => {
 		lastSettings = settings;
 		updateStatus();
 	});

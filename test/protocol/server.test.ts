@@ -172,6 +172,16 @@ void describe('language server over stdio (full client)', () => {
 		assert.deepEqual(diagnostics, []);
 	});
 
+	test('a document over 2 MB is skipped: no diagnostics, no hover, and the server keeps serving', async () => {
+		const uri = 'file:///ws/huge.ts';
+		const huge = "fetch('https://www.zohoapis.com/crm/v8/Leads');\n" + '//'.padEnd(2 * 1024 * 1024, 'x');
+		await server.open(uri, 'typescript', huge);
+		const { diagnostics } = await server.diagnosticsFor(uri);
+		assert.deepEqual(diagnostics, []);
+		assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } }), null);
+		await server.close(uri);
+	});
+
 	test('unknown requests get an error answer and the server keeps serving', async () => {
 		await assert.rejects(server.connection.sendRequest('zohoCreditLens/noSuchRequest', {}), /Unhandled method|not found/i);
 		const uri = 'file:///ws/after.dg';

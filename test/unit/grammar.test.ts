@@ -23,6 +23,12 @@ function scopes(source: string): string[] {
 	return out;
 }
 
+/** Each expected `text: scope` pair is among the tokens of the source. */
+function assertScopes(source: string, expected: string[]): void {
+	const tokens = scopes(source);
+	for (const pair of expected) assert.ok(tokens.includes(pair), `${pair} in\n${tokens.join('\n')}`);
+}
+
 void describe('Deluge TextMate grammar', () => {
 	before(async () => {
 		const wasm = readFileSync(join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
@@ -35,8 +41,7 @@ void describe('Deluge TextMate grammar', () => {
 	});
 
 	test('function declaration, zoho.crm task, strings and numbers', () => {
-		const tokens = scopes('void automation.sync(int id)\n{\n  r = zoho.crm.v8.getRecords("Leads", 1);\n}');
-		for (const expected of [
+		assertScopes('void automation.sync(int id)\n{\n  r = zoho.crm.v8.getRecords("Leads", 1);\n}', [
 			'void: storage.type.deluge',
 			'sync: entity.name.function.deluge',
 			'zoho: support.variable.zoho.deluge',
@@ -45,14 +50,11 @@ void describe('Deluge TextMate grammar', () => {
 			'getRecords: support.function.task.crm.deluge',
 			'Leads: string.quoted.double.deluge',
 			'1: constant.numeric.deluge',
-		]) {
-			assert.ok(tokens.includes(expected), `${expected} in\n${tokens.join('\n')}`);
-		}
+		]);
 	});
 
 	test('comments, loops, other products and system variables', () => {
-		const tokens = scopes('// note\nfor each x in {1,2} { y = zoho.books.getRecords("a"); d = zoho.currentdate; } /* b */');
-		for (const expected of [
+		assertScopes('// note\nfor each x in {1,2} { y = zoho.books.getRecords("a"); d = zoho.currentdate; } /* b */', [
 			'note: comment.line.double-slash.deluge',
 			'for each: keyword.control.loop.deluge',
 			'in: keyword.control.loop.deluge',
@@ -60,14 +62,11 @@ void describe('Deluge TextMate grammar', () => {
 			'getRecords: support.function.task.deluge',
 			'currentdate: support.variable.system.deluge',
 			'/*: punctuation.definition.comment.begin.deluge',
-		]) {
-			assert.ok(tokens.includes(expected), `${expected} in\n${tokens.join('\n')}`);
-		}
+		]);
 	});
 
 	test('invokeurl and sendmail blocks: keys, methods and values', () => {
-		const tokens = scopes('resp = invokeurl\n[\n  url: "https://www.zohoapis.com/crm/v8/Leads"\n  type: POST\n  content-type: "application/json"\n];\nsendmail\n[\n  reply to: "a@b.c"\n]');
-		for (const expected of [
+		assertScopes('resp = invokeurl\n[\n  url: "https://www.zohoapis.com/crm/v8/Leads"\n  type: POST\n  content-type: "application/json"\n];\nsendmail\n[\n  reply to: "a@b.c"\n]', [
 			'invokeurl: keyword.other.task.deluge',
 			'url: variable.parameter.task-key.deluge',
 			'type: variable.parameter.task-key.deluge',
@@ -76,8 +75,6 @@ void describe('Deluge TextMate grammar', () => {
 			'sendmail: keyword.other.task.deluge',
 			'reply to: variable.parameter.task-key.deluge',
 			'https://www.zohoapis.com/crm/v8/Leads: string.quoted.double.deluge',
-		]) {
-			assert.ok(tokens.includes(expected), `${expected} in\n${tokens.join('\n')}`);
-		}
+		]);
 	});
 });

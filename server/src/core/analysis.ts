@@ -16,6 +16,9 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
 	defaultLoopIterations: 10,
 };
 
+/** Files longer than this (in UTF-16 code units, about 2 MB of text) are generated or data, not integration code: skipped. */
+export const MAX_FILE_LENGTH = 2 * 1024 * 1024;
+
 /** Everything known about one file: the single result every view projects. */
 export interface FileAnalysis {
 	readonly path: string;

@@ -1,7 +1,7 @@
 import type { InlayHint, Range } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import type { CallEstimate } from '../core/estimate';
-import { formatCredits, hintLabel } from '../core/explain';
+import { formatCredits, formatNumber, hintLabel } from '../core/explain';
 import type { ZohoCreditsSettings } from '../protocol';
 
 /**
@@ -21,7 +21,7 @@ export function inlayHints(analysis: FileAnalysis, range: Range, mode: ZohoCredi
 	}
 	const hints: InlayHint[] = [];
 	for (const [line, calls] of byLine) {
-		const label = calls.length === 1 ? hintLabel(calls[0]) : `${calls.reduce((sum, c) => sum + c.perRun, 0).toLocaleString('en-US')} cr/run`;
+		const label = calls.length === 1 ? hintLabel(calls[0]) : `${formatNumber(calls.reduce((sum, c) => sum + c.perRun, 0))} cr/run`;
 		hints.push({
 			position: analysis.lines.position(analysis.lines.lineEnd(line)),
 			label,

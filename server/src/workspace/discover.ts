@@ -1,11 +1,10 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { languageOf } from '../core/analysis';
+import { languageOf, MAX_FILE_LENGTH } from '../core/analysis';
 import type { Language } from '../core/facts';
 
 /** Folders that never hold the user's own integration code. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.vscode-test']);
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface SourceFile {
 	/** Absolute path. */
@@ -49,8 +48,8 @@ export function discover(root: string, paths: readonly string[]): Discovery {
 	const visitFile = (path: string, size: number): void => {
 		const language = languageOf(path);
 		if (!language) return;
-		if (size > MAX_FILE_BYTES) {
-			skipped.push({ path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+		if (size > MAX_FILE_LENGTH) {
+			skipped.push({ path, reason: `larger than ${MAX_FILE_LENGTH / 1024 / 1024} MB` });
 			return;
 		}
 		try {

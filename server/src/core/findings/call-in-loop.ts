@@ -2,7 +2,8 @@
 //
 // A Zoho CRM call inside a loop runs once per iteration, so its credits multiply.
 // Reported at the call, with each surrounding loop as related information.
-import { credits, defineFinding, loopDescription } from './types';
+import { formatCredits, formatNumber } from '../explain';
+import { defineFinding, loopDescription } from './types';
 
 export type MessageId = 'callInLoop';
 
@@ -21,14 +22,14 @@ export const callInLoop = defineFinding<MessageId>({
 				messageId: 'callInLoop',
 				data: {
 					api: call.operation.api,
-					credits: credits(call.credits),
+					credits: formatCredits(call.credits),
 					loops: loopDescription(call),
-					perRun: credits(call.perRun),
+					perRun: formatCredits(call.perRun),
 				},
 				span: call.call.span,
 				related: call.loops.map((use) => ({
 					span: use.loop.header,
-					message: `This loop runs ${use.iterations.toLocaleString('en-US')} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.`,
+					message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.`,
 				})),
 				docs: call.operation.docs,
 			};

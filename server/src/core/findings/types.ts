@@ -1,5 +1,6 @@
 import type { Budget } from '../budget';
 import type { CallEstimate, FileEstimate } from '../estimate';
+import { formatNumber } from '../explain';
 import type { FileFacts, Span } from '../facts';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -74,10 +75,7 @@ export function defineFinding<MessageId extends string>(definition: FindingDefin
 	};
 }
 
-export function credits(n: number): string {
-	return `${n.toLocaleString('en-US')} credit${n === 1 ? '' : 's'}`;
-}
-
+/** The loop factors of a call, outermost first: "×3 ×10 (assumed)". */
 export function loopDescription(call: CallEstimate): string {
-	return call.loops.map((use) => `×${use.iterations.toLocaleString('en-US')}${use.source === 'default' ? ' (assumed)' : ''}`).join(' ');
+	return call.loops.map((use) => `×${formatNumber(use.iterations)}${use.source === 'default' ? ' (assumed)' : ''}`).join(' ');
 }
