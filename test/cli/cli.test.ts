@@ -38,7 +38,7 @@ void describe('zoho-credits scan', () => {
 			endLine: 14,
 			endColumn: 48,
 			api: 'Convert Lead',
-			operation: 'POST /crm/v2/Leads/{id}/actions/convert',
+			operation: 'POST /crm/v2/Leads/{lead_id}/actions/convert',
 			via: 'deluge-task',
 			credits: 5,
 			multiplier: 30,

@@ -1,6 +1,6 @@
 /**
  * Fixture helper: a fixture is source code whose expected calls are written under each call as
- * `//   ^^^^ Convert Lead 5 cr ×3 ×10? = 150/run` (`?` marks an assumed count). `check` strips those
+ * `//   ^^^^ Convert Lead 5 cr ×3 ×10? = 150/run` (`?` marks an assumed count or price). `check` strips those
  * lines, analyses the rest and renders the result the same way; the two texts must be equal.
  */
 import assert from 'node:assert/strict';
@@ -34,7 +34,7 @@ export function render(source: string, analysis: FileAnalysis): string {
 		const width = (end.line === start.line ? end.character : lines[start.line].length) - start.character;
 		if (start.character < 2) throw new Error(`indent the call on line ${start.line + 1} by two or more columns so its expectation fits`);
 		const loops = call.loops.map((use) => ` ×${use.iterations}${use.source === 'default' ? '?' : ''}`).join('');
-		const note = `//${' '.repeat(start.character - 2)}${'^'.repeat(Math.max(1, width))} ${call.operation.api} ${call.credits} cr${loops} = ${call.perRun}/run`;
+		const note = `//${' '.repeat(start.character - 2)}${'^'.repeat(Math.max(1, width))} ${call.operation.api} ${call.credits}${call.price.assumption ? '?' : ''} cr${loops} = ${call.perRun}/run`;
 		notes.set(start.line, [...(notes.get(start.line) ?? []), note]);
 	}
 	return lines.flatMap((line, i) => [line, ...(notes.get(i) ?? [])]).join('\n');

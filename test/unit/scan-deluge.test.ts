@@ -18,15 +18,32 @@ string standalone.sync(int id)
 		);
 	});
 
-	test('a task outside the catalog still costs the default credit', () => {
+	test('a task outside the catalog costs the default credit; a task Zoho gives no figure for too, assumed', () => {
 		const analysis = check(
 			'deluge',
 			`
   x = zoho.crm.getOrgVariable("tax");
-//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zoho.crm.getOrgVariable 1 cr = 1/run`,
+//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zoho.crm.getOrgVariable 1? cr = 1/run
+  y = zoho.crm.v8.someNewTask("Leads");
+//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zoho.crm.v8.someNewTask 1 cr = 1/run`,
 		);
-		assert.equal(analysis.estimate.calls[0].operation.inCatalog, false);
-		assert.equal(analysis.estimate.calls[0].assumed, true);
+		const [orgVariable, unknownTask] = analysis.estimate.calls;
+		assert.deepEqual([orgVariable.operation.inCatalog, orgVariable.assumed], [true, true]);
+		assert.deepEqual([unknownTask.operation.inCatalog, unknownTask.assumed], [false, true]);
+	});
+
+	test('single-record tasks write one record; bulk tasks count a literal list or assume the most', () => {
+		// createRecord: 1 record → 1; bulkCreate of a literal 12-item list → ceil(12/10) = 2; unknown list → 100 → 10.
+		check(
+			'deluge',
+			`
+  zoho.crm.createRecord("Leads", {"Last_Name": "a"});
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
+  zoho.crm.v8.bulkCreate("Leads", {m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12});
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 2 cr = 2/run
+  zoho.crm.bulkUpdate("Deals", rows);
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 10? cr = 10/run`,
+		);
 	});
 
 	test('a header-less script pasted from the Zoho editor is one body', () => {
@@ -83,7 +100,7 @@ for each r in zoho.crm.getRecords("Leads")
   info r;
 }
   zoho.crm.createRecord("Tasks", {"Subject": "done"});
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Insert Records 1 cr = 1/run`,
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run`,
 		);
 	});
 
@@ -97,7 +114,7 @@ for each index i in rows
 {
   m = {"Last_Name": "x", "Company": {"a": 1}};
   zoho.crm.createRecord("Leads", m);
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Insert Records 1 cr ×25 = 25/run
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr ×25 = 25/run
 }`,
 		);
 	});

@@ -26,12 +26,12 @@ async function f(): Promise<void> {
 //^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
   axios.post('https://www.zohoapis.com.au/crm/v8/Leads/99/actions/convert', {});
 //^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
-  axios.put('https://www.zohoapis.jp/crm/v8/Deals', { data: [] });
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 1 cr = 1/run
+  axios.put('https://www.zohoapis.jp/crm/v8/Deals', { data: records });
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 10? cr = 10/run
   axios('https://www.zohoapis.com.cn/crm/v7/Leads/upsert', { method: 'post' });
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 1 cr = 1/run
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 10? cr = 10/run
   axios({ url: 'https://sandbox.zohoapis.com/crm/v8/coql', method: 'POST', data: {} });
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 1 cr = 1/run
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 3? cr = 3/run
   axios.request({ url: 'https://www.zohoapis.ca/crm/v8/Leads/1/Notes' });
 //^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Related Records 1 cr = 1/run`,
 		);
@@ -41,11 +41,34 @@ async function f(): Promise<void> {
 		const analysis = check(
 			'typescript',
 			`
-  fetch('https://www.zohoapis.sa/crm/v8/settings/modules');
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Zoho CRM API 1 cr = 1/run`,
+  fetch('https://www.zohoapis.sa/crm/v8/settings/no_such_api');
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Zoho CRM API 1 cr = 1/run`,
 		);
-		assert.equal(analysis.estimate.calls[0].operation.operation, 'GET /crm/v8/settings/modules');
+		assert.equal(analysis.estimate.calls[0].operation.operation, 'GET /crm/v8/settings/no_such_api');
 		assert.equal(analysis.estimate.calls[0].assumed, true);
+	});
+});
+
+void describe('TypeScript scanner: what the body shows', () => {
+	test('records of a write from a literal data list; COQL LIMIT from a literal or template query', () => {
+		// 1 record → 1; 12 records → ceil(12/10) = 2; LIMIT 500 → 2; no LIMIT → 200 rows → 1;
+		// LIMIT 100, 2000 (offset, count) → 3; a LIMIT held in a substitution is not visible → 3 assumed.
+		check(
+			'typescript',
+			`
+  fetch('https://www.zohoapis.com/crm/v8/Leads', { method: 'POST', body: JSON.stringify({ data: [lead] }) });
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
+  axios.post('https://www.zohoapis.com/crm/v8/Leads/upsert', { data: [a, b, c, d, e, f, g, h, i, j, k, l] });
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 2 cr = 2/run
+  axios.post('https://www.zohoapis.com/crm/v8/coql', { select_query: 'select Last_Name from Leads where Email is not null limit 500' });
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 2 cr = 2/run
+  axios.post('https://www.zohoapis.com/crm/v8/coql', { select_query: \`select id from Deals where Stage = '\${stage}'\` });
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 1 cr = 1/run
+  axios({ url: 'https://www.zohoapis.com/crm/v8/coql', method: 'POST', data: { select_query: 'select id from Leads limit 100, 2000' } });
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 3 cr = 3/run
+  axios.post('https://www.zohoapis.com/crm/v8/coql', { select_query: \`select id from Leads limit \${n}\` });
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 3? cr = 3/run`,
+		);
 	});
 });
 

@@ -28,7 +28,7 @@ void describe('views', () => {
 			[
 				'**Zoho CRM: Convert Lead**: 5 credits per call',
 				'',
-				'`POST /crm/v2/Leads/{id}/actions/convert` (5 credits per call)',
+				'`POST /crm/v2/Leads/{lead_id}/actions/convert`: 5 credits per call',
 				'',
 				'- ×3: loop at line 4, literal list of 3 items',
 				'',

@@ -38,5 +38,6 @@ export function assumptionLines(call: CallEstimate, lines: LineMap): string[] {
 		.filter((use) => use.source === 'default')
 		.map((use) => `loop at ${lines.lineOf(use.loop.header.start) + 1}: ${formatNumber(use.iterations)} iterations (default)`);
 	if (!call.operation.inCatalog) out.push(`${call.operation.operation}: not in catalog, default 1 credit`);
+	if (call.price.assumption) out.push(call.price.assumption);
 	return out;
 }

@@ -46,6 +46,10 @@ export interface CallFact {
 	readonly task?: string;
 	/** Indexes into `FileFacts.loops` of the loops around the call, outermost first. */
 	readonly loops: readonly number[];
+	/** Records the call writes, when the code shows them (a literal list). */
+	readonly records?: number;
+	/** COQL LIMIT when the query is visible; `null` when it has no LIMIT clause. */
+	readonly coqlLimit?: number | null;
 }
 
 export interface ScanError {

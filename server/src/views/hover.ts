@@ -1,5 +1,6 @@
 import type { Hover } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
+import { describeRule } from '../core/catalog';
 import type { CallEstimate } from '../core/estimate';
 import { formatCredits, formatNumber, formatShare } from '../core/explain';
 
@@ -20,7 +21,9 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	const out: string[] = [];
 	out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
 	out.push('');
-	out.push(`\`${operation.operation}\` (${operation.rule}${operation.inCatalog ? '' : ', assumed'})`);
+	out.push(`\`${operation.operation}\`: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
+	if (call.price.detail) out.push('', `${call.price.detail} credit${call.credits === 1 ? '' : 's'}`);
+	if (call.price.assumption) out.push('', `${call.price.assumption} (assumed)`);
 	if (loops.length > 0) {
 		out.push('');
 		for (const use of loops) {

@@ -1,69 +1,122 @@
-import { DELUGE_TASKS } from './deluge-tasks';
-import { REST_OPERATIONS } from './rest-operations';
-import type { DelugeTaskEntry, Operation, RestOperationEntry } from './types';
+/**
+ * The credit catalog: Zoho CRM REST operations, official SDK methods and Deluge tasks as data
+ * (generated into data/ by scripts/gen-catalog.mjs), and lookups from a request to its operation.
+ */
+import delugeData from './data/deluge-tasks.json';
+import restData from './data/rest-operations.json';
+import sdkData from './data/sdk-methods.json';
+import { DEFAULT_CREDITS } from './rules';
+import type { DelugeTaskEntry, Operation, RestOperationEntry, SdkMethodEntry } from './types';
 
-export type { DelugeTaskEntry, Operation, RestOperationEntry } from './types';
+export { type CallInputs, type CreditRule, describeRule, type Price, price } from './rules';
+export type { DelugeTaskEntry, Operation, RestOperationEntry, SdkMethodEntry, Verification } from './types';
 
-const DEFAULT_SOURCE = 'https://www.zoho.com/crm/developer/docs/api/v8/api-limits.html';
-const VERSIONED = /^\/crm\/(v[2-8](?:\.\d+)?)(\/.*)?$/;
+export const REST_OPERATIONS = restData as readonly RestOperationEntry[];
+export const SDK_METHODS = sdkData as readonly SdkMethodEntry[];
+export const DELUGE_TASKS = delugeData as readonly DelugeTaskEntry[];
 
-function segments(path: string): string[] {
-	return path.split('/').filter((s) => s.length > 0);
+export const DEFAULT_SOURCE = 'https://www.zoho.com/crm/developer/docs/api/v4/api-limits.html';
+
+/** `/crm/v8/…`, `/crm/bulk/v8/…`, `/crm/email/v8/…`: the family, the version and the rest of the path. */
+const PREFIX = /^\/crm\/(?:(bulk|email)\/)?(v\d+(?:\.\d+)?)(?=\/|$)/;
+
+interface SplitPath {
+	readonly family: string;
+	readonly version: string | undefined;
+	readonly segments: readonly string[];
 }
 
-/** First path segments that name an API family, never a module, so `{module}` cannot match them. */
-const NOT_MODULES = new Set(['settings', 'org', 'users', 'coql', 'composite', 'bulk', 'files', 'functions', '__apis', '__notification', 'actions', 'features']);
+function split(path: string): SplitPath {
+	const m = PREFIX.exec(path);
+	const rest = m ? path.slice(m[0].length) : path;
+	return { family: m ? (m[1] ?? 'crm') : 'other', version: m?.[2], segments: rest.split('/').filter((s) => s.length > 0) };
+}
+
+/** First segments that name an API family, never a module, so a module placeholder cannot take them. */
+const NOT_MODULES = new Set(['settings', 'org', 'users', 'coql', 'composite', '__composite_requests', 'files', 'functions', '__apis', '__notification', 'actions', 'features', 'upload', 'read', 'write', 'backup']);
+
+function isModulePlaceholder(segment: string): boolean {
+	return segment.startsWith('{') && /module/i.test(segment);
+}
+
+interface IndexedOperation {
+	readonly entry: RestOperationEntry;
+	readonly segments: readonly string[];
+}
+
+/** Operations by `METHOD family segment-count`, so a lookup scans a handful of templates. */
+const INDEX = new Map<string, IndexedOperation[]>();
+for (const entry of REST_OPERATIONS) {
+	const { family, segments } = split(entry.path);
+	const key = `${entry.method} ${family} ${segments.length}`;
+	const list = INDEX.get(key) ?? [];
+	list.push({ entry, segments });
+	INDEX.set(key, list);
+}
 
 /** Number of literal segments matched, or -1 when the template does not match. */
-function matchScore(template: string[], actual: string[]): number {
-	if (template.length !== actual.length) return -1;
+function matchScore(template: readonly string[], actual: readonly string[]): number {
 	let score = 0;
 	for (let i = 0; i < template.length; i++) {
 		const t = template[i];
-		if (t === '{module}' && NOT_MODULES.has(actual[i].toLowerCase())) return -1;
-		if (t.startsWith('{')) continue;
+		if (t.startsWith('{')) {
+			if (i === 0 && isModulePlaceholder(t) && NOT_MODULES.has(actual[i].toLowerCase())) return -1;
+			continue;
+		}
 		if (t.toLowerCase() !== actual[i].toLowerCase()) return -1;
 		score++;
 	}
 	return score;
 }
 
-/**
- * The operation of a REST request to Zoho CRM, by method and path (`/crm/v8/Leads/123/actions/convert`).
- * The most specific template wins; a CRM path the catalog lacks costs the default 1 credit.
- */
-export function lookupRest(method: string, path: string): Operation {
+/** The template with the request's API version: `/crm/v8/Leads` asked as v2 reads `/crm/v2/Leads`. */
+function withVersion(template: string, version: string | undefined): string {
+	return version ? template.replace(/^(\/crm\/(?:bulk\/|email\/)?)v\d+(?:\.\d+)?/, `$1${version}`) : template;
+}
+
+function fromEntry(entry: RestOperationEntry, method: string, version: string | undefined): Operation {
+	return {
+		api: entry.api,
+		operation: `${method} ${withVersion(entry.path, version)}`,
+		rule: entry.rule,
+		verification: entry.verification,
+		sources: entry.sources,
+		docs: entry.docs,
+		inCatalog: true,
+		subConcurrency: entry.subConcurrency,
+	};
+}
+
+/** The catalog entry a request matches, most specific template first. */
+export function findRestOperation(method: string, path: string): RestOperationEntry | undefined {
 	const upper = method.toUpperCase();
-	const m = VERSIONED.exec(path);
-	const version = m ? m[1] : 'v8';
-	const rest = segments(m ? (m[2] ?? '') : path);
+	const { family, segments } = split(path);
 	let best: RestOperationEntry | undefined;
 	let bestScore = -1;
-	for (const entry of REST_OPERATIONS) {
-		if (entry.method !== upper) continue;
-		const score = matchScore(segments(entry.path), rest);
+	for (const candidate of INDEX.get(`${upper} ${family} ${segments.length}`) ?? []) {
+		const score = matchScore(candidate.segments, segments);
 		if (score > bestScore) {
-			best = entry;
+			best = candidate.entry;
 			bestScore = score;
 		}
 	}
-	if (best) {
-		return {
-			api: best.api,
-			operation: `${upper} /crm/${version}${best.path}`,
-			credits: best.credits,
-			rule: best.rule,
-			source: best.source,
-			docs: best.docs,
-			inCatalog: true,
-		};
-	}
+	return best;
+}
+
+/**
+ * The operation of a REST request to Zoho CRM, by method and path (`/crm/v8/Leads/123/actions/convert`).
+ * A CRM path the catalog does not list costs the default 1 credit and says so.
+ */
+export function lookupRest(method: string, path: string): Operation {
+	const upper = method.toUpperCase();
+	const entry = findRestOperation(upper, path);
+	if (entry) return fromEntry(entry, upper, split(path).version);
 	return {
 		api: 'Zoho CRM API',
 		operation: `${upper} ${path}`,
-		credits: 1,
-		rule: '1 credit per call (default; not in catalog)',
-		source: DEFAULT_SOURCE,
+		rule: { kind: 'fixed', credits: DEFAULT_CREDITS },
+		verification: 'default-rule',
+		sources: [DEFAULT_SOURCE],
 		docs: DEFAULT_SOURCE,
 		inCatalog: false,
 	};
@@ -76,19 +129,31 @@ export function lookupDelugeTask(task: string): DelugeTaskEntry | undefined {
 	return TASKS_BY_NAME.get(task);
 }
 
-/** The operation a Deluge task performs; unknown `zoho.crm.*` tasks cost the default. */
+/** The operation a Deluge task performs; `zoho.crm.*` tasks the catalog lacks cost the default. */
 export function delugeTaskOperation(task: string): Operation {
 	const entry = lookupDelugeTask(task);
-	if (!entry) {
+	if (entry?.method && entry.path) {
+		const operation = lookupRest(entry.method, entry.path);
+		return entry.records === undefined ? operation : { ...operation, records: entry.records };
+	}
+	if (entry?.rule) {
 		return {
 			api: task,
 			operation: task,
-			credits: 1,
-			rule: '1 credit per call (default; task not in catalog)',
-			source: DEFAULT_SOURCE,
-			docs: 'https://www.zoho.com/deluge/help/crm-tasks.html',
-			inCatalog: false,
+			rule: entry.rule,
+			verification: entry.verification ?? 'unverified',
+			sources: [entry.source],
+			docs: entry.source,
+			inCatalog: true,
 		};
 	}
-	return lookupRest(entry.method, entry.path);
+	return {
+		api: task,
+		operation: task,
+		rule: { kind: 'fixed', credits: DEFAULT_CREDITS },
+		verification: 'default-rule',
+		sources: [DEFAULT_SOURCE],
+		docs: 'https://www.zoho.com/crm/developer/docs/functions/integration-tasks.html',
+		inCatalog: false,
+	};
 }

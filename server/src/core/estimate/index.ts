@@ -1,4 +1,4 @@
-import { delugeTaskOperation, lookupRest, type Operation } from '../catalog';
+import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
 import type { CallFact, FileFacts, IterationSource, LoopFact } from '../facts';
 
 /** What the estimate assumes where the code does not say. */
@@ -22,7 +22,9 @@ export interface LoopUse {
 export interface CallEstimate {
 	readonly call: CallFact;
 	readonly operation: Operation;
-	/** Credits of one execution of the call. */
+	/** The rule applied to what the code shows: credits of one execution, with its range and assumption. */
+	readonly price: Price;
+	/** Credits of one execution of the call (`price.credits`). */
 	readonly credits: number;
 	/** Loops around the call, outermost first. */
 	readonly loops: readonly LoopUse[];
@@ -58,18 +60,20 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 	let total = 0;
 	const calls = facts.calls.map((call): CallEstimate => {
 		const operation = operationOf(call);
+		const callPrice = price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit });
 		const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
 		const multiplier = loops.reduce((product, use) => product * use.iterations, 1);
-		const perRun = operation.credits * multiplier;
+		const perRun = callPrice.credits * multiplier;
 		total += perRun;
 		return {
 			call,
 			operation,
-			credits: operation.credits,
+			price: callPrice,
+			credits: callPrice.credits,
 			loops,
 			multiplier,
 			perRun,
-			assumed: loops.some((use) => use.source === 'default') || !operation.inCatalog,
+			assumed: loops.some((use) => use.source === 'default') || !operation.inCatalog || callPrice.assumption !== undefined,
 		};
 	});
 	return { calls, perRun: total };

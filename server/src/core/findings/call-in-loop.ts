@@ -22,7 +22,7 @@ export const callInLoop = defineFinding<MessageId>({
 				messageId: 'callInLoop',
 				data: {
 					api: call.operation.api,
-					credits: formatCredits(call.credits),
+					credits: `${formatCredits(call.credits)}${call.price.assumption ? ' (assumed)' : ''}`,
 					loops: loopDescription(call),
 					perRun: formatCredits(call.perRun),
 				},

@@ -189,17 +189,30 @@ function taskCallAt(tokens: Token[], i: number): Omit<CallFact, 'loops'> | undef
 	}
 	if (tokens[nameIndex + 1]?.value !== '(') return undefined;
 	const task = `zoho.crm.${version}${tokens[nameIndex].value}`;
+	const args: [number, number][] = [];
 	let depth = 0;
+	let argStart = nameIndex + 2;
 	let end = tokens[nameIndex].end;
 	for (let k = nameIndex + 1; k < tokens.length; k++) {
 		const v = tokens[k].kind === TokenKind.Punctuation ? tokens[k].value : '';
-		if (v === '(') depth++;
-		else if (v === ')' && --depth === 0) {
-			end = tokens[k].end;
-			break;
+		if (v === '(' || v === '{' || v === '[') depth++;
+		else if (v === ')' || v === '}' || v === ']') {
+			depth--;
+			if (depth === 0) {
+				if (k > argStart) args.push([argStart, k - 1]);
+				end = tokens[k].end;
+				break;
+			}
+		} else if (v === ',' && depth === 1) {
+			args.push([argStart, k - 1]);
+			argStart = k + 1;
 		} else if (v === ';' || tokens[k].kind === TokenKind.EOF) break;
 	}
 	const entry = lookupDelugeTask(task);
+	// The records a bulk task writes: its list argument, when that is a literal list.
+	const recordsArg = entry?.params.indexOf('records_value') ?? -1;
+	const listArg = recordsArg >= 0 ? args[recordsArg] : undefined;
+	const records = listArg && tokens[listArg[0]].value === '{' && tokens[listArg[1]].value === '}' ? literalListItems(tokens, listArg[0], listArg[1]) : undefined;
 	return {
 		span: { start: tokens[i].start, end },
 		via: 'deluge-task',
@@ -207,5 +220,6 @@ function taskCallAt(tokens: Token[], i: number): Omit<CallFact, 'loops'> | undef
 		task,
 		method: entry?.method ?? '',
 		path: entry?.path ?? '',
+		...(records !== undefined ? { records } : {}),
 	};
 }

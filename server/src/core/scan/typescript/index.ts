@@ -43,6 +43,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					method: request.method,
 					path: request.path,
 					loops: [...loopStack],
+					...bodyFacts(request.body),
 				});
 			}
 		}
@@ -128,6 +129,47 @@ interface Request {
 	callee: string;
 	method: string;
 	path: string;
+	/** The request body as written, when the call shows one. */
+	body?: ts.Expression;
+}
+
+/** What the body shows that prices depend on: the records of a write, the LIMIT of a COQL query. */
+function bodyFacts(body: ts.Expression | undefined): { records?: number; coqlLimit?: number | null } {
+	let object = body;
+	// fetch bodies are usually JSON.stringify({ ... }).
+	if (
+		object &&
+		ts.isCallExpression(object) &&
+		ts.isPropertyAccessExpression(object.expression) &&
+		ts.isIdentifier(object.expression.expression) &&
+		object.expression.expression.text === 'JSON' &&
+		object.expression.name.text === 'stringify'
+	) {
+		object = object.arguments[0];
+	}
+	if (!object || !ts.isObjectLiteralExpression(object)) return {};
+	const out: { records?: number; coqlLimit?: number | null } = {};
+	const data = propertyOf(object, 'data');
+	if (data && ts.isArrayLiteralExpression(data) && !data.elements.some(ts.isSpreadElement)) out.records = data.elements.length;
+	const query = propertyOf(object, 'select_query');
+	const text = query && literalText(query);
+	if (text !== undefined) out.coqlLimit = coqlLimitOf(text);
+	return out;
+}
+
+/** The text of a string or template literal, with each substitution as `\${}`. */
+function literalText(node: ts.Expression): string | undefined {
+	if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+	if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => '${}' + span.literal.text).join('');
+	return undefined;
+}
+
+/** LIMIT of a COQL query: `limit 500`, `limit 100, 500` (offset, count), `limit 500 offset 100`; null without one. */
+export function coqlLimitOf(query: string): number | null | undefined {
+	const m = /\blimit\s+(\S+?)(?:\s*,\s*(\S+?))?(?:\s+offset\b.*)?\s*$/i.exec(query.trim());
+	if (!m) return /\blimit\b/i.test(query) ? undefined : null;
+	const count = m[2] ?? m[1];
+	return /^\d+$/.test(count) ? Number(count) : undefined;
 }
 
 /** A `fetch`/`axios` call to a literal Zoho CRM URL, with its HTTP method. */
@@ -136,16 +178,16 @@ function requestOf(call: ts.CallExpression): Request | undefined {
 	const [first, second] = call.arguments;
 	if (ts.isIdentifier(callee) && callee.text === 'fetch') {
 		const path = first && literalCrmPath(first);
-		return path ? { callee: 'fetch', method: optionMethod(second) ?? 'GET', path } : undefined;
+		return path ? { callee: 'fetch', method: optionMethod(second) ?? 'GET', path, body: optionsProperty(second, 'body') } : undefined;
 	}
 	if (ts.isIdentifier(callee) && callee.text === 'axios') {
 		if (first && ts.isObjectLiteralExpression(first)) {
 			const url = propertyOf(first, 'url');
 			const path = url && literalCrmPath(url);
-			return path ? { callee: 'axios', method: optionMethod(first) ?? 'GET', path } : undefined;
+			return path ? { callee: 'axios', method: optionMethod(first) ?? 'GET', path, body: propertyOf(first, 'data') } : undefined;
 		}
 		const path = first && literalCrmPath(first);
-		return path ? { callee: 'axios', method: optionMethod(second) ?? 'GET', path } : undefined;
+		return path ? { callee: 'axios', method: optionMethod(second) ?? 'GET', path, body: optionsProperty(second, 'data') } : undefined;
 	}
 	if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'axios') {
 		const name = callee.name.text;
@@ -153,10 +195,12 @@ function requestOf(call: ts.CallExpression): Request | undefined {
 		if (name === 'request') {
 			const url = first && ts.isObjectLiteralExpression(first) ? propertyOf(first, 'url') : undefined;
 			const path = url && literalCrmPath(url);
-			return path ? { callee: 'axios.request', method: optionMethod(first) ?? 'GET', path } : undefined;
+			return path ? { callee: 'axios.request', method: optionMethod(first) ?? 'GET', path, body: optionsProperty(first, 'data') } : undefined;
 		}
 		const path = first && literalCrmPath(first);
-		return path ? { callee: `axios.${name}`, method: name.toUpperCase(), path } : undefined;
+		// axios.post/put/patch(url, data, config); get/delete take (url, config).
+		const body = name === 'post' || name === 'put' || name === 'patch' ? second : optionsProperty(second, 'data');
+		return path ? { callee: `axios.${name}`, method: name.toUpperCase(), path, body } : undefined;
 	}
 	return undefined;
 }
@@ -176,6 +220,10 @@ function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expres
 function propertyName(name: ts.PropertyName): string | undefined {
 	if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return name.text;
 	return undefined;
+}
+
+function optionsProperty(options: ts.Expression | undefined, name: string): ts.Expression | undefined {
+	return options && ts.isObjectLiteralExpression(options) ? propertyOf(options, name) : undefined;
 }
 
 /** `method` of an options object, when it is a string literal. */
