@@ -17,6 +17,8 @@ const common = {
 	minify: production,
 	logLevel: 'warning',
 	banner: { js: '#!/usr/bin/env node' },
+	// ESM builds first: jsonc-parser's UMD build loads its parts at run time, which a bundle cannot.
+	mainFields: ['module', 'main'],
 };
 
 const product = {

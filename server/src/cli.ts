@@ -5,11 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeFile, type AnalysisSettings, DEFAULT_SETTINGS } from './core/analysis';
-import { EDITIONS, isEdition, resolveBudget } from './core/budget';
+import { analyzeFile, budgetOf } from './core/analysis';
+import { BUDGET_TABLE_IDS, EDITIONS } from './core/budget';
+import { budgetAssumed, DEFAULTS, type ExplicitSettings, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
 import { formatNumber } from './core/explain';
 import { buildReport, type JsonReport } from './core/report';
+import { LineMap } from './core/text';
 import { discover } from './workspace/discover';
+import { readTeamConfigFile } from './workspace/team-config';
 
 const USAGE = `Usage: zoho-credits scan [paths...] [options]
 
@@ -17,22 +20,49 @@ Estimates the Zoho CRM API credits spent by TypeScript, JavaScript and Deluge co
 
 Options:
   --format table|json        report format (default: table)
-  --edition <name>           ${EDITIONS.join('|')} (default: ${DEFAULT_SETTINGS.edition})
-  --users <n>                user licences (default: ${DEFAULT_SETTINGS.users})
+  --config <file>            team configuration (default: ./${TEAM_CONFIG_FILE} when present)
+  --edition <name>           ${EDITIONS.join('|')} (default: ${DEFAULTS.edition})
+  --users <n>                user licences (default: ${DEFAULTS.users})
   --add-on-credits <n>       purchased add-on credits per day (default: 0)
+  --budget-table <table>     ${BUDGET_TABLE_IDS.join('|')}: the source document's edition table or Zoho's newest (default: seed)
   --fail-on warning|error|never
                              exit 1 when a finding has at least this severity (default: error)
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage or input.`;
+Options given here win over the configuration file, which wins over the defaults.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage, input or configuration.`;
 
 class UsageError extends Error {}
 
-function count(name: string, value: string | undefined, fallback: number): number {
-	if (value === undefined) return fallback;
+function count(name: string, value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
 	if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}".`);
 	return Number(value);
+}
+
+/**
+ * The team file: the one --config names (which must exist), else ./zoho-credits.json when present.
+ * Any problem is an error: a CI gate must not pass on a configuration it could not read.
+ */
+function loadConfig(path: string | undefined, cwd: string): TeamConfig | undefined {
+	const file = resolve(cwd, path ?? TEAM_CONFIG_FILE);
+	const read = readTeamConfigFile(file);
+	if (!read.exists) {
+		if (path !== undefined) throw new UsageError(`Cannot read --config ${path}: no such file.`);
+		return undefined;
+	}
+	if (read.error) throw new UsageError(`${file}: ${read.error}`);
+	const parsed = parseTeamConfig(read.text);
+	if (parsed.errors.length > 0) {
+		const lines = new LineMap(read.text);
+		const details = parsed.errors.map((e) => {
+			const { line, character } = lines.position(e.offset);
+			return `  ${file}:${line + 1}:${character + 1}: ${e.message}`;
+		});
+		throw new UsageError(`${file} has ${parsed.errors.length} problem${parsed.errors.length === 1 ? '' : 's'}:\n${details.join('\n')}`);
+	}
+	return parsed.config;
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -47,7 +77,7 @@ function pad(text: string, width: number, right = false): string {
 	return right ? text.padStart(width) : text.padEnd(width);
 }
 
-function table(report: JsonReport, color: boolean): string {
+function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 	const rows = report.files.flatMap((file) =>
 		file.calls.map((call) => [`${file.path}:${call.line}:${call.column}`, call.api, formatNumber(call.credits), call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`, formatNumber(call.perRun)]),
@@ -73,7 +103,7 @@ function table(report: JsonReport, color: boolean): string {
 	out.push('');
 	out.push(
 		`Total: ${formatNumber(report.totals.perDay)} credits a day (1 run a day per file, assumed) of ${formatNumber(b.dailyCredits)} ` +
-			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,
+			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}, ${b.table} table${budgetNote}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,
 	);
 	return out.join('\n');
 }
@@ -85,6 +115,8 @@ function run(argv: string[]): number {
 		strict: true,
 		options: {
 			format: { type: 'string' },
+			config: { type: 'string' },
+			'budget-table': { type: 'string' },
 			edition: { type: 'string' },
 			users: { type: 'string' },
 			'add-on-credits': { type: 'string' },
@@ -105,16 +137,18 @@ function run(argv: string[]): number {
 	if (command !== 'scan') throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
 	const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
 	const failOn = oneOf('fail-on', values['fail-on'], ['warning', 'error', 'never'] as const, 'error');
-	const edition = values.edition ?? DEFAULT_SETTINGS.edition;
-	if (!isEdition(edition)) throw new UsageError(`--edition must be one of ${EDITIONS.join(', ')}, not "${edition}".`);
-	const settings: AnalysisSettings = {
-		...DEFAULT_SETTINGS,
-		edition,
-		users: count('users', values.users, DEFAULT_SETTINGS.users),
-		addOnCredits: count('add-on-credits', values['add-on-credits'], DEFAULT_SETTINGS.addOnCredits),
+	const flags: ExplicitSettings = {
+		edition: values.edition === undefined ? undefined : oneOf('edition', values.edition, EDITIONS, DEFAULTS.edition),
+		users: count('users', values.users),
+		addOnCredits: count('add-on-credits', values['add-on-credits']),
+		budgetTable: values['budget-table'] === undefined ? undefined : oneOf('budget-table', values['budget-table'], BUDGET_TABLE_IDS, DEFAULTS.budgetTable),
 	};
-
 	const root = process.cwd();
+	const settings = resolveSettings([
+		{ values: flags, origin: 'command line' },
+		{ values: loadConfig(values.config, root), origin: 'zoho-credits.json' },
+	]);
+
 	const targets = (paths.length > 0 ? paths : ['.']).map((p) => resolve(root, p));
 	let discovery;
 	try {
@@ -127,8 +161,9 @@ function run(argv: string[]): number {
 		path: file.relativePath,
 		analysis: analyzeFile(file.path, file.language, readFileSync(file.path, 'utf8'), settings),
 	}));
-	const report = buildReport(inputs, resolveBudget(settings));
-	process.stdout.write((format === 'json' ? JSON.stringify(report, null, 2) : table(report, process.stdout.isTTY === true)) + '\n');
+	const report = buildReport(inputs, budgetOf(settings));
+	const budgetNote = budgetAssumed(settings) ? `; assumed: set --edition and --users or ${TEAM_CONFIG_FILE}` : '';
+	process.stdout.write((format === 'json' ? JSON.stringify(report, null, 2) : table(report, process.stdout.isTTY === true, budgetNote)) + '\n');
 	if (failOn === 'never') return 0;
 	return report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }

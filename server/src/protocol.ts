@@ -4,13 +4,32 @@
  */
 import { NotificationType } from 'vscode-languageserver-protocol';
 
-/** Settings under `zohoCredits.*`, as the server reads them for a document. */
+/**
+ * Settings under `zohoCredits.*` as the client sends them for a document: only the values the user
+ * set explicitly, so the server can tell a configured value from a default.
+ */
 export interface ZohoCreditsSettings {
-	edition: string;
-	users: number;
-	addOnCredits: number;
-	defaultLoopIterations: number;
-	inlayHints: 'all' | 'loops' | 'off';
+	edition?: string;
+	users?: number;
+	addOnCredits?: number;
+	budgetTable?: string;
+	thresholds?: { warning?: number; error?: number };
+	defaultLoopIterations?: number;
+	moduleSizes?: Record<string, number>;
+	entryPoints?: { function?: string; file?: string; runsPerDay: number }[];
+	ignore?: string[];
+	deluge?: string[];
+	/** Editor only: where inline hints appear. */
+	inlayHints?: 'all' | 'loops' | 'off';
+}
+
+/** `initializationOptions` a client may send. */
+export interface InitializationOptions {
+	/**
+	 * True when the editor validates zoho-credits.json against the JSON schema itself (VS Code does,
+	 * through `jsonValidation`); the server then reports only what the schema cannot, so nothing shows twice.
+	 */
+	clientValidatesConfigSchema?: boolean;
 }
 
 export type Health = 'ok' | 'warning' | 'error';
@@ -24,7 +43,12 @@ export interface StatusParams {
 	edition: string;
 	editionLabel: string;
 	users: number;
+	table: string;
 	dailyCredits: number;
+	/** True when edition or users are defaults nobody configured. */
+	budgetAssumed: boolean;
+	/** Where the edition came from: "from zoho-credits.json", "from settings" or "assumed". */
+	editionOrigin: string;
 }
 
 /**
@@ -35,3 +59,9 @@ export namespace StatusNotification {
 	export const method = 'zohoCreditLens/status';
 	export const type = new NotificationType<StatusParams>(method);
 }
+
+/** Commands the server's hover and status texts link to; the client implements them. */
+export const Commands = {
+	selectEdition: 'zohoCredits.selectEdition',
+	openConfiguration: 'zohoCredits.openConfiguration',
+} as const;

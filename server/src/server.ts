@@ -2,23 +2,28 @@
  * Zoho Credit Lens language server: LSP wiring only. Every answer is a projection of one cached
  * analysis per document version (see views/); nothing here computes credits itself.
  */
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	type Connection,
 	createConnection,
+	DidChangeWatchedFilesNotification,
 	type InitializeResult,
 	ProposedFeatures,
+	StreamMessageReader,
+	StreamMessageWriter,
 	TextDocumentSyncKind,
 	TextDocuments,
 } from 'vscode-languageserver/node';
-import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, type FileAnalysis, languageOf, MAX_FILE_LENGTH } from './core/analysis';
-import { resolveBudget } from './core/budget';
-import { StatusNotification, type ZohoCreditsSettings } from './protocol';
-import { analysisSettings, DEFAULT_EDITOR_SETTINGS, normalizeSettings } from './settings';
+import { analyzeFile, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH } from './core/analysis';
+import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
+import { type InitializationOptions, StatusNotification, type StatusParams } from './protocol';
+import { type InlayHintMode, splitSettings } from './settings';
+import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
 import { hover } from './views/hover';
 import { inlayHints } from './views/inlay-hints';
+import { TeamConfigs } from './workspace/team-config';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -31,42 +36,81 @@ function connect(): Connection {
 
 const connection = connect();
 const documents = new TextDocuments(TextDocument);
+const teamConfigs = new TeamConfigs();
 
 let canPullConfiguration = false;
+let canRegisterWatchers = false;
 let relatedInformation = false;
+let clientValidatesConfigSchema = false;
 const DIAGNOSTIC_DELAY_MS = 150;
 
+interface DocumentSettings {
+	readonly effective: EffectiveSettings;
+	readonly inlayHints: InlayHintMode;
+}
+
 interface CacheEntry {
-	version: number;
-	settings: ZohoCreditsSettings;
-	analysis: FileAnalysis;
+	readonly version: number;
+	readonly settings: DocumentSettings;
+	readonly analysis: FileAnalysis;
 }
 const cache = new Map<string, CacheEntry>();
-const settingsCache = new Map<string, Promise<ZohoCreditsSettings>>();
+const settingsCache = new Map<string, Promise<DocumentSettings>>();
 const pending = new Map<string, NodeJS.Timeout>();
 /** Documents skipped for their size, so the note is logged once. */
 const tooLarge = new Set<string>();
-let lastSettings: ZohoCreditsSettings = DEFAULT_EDITOR_SETTINGS;
 
-/** Settings for a document, or the window's settings when no document is given. */
-function settingsFor(uri?: string): Promise<ZohoCreditsSettings> {
-	if (!canPullConfiguration) return Promise.resolve(DEFAULT_EDITOR_SETTINGS);
+function fsPathOf(uri: string): string | undefined {
+	try {
+		return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The workspace folder whose team file applies to a document (the first folder for untitled ones). */
+function folderOf(uri: string | undefined): string | undefined {
+	const path = uri === undefined ? undefined : fsPathOf(uri);
+	return path === undefined ? teamConfigs.allFolders.at(-1) : teamConfigs.folderFor(path);
+}
+
+/** The folder whose zoho-credits.json this document is, if it is one. */
+function configFolderOf(uri: string): string | undefined {
+	const path = fsPathOf(uri);
+	return path && path.endsWith(TEAM_CONFIG_FILE) ? teamConfigs.folderOfConfigFile(path) : undefined;
+}
+
+/** Settings for a document (or the window): the team file over the editor's explicit settings over defaults. */
+function settingsFor(uri?: string): Promise<DocumentSettings> {
 	const key = uri ?? '';
 	let result = settingsCache.get(key);
 	if (!result) {
-		result = connection.workspace
-			.getConfiguration(uri === undefined ? { section: 'zohoCredits' } : { scopeUri: uri, section: 'zohoCredits' })
-			.then(normalizeSettings, (error: unknown) => {
-				connection.console.warn(`Could not read settings, using defaults: ${String(error)}`);
-				return DEFAULT_EDITOR_SETTINGS;
-			});
+		const editor: Promise<unknown> = canPullConfiguration
+			? connection.workspace.getConfiguration(uri === undefined ? { section: 'zohoCredits' } : { scopeUri: uri, section: 'zohoCredits' }).then(
+					(value: unknown) => value,
+					(error: unknown) => {
+						connection.console.warn(`Could not read settings, using defaults: ${String(error)}`);
+						return {};
+					},
+				)
+			: Promise.resolve({});
+		result = editor.then((raw) => {
+			const { explicit, inlayHints: mode } = splitSettings(raw);
+			const folder = folderOf(uri);
+			const team = folder === undefined ? undefined : teamConfigs.state(folder).config;
+			const effective = resolveSettings([
+				{ values: team, origin: 'zoho-credits.json' },
+				{ values: explicit, origin: 'settings' },
+			]);
+			return { effective, inlayHints: mode };
+		});
 		settingsCache.set(key, result);
 	}
 	return result;
 }
 
 /** The analysis of a document at its current version, computed at most once per version and settings. */
-async function analysisOf(document: TextDocument): Promise<{ analysis: FileAnalysis; settings: ZohoCreditsSettings } | undefined> {
+async function analysisOf(document: TextDocument): Promise<CacheEntry | undefined> {
 	const language = languageOf(document.uri, document.languageId);
 	if (!language) return undefined;
 	if (document.getText().length > MAX_FILE_LENGTH) {
@@ -80,33 +124,48 @@ async function analysisOf(document: TextDocument): Promise<{ analysis: FileAnaly
 	const settings = await settingsFor(document.uri);
 	const cached = cache.get(document.uri);
 	if (cached && cached.version === document.version && cached.settings === settings) return cached;
-	const analysis = analyzeFile(document.uri, language, document.getText(), analysisSettings(settings));
+	const analysis = analyzeFile(document.uri, language, document.getText(), settings.effective);
 	const entry = { version: document.version, settings, analysis };
 	cache.set(document.uri, entry);
-	lastSettings = settings;
-	updateStatus();
 	return entry;
 }
 
 let lastStatusKey = '';
 
-/** Sends the status when it differs from the last one sent: busy while analyses are pending. */
-function updateStatus(): void {
-	const budget = resolveBudget(analysisSettings(lastSettings));
+/** Sends the status when it differs from the last one sent: busy while analyses are pending, warning on a broken team file. */
+async function updateStatus(): Promise<void> {
+	const { effective } = await settingsFor();
+	const budget = budgetOf(effective);
+	const broken = teamConfigs.allFolders.map((f) => teamConfigs.state(f)).filter((s) => s.errors.length > 0);
 	const quiescent = pending.size === 0;
-	const status = {
-		health: 'ok' as const,
+	const assumed = budgetAssumed(effective);
+	let message = quiescent ? 'ready.' : 'analysing…';
+	if (broken.length > 0) {
+		const problems = broken.reduce((n, s) => n + s.errors.length, 0);
+		message = `${TEAM_CONFIG_FILE} has ${problems} problem${problems === 1 ? '' : 's'}; ${broken.some((s) => s.stale) ? 'the last good configuration is in force' : 'defaults are in force'}.`;
+	} else if (assumed) {
+		message = `${message} Edition and users are assumed: nothing configures them.`;
+	}
+	const status: StatusParams = {
+		health: broken.length > 0 ? 'warning' : 'ok',
 		quiescent,
-		message: quiescent ? 'ready.' : 'analysing…',
+		message,
 		edition: budget.edition,
 		editionLabel: budget.editionLabel,
 		users: budget.users,
+		table: budget.table,
 		dailyCredits: budget.dailyCredits,
+		budgetAssumed: assumed,
+		editionOrigin: describeOrigin(effective.edition.origin),
 	};
 	const key = JSON.stringify(status);
 	if (key === lastStatusKey) return;
 	lastStatusKey = key;
 	void connection.sendNotification(StatusNotification.type, status);
+}
+
+function refreshStatus(): void {
+	updateStatus().catch((error: unknown) => connection.console.error(`Status update failed: ${String(error)}`));
 }
 
 async function publish(uri: string): Promise<void> {
@@ -121,7 +180,7 @@ async function publish(uri: string): Promise<void> {
 		connection.console.error(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		await connection.sendDiagnostics({ uri, diagnostics: [] });
 	} finally {
-		updateStatus();
+		refreshStatus();
 	}
 }
 
@@ -134,45 +193,110 @@ function schedule(uri: string): void {
 			void publish(uri);
 		}, DIAGNOSTIC_DELAY_MS),
 	);
-	updateStatus();
+	refreshStatus();
+}
+
+function publishConfigDiagnostics(folder: string): void {
+	const state = teamConfigs.state(folder);
+	void connection.sendDiagnostics({ uri: pathToFileURL(state.path).toString(), diagnostics: configDiagnostics(state, clientValidatesConfigSchema) });
+}
+
+/** A team file changed: every document's settings may have changed with it. */
+function configChanged(folder: string): void {
+	publishConfigDiagnostics(folder);
+	settingsCache.clear();
+	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
+	void connection.languages.inlayHint.refresh().catch(() => undefined);
+	refreshStatus();
 }
 
 connection.onInitialize((params): InitializeResult => {
 	const capabilities = params.capabilities;
 	canPullConfiguration = capabilities.workspace?.configuration === true;
+	canRegisterWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 	relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
+	clientValidatesConfigSchema = (params.initializationOptions as InitializationOptions | undefined)?.clientValidatesConfigSchema === true;
+	const folders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
+	if (folders.length === 0 && params.rootUri) {
+		const root = fsPathOf(params.rootUri);
+		if (root) folders.push(root);
+	}
+	if (folders.length === 0 && params.rootPath) folders.push(params.rootPath);
+	teamConfigs.setFolders(folders);
 	return {
 		capabilities: {
 			textDocumentSync: TextDocumentSyncKind.Incremental,
 			hoverProvider: true,
 			inlayHintProvider: true,
+			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'zoho-credit-lens', version: process.env.ZOHO_CREDIT_LENS_VERSION ?? '0.1.0' },
 	};
 });
 
-connection.onInitialized(() => updateStatus());
+connection.onInitialized(() => {
+	for (const folder of teamConfigs.allFolders) if (teamConfigs.state(folder).exists) publishConfigDiagnostics(folder);
+	if (canRegisterWatchers) {
+		void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${TEAM_CONFIG_FILE}` }] }).catch(() => undefined);
+	}
+	refreshStatus();
+});
 
 connection.onDidChangeConfiguration(() => {
 	settingsCache.clear();
-	for (const document of documents.all()) schedule(document.uri);
-	if (!canPullConfiguration) return;
-	// Refresh the status bar even when no document is open.
-	void settingsFor().then((settings) => {
-		lastSettings = settings;
-		updateStatus();
-	});
+	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
 	void connection.languages.inlayHint.refresh().catch(() => undefined);
+	refreshStatus();
 });
 
-documents.onDidOpen((event) => schedule(event.document.uri));
-documents.onDidChangeContent((event) => schedule(event.document.uri));
+connection.onDidChangeWatchedFiles((params) => {
+	for (const change of params.changes) {
+		const folder = configFolderOf(change.uri);
+		// An open team file is followed through its edits, not the disk.
+		if (folder === undefined || documents.get(change.uri)) continue;
+		teamConfigs.load(folder);
+		configChanged(folder);
+	}
+});
+
+connection.onNotification('workspace/didChangeWorkspaceFolders', (params: { event: { added: { uri: string }[]; removed: { uri: string }[] } }) => {
+	const removed = new Set(params.event.removed.map((f) => fsPathOf(f.uri)));
+	const folders = [...teamConfigs.allFolders.filter((f) => !removed.has(f)), ...params.event.added.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined)];
+	teamConfigs.setFolders(folders);
+	settingsCache.clear();
+	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
+	refreshStatus();
+});
+
+documents.onDidOpen((event) => {
+	const folder = configFolderOf(event.document.uri);
+	if (folder !== undefined) {
+		teamConfigs.load(folder, event.document.getText());
+		configChanged(folder);
+	} else schedule(event.document.uri);
+});
+documents.onDidChangeContent((event) => {
+	const folder = configFolderOf(event.document.uri);
+	if (folder !== undefined) {
+		teamConfigs.load(folder, event.document.getText());
+		configChanged(folder);
+	} else schedule(event.document.uri);
+});
 documents.onDidClose((event) => {
-	clearTimeout(pending.get(event.document.uri));
-	pending.delete(event.document.uri);
-	cache.delete(event.document.uri);
-	settingsCache.delete(event.document.uri);
-	void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+	const uri = event.document.uri;
+	const folder = configFolderOf(uri);
+	if (folder !== undefined) {
+		// Unsaved edits are gone: the file on disk is the configuration again.
+		teamConfigs.load(folder);
+		configChanged(folder);
+		return;
+	}
+	clearTimeout(pending.get(uri));
+	pending.delete(uri);
+	cache.delete(uri);
+	settingsCache.delete(uri);
+	void connection.sendDiagnostics({ uri, diagnostics: [] });
+	refreshStatus();
 });
 
 connection.onHover(async (params) => {

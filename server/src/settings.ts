@@ -1,37 +1,11 @@
-import { type AnalysisSettings, DEFAULT_SETTINGS } from './core/analysis';
-import { isEdition } from './core/budget';
+import type { ExplicitSettings } from './core/config';
 import type { ZohoCreditsSettings } from './protocol';
 
-export const DEFAULT_EDITOR_SETTINGS: ZohoCreditsSettings = {
-	edition: DEFAULT_SETTINGS.edition,
-	users: DEFAULT_SETTINGS.users,
-	addOnCredits: DEFAULT_SETTINGS.addOnCredits,
-	defaultLoopIterations: DEFAULT_SETTINGS.defaultLoopIterations,
-	inlayHints: 'all',
-};
+export type InlayHintMode = NonNullable<ZohoCreditsSettings['inlayHints']>;
 
-function wholeNumber(value: unknown, min: number, fallback: number): number {
-	return typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.floor(value) : fallback;
-}
-
-/** Settings as the client sent them (any shape, possibly partial) made whole and valid. */
-export function normalizeSettings(raw: unknown): ZohoCreditsSettings {
+/** Settings as the client sent them (any shape, possibly partial or wrong): the analysis values and the editor-only ones. */
+export function splitSettings(raw: unknown): { explicit: ExplicitSettings; inlayHints: InlayHintMode } {
 	const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-	const d = DEFAULT_EDITOR_SETTINGS;
-	return {
-		edition: isEdition(value.edition) ? value.edition : d.edition,
-		users: wholeNumber(value.users, 0, d.users),
-		addOnCredits: wholeNumber(value.addOnCredits, 0, d.addOnCredits),
-		defaultLoopIterations: wholeNumber(value.defaultLoopIterations, 1, d.defaultLoopIterations),
-		inlayHints: value.inlayHints === 'loops' || value.inlayHints === 'off' ? value.inlayHints : 'all',
-	};
-}
-
-export function analysisSettings(settings: ZohoCreditsSettings): AnalysisSettings {
-	return {
-		edition: isEdition(settings.edition) ? settings.edition : DEFAULT_SETTINGS.edition,
-		users: settings.users,
-		addOnCredits: settings.addOnCredits,
-		defaultLoopIterations: settings.defaultLoopIterations,
-	};
+	const { inlayHints, ...explicit } = value;
+	return { explicit, inlayHints: inlayHints === 'loops' || inlayHints === 'off' ? inlayHints : 'all' };
 }

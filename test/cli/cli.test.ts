@@ -19,7 +19,7 @@ void describe('zoho-credits scan', () => {
 		assert.equal(status, 0);
 		const report = JSON.parse(stdout);
 		assert.equal(report.version, 1);
-		assert.deepEqual(report.budget, { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: null });
+		assert.deepEqual(report.budget, { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: 15 });
 		assert.deepEqual(
 			report.files.map((f: { path: string; language: string; calls: { perRun: number }[] }) => [f.path, f.language, f.calls.map((c) => c.perRun)]),
 			[
@@ -67,7 +67,7 @@ void describe('zoho-credits scan', () => {
 		assert.equal(lines[0], 'location                              api             credits  loops  per run');
 		assert.equal(lines[1], 'examples/node/read-deals.js:7:26      Get Records           1     ×5        5');
 		// 16 credits of Free's 5,000 = 0.32%.
-		assert.equal(lines.at(-1), 'Total: 16 credits a day (1 run a day per file, assumed) of 5,000 (free, 3 users): 0.32%');
+		assert.equal(lines.at(-1), 'Total: 16 credits a day (1 run a day per file, assumed) of 5,000 (free, 3 users, seed table): 0.32%');
 	});
 
 	test('--fail-on decides the exit code', () => {

@@ -4,7 +4,8 @@
  * lines, analyses the rest and renders the result the same way; the two texts must be equal.
  */
 import assert from 'node:assert/strict';
-import { analyzeFile, type AnalysisSettings, DEFAULT_SETTINGS, type FileAnalysis } from '../../server/src/core/analysis';
+import { analyzeFile, type FileAnalysis } from '../../server/src/core/analysis';
+import { type ExplicitSettings, resolveSettings } from '../../server/src/core/config';
 import type { Language } from '../../server/src/core/facts';
 
 const EXPECTATION = /^\s*\/\/\s*\^+ /;
@@ -20,8 +21,9 @@ function extensionOf(language: Language): string {
 	return language === 'deluge' ? 'dg' : language === 'typescript' ? 'ts' : 'js';
 }
 
-export function analyze(language: Language, source: string, settings: Partial<AnalysisSettings> = {}): FileAnalysis {
-	return analyzeFile(`/fixture.${extensionOf(language)}`, language, source, { ...DEFAULT_SETTINGS, ...settings });
+/** Analyses a fixture; `settings` stand for editor settings the user set. */
+export function analyze(language: Language, source: string, settings: ExplicitSettings = {}): FileAnalysis {
+	return analyzeFile(`/fixture.${extensionOf(language)}`, language, source, resolveSettings([{ values: settings, origin: 'settings' }]));
 }
 
 /** The source with one expectation line under each call. */
@@ -40,7 +42,7 @@ export function render(source: string, analysis: FileAnalysis): string {
 	return lines.flatMap((line, i) => [line, ...(notes.get(i) ?? [])]).join('\n');
 }
 
-export function check(language: Language, fixture: string, settings: Partial<AnalysisSettings> = {}): FileAnalysis {
+export function check(language: Language, fixture: string, settings: ExplicitSettings = {}): FileAnalysis {
 	const source = stripExpectations(fixture);
 	const analysis = analyze(language, source, settings);
 	assert.equal(render(source, analysis), fixture);

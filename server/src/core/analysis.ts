@@ -1,20 +1,14 @@
-import { type Budget, type BudgetInput, resolveBudget } from './budget';
-import { type Assumptions, estimateFile, type FileEstimate } from './estimate';
+import { type Budget, resolveBudget } from './budget';
+import { type EffectiveSettings, resolveSettings } from './config';
+import { estimateFile, type FileEstimate } from './estimate';
 import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
 import { scanDeluge } from './scan/deluge';
 import { scanTypeScript } from './scan/typescript';
 import { LineMap } from './text';
 
-/** The settings an analysis depends on. */
-export interface AnalysisSettings extends BudgetInput, Assumptions {}
-
-export const DEFAULT_SETTINGS: AnalysisSettings = {
-	edition: 'professional',
-	users: 10,
-	addOnCredits: 0,
-	defaultLoopIterations: 10,
-};
+/** Every setting at its default: what an analysis uses when nothing is configured. */
+export const DEFAULT_SETTINGS: EffectiveSettings = resolveSettings();
 
 /** Files longer than this (in UTF-16 code units, about 2 MB of text) are generated or data, not integration code: skipped. */
 export const MAX_FILE_LENGTH = 2 * 1024 * 1024;
@@ -28,6 +22,8 @@ export interface FileAnalysis {
 	readonly estimate: FileEstimate;
 	readonly findings: readonly Finding[];
 	readonly budget: Budget;
+	/** The settings the numbers rest on, with where each came from. */
+	readonly settings: EffectiveSettings;
 }
 
 const EXTENSIONS: Record<string, Language> = {
@@ -64,10 +60,14 @@ export function scanFile(text: string, path: string, language: Language): FileFa
 }
 
 /** Scans, estimates and checks one file. Pure: text and settings in, plain data out. */
-export function analyzeFile(path: string, language: Language, text: string, settings: AnalysisSettings = DEFAULT_SETTINGS): FileAnalysis {
+export function analyzeFile(path: string, language: Language, text: string, settings: EffectiveSettings = DEFAULT_SETTINGS): FileAnalysis {
 	const facts = scanFile(text, path, language);
-	const estimate = estimateFile(facts, settings);
-	const budget = resolveBudget(settings);
+	const estimate = estimateFile(facts, { defaultLoopIterations: settings.defaultLoopIterations.value });
+	const budget = budgetOf(settings);
 	const findings = runFindings({ facts, estimate, budget });
-	return { path, language, lines: new LineMap(text), facts, estimate, findings, budget };
+	return { path, language, lines: new LineMap(text), facts, estimate, findings, budget, settings };
+}
+
+export function budgetOf(settings: EffectiveSettings): Budget {
+	return resolveBudget({ edition: settings.edition.value, users: settings.users.value, addOnCredits: settings.addOnCredits.value, table: settings.budgetTable.value });
 }

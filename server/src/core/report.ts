@@ -6,7 +6,7 @@ import type { Severity } from './findings';
 /** The JSON report of `zoho-credits scan --format json`; its shape is a versioned contract. */
 export interface JsonReport {
 	version: 1;
-	budget: { edition: string; users: number; addOnCredits: number; table: string; dailyCredits: number; concurrency: number | null };
+	budget: { edition: string; users: number; addOnCredits: number; table: string; dailyCredits: number; concurrency: number };
 	files: {
 		path: string;
 		language: string;
@@ -97,7 +97,7 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 			addOnCredits: budget.addOnCredits,
 			table: budget.table,
 			dailyCredits: budget.dailyCredits,
-			concurrency: null,
+			concurrency: budget.concurrency,
 		},
 		files,
 		entryPoints,

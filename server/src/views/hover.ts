@@ -1,8 +1,10 @@
 import type { Hover } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import { describeRule } from '../core/catalog';
+import { budgetAssumed, describeOrigin } from '../core/config';
 import type { CallEstimate } from '../core/estimate';
 import { formatCredits, formatNumber, formatShare } from '../core/explain';
+import { Commands } from '../protocol';
 
 /** The call under the cursor, innermost first when calls nest. */
 export function callAt(analysis: FileAnalysis, offset: number): CallEstimate | undefined {
@@ -32,10 +34,21 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		}
 	}
 	out.push('');
-	out.push(`**${formatCredits(call.perRun)} per run**; at 1 run a day (assumed) that is ${formatShare(call.perRun, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits (${budget.editionLabel}, ${formatNumber(budget.users)} users).`);
+	out.push(`**${formatCredits(call.perRun)} per run**; at 1 run a day (assumed) that is ${formatShare(call.perRun, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`);
+	out.push('');
+	out.push(budgetLine(analysis));
 	out.push('');
 	out.push(`[Zoho documentation](${operation.docs})`);
 	return out.join('\n');
+}
+
+/** The budget behind the share, and where each of its values came from. */
+export function budgetLine({ budget, settings }: FileAnalysis): string {
+	const addOns = budget.addOnCredits > 0 ? `, ${formatNumber(budget.addOnCredits)} add-on credits (${describeOrigin(settings.addOnCredits.origin)})` : '';
+	const line =
+		`Budget: ${budget.editionLabel} (${describeOrigin(settings.edition.origin)}), ${formatNumber(budget.users)} users (${describeOrigin(settings.users.origin)})${addOns}, ` +
+		`${budget.table} table${settings.budgetTable.origin === 'default' ? '' : ` (${describeOrigin(settings.budgetTable.origin)})`}.`;
+	return budgetAssumed(settings) ? `${line} [Set edition and users](command:${Commands.selectEdition})` : line;
 }
 
 export function hover(analysis: FileAnalysis, offset: number): Hover | null {

@@ -1,0 +1,107 @@
+/**
+ * The settings in force for an analysis, each with where it came from. Layers are given in precedence
+ * order: in the editor the team's zoho-credits.json wins over editor settings; in the CLI options given
+ * on the command line win over the file. Defaults come last.
+ */
+import { type BudgetTableId, type Edition, isBudgetTableId, isEdition } from '../budget';
+import type { EntryPointConfig, TeamConfig } from './team-config';
+
+export type Origin = 'zoho-credits.json' | 'settings' | 'command line' | 'default';
+
+export interface Setting<T> {
+	readonly value: T;
+	readonly origin: Origin;
+}
+
+/** Values of one layer, as written (only what the user set explicitly); invalid values are passed over. */
+export interface ExplicitSettings {
+	readonly edition?: unknown;
+	readonly users?: unknown;
+	readonly addOnCredits?: unknown;
+	readonly budgetTable?: unknown;
+	readonly thresholds?: unknown;
+	readonly defaultLoopIterations?: unknown;
+	readonly moduleSizes?: unknown;
+	readonly entryPoints?: unknown;
+	readonly ignore?: unknown;
+	readonly deluge?: unknown;
+}
+
+export interface EffectiveSettings {
+	readonly edition: Setting<Edition>;
+	readonly users: Setting<number>;
+	readonly addOnCredits: Setting<number>;
+	readonly budgetTable: Setting<BudgetTableId>;
+	/** Shares of the daily allowance at which a path is a warning or an error. */
+	readonly warningShare: Setting<number>;
+	readonly errorShare: Setting<number>;
+	readonly defaultLoopIterations: Setting<number>;
+	readonly moduleSizes: Setting<Readonly<Record<string, number>>>;
+	readonly entryPoints: Setting<readonly EntryPointConfig[]>;
+	readonly ignore: Setting<readonly string[]>;
+	readonly deluge: Setting<readonly string[]>;
+}
+
+export const DEFAULTS = {
+	edition: 'professional' as Edition,
+	users: 10,
+	addOnCredits: 0,
+	budgetTable: 'seed' as BudgetTableId,
+	warningShare: 0.5,
+	errorShare: 1.0,
+	defaultLoopIterations: 10,
+};
+
+const wholeAtLeast = (min: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const stringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const sizes = (v: unknown): v is Record<string, number> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(wholeAtLeast(0));
+const entryPoints = (v: unknown): v is EntryPointConfig[] =>
+	Array.isArray(v) &&
+	v.every((e) => typeof e === 'object' && e !== null && (typeof e.function === 'string' || typeof e.file === 'string') && typeof e.runsPerDay === 'number' && e.runsPerDay >= 0);
+
+/** One source of values and the origin it stands for. */
+export interface SettingsLayer {
+	readonly values: ExplicitSettings | TeamConfig | undefined;
+	readonly origin: Exclude<Origin, 'default'>;
+}
+
+function thresholdsOf(v: unknown): { warning?: unknown; error?: unknown } {
+	return typeof v === 'object' && v !== null ? (v as { warning?: unknown; error?: unknown }) : {};
+}
+
+/** The first valid value among the layers, else the default, with its origin. */
+function pick<T>(layers: readonly SettingsLayer[], read: (values: ExplicitSettings) => unknown, fallback: T, valid: (v: unknown) => v is T): Setting<T> {
+	for (const layer of layers) {
+		const value = layer.values ? read(layer.values as ExplicitSettings) : undefined;
+		if (value !== undefined && value !== null && valid(value)) return { value, origin: layer.origin };
+	}
+	return { value: fallback, origin: 'default' };
+}
+
+export function resolveSettings(layers: readonly SettingsLayer[] = []): EffectiveSettings {
+	return {
+		edition: pick(layers, (v) => v.edition, DEFAULTS.edition, isEdition),
+		users: pick(layers, (v) => v.users, DEFAULTS.users, wholeAtLeast(0)),
+		addOnCredits: pick(layers, (v) => v.addOnCredits, DEFAULTS.addOnCredits, wholeAtLeast(0)),
+		budgetTable: pick(layers, (v) => v.budgetTable, DEFAULTS.budgetTable, isBudgetTableId),
+		warningShare: pick(layers, (v) => thresholdsOf(v.thresholds).warning, DEFAULTS.warningShare, positive),
+		errorShare: pick(layers, (v) => thresholdsOf(v.thresholds).error, DEFAULTS.errorShare, positive),
+		defaultLoopIterations: pick(layers, (v) => v.defaultLoopIterations, DEFAULTS.defaultLoopIterations, wholeAtLeast(1)),
+		moduleSizes: pick(layers, (v) => v.moduleSizes, {}, sizes),
+		entryPoints: pick(layers, (v) => v.entryPoints, [], entryPoints),
+		ignore: pick(layers, (v) => v.ignore, [], stringList),
+		deluge: pick(layers, (v) => v.deluge, [], stringList),
+	};
+}
+
+/** True when neither the edition nor the user count was configured anywhere: the budget is a guess. */
+export function budgetAssumed(settings: EffectiveSettings): boolean {
+	return settings.edition.origin === 'default' || settings.users.origin === 'default';
+}
+
+/** Where a value came from, in words: "from zoho-credits.json", "from settings", "assumed". */
+export function describeOrigin(origin: Origin): string {
+	return origin === 'default' ? 'assumed' : `from ${origin}`;
+}

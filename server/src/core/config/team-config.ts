@@ -1,0 +1,164 @@
+/**
+ * `zoho-credits.json`: parsed with positions, validated against the JSON schema the editor also uses
+ * (schemas/zoho-credits.schema.json), and checked for what a schema cannot say. Never throws.
+ */
+import Ajv, { type ErrorObject } from 'ajv';
+import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import schema from '../../../../schemas/zoho-credits.schema.json';
+import type { BudgetTableId, Edition } from '../budget';
+
+export const TEAM_CONFIG_FILE = 'zoho-credits.json';
+
+export interface EntryPointConfig {
+	readonly function?: string;
+	readonly file?: string;
+	readonly runsPerDay: number;
+}
+
+/** The team configuration as written; every key is optional. */
+export interface TeamConfig {
+	readonly edition?: Edition;
+	readonly users?: number;
+	readonly addOnCredits?: number;
+	readonly budgetTable?: BudgetTableId;
+	readonly thresholds?: { readonly warning?: number; readonly error?: number };
+	readonly defaultLoopIterations?: number;
+	readonly moduleSizes?: Readonly<Record<string, number>>;
+	readonly entryPoints?: readonly EntryPointConfig[];
+	readonly ignore?: readonly string[];
+	readonly deluge?: readonly string[];
+}
+
+/** A problem in the file, with its offset and length in the text. */
+export interface ConfigError {
+	/** `file` when it cannot be read, `syntax` for malformed JSON, `schema` for what the JSON schema rejects, `semantic` for the rest. */
+	readonly kind: 'file' | 'syntax' | 'schema' | 'semantic';
+	readonly message: string;
+	readonly offset: number;
+	readonly length: number;
+}
+
+export interface ParsedTeamConfig {
+	/** The configuration, or undefined when the file has any error: a broken file never half-applies. */
+	readonly config: TeamConfig | undefined;
+	readonly errors: readonly ConfigError[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+function location(pointer: string): (string | number)[] {
+	if (!pointer) return [];
+	return pointer
+		.slice(1)
+		.split('/')
+		.map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+		.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** `users`, `thresholds.warning`, `entryPoints[0].runsPerDay`: how the message names a value. */
+function displayPath(pointer: string): string {
+	return location(pointer).reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+}
+
+function schemaMessage(error: ErrorObject): string {
+	const where = displayPath(error.instancePath) || 'the configuration';
+	const p = error.params as Record<string, unknown>;
+	switch (error.keyword) {
+		case 'enum':
+			return `${where} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+		case 'type':
+			return `${where} must be ${p.type === 'integer' ? 'a whole number' : `of type ${String(p.type)}`}.`;
+		case 'minimum':
+			return `${where} must be at least ${String(p.limit)}.`;
+		case 'exclusiveMinimum':
+			return `${where} must be greater than ${String(p.limit)}.`;
+		case 'additionalProperties':
+			return `Unknown key "${String(p.additionalProperty)}"${where === 'the configuration' ? '' : ` in ${where}`}.`;
+		case 'required':
+			return `${where} needs "${String(p.missingProperty)}".`;
+		case 'anyOf':
+			return `${where} needs "function" or "file".`;
+		default:
+			return `${where} ${error.message ?? 'is not valid'}.`;
+	}
+}
+
+/** The node an error is about: the unknown key itself, else the value at the error's path. */
+function nodeOf(root: Node, error: ErrorObject): Node | undefined {
+	const path = location(error.instancePath);
+	if (error.keyword === 'additionalProperties') {
+		const parent = findNodeAtLocation(root, path);
+		const key = (error.params as { additionalProperty: string }).additionalProperty;
+		return parent?.children?.find((property) => property.children?.[0]?.value === key)?.children?.[0];
+	}
+	return findNodeAtLocation(root, path);
+}
+
+export function parseTeamConfig(text: string): ParsedTeamConfig {
+	const syntaxErrors: ParseError[] = [];
+	const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+	if (syntaxErrors.length > 0 || !root) {
+		const errors = syntaxErrors.map((e) => ({ kind: 'syntax' as const, message: `JSON: ${describeParseError(printParseErrorCode(e.error))}.`, offset: e.offset, length: Math.max(1, e.length) }));
+		return { config: undefined, errors: errors.length > 0 ? errors : [{ kind: 'syntax', message: 'The file is empty; write a JSON object such as {"edition": "professional", "users": 10}.', offset: 0, length: 0 }] };
+	}
+	const value = nodeValue(root);
+	const errors: ConfigError[] = [];
+	if (!validate(value)) {
+		const seen = new Set<string>();
+		for (const error of validate.errors ?? []) {
+			// anyOf reports each failed branch too; the anyOf message says it once.
+			if (error.keyword === 'required' && /\/entryPoints\/\d+$/.test(error.instancePath) && error.schemaPath.includes('anyOf')) continue;
+			const node = nodeOf(root, error) ?? root;
+			const message = schemaMessage(error);
+			const key = `${node.offset}:${message}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			errors.push({ kind: 'schema', message, offset: node.offset, length: node.length });
+		}
+	}
+	if (errors.length === 0) {
+		const config = value as TeamConfig;
+		const warning = config.thresholds?.warning;
+		const error = config.thresholds?.error;
+		if (warning !== undefined && error !== undefined && warning >= error) {
+			const node = findNodeAtLocation(root, ['thresholds', 'warning'])!;
+			errors.push({ kind: 'semantic', message: `thresholds.warning (${warning}) must be below thresholds.error (${error}).`, offset: node.offset, length: node.length });
+		}
+	}
+	return { config: errors.length === 0 ? (value as TeamConfig) : undefined, errors };
+}
+
+/** The JSON value of a tree node (jsonc-parser's getNodeValue keeps undefined for broken parts). */
+function nodeValue(node: Node): unknown {
+	switch (node.type) {
+		case 'object':
+			return Object.fromEntries((node.children ?? []).filter((p) => p.children?.length === 2).map((p) => [p.children![0].value as string, nodeValue(p.children![1])]));
+		case 'array':
+			return (node.children ?? []).map(nodeValue);
+		default:
+			return node.value;
+	}
+}
+
+function describeParseError(code: string): string {
+	const words: Record<string, string> = {
+		InvalidSymbol: 'unexpected character',
+		InvalidNumberFormat: 'invalid number',
+		PropertyNameExpected: 'a property name in double quotes is expected',
+		ValueExpected: 'a value is expected',
+		ColonExpected: 'a colon is expected',
+		CommaExpected: 'a comma is expected',
+		CloseBraceExpected: 'a closing brace is expected',
+		CloseBracketExpected: 'a closing bracket is expected',
+		EndOfFileExpected: 'nothing may follow the top-level value',
+		InvalidCommentToken: 'comments are not allowed in JSON',
+		UnexpectedEndOfComment: 'unterminated comment',
+		UnexpectedEndOfString: 'unterminated string',
+		UnexpectedEndOfNumber: 'unterminated number',
+		InvalidUnicode: 'invalid unicode escape',
+		InvalidEscapeCharacter: 'invalid escape character',
+		InvalidCharacter: 'invalid character',
+	};
+	return words[code] ?? code;
+}
