@@ -3,7 +3,7 @@
  * (schemas/zoho-credits.schema.json), and checked for what a schema cannot say. Never throws.
  */
 import Ajv, { type ErrorObject } from 'ajv';
-import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, type Node, type ParseError, ParseErrorCode, parseTree, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../../schemas/zoho-credits.schema.json';
 import type { BudgetTableId, Edition } from '../budget';
 
@@ -96,11 +96,24 @@ function nodeOf(root: Node, error: ErrorObject): Node | undefined {
 }
 
 export function parseTeamConfig(text: string): ParsedTeamConfig {
+	if (text.trim() === '') {
+		return { config: undefined, errors: [{ kind: 'syntax', message: 'The file is empty; write a JSON object such as {"edition": "professional", "users": 10}.', offset: 0, length: 0 }] };
+	}
 	const syntaxErrors: ParseError[] = [];
 	const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
 	if (syntaxErrors.length > 0 || !root) {
-		const errors = syntaxErrors.map((e) => ({ kind: 'syntax' as const, message: `JSON: ${describeParseError(printParseErrorCode(e.error))}.`, offset: e.offset, length: Math.max(1, e.length) }));
-		return { config: undefined, errors: errors.length > 0 ? errors : [{ kind: 'syntax', message: 'The file is empty; write a JSON object such as {"edition": "professional", "users": 10}.', offset: 0, length: 0 }] };
+		if (syntaxErrors.length === 0) syntaxErrors.push({ error: ParseErrorCode.ValueExpected, offset: 0, length: text.length });
+		const errors: ConfigError[] = [];
+		for (const e of syntaxErrors) {
+			const comma = trailingCommaBefore(text, e.offset);
+			const error: ConfigError =
+				comma >= 0
+					? { kind: 'syntax', message: 'JSON: a trailing comma is not allowed.', offset: comma, length: 1 }
+					: { kind: 'syntax', message: `JSON: ${describeParseError(printParseErrorCode(e.error))}.`, offset: e.offset, length: Math.max(1, e.length) };
+			// The parser can report one slip twice (value expected, then comma expected) at one place.
+			if (!errors.some((seen) => seen.offset === error.offset && seen.message === error.message)) errors.push(error);
+		}
+		return { config: undefined, errors };
 	}
 	const value = nodeValue(root);
 	const errors: ConfigError[] = [];
@@ -139,6 +152,14 @@ function nodeValue(node: Node): unknown {
 		default:
 			return node.value;
 	}
+}
+
+/** Offset of the comma before a closing `}` or `]` at `offset`, or -1. */
+function trailingCommaBefore(text: string, offset: number): number {
+	if (text[offset] !== '}' && text[offset] !== ']') return -1;
+	let i = offset - 1;
+	while (i >= 0 && /\s/.test(text[i])) i--;
+	return text[i] === ',' ? i : -1;
 }
 
 function describeParseError(code: string): string {
