@@ -139,7 +139,7 @@ async function updateStatus(): Promise<void> {
 	const broken = teamConfigs.allFolders.map((f) => teamConfigs.state(f)).filter((s) => s.errors.length > 0);
 	const quiescent = pending.size === 0;
 	const assumed = budgetAssumed(effective);
-	let message = quiescent ? 'ready.' : 'analysing…';
+	let message = quiescent ? 'Ready.' : 'Analysing…';
 	if (broken.length > 0) {
 		const problems = broken.reduce((n, s) => n + s.errors.length, 0);
 		message = `${TEAM_CONFIG_FILE} has ${problems} problem${problems === 1 ? '' : 's'}; ${broken.some((s) => s.stale) ? 'the last good configuration is in force' : 'defaults are in force'}.`;

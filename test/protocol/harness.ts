@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
 	type ClientCapabilities,
 	ConfigurationRequest,
@@ -78,12 +79,14 @@ export class Server {
 		this.connection.listen();
 	}
 
-	async initialize(capabilities: ClientCapabilities = FULL_CAPABILITIES): Promise<InitializeResult> {
+	async initialize(capabilities: ClientCapabilities = FULL_CAPABILITIES, options: { folders?: string[]; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+		const folders = options.folders?.map((path) => ({ uri: pathToFileURL(path).toString(), name: path }));
 		this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
 			processId: process.pid,
-			rootUri: null,
+			rootUri: folders?.[0]?.uri ?? null,
 			capabilities,
-			workspaceFolders: null,
+			workspaceFolders: folders ?? null,
+			initializationOptions: options.initializationOptions,
 		});
 		await this.connection.sendNotification(InitializedNotification.type, {});
 		return this.initializeResult;
