@@ -112,6 +112,45 @@ void describe('zoho-credits scan', () => {
 		);
 	});
 
+	test('a team file: --config, ./zoho-credits.json, and options that win over it', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-config-'));
+		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');
+		writeFileSync(join(dir, 'team.json'), JSON.stringify({ edition: 'enterprise', users: 5, budgetTable: 'current' }));
+		// Current table, Enterprise: 50,000 + 5 × 1,000 = 55,000; concurrency 20.
+		const explicit = JSON.parse(cli(['scan', '.', '--format', 'json', '--config', 'team.json'], dir).stdout);
+		assert.deepEqual(explicit.budget, { edition: 'enterprise', users: 5, addOnCredits: 0, table: 'current', dailyCredits: 55000, concurrency: 20 });
+		// The file in the working directory is found without --config; --users wins over it: 50,000 + 7,000.
+		writeFileSync(join(dir, 'zoho-credits.json'), JSON.stringify({ edition: 'enterprise', users: 5, budgetTable: 'current' }));
+		const found = JSON.parse(cli(['scan', '.', '--format', 'json', '--users', '7'], dir).stdout);
+		assert.deepEqual([found.budget.users, found.budget.dailyCredits], [7, 57000]);
+		// --budget-table on the command line wins too: seed Enterprise 15,000 + 5,000.
+		const seed = JSON.parse(cli(['scan', '.', '--format', 'json', '--budget-table', 'seed'], dir).stdout);
+		assert.deepEqual([seed.budget.table, seed.budget.dailyCredits], ['seed', 20000]);
+		const table = cli(['scan', '.'], dir).stdout;
+		assert.match(table, /of 55,000 \(enterprise, 5 users, current table\): 0\.00%/);
+	});
+
+	test('a broken or missing team file stops the CLI with every problem and its line', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-broken-'));
+		writeFileSync(join(dir, 'zoho-credits.json'), '{\n  "edition": "gold",\n  "userz": 3\n}');
+		const broken = cli(['scan', '.'], dir);
+		assert.equal(broken.status, 2);
+		assert.equal(
+			broken.stderr,
+			[
+				`zoho-credits: ${join(dir, 'zoho-credits.json')} has 2 problems:`,
+				`  ${join(dir, 'zoho-credits.json')}:2:14: edition must be one of "free", "standard", "professional", "enterprise", "ultimate".`,
+				`  ${join(dir, 'zoho-credits.json')}:3:3: Unknown key "userz".`,
+				'Run "zoho-credits --help" for usage.',
+				'',
+			].join('\n'),
+		);
+		const missing = cli(['scan', '.', '--config', 'nope.json'], dir);
+		assert.equal(missing.status, 2);
+		assert.match(missing.stderr, /Cannot read --config nope.json: no such file/);
+		assert.match(cli(['scan', '.', '--budget-table', 'old'], dir).stderr, /--budget-table must be one of seed, current, not "old"/);
+	});
+
 	test('--help prints usage and exits 0', () => {
 		const { status, stdout } = cli(['--help']);
 		assert.equal(status, 0);

@@ -139,6 +139,7 @@ export function parseTeamConfig(text: string): ParsedTeamConfig {
 			errors.push({ kind: 'semantic', message: `thresholds.warning (${warning}) must be below thresholds.error (${error}).`, offset: node.offset, length: node.length });
 		}
 	}
+	errors.sort((a, b) => a.offset - b.offset);
 	return { config: errors.length === 0 ? (value as TeamConfig) : undefined, errors };
 }
 
