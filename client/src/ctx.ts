@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { type StatusParams, StatusNotification } from '../../server/src/protocol';
+import { Commands, type InitializationOptions, type StatusParams, StatusNotification } from '../../server/src/protocol';
+import { explicitSettings } from './config';
 
-export const SELECTOR = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'deluge'].flatMap((language) => [
-	{ scheme: 'file', language },
-	{ scheme: 'untitled', language },
-]);
+export const SELECTOR = [
+	...['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'deluge'].flatMap((language) => [
+		{ scheme: 'file', language },
+		{ scheme: 'untitled', language },
+	]),
+	// The team file: the server follows its edits as they are typed.
+	{ scheme: 'file', pattern: '**/zoho-credits.json' },
+];
+
+const TRUSTED_COMMANDS = [Commands.selectEdition, Commands.openConfiguration];
 
 /** Owns the language client, the output channel and the status bar item. */
 export class Ctx implements vscode.Disposable {
@@ -32,10 +39,23 @@ export class Ctx implements vscode.Disposable {
 			run: { module, transport: TransportKind.ipc },
 			debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
 		};
+		const initializationOptions: InitializationOptions = { clientValidatesConfigSchema: true };
 		const clientOptions: LanguageClientOptions = {
 			documentSelector: SELECTOR,
 			outputChannel: this.output,
 			traceOutputChannel: this.output,
+			initializationOptions,
+			// Hover links such as "Set edition and users" run our commands, and only those.
+			markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS } },
+			middleware: {
+				workspace: {
+					// Hand the server only what the user set, so it can tell configured values from defaults.
+					configuration: (params, token, next) =>
+						params.items.some((item) => item.section === 'zohoCredits')
+							? params.items.map((item) => (item.section === 'zohoCredits' ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null))
+							: next(params, token),
+				},
+			},
 		};
 		const client = new LanguageClient('zohoCredits', 'Zoho Credit Lens', serverOptions, clientOptions);
 		this.client = client;
@@ -78,10 +98,15 @@ export class Ctx implements vscode.Disposable {
 
 	private showStatus(params: StatusParams): void {
 		const icon = params.health === 'error' ? '$(error)' : params.health === 'warning' ? '$(warning)' : params.quiescent ? '$(pulse)' : '$(sync~spin)';
-		this.status.text = `${icon} Zoho ${params.editionLabel}`;
+		this.status.text = `${icon} Zoho ${params.editionLabel}${params.budgetAssumed ? ' (assumed)' : ''}`;
+		this.status.command = params.budgetAssumed ? Commands.selectEdition : 'zohoCredits.showOutput';
 		const md = new vscode.MarkdownString(undefined, true);
+		md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
 		md.appendMarkdown(`**Zoho Credit Lens** ${params.message}\n\n`);
-		md.appendMarkdown(`${params.editionLabel}, ${params.users.toLocaleString('en-US')} users: ${params.dailyCredits.toLocaleString('en-US')} credits a day.`);
+		md.appendMarkdown(
+			`${params.editionLabel} (${params.editionOrigin}), ${params.users.toLocaleString('en-US')} users, ${params.table} table: ${params.dailyCredits.toLocaleString('en-US')} credits a day.\n\n`,
+		);
+		md.appendMarkdown(`[Set edition and users](command:${Commands.selectEdition}) · [Open ${'zoho-credits.json'}](command:${Commands.openConfiguration})`);
 		this.status.tooltip = md;
 		this.status.backgroundColor =
 			params.health === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : params.health === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

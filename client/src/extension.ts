@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { Commands } from '../../server/src/protocol';
+import { openConfiguration, selectEdition } from './commands';
 import { Ctx } from './ctx';
 
 let ctx: Ctx | undefined;
@@ -9,6 +11,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		ctx,
 		vscode.commands.registerCommand('zohoCredits.showOutput', () => ctx?.output.show(true)),
 		vscode.commands.registerCommand('zohoCredits.restartServer', () => ctx?.restart()),
+		vscode.commands.registerCommand(Commands.selectEdition, selectEdition),
+		vscode.commands.registerCommand(Commands.openConfiguration, openConfiguration),
 	);
 	await ctx.start();
 }

@@ -63,10 +63,10 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Get Records runs inside a loop' }).first().waitFor({ timeout: TIMEOUT });
 	});
 
-	test('the status bar shows the configured edition', async () => {
+	test('the status bar shows the edition, marked assumed while nothing configures it', async () => {
 		const item = page.locator(`[id="${STATUS_ITEM_ID}"]`);
-		await item.filter({ hasText: 'Zoho Professional' }).waitFor({ timeout: TIMEOUT });
-		assert.match(await item.innerText(), /Zoho Professional/);
+		await item.filter({ hasText: 'Zoho Professional (assumed)' }).waitFor({ timeout: TIMEOUT });
+		assert.match(await item.innerText(), /Zoho Professional \(assumed\)/);
 		// The pulse icon means the server is up and idle; a spinner would mean busy, an error icon stopped.
 		await item.locator('.codicon-pulse').waitFor({ timeout: TIMEOUT });
 	});
@@ -95,6 +95,21 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.screenshot({ path: join(RESULTS, 'workbench.png') });
 		await page.mouse.move(5, 5);
 		await page.keyboard.press('Escape');
+	});
+
+	test('one click on the status bar sets edition and users in zoho-credits.json', async () => {
+		await page.locator(`[id="${STATUS_ITEM_ID}"]`).click();
+		const input = page.locator('.quick-input-widget input');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Enterprise/Zoho One' }).first().waitFor({ timeout: TIMEOUT });
+		await input.fill('Enterprise');
+		await page.keyboard.press('Enter');
+		await page.locator('.quick-input-widget', { hasText: 'User licences' }).waitFor({ timeout: TIMEOUT });
+		await input.fill('40');
+		await page.keyboard.press('Enter');
+		// The team file now configures the budget: no longer assumed.
+		const item = page.locator(`[id="${STATUS_ITEM_ID}"]`);
+		await item.filter({ hasText: /^\s*Zoho Enterprise\/Zoho One\s*$/ }).waitFor({ timeout: TIMEOUT });
+		await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'zoho-credits.json' }).waitFor({ timeout: TIMEOUT });
 	});
 
 	test('a TypeScript file: fetch in a loop is priced, the token request is not', async () => {

@@ -35,6 +35,18 @@ function hoverText(hovers: vscode.Hover[]): string {
 		.join('\n');
 }
 
+/** Hovers until the text contains `expected` (the server applies configuration changes asynchronously). */
+async function hoverUntil(uri: vscode.Uri, position: vscode.Position, expected: string, timeoutMs = 20000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	let text = '';
+	while (Date.now() < deadline) {
+		text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position));
+		if (text.includes(expected)) return text;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	assert.fail(`hover never showed "${expected}"; last:\n${text}`);
+}
+
 describe('Zoho Credit Lens in the extension host', () => {
 	const deluge = () => vscode.Uri.joinPath(folder(), 'deluge', 'convert_hot_leads.dg');
 
@@ -77,22 +89,37 @@ describe('Zoho Credit Lens in the extension host', () => {
 		]);
 	});
 
+	it('sends the server only explicit settings: with none, the budget is assumed', async () => {
+		const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(13, 15)));
+		assert.ok(text.includes('Budget: Professional (assumed), 10 users (assumed), seed table.'), text);
+	});
+
 	it('follows the edition setting: hover measures against the new allowance', async () => {
 		const config = vscode.workspace.getConfiguration('zohoCredits');
 		await config.update('edition', 'free', vscode.ConfigurationTarget.Workspace);
 		try {
 			// Free allows 5,000 credits a day: the convertLead line's 150 credits are 3.0% of it.
-			const deadline = Date.now() + 20000;
-			let text = '';
-			while (Date.now() < deadline) {
-				const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(13, 15));
-				text = hoverText(hovers);
-				if (text.includes('3.0% of the daily 5,000 credits (Free, 10 users)')) break;
-				await new Promise((r) => setTimeout(r, 200));
-			}
-			assert.ok(text.includes('3.0% of the daily 5,000 credits (Free, 10 users)'), text);
+			const text = await hoverUntil(deluge(), new vscode.Position(13, 15), 'Budget: Free (from settings), 10 users (assumed)');
+			assert.ok(text.includes('3.0% of the daily 5,000 credits.'), text);
 		} finally {
 			await config.update('edition', undefined, vscode.ConfigurationTarget.Workspace);
+		}
+	});
+
+	it('Select Edition writes zoho-credits.json, which then wins over settings', async () => {
+		const file = vscode.Uri.joinPath(folder(), 'zoho-credits.json');
+		const config = vscode.workspace.getConfiguration('zohoCredits');
+		await config.update('users', 3, vscode.ConfigurationTarget.Workspace);
+		try {
+			assert.equal(await vscode.commands.executeCommand('zohoCredits.selectEdition', { edition: 'enterprise', users: 40 }), true);
+			const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+			assert.deepEqual(written, { edition: 'enterprise', users: 40 });
+			// Enterprise: 15,000 + 40 × 1,000 = 55,000; 150 credits are 0.27% of it.
+			const text = await hoverUntil(deluge(), new vscode.Position(13, 15), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), seed table.');
+			assert.ok(text.includes('0.27% of the daily 55,000 credits.'), text);
+		} finally {
+			await config.update('users', undefined, vscode.ConfigurationTarget.Workspace);
+			await vscode.workspace.fs.delete(file);
 		}
 	});
 });

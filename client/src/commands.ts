@@ -1,0 +1,97 @@
+import { applyEdits, modify } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import { describeEdition, EDITION_LABELS, EDITIONS, type Edition, isEdition } from '../../server/src/core/budget';
+
+const CONFIG_FILE = 'zoho-credits.json';
+
+function folder(): vscode.WorkspaceFolder | undefined {
+	const active = vscode.window.activeTextEditor?.document.uri;
+	return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+	const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+	if (open) return open.getText();
+	try {
+		return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Sets keys of zoho-credits.json, keeping everything else in the file as it was written. */
+async function writeTeamConfig(uri: vscode.Uri, values: Record<string, unknown>): Promise<void> {
+	let text = (await readText(uri)) ?? '{}\n';
+	if (text.trim() === '') text = '{}\n';
+	for (const [key, value] of Object.entries(values)) {
+		text = applyEdits(text, modify(text, [key], value, { formattingOptions: { insertSpaces: false, tabSize: 4, eol: '\n' } }));
+	}
+	const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+	if (open) {
+		const edit = new vscode.WorkspaceEdit();
+		edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), text);
+		await vscode.workspace.applyEdit(edit);
+		await open.save();
+	} else {
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+	}
+}
+
+export interface SelectEditionArgs {
+	edition?: string;
+	users?: number;
+}
+
+/**
+ * Asks for the edition and the user licences (or takes them as arguments) and writes them to the
+ * folder's zoho-credits.json, or to the user settings when no folder is open.
+ */
+export async function selectEdition(args?: SelectEditionArgs): Promise<boolean> {
+	const current = vscode.workspace.getConfiguration('zohoCredits');
+	let edition: Edition | undefined = isEdition(args?.edition) ? args.edition : undefined;
+	if (!edition) {
+		const picked = await vscode.window.showQuickPick(
+			EDITIONS.map((e) => ({ label: EDITION_LABELS[e], description: describeEdition(e), edition: e })),
+			{ title: 'Zoho CRM edition of the organisation', placeHolder: 'The edition decides the daily API credit allowance' },
+		);
+		if (!picked) return false;
+		edition = picked.edition;
+	}
+	let users = typeof args?.users === 'number' && Number.isInteger(args.users) && args.users >= 0 ? args.users : undefined;
+	if (users === undefined) {
+		const answer = await vscode.window.showInputBox({
+			title: 'User licences',
+			prompt: `${EDITION_LABELS[edition]}: ${describeEdition(edition)}`,
+			value: String(current.get<number>('users') ?? 10),
+			validateInput: (v) => (/^\d+$/.test(v.trim()) ? undefined : 'A whole number of user licences, such as 25'),
+		});
+		if (answer === undefined) return false;
+		users = Number(answer.trim());
+	}
+	const target = folder();
+	if (target) {
+		const uri = vscode.Uri.joinPath(target.uri, CONFIG_FILE);
+		await writeTeamConfig(uri, { edition, users });
+		void vscode.window.showInformationMessage(`Zoho Credit Lens: ${EDITION_LABELS[edition]} with ${users} users, written to ${CONFIG_FILE}. Commit it so your team shares it.`);
+	} else {
+		await current.update('edition', edition, vscode.ConfigurationTarget.Global);
+		await current.update('users', users, vscode.ConfigurationTarget.Global);
+		void vscode.window.showInformationMessage(`Zoho Credit Lens: ${EDITION_LABELS[edition]} with ${users} users, saved in your settings.`);
+	}
+	return true;
+}
+
+/** Opens the folder's zoho-credits.json, creating it with the edition and users in force when missing. */
+export async function openConfiguration(): Promise<void> {
+	const target = folder();
+	if (!target) {
+		await vscode.commands.executeCommand('workbench.action.openSettings', 'zohoCredits');
+		return;
+	}
+	const uri = vscode.Uri.joinPath(target.uri, CONFIG_FILE);
+	if ((await readText(uri)) === undefined) {
+		const settings = vscode.workspace.getConfiguration('zohoCredits', target.uri);
+		await writeTeamConfig(uri, { edition: settings.get('edition', 'professional'), users: settings.get('users', 10) });
+	}
+	await vscode.window.showTextDocument(uri);
+}
