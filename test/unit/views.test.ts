@@ -30,6 +30,8 @@ void describe('views', () => {
 				'',
 				'`POST /crm/v2/Leads/{lead_id}/actions/convert`: 5 credits per call',
 				'',
+				'Credit figure: stated by Zoho ([source](https://www.zoho.com/crm/developer/docs/api/v4/api-limits.html))',
+				'',
 				'- ×3: loop at line 4, literal list of 3 items',
 				'',
 				'**15 credits per run**; at 1 run a day (assumed) that is 0.10% of the daily 15,000 credits.',
@@ -40,6 +42,24 @@ void describe('views', () => {
 			].join('\n'),
 		);
 		assert.deepEqual(result.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 34 } });
+	});
+
+	test('hover on a write states the per-record rule, how firm its figure is, and the assumption it needs', () => {
+		const source = '  zoho.crm.bulkCreate("Leads", rows);\n  zoho.crm.v8.bulkUpdate("Deals", {a, b, c, d, e, f, g, h, i, j, k});';
+		const analysis = analyze('deluge', source);
+		const unknown = (hover(analysis, 5)!.contents as { value: string }).value.split('\n');
+		assert.deepEqual(unknown.slice(0, 7), [
+			'**Zoho CRM: Create Records**: 10 credits per call',
+			'',
+			'`POST /crm/v2/{module_api_name}`: 1 credit per 10 records, rounded up; at most 100 records per call',
+			'',
+			'Credit figure: from third-party copies of Zoho’s limits page, not confirmed on it ([source](https://www.zoho.com/crm/developer/docs/api/v8/api-limits.html))',
+			'',
+			'record count not visible: assumed 100, the most one call takes (10 credits) (assumed)',
+		]);
+		// 11 records in a literal list: ceil(11/10) = 2.
+		const known = (hover(analysis, source.indexOf('bulkUpdate'))!.contents as { value: string }).value;
+		assert.ok(known.includes('\n11 records → ceil(11/10) = 2 credits\n'), known);
 	});
 
 	test('no hover away from calls', () => {

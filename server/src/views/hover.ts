@@ -1,10 +1,18 @@
 import type { Hover } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
-import { describeRule } from '../core/catalog';
+import { describeRule, type Verification } from '../core/catalog';
 import { budgetAssumed, describeOrigin } from '../core/config';
 import type { CallEstimate } from '../core/estimate';
 import { formatCredits, formatNumber, formatShare } from '../core/explain';
 import { Commands } from '../protocol';
+
+/** How firmly a credit figure is sourced, in words. */
+const VERIFICATION: Record<Verification, string> = {
+	'verified-primary': 'stated by Zoho',
+	'secondary-only': 'from third-party copies of Zoho\u2019s limits page, not confirmed on it',
+	unverified: 'not confirmed by any source',
+	'default-rule': 'Zoho\u2019s default of 1 credit per call; no specific rule is published',
+};
 
 /** The call under the cursor, innermost first when calls nest. */
 export function callAt(analysis: FileAnalysis, offset: number): CallEstimate | undefined {
@@ -24,6 +32,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
 	out.push('');
 	out.push(`\`${operation.operation}\`: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
+	out.push('', `Credit figure: ${VERIFICATION[operation.verification]} ([source](${operation.sources[0]}))`);
 	if (call.price.detail) out.push('', `${call.price.detail} credit${call.credits === 1 ? '' : 's'}`);
 	if (call.price.assumption) out.push('', `${call.price.assumption} (assumed)`);
 	if (loops.length > 0) {
