@@ -62,6 +62,12 @@ void describe('views', () => {
 		assert.ok(known.includes('\n11 records → ceil(11/10) = 2 credits\n'), known);
 	});
 
+	test('hover names where a configured default loop count came from', () => {
+		const analysis = analyze('deluge', 'for each x in xs\n{\n  zoho.crm.getRecords("Leads");\n}', { defaultLoopIterations: 4 });
+		const value = (hover(analysis, analysis.facts.calls[0].span.start)!.contents as { value: string }).value;
+		assert.ok(value.includes('- ×4: loop at line 1, default of 4 iterations: the bound is not visible in the code (assumed; the default count is from settings)'), value);
+	});
+
 	test('no hover away from calls', () => {
 		const analysis = analyze('deluge', SOURCE);
 		assert.equal(hover(analysis, SOURCE.indexOf('for each')), null);

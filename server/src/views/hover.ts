@@ -39,7 +39,9 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push('');
 		for (const use of loops) {
 			const line = analysis.lines.lineOf(use.loop.header.start) + 1;
-			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${use.reason}${use.source === 'default' ? ' (assumed)' : ''}`);
+			const origin = analysis.settings.defaultLoopIterations.origin;
+			const assumed = use.source === 'default' ? ` (assumed${origin === 'default' ? '' : `; the default count is ${describeOrigin(origin)}`})` : '';
+			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${use.reason}${assumed}`);
 		}
 	}
 	out.push('');
