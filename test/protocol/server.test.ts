@@ -118,7 +118,7 @@ void describe('language server over stdio (full client)', () => {
 		assert.equal(none, null);
 	});
 
-	test('TypeScript: only the literal CRM URL is a call; the token request costs nothing', async () => {
+	test('TypeScript: concatenated and literal CRM URLs are calls; the token request costs nothing', async () => {
 		const uri = 'file:///ws/push.ts';
 		await server.open(uri, 'typescript', TS);
 		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
@@ -127,6 +127,7 @@ void describe('language server over stdio (full client)', () => {
 			`export async function push(ids: string[]) {
   for (const id of ids) {
     await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
+          ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Get Record runs inside a loop: 1 credit ×10 (assumed) = 10 credits per run.
     await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });
           ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Upsert Records runs inside a loop: 10 credits (assumed) ×10 (assumed) = 100 credits per run.
   }
@@ -137,7 +138,7 @@ void describe('language server over stdio (full client)', () => {
 
 	test('an edit re-analyses the document and updates diagnostics', async () => {
 		const uri = 'file:///ws/push.ts';
-		// Move the upsert out of the loop: the diagnostic goes away.
+		// Move the upsert out of the loop: its diagnostic goes away, the read's stays.
 		const edited = TS.replace("    await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });\n  }", "  }\n  await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });");
 		await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
 			textDocument: { uri, version: 2 },
@@ -145,7 +146,10 @@ void describe('language server over stdio (full client)', () => {
 		});
 		const { diagnostics, version } = await server.diagnosticsFor(uri, (p) => p.version === 2);
 		assert.equal(version, 2);
-		assert.deepEqual(diagnostics, []);
+		assert.deepEqual(
+			diagnostics.map((d) => [d.range.start.line, d.message]),
+			[[2, 'Get Record runs inside a loop: 1 credit ×10 (assumed) = 10 credits per run.']],
+		);
 	});
 
 	test('settings: the edition and the hint mode come from the client and apply on change', async () => {

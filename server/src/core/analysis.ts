@@ -62,7 +62,7 @@ export function scanFile(text: string, path: string, language: Language): FileFa
 /** Scans, estimates and checks one file. Pure: text and settings in, plain data out. */
 export function analyzeFile(path: string, language: Language, text: string, settings: EffectiveSettings = DEFAULT_SETTINGS): FileAnalysis {
 	const facts = scanFile(text, path, language);
-	const estimate = estimateFile(facts, { defaultLoopIterations: settings.defaultLoopIterations.value });
+	const estimate = estimateFile(facts, { defaultLoopIterations: settings.defaultLoopIterations.value, moduleSizes: settings.moduleSizes.value });
 	const budget = budgetOf(settings);
 	const findings = runFindings({ facts, estimate, budget });
 	return { path, language, lines: new LineMap(text), facts, estimate, findings, budget, settings };

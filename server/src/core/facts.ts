@@ -14,10 +14,10 @@ export interface Span {
 	readonly end: number;
 }
 
-export type LoopKind = 'for' | 'for-of' | 'for-in' | 'for-each' | 'while' | 'do-while';
+export type LoopKind = 'for' | 'for-of' | 'for-in' | 'for-each' | 'while' | 'do-while' | 'callback';
 
 /** Where a loop's iteration count came from. */
-export type IterationSource = 'literal' | 'annotation' | 'default';
+export type IterationSource = 'literal' | 'annotation' | 'module-size' | 'default';
 
 export interface LoopFact {
 	readonly kind: LoopKind;
@@ -27,9 +27,13 @@ export interface LoopFact {
 	readonly header: Span;
 	/** Iteration count when the code states it (literal bound, literal list, annotation). */
 	readonly iterations?: number;
-	readonly iterationSource?: Exclude<IterationSource, 'default'>;
+	readonly iterationSource?: Exclude<IterationSource, 'default' | 'module-size'>;
 	/** Why the count is what it is, in words: "literal list of 5 items". */
 	readonly iterationReason?: string;
+	/** A loop that pages through a module: its count follows from the module's size. */
+	readonly pagination?: { readonly module?: string; readonly perPage: number };
+	/** Iterations run at once (`Promise.all` over a mapped array), not one after another. */
+	readonly parallel?: boolean;
 }
 
 /** One Zoho CRM API request as written in the code. */
@@ -44,6 +48,8 @@ export interface CallFact {
 	readonly path: string;
 	/** Deluge task name for `deluge-task` calls, for example `zoho.crm.v8.convertLead`. */
 	readonly task?: string;
+	/** For `sdk` calls: the SDK method called. */
+	readonly sdk?: { readonly sdk: string; readonly class: string; readonly method: string };
 	/** Indexes into `FileFacts.loops` of the loops around the call, outermost first. */
 	readonly loops: readonly number[];
 	/** Records the call writes, when the code shows them (a literal list). */

@@ -157,3 +157,41 @@ export function delugeTaskOperation(task: string): Operation {
 		inCatalog: false,
 	};
 }
+
+/** The SDK packages of the catalog, from an import specifier (a deep import resolves to its package). */
+const SDK_PACKAGES = [...new Set(SDK_METHODS.map((m) => m.sdk))];
+
+/**
+ * The catalog SDK an import specifier belongs to. Releases the catalog does not hold resolve to the
+ * generation with the same call shapes: 2.x to the 2.0/2.1 packages, 3.x and later to 8.0.
+ */
+export function sdkOfImport(specifier: string): string | undefined {
+	const exact = SDK_PACKAGES.find((sdk) => specifier === sdk || specifier.startsWith(sdk + '/'));
+	if (exact) return exact;
+	const m = /^@zohocrm\/(nodejs|typescript)-sdk-(\d+)(?:\.(\d+))?(?:\/|$)/.exec(specifier);
+	if (!m) return undefined;
+	const [, flavour, major, minor] = m;
+	if (major === '2') return minor === '1' ? '@zohocrm/typescript-sdk-2.1' : `@zohocrm/${flavour}-sdk-2.0`;
+	if (Number(major) >= 3) return `@zohocrm/${flavour}-sdk-8.0`;
+	return undefined;
+}
+
+/** SDK methods by `sdk class method`. */
+const SDK_INDEX = new Map<string, SdkMethodEntry>();
+const SDK_CLASSES = new Map<string, Set<string>>();
+for (const m of SDK_METHODS) {
+	const key = `${m.sdk} ${m.class} ${m.method}`;
+	if (!SDK_INDEX.has(key)) SDK_INDEX.set(key, m);
+	const classes = SDK_CLASSES.get(m.sdk) ?? new Set<string>();
+	classes.add(m.class);
+	SDK_CLASSES.set(m.sdk, classes);
+}
+
+/** True when the SDK has an operations class of this name (`RecordOperations`, `ZCRMRestClient.API.MODULES`). */
+export function sdkHasClass(sdk: string, className: string): boolean {
+	return SDK_CLASSES.get(sdk)?.has(className) === true;
+}
+
+export function sdkMethod(sdk: string, className: string, method: string): SdkMethodEntry | undefined {
+	return SDK_INDEX.get(`${sdk} ${className} ${method}`);
+}

@@ -5,6 +5,8 @@ import type { CallFact, FileFacts, IterationSource, LoopFact } from '../facts';
 export interface Assumptions {
 	/** Iterations of a loop whose bound cannot be read from the code. */
 	readonly defaultLoopIterations: number;
+	/** Records per module, for pagination loops. */
+	readonly moduleSizes?: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = { defaultLoopIterations: 10 };
@@ -52,6 +54,16 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 		return { loopIndex, loop, iterations: loop.iterations, source: loop.iterationSource, reason: loop.iterationReason ?? loop.iterationSource };
 	}
 	const n = assumptions.defaultLoopIterations;
+	if (loop.pagination) {
+		const { module, perPage } = loop.pagination;
+		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
+		if (size !== undefined) {
+			const pages = Math.max(1, Math.ceil(size / perPage));
+			return { loopIndex, loop, iterations: pages, source: 'module-size', reason: `pages through ${module}: ${size.toLocaleString('en-US')} records at ${perPage} a page` };
+		}
+		const what = module === undefined ? 'a module' : module;
+		return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: pages through ${what}, whose size is not configured (moduleSizes)` };
+	}
 	return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: the bound is not visible in the code` };
 }
 

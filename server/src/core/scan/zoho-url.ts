@@ -1,14 +1,50 @@
 /**
- * Recognises Zoho CRM API URLs. Only the API hosts of Zoho's data centres (and their sandbox and
- * developer variants) serve CRM credits; `accounts.zoho.*` token requests and other products do not.
+ * Recognises Zoho CRM API URLs, also when parts of them are only known at run time.
+ * A URL is held as a template in which `HOLE` stands for each part the code computes.
+ * Only the API hosts of Zoho's data centres (and their sandbox, developer and upload variants) serve
+ * CRM credits; `accounts.zoho.*` token requests and other products do not.
  */
-const CRM_URL =
-	/^https?:\/\/(?:www\.|sandbox\.|developer\.)?zohoapis\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?(\/crm\/(?:v[2-8](?:\.\d+)?|bulk)(?:\/[^?#\s]*)?)(?:[?#].*)?$/i;
 
-/** The request path (`/crm/v8/Leads/123`) of a Zoho CRM API URL, or undefined for any other URL. */
-export function crmPathOf(url: string): string | undefined {
-	const m = CRM_URL.exec(url.trim());
+/** Marks a part of a string that is computed at run time. */
+export const HOLE = '\u0001';
+
+const ZOHO_API_HOST = /^https?:\/\/(?:www\.|sandbox\.|developer\.|content\.)?zohoapis\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
+/** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`. */
+const CRM_PREFIX = /\/crm\/(?:bulk\/|email\/)?v\d+(?:\.\d+)?(?=[/?#]|$|\u0001)/i;
+
+/** True for a template that is a Zoho API base (host, optionally with a CRM prefix). */
+export function isZohoBase(template: string): boolean {
+	return classifyPrefix(template.replace(/\/crm\/.*$/i, '').replace(/\/+$/, '')) === 'zoho';
+}
+
+function classifyPrefix(prefix: string): 'zoho' | 'unknown' | 'other' {
+	if (ZOHO_API_HOST.test(prefix)) return 'zoho';
+	// A computed host: `${apiDomain}` (Zoho hands it out with the token), or a Zoho host with a computed data centre.
+	if (prefix === HOLE || /^https?:\/\/[^/]*zohoapis\.[^/]*\u0001/i.test(prefix) || /^https?:\/\/[^/]*\u0001[^/]*zohoapis/i.test(prefix)) return 'unknown';
+	if (/^\u0001+$/.test(prefix)) return 'unknown';
+	return 'other';
+}
+
+/** Joins a base URL and a path the way HTTP clients do for a relative path. */
+export function joinUrl(base: string, path: string): string {
+	if (/^https?:\/\//i.test(path) || path.startsWith(HOLE)) return path;
+	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/**
+ * The request path (`/crm/v8/Leads/{id}`) of a URL template, or undefined when it is not a Zoho CRM
+ * API URL. A path without a host counts only when `base` makes it one (an axios instance's baseURL).
+ */
+export function crmPathOf(url: string, base?: string): string | undefined {
+	const full = base !== undefined ? joinUrl(base, url) : url.trim();
+	const m = CRM_PREFIX.exec(full);
 	if (!m) return undefined;
-	const path = m[1].replace(/\/+$/, '');
+	if (classifyPrefix(full.slice(0, m.index)) === 'other') return undefined;
+	const rest = full.slice(m.index).split(/[?#]/)[0];
+	const path = rest
+		.split('/')
+		.map((segment) => (segment.includes(HOLE) ? '{x}' : segment))
+		.join('/')
+		.replace(/\/+$/, '');
 	return path.length > 0 ? path : undefined;
 }

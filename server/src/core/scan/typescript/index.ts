@@ -1,10 +1,18 @@
+/**
+ * TypeScript/JavaScript scanner: finds Zoho CRM requests (official SDKs and raw REST clients) and the
+ * loops around them, on the TypeScript compiler API at syntax level, in one pass per file.
+ * Never throws: the TypeScript parser recovers from any input, and unknown shapes are passed over.
+ */
 import * as ts from 'typescript';
-import type { CallFact, FileFacts, Language, LoopFact, LoopKind } from '../../facts';
-import { parseAnnotation } from '../annotations';
-import { crmPathOf } from '../zoho-url';
+import { sdkMethod } from '../../catalog';
+import type { CallFact, FileFacts, Language, LoopFact, ScanError } from '../../facts';
+import { crmPathOf, HOLE } from '../zoho-url';
+import { describeLoop } from './loops';
+import { evaluate, importedMember, memberOf, moduleValue, propertyOf, Scope, unwrap, urlTemplate, type Value } from './values';
 
-/** The HTTP clients whose calls are requests: `fetch(url, init)` and `axios` in its call forms. */
-const AXIOS_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'request']);
+import { bodyFacts } from './body';
+
+export { coqlLimitOf } from './body';
 
 export function scriptKindOf(path: string): ts.ScriptKind {
 	const lower = path.toLowerCase();
@@ -14,44 +22,105 @@ export function scriptKindOf(path: string): ts.ScriptKind {
 	return ts.ScriptKind.TS;
 }
 
-/**
- * Scans TypeScript or JavaScript source for Zoho CRM requests, syntax only, in one pass.
- * Never throws: the TypeScript parser recovers from any input.
- */
+const AXIOS_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+const GOT_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
+const SUPERAGENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', del: 'DELETE', delete: 'DELETE', head: 'HEAD' };
+/** Array methods whose callback runs once per element. */
+const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+
+/** A request the scanner recognised, before it is placed among the loops. */
+interface Request {
+	readonly via: 'rest' | 'sdk';
+	readonly callee: string;
+	readonly method: string;
+	readonly path: string;
+	readonly body?: ts.Expression;
+	readonly sdk?: CallFact['sdk'];
+}
+
 export function scanTypeScript(text: string, path: string, language: Language): FileFacts {
-	const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+	const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
 	const calls: CallFact[] = [];
 	const loops: LoopFact[] = [];
 	const loopStack: number[] = [];
+	const moduleScope = new Scope();
 
-	const visit = (node: ts.Node): void => {
-		const kind = loopKindOf(node);
-		if (kind) {
-			loops.push(describeLoop(node as ts.IterationStatement, kind, source, text));
-			loopStack.push(loops.length - 1);
-			ts.forEachChild(node, visit);
+	bindTopLevel(source, moduleScope);
+
+	const pushLoop = (loop: LoopFact): void => {
+		loops.push(loop);
+		loopStack.push(loops.length - 1);
+	};
+
+	const visit = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
+		// Declarations bind names for what follows in the same scope.
+		if (ts.isVariableDeclaration(node)) {
+			if (node.initializer) visit(node.initializer, scope, thisScope);
+			bindDeclaration(node, scope, thisScope);
+			return;
+		}
+		if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+			const classScope = new Scope(scope);
+			const instance = new Scope();
+			bindClassMembers(node, classScope, instance);
+			for (const member of node.members) visit(member, classScope, instance);
+			return;
+		}
+		if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+			const inner = new Scope(scope);
+			for (const parameter of node.parameters) bindParameter(parameter, inner);
+			visit(node.body as ts.Node, inner, thisScope);
+			return;
+		}
+		if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+			ts.forEachChild(node, (child) => visit(child, scope, thisScope));
+			const target = unwrap(node.left);
+			if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && thisScope) {
+				const value = evaluate(node.right, scope, thisScope);
+				if (value) thisScope.set(`this.${target.name.text}`, value);
+			} else if (ts.isIdentifier(target)) {
+				// A reassigned name no longer has the value it was declared with.
+				const value = evaluate(node.right, scope, thisScope);
+				if (!value || value.kind === 'string' || value.kind === 'number') scope.set(target.text, undefined);
+			}
+			return;
+		}
+		if (ts.isIterationStatement(node, false)) {
+			pushLoop(describeLoop(node, source, text, scope, thisScope));
+			ts.forEachChild(node, (child) => visit(child, scope, thisScope));
 			loopStack.pop();
 			return;
 		}
 		if (ts.isCallExpression(node)) {
-			const request = requestOf(node);
+			const request = recognise(node, scope, thisScope);
 			if (request) {
 				calls.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
-					via: 'rest',
+					via: request.via,
 					callee: request.callee,
 					method: request.method,
 					path: request.path,
 					loops: [...loopStack],
-					...bodyFacts(request.body),
+					...(request.sdk ? { sdk: request.sdk } : {}),
+					...bodyFacts(request.body, scope, thisScope),
 				});
 			}
+			const callback = arrayCallback(node);
+			if (callback) {
+				visit(node.expression, scope, thisScope);
+				pushLoop(describeLoop(node, source, text, scope, thisScope));
+				for (const argument of node.arguments) visit(argument, scope, thisScope);
+				loopStack.pop();
+				return;
+			}
 		}
-		ts.forEachChild(node, visit);
+		ts.forEachChild(node, (child) => visit(child, scope, thisScope));
 	};
-	visit(source);
+	visit(source, moduleScope, undefined);
+	assignPaginationModules(loops, calls);
 
-	const errors = ((source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
+	const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+	const errors: ScanError[] = diagnostics.map((d) => ({
 		code: `TS${d.code}`,
 		message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
 		span: { start: d.start, end: d.start + d.length },
@@ -59,177 +128,294 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 	return { language, calls, loops, errors };
 }
 
-function loopKindOf(node: ts.Node): LoopKind | undefined {
-	switch (node.kind) {
-		case ts.SyntaxKind.ForStatement:
-			return 'for';
-		case ts.SyntaxKind.ForOfStatement:
-			return 'for-of';
-		case ts.SyntaxKind.ForInStatement:
-			return 'for-in';
-		case ts.SyntaxKind.WhileStatement:
-			return 'while';
-		case ts.SyntaxKind.DoStatement:
-			return 'do-while';
-		default:
+/** Imports and top-level declarations, so functions can use constants declared below them. */
+function bindTopLevel(source: ts.SourceFile, scope: Scope): void {
+	for (const statement of source.statements) {
+		if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.importClause) {
+			const specifier = statement.moduleSpecifier.text;
+			const clause = statement.importClause;
+			if (clause.name) scope.set(clause.name.text, importedMember(specifier, 'default'));
+			const bindings = clause.namedBindings;
+			if (bindings && ts.isNamespaceImport(bindings)) scope.set(bindings.name.text, moduleValue(specifier));
+			if (bindings && ts.isNamedImports(bindings)) {
+				for (const element of bindings.elements) scope.set(element.name.text, importedMember(specifier, (element.propertyName ?? element.name).text));
+			}
+		} else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
+			scope.set(statement.name.text, moduleValue(statement.moduleReference.expression.text));
+		} else if (ts.isVariableStatement(statement)) {
+			for (const declaration of statement.declarationList.declarations) bindDeclaration(declaration, scope, undefined);
+		}
+	}
+}
+
+function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, thisScope: Scope | undefined): void {
+	const init = declaration.initializer;
+	const value = evaluate(init, scope, thisScope);
+	const name = declaration.name;
+	if (ts.isIdentifier(name)) {
+		scope.set(name.text, value);
+		return;
+	}
+	if (ts.isObjectBindingPattern(name)) {
+		// const { RecordOperations } = require('…/record_operations'); const { Record } = ZOHOCRMSDK;
+		const required = init && ts.isCallExpression(unwrap(init)) ? requireSpecifier(unwrap(init) as ts.CallExpression) : undefined;
+		for (const element of name.elements) {
+			if (!ts.isIdentifier(element.name)) continue;
+			const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+			scope.set(element.name.text, required !== undefined ? importedMember(required, property) : memberOf(value, property));
+		}
+		return;
+	}
+	for (const element of name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) scope.set(element.name.text, undefined);
+}
+
+function requireSpecifier(call: ts.CallExpression): string | undefined {
+	const callee = unwrap(call.expression);
+	const [first] = call.arguments;
+	return ts.isIdentifier(callee) && callee.text === 'require' && first && ts.isStringLiteral(first) ? first.text : undefined;
+}
+
+/** A typed parameter of an SDK class (or an axios instance) holds an instance; any other parameter shadows outer names. */
+function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope): void {
+	if (!ts.isIdentifier(parameter.name)) {
+		if (ts.isObjectBindingPattern(parameter.name) || ts.isArrayBindingPattern(parameter.name)) {
+			for (const element of parameter.name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) scope.set(element.name.text, undefined);
+		}
+		return;
+	}
+	scope.set(parameter.name.text, typedValue(parameter.type, scope) ?? (parameter.initializer ? evaluate(parameter.initializer, scope) : undefined));
+}
+
+function typedValue(type: ts.TypeNode | undefined, scope: Scope): Value | undefined {
+	if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+	const name = type.typeName;
+	const cls = ts.isIdentifier(name) ? scope.get(name.text) : evaluateQualified(name, scope);
+	if (cls?.kind === 'sdk-class') return { kind: 'sdk-instance', sdk: cls.sdk, className: cls.className, ctorArgs: [] };
+	if (ts.isIdentifier(name) && name.text === 'AxiosInstance') return { kind: 'http', client: 'axios' };
+	return undefined;
+}
+
+function evaluateQualified(name: ts.QualifiedName, scope: Scope): Value | undefined {
+	const left = ts.isIdentifier(name.left) ? scope.get(name.left.text) : evaluateQualified(name.left, scope);
+	return memberOf(left, name.right.text);
+}
+
+/** Class fields and constructor assignments first, so every method sees `this.x`. */
+function bindClassMembers(node: ts.ClassLikeDeclaration, classScope: Scope, instance: Scope): void {
+	for (const member of node.members) {
+		if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name)) {
+			const value = member.initializer ? evaluate(member.initializer, classScope, instance) : typedValue(member.type, classScope);
+			if (value) instance.set(`this.${member.name.text}`, value);
+		}
+		if (ts.isConstructorDeclaration(member) && member.body) {
+			const ctorScope = new Scope(classScope);
+			for (const parameter of member.parameters) {
+				bindParameter(parameter, ctorScope);
+				// constructor(private readonly ops: RecordOperations)
+				if (ts.isIdentifier(parameter.name) && ts.getModifiers(parameter)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.PublicKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword || m.kind === ts.SyntaxKind.ReadonlyKeyword)) {
+					const value = ctorScope.get(parameter.name.text);
+					if (value) instance.set(`this.${parameter.name.text}`, value);
+				}
+			}
+			for (const statement of member.body.statements) {
+				if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindDeclaration(d, ctorScope, instance);
+				if (!ts.isExpressionStatement(statement)) continue;
+				const e = statement.expression;
+				if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+					const target = unwrap(e.left);
+					if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
+						const value = evaluate(e.right, ctorScope, instance);
+						if (value) instance.set(`this.${target.name.text}`, value);
+					}
+				}
+			}
+		}
+	}
+}
+
+/** `items.forEach(cb)`, `items.map(async (x) => …)`: a call whose function argument runs per element. */
+export function arrayCallback(node: ts.CallExpression): ts.Expression | undefined {
+	const callee = node.expression;
+	if (!ts.isPropertyAccessExpression(callee) || !ARRAY_CALLBACKS.has(callee.name.text)) return undefined;
+	const fn = node.arguments[0];
+	return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+}
+
+function methodOption(options: Value | undefined, fallback: string): string {
+	if (options?.kind !== 'object') return fallback;
+	const method = propertyOf(options.node, 'method');
+	const e = method && unwrap(method);
+	return e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) ? e.text.toUpperCase() : fallback;
+}
+
+
+/** The request a call makes, if it is a Zoho CRM request. */
+function recognise(call: ts.CallExpression, scope: Scope, thisScope: Scope | undefined): Request | undefined {
+	const callee = unwrap(call.expression);
+	const args = call.arguments;
+	const rest = (label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression): Request | undefined => {
+		const path = url === undefined ? undefined : crmPathOf(url, base);
+		return path ? { via: 'rest', callee: label, method, path, body } : undefined;
+	};
+	const target = evaluate(callee, scope, thisScope);
+
+	// fetch(url, init), axios(url, config) / axios(config), got(url, options), request(url, options), https.request(…)
+	if (target?.kind === 'http' && (!ts.isPropertyAccessExpression(callee) || isCallableMember(target))) {
+		return callClient(target, calleeLabel(callee), args, scope, thisScope, rest);
+	}
+	if (!ts.isPropertyAccessExpression(callee)) return undefined;
+	const name = callee.name.text;
+	const receiver = evaluate(callee.expression, scope, thisScope);
+	if (!receiver) return undefined;
+	const label = calleeLabel(callee);
+	if (receiver.kind === 'http') {
+		const [first, second, third] = args;
+		if (receiver.client === 'axios' && AXIOS_VERBS.has(name)) {
+			if (name === 'request') {
+				const config = evaluate(first, scope, thisScope);
+				return rest(label, methodOption(config, 'GET'), urlTemplate(optionNode(config, 'url'), scope, thisScope), receiver.base, optionNode(config, 'data'));
+			}
+			const hasBody = name === 'post' || name === 'put' || name === 'patch';
+			const config = evaluate(hasBody ? third : second, scope, thisScope);
+			const body = hasBody ? second : optionNode(config, 'data');
+			return rest(label, name.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, body);
+		}
+		if (receiver.client === 'got' && GOT_VERBS.has(name)) {
+			const options = evaluate(second, scope, thisScope);
+			return rest(label, name.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, optionNode(options, 'json') ?? optionNode(options, 'body'));
+		}
+		if (receiver.client === 'superagent' && name in SUPERAGENT_VERBS) {
+			return rest(label, SUPERAGENT_VERBS[name], urlTemplate(first, scope, thisScope), undefined, superagentBody(call));
+		}
+		return undefined;
+	}
+	if (receiver.kind === 'sdk-instance') {
+		const entry = sdkMethod(receiver.sdk, receiver.className, name);
+		if (!entry) return undefined;
+		const module = moduleArgument(entry.constructorArgs, receiver.ctorArgs, scope) ?? moduleArgument(entry.methodArgs, args, scope);
+		return {
+			via: 'sdk',
+			callee: label,
+			method: entry.httpMethod,
+			path: module ? entry.path.replace(/\{(?:moduleAPIName|module|moduleName|module_api_name)\}/, module) : entry.path,
+			sdk: { sdk: entry.sdk, class: entry.class, method: entry.method },
+		};
+	}
+	if (receiver.kind === 'zcrm') {
+		const entry = sdkMethod('zcrmsdk', receiver.path, name);
+		if (!entry) return undefined;
+		// The legacy API takes one input object: { module, id, body: { data: [...] } }.
+		const input = evaluate(args[0], scope, thisScope);
+		const moduleNode = input?.kind === 'object' ? propertyOf(input.node, 'module') : undefined;
+		const module = moduleNode ? evaluate(moduleNode, scope, thisScope) : undefined;
+		const body = optionNode(input, 'body');
+		const moduleName = module?.kind === 'string' && !module.text.includes(HOLE) ? module.text : undefined;
+		return {
+			via: 'sdk',
+			callee: label,
+			method: entry.httpMethod,
+			path: moduleName ? entry.path.replace('{module}', moduleName) : entry.path,
+			body,
+			sdk: { sdk: entry.sdk, class: entry.class, method: entry.method },
+		};
+	}
+	return undefined;
+}
+
+/** Members that are themselves clients: `https.request`, `undici.request`, `undici.fetch`. */
+function isCallableMember(value: Value): boolean {
+	return value.kind === 'http' && (value.client === 'https-request' || value.client === 'https-get' || value.client === 'undici-request' || value.client === 'fetch');
+}
+
+function optionNode(config: Value | undefined, name: string): ts.Expression | undefined {
+	return config?.kind === 'object' ? propertyOf(config.node, name) : undefined;
+}
+
+function callClient(
+	client: Extract<Value, { kind: 'http' }>,
+	label: string,
+	args: ts.NodeArray<ts.Expression>,
+	scope: Scope,
+	thisScope: Scope | undefined,
+	rest: (label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression) => Request | undefined,
+): Request | undefined {
+	const [first, second] = args;
+	switch (client.client) {
+		case 'fetch': {
+			const init = evaluate(second, scope, thisScope);
+			return rest(label, methodOption(init, 'GET'), urlTemplate(first, scope, thisScope), client.base, optionNode(init, 'body'));
+		}
+		case 'axios': {
+			const firstValue = evaluate(first, scope, thisScope);
+			if (firstValue?.kind === 'object') {
+				return rest(label, methodOption(firstValue, 'GET'), urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope), client.base, optionNode(firstValue, 'data'));
+			}
+			const config = evaluate(second, scope, thisScope);
+			return rest(label, methodOption(config, 'GET'), urlTemplate(first, scope, thisScope), client.base, optionNode(config, 'data'));
+		}
+		case 'got': {
+			const options = evaluate(second, scope, thisScope);
+			return rest(label, methodOption(options, 'GET'), urlTemplate(first, scope, thisScope), client.base, optionNode(options, 'json') ?? optionNode(options, 'body'));
+		}
+		case 'undici-request': {
+			const options = evaluate(second, scope, thisScope);
+			return rest(label, methodOption(options, 'GET'), urlTemplate(first, scope, thisScope), undefined, optionNode(options, 'body'));
+		}
+		case 'https-request':
+		case 'https-get': {
+			const fallback = 'GET';
+			const firstValue = evaluate(first, scope, thisScope);
+			if (firstValue?.kind === 'object') {
+				// https.request({ hostname, path, method })
+				const host = urlTemplate(propertyOf(firstValue.node, 'hostname') ?? propertyOf(firstValue.node, 'host'), scope, thisScope);
+				const path = urlTemplate(propertyOf(firstValue.node, 'path'), scope, thisScope);
+				if (host === undefined || path === undefined) return undefined;
+				return rest(label, methodOption(firstValue, fallback), `https://${host}${path}`, undefined);
+			}
+			const options = evaluate(second, scope, thisScope);
+			return rest(label, methodOption(options, fallback), urlTemplate(first, scope, thisScope), undefined);
+		}
+		case 'superagent':
 			return undefined;
 	}
 }
 
-function describeLoop(node: ts.IterationStatement, kind: LoopKind, source: ts.SourceFile, text: string): LoopFact {
-	const start = node.getStart(source);
-	const headerEnd = node.statement.getStart(source);
-	const base = { kind, span: { start, end: node.getEnd() }, header: { start, end: trimEnd(text, headerEnd) } };
-	for (const range of ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []) {
-		const iterations = parseAnnotation(text.slice(range.pos, range.end))?.iterations;
-		if (iterations !== undefined) {
-			return { ...base, iterations, iterationSource: 'annotation', iterationReason: `annotation iterations=${iterations}` };
-		}
-	}
-	const literal = literalIterations(node);
-	return literal ? { ...base, iterations: literal.count, iterationSource: 'literal', iterationReason: literal.reason } : base;
-}
-
-function trimEnd(text: string, end: number): number {
-	while (end > 0 && /\s/.test(text[end - 1])) end--;
-	return end;
-}
-
-/** Iteration counts the code states outright: `for (let i = 0; i < 5; i++)` and `for (const x of [a, b])`. */
-function literalIterations(node: ts.IterationStatement): { count: number; reason: string } | undefined {
-	if (ts.isForOfStatement(node) && ts.isArrayLiteralExpression(node.expression)) {
-		const count = node.expression.elements.length;
-		if (node.expression.elements.some(ts.isSpreadElement)) return undefined;
-		return { count, reason: `literal array of ${count} item${count === 1 ? '' : 's'}` };
-	}
-	if (!ts.isForStatement(node) || !node.initializer || !node.condition) return undefined;
-	const init = node.initializer;
-	if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return undefined;
-	const decl = init.declarations[0];
-	if (!ts.isIdentifier(decl.name) || !decl.initializer || !ts.isNumericLiteral(decl.initializer)) return undefined;
-	const cond = node.condition;
-	if (!ts.isBinaryExpression(cond) || !ts.isIdentifier(cond.left) || cond.left.text !== decl.name.text) return undefined;
-	if (!ts.isNumericLiteral(cond.right)) return undefined;
-	const incrementsByOne =
-		node.incrementor !== undefined &&
-		((ts.isPostfixUnaryExpression(node.incrementor) || ts.isPrefixUnaryExpression(node.incrementor)) &&
-			node.incrementor.operator === ts.SyntaxKind.PlusPlusToken);
-	if (!incrementsByOne) return undefined;
-	const from = Number(decl.initializer.text);
-	const to = Number(cond.right.text);
-	let count: number;
-	if (cond.operatorToken.kind === ts.SyntaxKind.LessThanToken) count = to - from;
-	else if (cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken) count = to - from + 1;
-	else return undefined;
-	count = Math.max(0, count);
-	return { count, reason: `literal bound ${decl.name.text} from ${from} to ${to}` };
-}
-
-interface Request {
-	callee: string;
-	method: string;
-	path: string;
-	/** The request body as written, when the call shows one. */
-	body?: ts.Expression;
-}
-
-/** What the body shows that prices depend on: the records of a write, the LIMIT of a COQL query. */
-function bodyFacts(body: ts.Expression | undefined): { records?: number; coqlLimit?: number | null } {
-	let object = body;
-	// fetch bodies are usually JSON.stringify({ ... }).
-	if (
-		object &&
-		ts.isCallExpression(object) &&
-		ts.isPropertyAccessExpression(object.expression) &&
-		ts.isIdentifier(object.expression.expression) &&
-		object.expression.expression.text === 'JSON' &&
-		object.expression.name.text === 'stringify'
-	) {
-		object = object.arguments[0];
-	}
-	if (!object || !ts.isObjectLiteralExpression(object)) return {};
-	const out: { records?: number; coqlLimit?: number | null } = {};
-	const data = propertyOf(object, 'data');
-	if (data && ts.isArrayLiteralExpression(data) && !data.elements.some(ts.isSpreadElement)) out.records = data.elements.length;
-	const query = propertyOf(object, 'select_query');
-	const text = query && literalText(query);
-	if (text !== undefined) out.coqlLimit = coqlLimitOf(text);
-	return out;
-}
-
-/** The text of a string or template literal, with each substitution as `\${}`. */
-function literalText(node: ts.Expression): string | undefined {
-	if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-	if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => '${}' + span.literal.text).join('');
-	return undefined;
-}
-
-/** LIMIT of a COQL query: `limit 500`, `limit 100, 500` (offset, count), `limit 500 offset 100`; null without one. */
-export function coqlLimitOf(query: string): number | null | undefined {
-	const m = /\blimit\s+(\S+?)(?:\s*,\s*(\S+?))?(?:\s+offset\b.*)?\s*$/i.exec(query.trim());
-	if (!m) return /\blimit\b/i.test(query) ? undefined : null;
-	const count = m[2] ?? m[1];
-	return /^\d+$/.test(count) ? Number(count) : undefined;
-}
-
-/** A `fetch`/`axios` call to a literal Zoho CRM URL, with its HTTP method. */
-function requestOf(call: ts.CallExpression): Request | undefined {
-	const callee = call.expression;
-	const [first, second] = call.arguments;
-	if (ts.isIdentifier(callee) && callee.text === 'fetch') {
-		const path = first && literalCrmPath(first);
-		return path ? { callee: 'fetch', method: optionMethod(second) ?? 'GET', path, body: optionsProperty(second, 'body') } : undefined;
-	}
-	if (ts.isIdentifier(callee) && callee.text === 'axios') {
-		if (first && ts.isObjectLiteralExpression(first)) {
-			const url = propertyOf(first, 'url');
-			const path = url && literalCrmPath(url);
-			return path ? { callee: 'axios', method: optionMethod(first) ?? 'GET', path, body: propertyOf(first, 'data') } : undefined;
-		}
-		const path = first && literalCrmPath(first);
-		return path ? { callee: 'axios', method: optionMethod(second) ?? 'GET', path, body: optionsProperty(second, 'data') } : undefined;
-	}
-	if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'axios') {
-		const name = callee.name.text;
-		if (!AXIOS_METHODS.has(name)) return undefined;
-		if (name === 'request') {
-			const url = first && ts.isObjectLiteralExpression(first) ? propertyOf(first, 'url') : undefined;
-			const path = url && literalCrmPath(url);
-			return path ? { callee: 'axios.request', method: optionMethod(first) ?? 'GET', path, body: optionsProperty(first, 'data') } : undefined;
-		}
-		const path = first && literalCrmPath(first);
-		// axios.post/put/patch(url, data, config); get/delete take (url, config).
-		const body = name === 'post' || name === 'put' || name === 'patch' ? second : optionsProperty(second, 'data');
-		return path ? { callee: `axios.${name}`, method: name.toUpperCase(), path, body } : undefined;
+/** The body of a superagent chain: `superagent.post(url).set(…).send(body)`. */
+function superagentBody(call: ts.CallExpression): ts.Expression | undefined {
+	let node: ts.Node = call;
+	while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)) {
+		const outer = node.parent.parent;
+		if (node.parent.name.text === 'send') return outer.arguments[0];
+		node = outer;
 	}
 	return undefined;
 }
 
-function literalCrmPath(node: ts.Expression): string | undefined {
-	if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return crmPathOf(node.text);
-	return undefined;
+/** The module name an SDK call passes, when it is a literal (for pagination and the operation's path). */
+function moduleArgument(names: readonly string[], args: readonly ts.Expression[], scope: Scope): string | undefined {
+	const index = names.findIndex((n) => /^module(APIName|Name|_api_name)?$/.test(n));
+	if (index < 0 || !args[index]) return undefined;
+	const value = evaluate(args[index], scope);
+	return value?.kind === 'string' && !value.text.includes(HOLE) && /^\w+$/.test(value.text) ? value.text : undefined;
 }
 
-function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-	for (const property of object.properties) {
-		if (ts.isPropertyAssignment(property) && propertyName(property.name) === name) return property.initializer;
+function calleeLabel(callee: ts.Expression): string {
+	if (ts.isIdentifier(callee)) return callee.text;
+	if (ts.isPropertyAccessExpression(callee)) {
+		const inner = callee.expression;
+		const prefix = ts.isIdentifier(inner) ? inner.text : inner.kind === ts.SyntaxKind.ThisKeyword ? 'this' : ts.isPropertyAccessExpression(inner) ? calleeLabel(inner) : '…';
+		return `${prefix}.${callee.name.text}`;
 	}
-	return undefined;
+	return '…';
 }
 
-function propertyName(name: ts.PropertyName): string | undefined {
-	if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return name.text;
-	return undefined;
-}
-
-function optionsProperty(options: ts.Expression | undefined, name: string): ts.Expression | undefined {
-	return options && ts.isObjectLiteralExpression(options) ? propertyOf(options, name) : undefined;
-}
-
-/** `method` of an options object, when it is a string literal. */
-function optionMethod(options: ts.Expression | undefined): string | undefined {
-	if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
-	const method = propertyOf(options, 'method');
-	if (method && (ts.isStringLiteral(method) || ts.isNoSubstitutionTemplateLiteral(method))) return method.text.toUpperCase();
-	return undefined;
+/** A pagination loop pages through the module its first CRM call names. */
+function assignPaginationModules(loops: LoopFact[], calls: readonly CallFact[]): void {
+	for (let i = 0; i < loops.length; i++) {
+		const loop = loops[i];
+		if (!loop.pagination || loop.pagination.module) continue;
+		const call = calls.find((c) => c.loops.includes(i));
+		const module = call && /^\/crm\/v[\d.]+\/([A-Za-z]\w*)(?:\/|$)/.exec(call.path)?.[1];
+		if (module && !['settings', 'coql', 'users', 'org'].includes(module)) loops[i] = { ...loop, pagination: { ...loop.pagination, module } };
+	}
 }

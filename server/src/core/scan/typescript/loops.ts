@@ -1,0 +1,160 @@
+/**
+ * Loops of TypeScript/JavaScript and how many times each runs, when the code says:
+ * literal bounds and arrays (also `.slice(0, N)`), chunked counters (`i += 100`), pagination loops
+ * (counted later from the module size), array callbacks and `Promise.all` over mapped arrays.
+ * An `// zoho-credits: iterations=N` comment on or above a loop overrides everything.
+ */
+import * as ts from 'typescript';
+import type { LoopFact, LoopKind } from '../../facts';
+import { parseAnnotation } from '../annotations';
+import { evaluate, type Scope, unwrap } from './values';
+
+/** Names in a loop condition that say it pages through results. */
+const PAGINATION = /more_records|moreRecords|hasMore|has_more|next_?page_?token|nextPageToken|page_?token|pageToken|nextPage/i;
+/** Zoho's default and largest page: 200 records. */
+const DEFAULT_PER_PAGE = 200;
+
+type Counted = { count: number; reason: string } | undefined;
+
+function kindOf(node: ts.Node): LoopKind {
+	switch (node.kind) {
+		case ts.SyntaxKind.ForStatement:
+			return 'for';
+		case ts.SyntaxKind.ForOfStatement:
+			return 'for-of';
+		case ts.SyntaxKind.ForInStatement:
+			return 'for-in';
+		case ts.SyntaxKind.WhileStatement:
+			return 'while';
+		case ts.SyntaxKind.DoStatement:
+			return 'do-while';
+		default:
+			return 'callback';
+	}
+}
+
+function trimEnd(text: string, end: number): number {
+	while (end > 0 && /\s/.test(text[end - 1])) end--;
+	return end;
+}
+
+/** The statement a node belongs to, whose leading comments speak for it. */
+function enclosingStatement(node: ts.Node): ts.Node {
+	let n: ts.Node = node;
+	while (n.parent && !ts.isBlock(n.parent) && !ts.isSourceFile(n.parent) && !ts.isCaseClause(n.parent)) n = n.parent;
+	return n;
+}
+
+/** `iterations=N` from a comment above the loop's statement or on its header line. */
+function annotatedIterations(node: ts.Node, headerEnd: number, text: string): number | undefined {
+	const statement = enclosingStatement(node);
+	for (const range of ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []) {
+		const n = parseAnnotation(text.slice(range.pos, range.end))?.iterations;
+		if (n !== undefined) return n;
+	}
+	const lineEnd = text.indexOf('\n', headerEnd);
+	const rest = text.slice(headerEnd, lineEnd < 0 ? text.length : lineEnd);
+	const comment = rest.indexOf('//');
+	return comment >= 0 ? parseAnnotation(rest.slice(comment))?.iterations : undefined;
+}
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The elements an iterable has: a literal array, `.slice(a, b)`, `Array.from({ length })`, a constant holding one. */
+function iterableCount(expr: ts.Expression, scope: Scope, thisScope: Scope | undefined): Counted {
+	const value = evaluate(expr, scope, thisScope);
+	if (value?.kind !== 'array' || value.length === undefined) return undefined;
+	const e = unwrap(expr);
+	const what = ts.isArrayLiteralExpression(e) ? 'literal array' : ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice' ? 'slice' : 'array';
+	return { count: value.length, reason: `${what} of ${plural(value.length, 'item')}` };
+}
+
+function numberOf(expr: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): number | undefined {
+	const value = expr && evaluate(expr, scope, thisScope);
+	return value?.kind === 'number' ? value.value : undefined;
+}
+
+/** `for (let i = a; i < b; i++)`, `i <= b`, `i += step`: (b - a) / step iterations, rounded up. */
+function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | undefined): Counted {
+	const init = node.initializer;
+	if (!init || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return undefined;
+	const decl = init.declarations[0];
+	if (!ts.isIdentifier(decl.name)) return undefined;
+	const name = decl.name.text;
+	const from = numberOf(decl.initializer, scope, thisScope);
+	const cond = node.condition && unwrap(node.condition);
+	if (from === undefined || !cond || !ts.isBinaryExpression(cond) || !ts.isIdentifier(cond.left) || cond.left.text !== name) return undefined;
+	const to = numberOf(cond.right, scope, thisScope);
+	if (to === undefined) return undefined;
+	let step: number | undefined;
+	const inc = node.incrementor && unwrap(node.incrementor);
+	if (inc && (ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken) step = 1;
+	else if (inc && ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(inc.left) && inc.left.text === name) step = numberOf(inc.right, scope, thisScope);
+	if (!step || step <= 0) return undefined;
+	let span: number;
+	if (cond.operatorToken.kind === ts.SyntaxKind.LessThanToken) span = to - from;
+	else if (cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken) span = to - from + 1;
+	else return undefined;
+	const count = Math.max(0, Math.ceil(span / step));
+	const reason = step === 1 ? `literal bound ${name} from ${from} to ${to}` : `${name} from ${from} to ${to} in steps of ${step}`;
+	return { count, reason };
+}
+
+/** A per_page the loop's requests ask for (`per_page=100` in a URL or `per_page: 100` in params). */
+function perPageIn(node: ts.Node, text: string): number {
+	const m = /per_page\s*[=:]\s*(\d+)/.exec(text.slice(node.getStart(), node.getEnd()));
+	return m ? Math.min(Number(m[1]), DEFAULT_PER_PAGE) : DEFAULT_PER_PAGE;
+}
+
+/** True for a while/do/for(;;) loop that pages: its condition names more_records, a page token, … or it counts pages. */
+function isPagination(node: ts.IterationStatement, text: string): boolean {
+	const condition = ts.isWhileStatement(node) || ts.isDoStatement(node) ? node.expression : ts.isForStatement(node) ? node.condition : undefined;
+	if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return false;
+	if (condition && PAGINATION.test(text.slice(condition.getStart(), condition.getEnd()))) return true;
+	// A body that turns pages: page++, page += 1, page = page + 1, params.page++.
+	const body = text.slice(node.statement.getStart(), node.statement.getEnd());
+	return /\bpage\w*\s*(\+\+|\+=\s*1\b|=\s*\w*page\w*\s*\+\s*1\b)/i.test(body) || /\+\+\s*\w*page\b/i.test(body);
+}
+
+/** Describes the loop a statement or an array callback forms. */
+export function describeLoop(node: ts.IterationStatement | ts.CallExpression, source: ts.SourceFile, text: string, scope: Scope, thisScope: Scope | undefined): LoopFact {
+	const start = node.getStart(source);
+	const kind = kindOf(node);
+	let headerEnd: number;
+	let counted: Counted;
+	let pagination: LoopFact['pagination'];
+	let parallel: boolean | undefined;
+	if (ts.isCallExpression(node)) {
+		// items.map(cb): the header is `items.map(`, the receiver gives the count.
+		const callee = node.expression as ts.PropertyAccessExpression;
+		headerEnd = callee.getEnd();
+		counted = iterableCount(callee.expression, scope, thisScope);
+		parallel = isParallelCall(node) || undefined;
+	} else {
+		headerEnd = trimEnd(text, node.statement.getStart(source));
+		if (ts.isForOfStatement(node)) counted = iterableCount(node.expression, scope, thisScope);
+		else if (ts.isForStatement(node)) counted = counterLoop(node, scope, thisScope);
+		if (!counted && isPagination(node, text)) pagination = { perPage: perPageIn(node, text) };
+	}
+	const base: LoopFact = {
+		kind,
+		span: { start, end: node.getEnd() },
+		header: { start, end: headerEnd },
+		...(pagination ? { pagination } : {}),
+		...(parallel ? { parallel } : {}),
+	};
+	const annotated = annotatedIterations(node, headerEnd, text);
+	if (annotated !== undefined) return { ...base, iterations: annotated, iterationSource: 'annotation', iterationReason: `annotation iterations=${annotated}` };
+	return counted ? { ...base, iterations: counted.count, iterationSource: 'literal', iterationReason: counted.reason } : base;
+}
+
+function isParallelCall(node: ts.CallExpression): boolean {
+	let parent: ts.Node = node.parent;
+	while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isAwaitExpression(parent)) parent = parent.parent;
+	if (!ts.isCallExpression(parent)) return false;
+	const callee = parent.expression;
+	return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && ['all', 'allSettled', 'any', 'race'].includes(callee.name.text);
+}
+

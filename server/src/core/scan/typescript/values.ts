@@ -1,0 +1,266 @@
+/**
+ * What an expression stands for, as far as a syntax-only reading can tell: a string (a URL template),
+ * a number, an HTTP client, an SDK namespace, class or instance. Scopes map names to such values.
+ */
+import * as ts from 'typescript';
+import { sdkHasClass, sdkOfImport } from '../../catalog';
+import { HOLE } from '../zoho-url';
+
+export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'undici-request' | 'https-request' | 'https-get';
+
+export type Value =
+	| { readonly kind: 'string'; readonly text: string }
+	| { readonly kind: 'number'; readonly value: number }
+	| { readonly kind: 'array'; readonly length: number | undefined }
+	| { readonly kind: 'object'; readonly node: ts.ObjectLiteralExpression }
+	/** A module whose members we may know (`https`, `undici`, any other). */
+	| { readonly kind: 'module'; readonly specifier: string }
+	/** A callable HTTP client or an instance of one, with the base URL an instance adds. */
+	| { readonly kind: 'http'; readonly client: HttpClient; readonly base?: string }
+	| { readonly kind: 'sdk-namespace'; readonly sdk: string }
+	| { readonly kind: 'sdk-class'; readonly sdk: string; readonly className: string }
+	| { readonly kind: 'sdk-instance'; readonly sdk: string; readonly className: string; readonly ctorArgs: readonly ts.Expression[] }
+	/** The legacy zcrmsdk object API: `ZCRMRestClient`, `.API`, `.API.MODULES`. */
+	| { readonly kind: 'zcrm'; readonly path: string };
+
+/** Names to values; a function or class body opens a child scope. */
+export class Scope {
+	private readonly values = new Map<string, Value>();
+	constructor(readonly parent?: Scope) {}
+
+	get(name: string): Value | undefined {
+		return this.values.get(name) ?? this.parent?.get(name);
+	}
+
+	/** True when the name is declared here or above (even with an unknown value): it shadows globals such as `fetch`. */
+	has(name: string): boolean {
+		return this.values.has(name) || this.shadowed.has(name) || this.parent?.has(name) === true;
+	}
+
+	private readonly shadowed = new Set<string>();
+
+	set(name: string, value: Value | undefined): void {
+		if (value) this.values.set(name, value);
+		else {
+			this.values.delete(name);
+			this.shadowed.add(name);
+		}
+	}
+}
+
+/** Clients a script can use without importing them: the global `fetch`, and `axios` loaded by a script tag. */
+const GLOBALS: ReadonlyMap<string, Value> = new Map<string, Value>([
+	['fetch', { kind: 'http', client: 'fetch' }],
+	['axios', { kind: 'http', client: 'axios' }],
+]);
+
+/** The value a module import stands for. */
+export function moduleValue(specifier: string): Value {
+	const bare = specifier.replace(/^node:/, '');
+	switch (bare) {
+		case 'axios':
+			return { kind: 'http', client: 'axios' };
+		case 'got':
+			return { kind: 'http', client: 'got' };
+		case 'node-fetch':
+		case 'cross-fetch':
+		case 'isomorphic-fetch':
+			return { kind: 'http', client: 'fetch' };
+		case 'superagent':
+			return { kind: 'http', client: 'superagent' };
+	}
+	if (specifier === 'zcrmsdk') return { kind: 'zcrm', path: 'ZCRMRestClient' };
+	const sdk = sdkOfImport(specifier);
+	if (sdk) return { kind: 'sdk-namespace', sdk };
+	return { kind: 'module', specifier: bare };
+}
+
+/** A member of a value: `axios.create`, `https.request`, `ZOHOCRMSDK.Record.RecordOperations`, `ZCRMRestClient.API`. */
+export function memberOf(value: Value | undefined, name: string): Value | undefined {
+	if (!value) return undefined;
+	switch (value.kind) {
+		case 'module':
+			if (value.specifier === 'https' || value.specifier === 'http') {
+				if (name === 'request') return { kind: 'http', client: 'https-request' };
+				if (name === 'get') return { kind: 'http', client: 'https-get' };
+			}
+			if (value.specifier === 'undici') {
+				if (name === 'fetch') return { kind: 'http', client: 'fetch' };
+				if (name === 'request') return { kind: 'http', client: 'undici-request' };
+			}
+			if (name === 'default') return moduleValue(value.specifier);
+			return undefined;
+		case 'http':
+			// `require('axios').default`, `got.default`.
+			return name === 'default' ? value : undefined;
+		case 'sdk-namespace':
+			return sdkHasClass(value.sdk, name) ? { kind: 'sdk-class', sdk: value.sdk, className: name } : { kind: 'sdk-namespace', sdk: value.sdk };
+		case 'zcrm':
+			return { kind: 'zcrm', path: `${value.path}.${name}` };
+		default:
+			return undefined;
+	}
+}
+
+/** The value of a named import (`import { x } from 'm'`) or a destructured `require`. */
+export function importedMember(specifier: string, name: string): Value | undefined {
+	const module = moduleValue(specifier);
+	if (name === 'default') return module.kind === 'module' ? undefined : module;
+	if (module.kind === 'sdk-namespace' && !sdkHasClass(module.sdk, name)) {
+		// A deep import names its class: `…/record/record_operations` exports `RecordOperations`.
+		return specifier.split('/').length > 2 ? undefined : { kind: 'sdk-namespace', sdk: module.sdk };
+	}
+	return memberOf(module, name);
+}
+
+function unwrap(expr: ts.Expression): ts.Expression {
+	let e = expr;
+	while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) {
+		e = e.expression;
+	}
+	return e;
+}
+
+export { unwrap };
+
+function propertyName(name: ts.PropertyName): string | undefined {
+	if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+	return undefined;
+}
+
+/** The initializer of a property of an object literal. */
+export function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+	for (const property of object.properties) {
+		if (ts.isPropertyAssignment(property) && propertyName(property.name) === name) return property.initializer;
+		if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+	}
+	return undefined;
+}
+
+/** Evaluates an expression as far as the file shows. */
+export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScope?: Scope): Value | undefined {
+	if (!expr) return undefined;
+	const e = unwrap(expr);
+	if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', text: e.text };
+	if (ts.isNumericLiteral(e)) return { kind: 'number', value: Number(e.text) };
+	if (ts.isTemplateExpression(e)) {
+		let text = e.head.text;
+		for (const span of e.templateSpans) text += stringPart(span.expression, scope, thisScope) + span.literal.text;
+		return { kind: 'string', text };
+	}
+	if (ts.isBinaryExpression(e)) {
+		const op = e.operatorToken.kind;
+		if (op === ts.SyntaxKind.PlusToken) {
+			const left = evaluate(e.left, scope, thisScope);
+			const right = evaluate(e.right, scope, thisScope);
+			if (left?.kind === 'number' && right?.kind === 'number') return { kind: 'number', value: left.value + right.value };
+			if (left?.kind === 'string' || right?.kind === 'string') return { kind: 'string', text: stringPart(e.left, scope, thisScope) + stringPart(e.right, scope, thisScope) };
+			return undefined;
+		}
+		if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+			// `process.env.ZOHO_DOMAIN ?? 'https://www.zohoapis.com'`: the side we can read.
+			return evaluate(e.left, scope, thisScope) ?? evaluate(e.right, scope, thisScope);
+		}
+		if (op === ts.SyntaxKind.AsteriskToken || op === ts.SyntaxKind.MinusToken || op === ts.SyntaxKind.SlashToken) {
+			const left = evaluate(e.left, scope, thisScope);
+			const right = evaluate(e.right, scope, thisScope);
+			if (left?.kind !== 'number' || right?.kind !== 'number') return undefined;
+			const value = op === ts.SyntaxKind.AsteriskToken ? left.value * right.value : op === ts.SyntaxKind.MinusToken ? left.value - right.value : left.value / right.value;
+			return { kind: 'number', value };
+		}
+		return undefined;
+	}
+	if (ts.isConditionalExpression(e)) return evaluate(e.whenTrue, scope, thisScope) ?? evaluate(e.whenFalse, scope, thisScope);
+	if (ts.isIdentifier(e)) return scope.get(e.text) ?? (scope.has(e.text) ? undefined : GLOBALS.get(e.text));
+	if (ts.isArrayLiteralExpression(e)) {
+		return { kind: 'array', length: e.elements.some(ts.isSpreadElement) ? undefined : e.elements.length };
+	}
+	if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e };
+	if (ts.isPropertyAccessExpression(e)) {
+		if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return thisScope?.get(`this.${e.name.text}`);
+		const target = evaluate(e.expression, scope, thisScope);
+		if (target?.kind === 'array' && e.name.text === 'length') return target.length === undefined ? undefined : { kind: 'number', value: target.length };
+		return memberOf(target, e.name.text);
+	}
+	if (ts.isElementAccessExpression(e) && ts.isStringLiteral(e.argumentExpression)) {
+		return memberOf(evaluate(e.expression, scope, thisScope), e.argumentExpression.text);
+	}
+	if (ts.isNewExpression(e)) {
+		if (ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
+			const path = urlTemplate(e.arguments[0], scope, thisScope);
+			const base = e.arguments[1] ? urlTemplate(e.arguments[1], scope, thisScope) : undefined;
+			if (path === undefined) return undefined;
+			return { kind: 'string', text: base === undefined || /^https?:\/\//i.test(path) ? path : `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` };
+		}
+		const cls = evaluate(e.expression, scope, thisScope);
+		if (cls?.kind === 'sdk-class') return { kind: 'sdk-instance', sdk: cls.sdk, className: cls.className, ctorArgs: e.arguments ?? [] };
+		return undefined;
+	}
+	if (ts.isCallExpression(e)) return evaluateCall(e, scope, thisScope);
+	return undefined;
+}
+
+function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Value | undefined {
+	const callee = unwrap(e.expression);
+	const [first] = e.arguments;
+	// require('x') where `require` is the CommonJS one.
+	if (ts.isIdentifier(callee) && callee.text === 'require' && !scope.has('require') && first && ts.isStringLiteral(first)) return moduleValue(first.text);
+	// await import('x')
+	if (callee.kind === ts.SyntaxKind.ImportKeyword && first && ts.isStringLiteral(first)) return moduleValue(first.text);
+	if (ts.isPropertyAccessExpression(callee)) {
+		const target = evaluate(callee.expression, scope, thisScope);
+		const name = callee.name.text;
+		// axios.create({ baseURL }), got.extend({ prefixUrl }): instances with a base URL.
+		if (target?.kind === 'http' && ((target.client === 'axios' && name === 'create') || (target.client === 'got' && name === 'extend'))) {
+			const options = first && evaluate(first, scope, thisScope);
+			const baseNode = options?.kind === 'object' ? propertyOf(options.node, target.client === 'axios' ? 'baseURL' : 'prefixUrl') : undefined;
+			const base = baseNode ? evaluate(baseNode, scope, thisScope) : undefined;
+			return { kind: 'http', client: target.client, base: base?.kind === 'string' ? base.text : target.base };
+		}
+		// Array.from({ length: N }), Array(N), items.slice(a, b)
+		if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' && name === 'from' && first && ts.isObjectLiteralExpression(first)) {
+			const length = evaluate(propertyOf(first, 'length'), scope, thisScope);
+			return { kind: 'array', length: length?.kind === 'number' ? length.value : undefined };
+		}
+		if (name === 'slice' && target?.kind === 'array') return sliced(target.length, e.arguments, scope, thisScope);
+		if (name === 'slice' && target === undefined) return sliced(undefined, e.arguments, scope, thisScope);
+		if ((name === 'fill' || name === 'keys') && target?.kind === 'array') return target;
+	}
+	if (ts.isIdentifier(callee) && callee.text === 'Array' && first) {
+		const length = evaluate(first, scope, thisScope);
+		return { kind: 'array', length: length?.kind === 'number' ? length.value : undefined };
+	}
+	return undefined;
+}
+
+function sliced(length: number | undefined, args: readonly ts.Expression[], scope: Scope, thisScope?: Scope): Value {
+	const from = args[0] ? evaluate(args[0], scope, thisScope) : { kind: 'number' as const, value: 0 };
+	const to = args[1] ? evaluate(args[1], scope, thisScope) : undefined;
+	if (from?.kind !== 'number') return { kind: 'array', length: undefined };
+	if (to?.kind === 'number') {
+		const count = Math.max(0, to.value - from.value);
+		return { kind: 'array', length: length === undefined ? count : Math.min(count, Math.max(0, length - from.value)) };
+	}
+	return { kind: 'array', length: length === undefined ? undefined : Math.max(0, length - from.value) };
+}
+
+/** The text an expression contributes to a string: its value when known, else a hole. */
+export function stringPart(expr: ts.Expression, scope: Scope, thisScope?: Scope): string {
+	const value = evaluate(expr, scope, thisScope);
+	if (value?.kind === 'string') return value.text;
+	if (value?.kind === 'number') return String(value.value);
+	return HOLE;
+}
+
+/** An expression as a URL template; undefined when it is not a string at all. */
+export function urlTemplate(expr: ts.Expression | undefined, scope: Scope, thisScope?: Scope): string | undefined {
+	if (!expr) return undefined;
+	const e = unwrap(expr);
+	// url.href, url.toString()
+	if (ts.isPropertyAccessExpression(e) && e.name.text === 'href') return urlTemplate(e.expression, scope, thisScope);
+	if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'toString' && e.arguments.length === 0) {
+		return urlTemplate(e.expression.expression, scope, thisScope);
+	}
+	const value = evaluate(e, scope, thisScope);
+	return value?.kind === 'string' ? value.text : undefined;
+}
