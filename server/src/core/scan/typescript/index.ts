@@ -297,7 +297,7 @@ function recognise(call: ts.CallExpression, scope: Scope, thisScope: Scope | und
 			via: 'sdk',
 			callee: label,
 			method: entry.httpMethod,
-			path: module ? entry.path.replace(/\{(?:moduleAPIName|module|moduleName|module_api_name)\}/, module) : entry.path,
+			path: module ? entry.path.replace(/\{(?:moduleAPIName|module|moduleName|module_api_name)\}/i, module) : entry.path,
 			sdk: { sdk: entry.sdk, class: entry.class, method: entry.method },
 		};
 	}
@@ -393,7 +393,7 @@ function superagentBody(call: ts.CallExpression): ts.Expression | undefined {
 
 /** The module name an SDK call passes, when it is a literal (for pagination and the operation's path). */
 function moduleArgument(names: readonly string[], args: readonly ts.Expression[], scope: Scope): string | undefined {
-	const index = names.findIndex((n) => /^module(APIName|Name|_api_name)?$/.test(n));
+	const index = names.findIndex((n) => /^module(APIName|Name|_api_name)?$/i.test(n));
 	if (index < 0 || !args[index]) return undefined;
 	const value = evaluate(args[index], scope);
 	return value?.kind === 'string' && !value.text.includes(HOLE) && /^\w+$/.test(value.text) ? value.text : undefined;
