@@ -105,7 +105,7 @@ export function memberOf(value: Value | undefined, name: string): Value | undefi
 /** The value of a named import (`import { x } from 'm'`) or a destructured `require`. */
 export function importedMember(specifier: string, name: string): Value | undefined {
 	const module = moduleValue(specifier);
-	if (name === 'default') return module.kind === 'module' ? undefined : module;
+	if (name === 'default') return module;
 	if (module.kind === 'sdk-namespace' && !sdkHasClass(module.sdk, name)) {
 		// A deep import names its class: `…/record/record_operations` exports `RecordOperations`.
 		return specifier.split('/').length > 2 ? undefined : { kind: 'sdk-namespace', sdk: module.sdk };
