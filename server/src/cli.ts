@@ -3,9 +3,9 @@
  * Only the report goes to stdout; errors go to stderr with exit code 2, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeFile, budgetOf } from './core/analysis';
+import { analyzeWorkspace, budgetOf } from './core/analysis';
 import { BUDGET_TABLE_IDS, EDITIONS } from './core/budget';
 import { budgetAssumed, DEFAULTS, type ExplicitSettings, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
 import { formatNumber } from './core/explain';
@@ -157,10 +157,9 @@ function run(argv: string[]): number {
 		throw new UsageError(`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'path'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
 	}
 	for (const skip of discovery.skipped) process.stderr.write(`zoho-credits: skipped ${skip.path}: ${skip.reason}\n`);
-	const inputs = discovery.files.map((file) => ({
-		path: file.relativePath,
-		analysis: analyzeFile(file.path, file.language, readFileSync(file.path, 'utf8'), settings),
-	}));
+	const sources = discovery.files.map((file) => ({ path: file.path.split(sep).join('/'), language: file.language, text: readFileSync(file.path, 'utf8') }));
+	const analyses = analyzeWorkspace(sources, settings);
+	const inputs = discovery.files.map((file, i) => ({ path: file.relativePath, analysis: analyses[i] }));
 	const report = buildReport(inputs, budgetOf(settings));
 	const budgetNote = budgetAssumed(settings) ? `; assumed: set --edition and --users or ${TEAM_CONFIG_FILE}` : '';
 	process.stdout.write((format === 'json' ? JSON.stringify(report, null, 2) : table(report, process.stdout.isTTY === true, budgetNote)) + '\n');

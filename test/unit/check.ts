@@ -4,7 +4,7 @@
  * lines, analyses the rest and renders the result the same way; the two texts must be equal.
  */
 import assert from 'node:assert/strict';
-import { analyzeFile, type FileAnalysis } from '../../server/src/core/analysis';
+import { analyzeFile, analyzeWorkspace, type FileAnalysis } from '../../server/src/core/analysis';
 import { type ExplicitSettings, resolveSettings } from '../../server/src/core/config';
 import type { Language } from '../../server/src/core/facts';
 
@@ -47,4 +47,20 @@ export function check(language: Language, fixture: string, settings: ExplicitSet
 	const analysis = analyze(language, source, settings);
 	assert.equal(render(source, analysis), fixture);
 	return analysis;
+}
+
+/**
+ * A workspace fixture: files introduced by `//- /path` lines, each with expectations under its calls
+ * (wrapper calls show the function they call, priced at one run of it).
+ */
+export function checkWorkspace(fixture: string, settings: ExplicitSettings = {}): FileAnalysis[] {
+	const parts = fixture.split(/^\/\/- (\S+)\n/m).slice(1);
+	const files: { path: string; expected: string }[] = [];
+	for (let i = 0; i < parts.length; i += 2) files.push({ path: parts[i], expected: parts[i + 1] });
+	const languageOf = (path: string): Language => (path.endsWith('.dg') ? 'deluge' : /\.[cm]?jsx?$/.test(path) ? 'javascript' : 'typescript');
+	const sources = files.map((f) => ({ path: f.path, language: languageOf(f.path), text: stripExpectations(f.expected) }));
+	const analyses = analyzeWorkspace(sources, resolveSettings([{ values: settings, origin: 'settings' }]));
+	const rendered = files.map((f, i) => `//- ${f.path}\n${render(sources[i].text, analyses[i])}`).join('');
+	assert.equal(rendered, fixture.slice(fixture.indexOf('//- ')));
+	return analyses;
 }

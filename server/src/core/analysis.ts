@@ -1,6 +1,7 @@
 import { type Budget, resolveBudget } from './budget';
 import { type EffectiveSettings, resolveSettings } from './config';
-import { estimateFile, type FileEstimate } from './estimate';
+import { type Assumptions, estimateFile, type FileEstimate, FunctionCosts, type WorkspaceContext } from './estimate';
+import { Graph } from './graph';
 import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
 import { scanDeluge } from './scan/deluge';
@@ -59,13 +60,35 @@ export function scanFile(text: string, path: string, language: Language): FileFa
 	return language === 'deluge' ? scanDeluge(text) : scanTypeScript(text, path, language);
 }
 
-/** Scans, estimates and checks one file. Pure: text and settings in, plain data out. */
-export function analyzeFile(path: string, language: Language, text: string, settings: EffectiveSettings = DEFAULT_SETTINGS): FileAnalysis {
-	const facts = scanFile(text, path, language);
-	const estimate = estimateFile(facts, { defaultLoopIterations: settings.defaultLoopIterations.value, moduleSizes: settings.moduleSizes.value });
+export function assumptionsOf(settings: EffectiveSettings): Assumptions {
+	return { defaultLoopIterations: settings.defaultLoopIterations.value, moduleSizes: settings.moduleSizes.value };
+}
+
+/** Estimates and checks one file's facts; with a workspace, calls of functions in other files are priced too. */
+export function analyzeFacts(path: string, text: string, facts: FileFacts, settings: EffectiveSettings, workspace?: WorkspaceContext): FileAnalysis {
+	const estimate = estimateFile(facts, assumptionsOf(settings), workspace);
 	const budget = budgetOf(settings);
 	const findings = runFindings({ facts, estimate, budget });
-	return { path, language, lines: new LineMap(text), facts, estimate, findings, budget, settings };
+	return { path, language: facts.language, lines: new LineMap(text), facts, estimate, findings, budget, settings };
+}
+
+/** Scans, estimates and checks one file on its own. Pure: text and settings in, plain data out. */
+export function analyzeFile(path: string, language: Language, text: string, settings: EffectiveSettings = DEFAULT_SETTINGS): FileAnalysis {
+	return analyzeFacts(path, text, scanFile(text, path, language), settings);
+}
+
+export interface SourceText {
+	/** A `/`-separated path: the key other files' relative imports resolve to. */
+	readonly path: string;
+	readonly language: Language;
+	readonly text: string;
+}
+
+/** Scans every file, links them, and analyses each with calls across files resolved. */
+export function analyzeWorkspace(files: readonly SourceText[], settings: EffectiveSettings = DEFAULT_SETTINGS): FileAnalysis[] {
+	const facts = new Map(files.map((f) => [f.path, scanFile(f.text, f.path, f.language)] as const));
+	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(settings));
+	return files.map((f) => analyzeFacts(f.path, f.text, facts.get(f.path)!, settings, { path: f.path, costs }));
 }
 
 export function budgetOf(settings: EffectiveSettings): Budget {

@@ -64,9 +64,50 @@ export interface ScanError {
 	readonly span: Span;
 }
 
+/** A named function or method: the unit a wrapper call refers to. Anonymous callbacks belong to the function around them. */
+export interface FunctionFact {
+	/** `zohoGet`, `ZohoClient.getRecords` for a method, `default` for an anonymous default export. */
+	readonly name: string;
+	readonly span: Span;
+	readonly nameSpan: Span;
+}
+
+/** A name bound to another module: `import { a as b } from './x'`, `const b = require('./x')`. */
+export interface ImportFact {
+	readonly local: string;
+	readonly specifier: string;
+	/** The exported name, `default`, or `*` for a namespace (`import * as`, a plain `require`). */
+	readonly imported: string;
+}
+
+/** A name other modules can import from this one. */
+export interface ExportFact {
+	readonly exported: string;
+	/** The local function, class or binding it stands for. */
+	readonly local?: string;
+	/** A re-export: `export { x as y } from './z'`, `export * from './z'` (`imported` is `*`). */
+	readonly from?: { readonly specifier: string; readonly imported: string };
+}
+
+/** A call of a user function or method that may make Zoho CRM calls itself. */
+export interface InvocationFact {
+	readonly span: Span;
+	readonly loops: readonly number[];
+	readonly target:
+		| { readonly kind: 'local'; readonly name: string }
+		/** An imported binding; `member` for `ns.fn()` or a method of an imported class's instance. */
+		| { readonly kind: 'import'; readonly local: string; readonly member?: string; readonly instance?: boolean };
+	/** `zohoGet`, `this.zoho.getRecords`: the callee as written. */
+	readonly callee: string;
+}
+
 export interface FileFacts {
 	readonly language: Language;
 	readonly calls: readonly CallFact[];
 	readonly loops: readonly LoopFact[];
 	readonly errors: readonly ScanError[];
+	readonly functions?: readonly FunctionFact[];
+	readonly imports?: readonly ImportFact[];
+	readonly exports?: readonly ExportFact[];
+	readonly invocations?: readonly InvocationFact[];
 }

@@ -42,6 +42,12 @@ export interface ReportInput {
  * entry point whose whole body runs once a day (the assumed default).
  */
 export function buildReport(inputs: readonly ReportInput[], budget: Budget): JsonReport {
+	// Chains point into other files: their report paths and lines by analysis path.
+	const byPath = new Map(inputs.map((i) => [i.analysis.path, i] as const));
+	const where = (path: string, offset: number) => {
+		const input = byPath.get(path);
+		return { path: input?.path ?? path, line: input ? input.analysis.lines.lineOf(offset) + 1 : 0 };
+	};
 	const files: JsonReport['files'] = [];
 	const entryPoints: JsonReport['entryPoints'] = [];
 	const findings: JsonReport['findings'] = [];
@@ -68,11 +74,11 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 					inLoop: call.loops.length > 0,
 					assumed: assumptionLines(call, lines),
 					perRun: call.perRun,
-					chain: [],
+					chain: (call.wrapper?.chain ?? []).map((step) => ({ ...where(step.path, step.span.start), what: step.what })),
 				};
 			}),
 		});
-		if (analysis.estimate.calls.length > 0) {
+		if (analysis.estimate.calls.some((c) => c.call.via !== 'wrapper')) {
 			const perRun = analysis.estimate.perRun;
 			entryPoints.push({ name: path, path, line: 1, perRun, runsPerDay: 1, perDay: perRun, shareOfDaily: perRun / budget.dailyCredits });
 			perDay += perRun;

@@ -1,5 +1,6 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
-import type { CallFact, FileFacts, IterationSource, LoopFact } from '../facts';
+import type { CallFact, FileFacts, FunctionFact, IterationSource, LoopFact, Span } from '../facts';
+import { type FunctionRef, type Graph, ownerOf } from '../graph';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {
@@ -36,12 +37,100 @@ export interface CallEstimate {
 	readonly perRun: number;
 	/** True when any factor of the number is an assumption rather than read from the code. */
 	readonly assumed: boolean;
+	/** For a call of a user function that makes Zoho CRM calls: the function and the path to the real call. */
+	readonly wrapper?: { readonly target: FunctionRef; readonly chain: readonly ChainStep[] };
+}
+
+/** One step from a wrapper call to the real request: a function call, then the request itself. */
+export interface ChainStep {
+	readonly path: string;
+	readonly span: Span;
+	readonly what: string;
 }
 
 export interface FileEstimate {
+	/** Requests first, then calls of functions that make them (`wrapper`), each in source order. */
 	readonly calls: readonly CallEstimate[];
-	/** Sum of every call's per-run credits. */
+	/** Sum of the per-run credits of the file's own requests (wrapper calls are counted where their requests are). */
 	readonly perRun: number;
+}
+
+/** What a run of a user function costs, with the path to its first request. */
+export interface FunctionCost {
+	readonly perRun: number;
+	readonly assumed: boolean;
+	readonly chain: readonly ChainStep[];
+	/** The operation of the first request it makes, for the wrapper's hover and report. */
+	readonly operation?: Operation;
+}
+
+/** Owners of each call and invocation of a file, computed once per file's facts. */
+const OWNERS = new WeakMap<FileFacts, { calls: (FunctionFact | undefined)[]; invocations: (FunctionFact | undefined)[] }>();
+
+function ownersOf(facts: FileFacts): { calls: (FunctionFact | undefined)[]; invocations: (FunctionFact | undefined)[] } {
+	let owners = OWNERS.get(facts);
+	if (!owners) {
+		const functions = facts.functions ?? [];
+		owners = { calls: facts.calls.map((c) => ownerOf(functions, c.span)), invocations: (facts.invocations ?? []).map((i) => ownerOf(functions, i.span)) };
+		OWNERS.set(facts, owners);
+	}
+	return owners;
+}
+
+/** Costs of user functions across the workspace, each computed once; recursion counts an inner call as free. */
+export class FunctionCosts {
+	private readonly memo = new Map<string, FunctionCost>();
+
+	constructor(
+		readonly graph: Graph,
+		private readonly assumptions: Assumptions,
+	) {}
+
+	cost(ref: FunctionRef, stack: ReadonlySet<string> = new Set()): FunctionCost {
+		const key = `${ref.path}#${ref.name}`;
+		const known = this.memo.get(key);
+		if (known) return known;
+		const facts = this.graph.facts(ref.path);
+		const fn = facts?.functions?.find((f) => f.name === ref.name);
+		if (!facts || !fn) return { perRun: 0, assumed: false, chain: [] };
+		const owners = ownersOf(facts);
+		const inner = new Set(stack).add(key);
+		const within = (loops: readonly number[]) => loops.filter((i) => facts.loops[i].span.start >= fn.span.start && facts.loops[i].span.end <= fn.span.end);
+		let perRun = 0;
+		let assumed = false;
+		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
+		facts.calls.forEach((call, i) => {
+			if (owners.calls[i] !== fn) return;
+			const operation = operationOf(call);
+			const callPrice = price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit });
+			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
+			perRun += callPrice.credits * uses.reduce((p, u) => p * u.iterations, 1);
+			assumed ||= callPrice.assumption !== undefined || uses.some((u) => u.source === 'default') || !operation.inCatalog;
+			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
+		});
+		(facts.invocations ?? []).forEach((invocation, i) => {
+			if (owners.invocations[i] !== fn) return;
+			const target = this.graph.resolve(ref.path, invocation);
+			if (!target || inner.has(`${target.path}#${target.name}`)) return;
+			const cost = this.cost(target, inner);
+			if (cost.perRun === 0) return;
+			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
+			perRun += cost.perRun * uses.reduce((p, u) => p * u.iterations, 1);
+			assumed ||= cost.assumed || uses.some((u) => u.source === 'default');
+			if (!first || invocation.span.start < first.start) {
+				first = { start: invocation.span.start, chain: [{ path: ref.path, span: invocation.span, what: `${target.name}()` }, ...cost.chain], operation: cost.operation };
+			}
+		});
+		const result: FunctionCost = { perRun, assumed, chain: first?.chain ?? [], operation: first?.operation };
+		if (stack.size === 0 || perRun > 0) this.memo.set(key, result);
+		return result;
+	}
+}
+
+/** Where the file is in the workspace and how its functions link to others. */
+export interface WorkspaceContext {
+	readonly path: string;
+	readonly costs: FunctionCosts;
 }
 
 export function operationOf(call: CallFact): Operation {
@@ -67,8 +156,8 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 	return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: the bound is not visible in the code` };
 }
 
-/** Prices every call of one file and multiplies it by the loops around it. */
-export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAULT_ASSUMPTIONS): FileEstimate {
+/** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */
+export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAULT_ASSUMPTIONS, workspace?: WorkspaceContext): FileEstimate {
 	let total = 0;
 	const calls = facts.calls.map((call): CallEstimate => {
 		const operation = operationOf(call);
@@ -88,5 +177,45 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 			assumed: loops.some((use) => use.source === 'default') || !operation.inCatalog || callPrice.assumption !== undefined,
 		};
 	});
-	return { calls, perRun: total };
+	const wrappers = workspace ? wrapperCalls(facts, assumptions, workspace) : [];
+	return { calls: [...calls, ...wrappers], perRun: total };
+}
+
+function declarationOf(graph: Graph, ref: FunctionRef): Span {
+	return graph.facts(ref.path)?.functions?.find((f) => f.name === ref.name)?.nameSpan ?? { start: 0, end: 0 };
+}
+
+/** Calls of user functions that make Zoho CRM requests, priced at what one run of the function costs. */
+function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs }: WorkspaceContext): CallEstimate[] {
+	const out: CallEstimate[] = [];
+	for (const invocation of facts.invocations ?? []) {
+		const target = costs.graph.resolve(path, invocation);
+		if (!target) continue;
+		const cost = costs.cost(target);
+		if (cost.perRun === 0) continue;
+		const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
+		const multiplier = loops.reduce((product, use) => product * use.iterations, 1);
+		const real = cost.operation;
+		const operation: Operation = {
+			api: `${target.name}()`,
+			operation: real ? real.operation : 'Zoho CRM call (operation unknown)',
+			rule: { kind: 'fixed', credits: cost.perRun },
+			verification: real?.verification ?? 'default-rule',
+			sources: real?.sources ?? [],
+			docs: real?.docs ?? '',
+			inCatalog: real?.inCatalog ?? false,
+		};
+		out.push({
+			call: { span: invocation.span, via: 'wrapper', callee: invocation.callee, method: '', path: '', loops: invocation.loops },
+			operation,
+			price: { credits: cost.perRun, min: cost.perRun, max: cost.perRun },
+			credits: cost.perRun,
+			loops,
+			multiplier,
+			perRun: cost.perRun * multiplier,
+			assumed: cost.assumed || loops.some((use) => use.source === 'default'),
+			wrapper: { target, chain: [{ path: target.path, span: declarationOf(costs.graph, target), what: `${target.name}()` }, ...cost.chain] },
+		});
+	}
+	return out;
 }

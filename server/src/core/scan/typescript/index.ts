@@ -5,10 +5,10 @@
  */
 import * as ts from 'typescript';
 import { sdkMethod } from '../../catalog';
-import type { CallFact, FileFacts, Language, LoopFact, ScanError } from '../../facts';
+import type { CallFact, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
 import { crmPathOf, HOLE } from '../zoho-url';
 import { describeLoop } from './loops';
-import { evaluate, importedMember, memberOf, moduleValue, propertyOf, Scope, unwrap, urlTemplate, type Value } from './values';
+import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, unwrap, urlTemplate, type Value } from './values';
 
 import { bodyFacts } from './body';
 
@@ -44,8 +44,10 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 	const loops: LoopFact[] = [];
 	const loopStack: number[] = [];
 	const moduleScope = new Scope();
+	const module: ModuleFacts = { functions: [], imports: [], exports: [] };
+	const invocations: InvocationFact[] = [];
 
-	bindTopLevel(source, moduleScope);
+	bindTopLevel(source, moduleScope, module);
 
 	const pushLoop = (loop: LoopFact): void => {
 		loops.push(loop);
@@ -56,19 +58,25 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		// Declarations bind names for what follows in the same scope.
 		if (ts.isVariableDeclaration(node)) {
 			if (node.initializer) visit(node.initializer, scope, thisScope);
-			bindDeclaration(node, scope, thisScope);
+			// Top-level declarations were bound before the walk, with what they import.
+			if (scope !== moduleScope) bindDeclaration(node, scope, thisScope, module);
 			return;
 		}
 		if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+			const className = classNameOf(node);
 			const classScope = new Scope(scope);
 			const instance = new Scope();
+			instance.set('this', { kind: 'user-instance', ref: { kind: 'local', name: className } });
 			bindClassMembers(node, classScope, instance);
 			for (const member of node.members) visit(member, classScope, instance);
 			return;
 		}
 		if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+			const name = functionNameOf(node);
+			if (name) module.functions.push({ name, span: { start: node.getStart(source), end: node.getEnd() }, nameSpan: nameSpanOf(node, source) });
 			const inner = new Scope(scope);
 			for (const parameter of node.parameters) bindParameter(parameter, inner);
+			if (ts.isBlock(node.body)) bindFunctionDeclarations(node.body.statements, inner);
 			visit(node.body as ts.Node, inner, thisScope);
 			return;
 		}
@@ -105,6 +113,18 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					...bodyFacts(request.body, scope, thisScope),
 				});
 			}
+			else {
+				const target = evaluate(node.expression, scope, thisScope);
+				if (target?.kind === 'user') {
+					const ref = target.ref;
+					invocations.push({
+						span: { start: node.getStart(source), end: node.getEnd() },
+						loops: [...loopStack],
+						target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
+						callee: calleeLabel(unwrap(node.expression)),
+					});
+				}
+			}
 			const callback = arrayCallback(node);
 			if (callback) {
 				visit(node.expression, scope, thisScope);
@@ -125,40 +145,195 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
 		span: { start: d.start, end: d.start + d.length },
 	}));
-	return { language, calls, loops, errors };
+	return { language, calls, loops, errors, functions: module.functions, imports: module.imports, exports: module.exports, invocations };
 }
 
-/** Imports and top-level declarations, so functions can use constants declared below them. */
-function bindTopLevel(source: ts.SourceFile, scope: Scope): void {
+interface ModuleFacts {
+	readonly functions: FunctionFact[];
+	readonly imports: ImportFact[];
+	readonly exports: ExportFact[];
+}
+
+function classNameOf(node: ts.ClassLikeDeclaration): string {
+	if (node.name) return node.name.text;
+	const parent = node.parent;
+	if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+	return 'default';
+}
+
+/** The name a function is known by: its own, the variable or property holding it, or `Class.method`. */
+function functionNameOf(node: ts.SignatureDeclaration): string | undefined {
+	if ((ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) && ts.isClassLike(node.parent)) {
+		const name = node.name && ts.isIdentifier(node.name) ? node.name.text : undefined;
+		return name ? `${classNameOf(node.parent)}.${name}` : undefined;
+	}
+	if (ts.isConstructorDeclaration(node) && ts.isClassLike(node.parent)) return `${classNameOf(node.parent)}.constructor`;
+	if (ts.isFunctionDeclaration(node)) {
+		if (node.name) return node.name.text;
+		return ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : undefined;
+	}
+	if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) return node.name && ts.isIdentifier(node.name) ? node.name.text : undefined;
+	if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+		const parent = node.parent;
+		if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+		if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && isModuleExports(parent.parent.parent)) return propertyNameText(parent.name);
+		if (ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent) && ts.isIdentifier(parent.name)) return `${classNameOf(parent.parent)}.${parent.name.text}`;
+		if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+			const exported = commonJsExportName(parent.left);
+			if (exported) return exported === 'default' ? 'default' : exported;
+		}
+		if (ts.isExportAssignment(parent)) return 'default';
+		if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+	}
+	return undefined;
+}
+
+function nameSpanOf(node: ts.SignatureDeclaration, source: ts.SourceFile): { start: number; end: number } {
+	const name = node.name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
+	if (name) return { start: name.getStart(source), end: name.getEnd() };
+	const start = node.getStart(source);
+	return { start, end: start };
+}
+
+function propertyNameText(name: ts.PropertyName): string | undefined {
+	return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+}
+
+/** `module.exports` (or `exports`) as an expression, unwrapped from an assignment's right side. */
+function isModuleExports(node: ts.Node | undefined): boolean {
+	if (!node || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+	const left = node.left;
+	return ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && left.expression.text === 'module' && left.name.text === 'exports';
+}
+
+/** `module.exports.x` / `exports.x` → `x`; `module.exports` → `default`. */
+function commonJsExportName(left: ts.Expression): string | undefined {
+	if (!ts.isPropertyAccessExpression(left)) return undefined;
+	const target = left.expression;
+	if (ts.isIdentifier(target) && target.text === 'module' && left.name.text === 'exports') return 'default';
+	if (ts.isIdentifier(target) && target.text === 'exports') return left.name.text;
+	if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports') return left.name.text;
+	return undefined;
+}
+
+/** Function declarations are hoisted: a block's own functions are callable from its first line. */
+function bindFunctionDeclarations(statements: ts.NodeArray<ts.Statement>, scope: Scope): void {
+	for (const statement of statements) {
+		if (ts.isFunctionDeclaration(statement) && statement.name) scope.set(statement.name.text, { kind: 'user', ref: { kind: 'local', name: statement.name.text } });
+	}
+}
+
+/** Imports, exports and top-level declarations, so functions can use what is declared below them. */
+function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts): void {
+	const local = (name: string): Value => ({ kind: 'user', ref: { kind: 'local', name } });
+	const imported = (name: string, specifier: string, what: string): Value => {
+		module.imports.push({ local: name, specifier, imported: what });
+		return { kind: 'user', ref: { kind: 'import', local: name } };
+	};
+	bindFunctionDeclarations(source.statements, scope);
 	for (const statement of source.statements) {
+		const exported = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) === true;
+		const isDefault = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) === true;
 		if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.importClause) {
 			const specifier = statement.moduleSpecifier.text;
 			const clause = statement.importClause;
-			if (clause.name) scope.set(clause.name.text, importedMember(specifier, 'default'));
+			const relative = isRelative(specifier);
+			if (clause.name) scope.set(clause.name.text, relative ? imported(clause.name.text, specifier, 'default') : importedMember(specifier, 'default'));
 			const bindings = clause.namedBindings;
-			if (bindings && ts.isNamespaceImport(bindings)) scope.set(bindings.name.text, moduleValue(specifier));
+			if (bindings && ts.isNamespaceImport(bindings)) scope.set(bindings.name.text, relative ? imported(bindings.name.text, specifier, '*') : moduleValue(specifier));
 			if (bindings && ts.isNamedImports(bindings)) {
-				for (const element of bindings.elements) scope.set(element.name.text, importedMember(specifier, (element.propertyName ?? element.name).text));
+				for (const element of bindings.elements) {
+					const name = (element.propertyName ?? element.name).text;
+					scope.set(element.name.text, relative ? imported(element.name.text, specifier, name) : importedMember(specifier, name));
+				}
 			}
 		} else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
-			scope.set(statement.name.text, moduleValue(statement.moduleReference.expression.text));
+			const specifier = statement.moduleReference.expression.text;
+			scope.set(statement.name.text, isRelative(specifier) ? imported(statement.name.text, specifier, '*') : moduleValue(specifier));
 		} else if (ts.isVariableStatement(statement)) {
-			for (const declaration of statement.declarationList.declarations) bindDeclaration(declaration, scope, undefined);
+			for (const declaration of statement.declarationList.declarations) {
+				bindDeclaration(declaration, scope, undefined, module);
+				if (exported && ts.isIdentifier(declaration.name)) module.exports.push({ exported: declaration.name.text, local: declaration.name.text });
+			}
+		} else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+			const name = statement.name?.text ?? 'default';
+			if (ts.isClassDeclaration(statement)) scope.set(name, local(name));
+			if (exported) module.exports.push({ exported: isDefault ? 'default' : name, local: name });
+		} else if (ts.isExportDeclaration(statement)) {
+			const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+			const clause = statement.exportClause;
+			if (!clause && from) module.exports.push({ exported: '*', from: { specifier: from, imported: '*' } });
+			else if (clause && ts.isNamedExports(clause)) {
+				for (const element of clause.elements) {
+					const inner = (element.propertyName ?? element.name).text;
+					module.exports.push(from ? { exported: element.name.text, from: { specifier: from, imported: inner } } : { exported: element.name.text, local: inner });
+				}
+			} else if (clause && ts.isNamespaceExport(clause) && from) module.exports.push({ exported: clause.name.text, from: { specifier: from, imported: '*' } });
+		} else if (ts.isExportAssignment(statement)) {
+			const e = unwrap(statement.expression);
+			module.exports.push({ exported: 'default', local: ts.isIdentifier(e) ? e.text : 'default' });
+		} else if (ts.isExpressionStatement(statement)) {
+			bindCommonJsExport(statement.expression, module);
 		}
 	}
 }
 
-function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, thisScope: Scope | undefined): void {
-	const init = declaration.initializer;
-	const value = evaluate(init, scope, thisScope);
+/** `module.exports = x`, `module.exports = { a, b: c, d() {} }`, `exports.a = f`, `module.exports.a = function () {}`. */
+function bindCommonJsExport(expr: ts.Expression, module: ModuleFacts): void {
+	if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+	const name = commonJsExportName(expr.left);
+	if (!name) return;
+	const value = unwrap(expr.right);
+	if (name === 'default' && ts.isObjectLiteralExpression(value)) {
+		for (const property of value.properties) {
+			if (ts.isShorthandPropertyAssignment(property)) module.exports.push({ exported: property.name.text, local: property.name.text });
+			else if (ts.isPropertyAssignment(property)) {
+				const key = propertyNameText(property.name);
+				const init = unwrap(property.initializer);
+				if (key) module.exports.push({ exported: key, local: ts.isIdentifier(init) ? init.text : key });
+			} else if (ts.isMethodDeclaration(property)) {
+				const key = propertyNameText(property.name);
+				if (key) module.exports.push({ exported: key, local: key });
+			}
+		}
+		return;
+	}
+	module.exports.push({ exported: name, local: ts.isIdentifier(value) ? value.text : ts.isClassExpression(value) && value.name ? value.name.text : name });
+}
+
+function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, thisScope: Scope | undefined, module?: ModuleFacts): void {
+	const init = declaration.initializer && unwrap(declaration.initializer);
 	const name = declaration.name;
+	const required = init && ts.isCallExpression(init) ? requireSpecifier(init) : undefined;
+	// const zoho = require('./zoho'); const { zohoGet } = require('./zoho'); const get = require('./zoho').get;
+	const requiredMember =
+		init && ts.isPropertyAccessExpression(init) && ts.isCallExpression(unwrap(init.expression)) ? requireSpecifier(unwrap(init.expression) as ts.CallExpression) : undefined;
+	if (module && (required !== undefined && isRelative(required) || requiredMember !== undefined && isRelative(requiredMember))) {
+		const specifier = (required ?? requiredMember)!;
+		const bind = (local: string, what: string) => {
+			module.imports.push({ local, specifier, imported: what });
+			scope.set(local, { kind: 'user', ref: { kind: 'import', local } });
+		};
+		if (ts.isIdentifier(name)) bind(name.text, required !== undefined ? '*' : (init as ts.PropertyAccessExpression).name.text);
+		else if (ts.isObjectBindingPattern(name) && required !== undefined) {
+			for (const element of name.elements) {
+				if (!ts.isIdentifier(element.name)) continue;
+				bind(element.name.text, element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text);
+			}
+		}
+		return;
+	}
+	if (ts.isIdentifier(name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init) || ts.isClassExpression(init))) {
+		scope.set(name.text, { kind: 'user', ref: { kind: 'local', name: name.text } });
+		return;
+	}
+	const value = evaluate(init, scope, thisScope);
 	if (ts.isIdentifier(name)) {
 		scope.set(name.text, value);
 		return;
 	}
 	if (ts.isObjectBindingPattern(name)) {
 		// const { RecordOperations } = require('…/record_operations'); const { Record } = ZOHOCRMSDK;
-		const required = init && ts.isCallExpression(unwrap(init)) ? requireSpecifier(unwrap(init) as ts.CallExpression) : undefined;
 		for (const element of name.elements) {
 			if (!ts.isIdentifier(element.name)) continue;
 			const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;

@@ -21,7 +21,21 @@ export type Value =
 	| { readonly kind: 'sdk-class'; readonly sdk: string; readonly className: string }
 	| { readonly kind: 'sdk-instance'; readonly sdk: string; readonly className: string; readonly ctorArgs: readonly ts.Expression[] }
 	/** The legacy zcrmsdk object API: `ZCRMRestClient`, `.API`, `.API.MODULES`. */
-	| { readonly kind: 'zcrm'; readonly path: string };
+	| { readonly kind: 'zcrm'; readonly path: string }
+	/** A function, class or module of the user's own code: what a call of it may cost is known after linking. */
+	| { readonly kind: 'user'; readonly ref: UserRef }
+	/** An instance of a user class: its methods are user functions. */
+	| { readonly kind: 'user-instance'; readonly ref: UserRef };
+
+/** A user function or class in this file (`ZohoClient.getRecords` for a method), or an imported binding and member. */
+export type UserRef =
+	| { readonly kind: 'local'; readonly name: string }
+	| { readonly kind: 'import'; readonly local: string; readonly member?: string; readonly instance?: boolean };
+
+/** True for a specifier of the user's own modules. */
+export function isRelative(specifier: string): boolean {
+	return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..' || specifier.startsWith('/');
+}
 
 /** Names to values; a function or class body opens a child scope. */
 export class Scope {
@@ -97,6 +111,13 @@ export function memberOf(value: Value | undefined, name: string): Value | undefi
 			return sdkHasClass(value.sdk, name) ? { kind: 'sdk-class', sdk: value.sdk, className: name } : { kind: 'sdk-namespace', sdk: value.sdk };
 		case 'zcrm':
 			return { kind: 'zcrm', path: `${value.path}.${name}` };
+		case 'user':
+			// A static method of a local class, or a member of an imported module or class.
+			if (value.ref.kind === 'local') return { kind: 'user', ref: { kind: 'local', name: `${value.ref.name}.${name}` } };
+			return value.ref.member === undefined ? { kind: 'user', ref: { ...value.ref, member: name } } : undefined;
+		case 'user-instance':
+			if (value.ref.kind === 'local') return { kind: 'user', ref: { kind: 'local', name: `${value.ref.name}.${name}` } };
+			return { kind: 'user', ref: { kind: 'import', local: value.ref.local, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}`, instance: true } };
 		default:
 			return undefined;
 	}
@@ -177,7 +198,7 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 	}
 	if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e };
 	if (ts.isPropertyAccessExpression(e)) {
-		if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return thisScope?.get(`this.${e.name.text}`);
+		if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return thisScope?.get(`this.${e.name.text}`) ?? memberOf(thisScope?.get('this'), e.name.text);
 		const target = evaluate(e.expression, scope, thisScope);
 		if (target?.kind === 'array' && e.name.text === 'length') return target.length === undefined ? undefined : { kind: 'number', value: target.length };
 		return memberOf(target, e.name.text);
@@ -194,6 +215,7 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 		}
 		const cls = evaluate(e.expression, scope, thisScope);
 		if (cls?.kind === 'sdk-class') return { kind: 'sdk-instance', sdk: cls.sdk, className: cls.className, ctorArgs: e.arguments ?? [] };
+		if (cls?.kind === 'user') return { kind: 'user-instance', ref: cls.ref };
 		return undefined;
 	}
 	if (ts.isCallExpression(e)) return evaluateCall(e, scope, thisScope);

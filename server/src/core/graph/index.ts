@@ -1,0 +1,141 @@
+/**
+ * Cross-file linking: which user function an invocation calls, through relative imports, index
+ * files, default and named exports, re-exports, CommonJS `module.exports` / `exports.x`, and methods
+ * of classes (also imported ones). Pure: module paths and facts in, resolutions out.
+ */
+import type { FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
+
+/** A function of the workspace: the file it is in and its name there (`zohoGet`, `ZohoClient.getRecords`). */
+export interface FunctionRef {
+	readonly path: string;
+	readonly name: string;
+}
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** `/a/b/../c` → `/a/c`, with `/` separators. */
+export function normalizePath(path: string): string {
+	const out: string[] = [];
+	for (const part of path.replace(/\\/g, '/').split('/')) {
+		if (part === '..') out.pop();
+		else if (part !== '.' && part !== '') out.push(part);
+	}
+	return (path.startsWith('/') ? '/' : '') + out.join('/');
+}
+
+function dirname(path: string): string {
+	const i = path.lastIndexOf('/');
+	return i <= 0 ? '/' : path.slice(0, i);
+}
+
+interface ExportTarget {
+	readonly path: string;
+	/** The local name in that file, or undefined when the export is the whole module (a namespace). */
+	readonly local?: string;
+}
+
+export class Graph {
+	private readonly exportCache = new Map<string, ExportTarget | undefined>();
+
+	constructor(private readonly modules: ReadonlyMap<string, FileFacts>) {}
+
+	facts(path: string): FileFacts | undefined {
+		return this.modules.get(path);
+	}
+
+	/** The file a relative specifier names, trying the extensions and index files module resolution tries. */
+	resolveModule(from: string, specifier: string): string | undefined {
+		const base = normalizePath(specifier.startsWith('/') ? specifier : `${dirname(from)}/${specifier}`);
+		const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
+		// TypeScript ESM writes `./x.js` for `./x.ts`.
+		const m = /\.(m|c)?js$/.exec(base);
+		if (m) candidates.push(base.slice(0, -m[0].length) + `.${m[1] ?? ''}ts`, base.slice(0, -m[0].length) + '.tsx');
+		return candidates.find((c) => this.modules.has(c));
+	}
+
+	/** Where an exported name of a module comes from, following re-exports. */
+	resolveExport(path: string, name: string, depth = 0): ExportTarget | undefined {
+		const key = `${path}\u0000${name}`;
+		if (this.exportCache.has(key)) return this.exportCache.get(key);
+		this.exportCache.set(key, undefined); // cycle guard
+		const result = depth > 20 ? undefined : this.findExport(path, name, depth);
+		this.exportCache.set(key, result);
+		return result;
+	}
+
+	private findExport(path: string, name: string, depth: number): ExportTarget | undefined {
+		const facts = this.modules.get(path);
+		if (!facts) return undefined;
+		const exports = facts.exports ?? [];
+		for (const e of exports) {
+			if (e.exported !== name) continue;
+			if (e.local !== undefined) return this.throughImport(path, e.local, depth) ?? { path, local: e.local };
+			if (e.from) {
+				const target = this.resolveModule(path, e.from.specifier);
+				if (!target) return undefined;
+				return e.from.imported === '*' ? { path: target } : this.resolveExport(target, e.from.imported, depth + 1);
+			}
+		}
+		for (const e of exports) {
+			if (e.exported !== '*' || !e.from) continue;
+			const target = this.resolveModule(path, e.from.specifier);
+			const found = target && this.resolveExport(target, name, depth + 1);
+			if (found) return found;
+		}
+		// A CommonJS module imported as a default: `module.exports = { a, b }` has no default of its own.
+		if (name === 'default' && exports.length > 0) return { path };
+		return undefined;
+	}
+
+	/** A local name that is itself imported (`import { a } from './b'; export { a }`): where it really is. */
+	private throughImport(path: string, local: string, depth: number): ExportTarget | undefined {
+		const imported = this.modules.get(path)?.imports?.find((i) => i.local === local);
+		if (!imported) return undefined;
+		const target = this.resolveModule(path, imported.specifier);
+		if (!target) return undefined;
+		return imported.imported === '*' ? { path: target } : this.resolveExport(target, imported.imported, depth + 1);
+	}
+
+	/** A function by name in a module, where `member` names a method of a class or a member of a namespace. */
+	private functionIn(target: ExportTarget, member: string | undefined): FunctionRef | undefined {
+		const facts = this.modules.get(target.path);
+		if (!facts) return undefined;
+		const functions = facts.functions ?? [];
+		if (target.local === undefined) {
+			// A namespace: the member's first part is an export of it.
+			if (member === undefined) return this.functionIn(this.resolveExport(target.path, 'default') ?? { path: target.path, local: 'default' }, undefined);
+			const [first, ...rest] = member.split('.');
+			const inner = this.resolveExport(target.path, first);
+			return inner ? this.functionIn(inner, rest.length > 0 ? rest.join('.') : undefined) : undefined;
+		}
+		const name = member === undefined ? target.local : `${target.local}.${member}`;
+		return functions.some((f) => f.name === name) ? { path: target.path, name } : undefined;
+	}
+
+	/** The function an invocation calls, if the workspace has it. */
+	resolve(path: string, invocation: InvocationFact): FunctionRef | undefined {
+		const facts = this.modules.get(path);
+		if (!facts) return undefined;
+		const target = invocation.target;
+		if (target.kind === 'local') return (facts.functions ?? []).some((f) => f.name === target.name) ? { path, name: target.name } : undefined;
+		const imported = facts.imports?.find((i) => i.local === target.local);
+		if (!imported) return undefined;
+		const module = this.resolveModule(path, imported.specifier);
+		if (!module) return undefined;
+		if (imported.imported === '*') {
+			// `ns.fn()`; a plain `require('./x')` called directly is the module's default export.
+			return this.functionIn({ path: module }, target.member);
+		}
+		const exported = this.resolveExport(module, imported.imported);
+		return exported ? this.functionIn(exported, target.member) : undefined;
+	}
+}
+
+/** The innermost named function whose span holds a span: the function a call or loop belongs to. */
+export function ownerOf(functions: readonly FunctionFact[], span: Span): FunctionFact | undefined {
+	let owner: FunctionFact | undefined;
+	for (const f of functions) {
+		if (f.span.start <= span.start && span.end <= f.span.end && (!owner || f.span.start >= owner.span.start)) owner = f;
+	}
+	return owner;
+}

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { checkWorkspace } from './check';
+
+// A wrapper call costs one run of the function it calls: that function's requests times the loops inside it.
+// zohoGet: 1 (Get Records); convert: 5 (Convert Lead); ZohoClient.upsert: 1 record × 10 rows (assumed) = 10;
+// syncAll: (1 + 5) × 10 ids (assumed) + 10 = 70.
+const WORKSPACE = `//- /src/zoho.ts
+import axios from 'axios';
+const http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v2' });
+export async function zohoGet(module: string) {
+  return http.get(\`/\${module}\`);
+//       ^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+}
+export async function convert(id: string) {
+  return http.post(\`/Leads/\${id}/actions/convert\`);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+}
+export default class ZohoClient {
+  async upsert(rows: unknown[]) {
+    for (const row of rows) {
+      await http.post('/Contacts/upsert', { data: [row] });
+//          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 1 cr ×10? = 10/run
+    }
+  }
+}
+//- /src/index.ts
+export { zohoGet } from './zoho';
+export * from './zoho';
+//- /src/jobs/sync.ts
+import { zohoGet, convert } from '..';
+import ZohoClient from '../zoho.js';
+export async function syncAll(ids: string[]) {
+  for (const id of ids) {
+    await zohoGet('Leads');
+//        ^^^^^^^^^^^^^^^^ zohoGet() 1 cr ×10? = 10/run
+    await convert(id);
+//        ^^^^^^^^^^^ convert() 5 cr ×10? = 50/run
+  }
+  const client = new ZohoClient();
+  await client.upsert([]);
+//      ^^^^^^^^^^^^^^^^^ ZohoClient.upsert() 10 cr = 10/run
+}
+//- /src/legacy.js
+const { zohoGet } = require('./zoho');
+const zoho = require('./zoho');
+module.exports = { readTwice };
+async function readTwice() {
+  await zohoGet('Deals');
+//      ^^^^^^^^^^^^^^^^ zohoGet() 1 cr = 1/run
+  await zoho.convert('1');
+//      ^^^^^^^^^^^^^^^^^ convert() 5 cr = 5/run
+}
+//- /src/service.ts
+import { syncAll } from './jobs/sync';
+import * as legacy from './legacy.js';
+class Service {
+  async run() {
+    await this.nightly();
+//        ^^^^^^^^^^^^^^ Service.nightly() 76 cr = 76/run
+  }
+  async nightly() {
+    await syncAll([]);
+//        ^^^^^^^^^^^ syncAll() 70 cr = 70/run
+    await legacy.readTwice();
+//        ^^^^^^^^^^^^^^^^^^ readTwice() 6 cr = 6/run
+  }
+}
+`;
+
+void describe('wrappers across files', () => {
+	test('named, default, re-exported, index, CommonJS and class-method wrappers, chained', () => {
+		checkWorkspace(WORKSPACE);
+	});
+
+	test('a wrapper call carries the chain from the function down to the real request', () => {
+		const analyses = checkWorkspace(WORKSPACE);
+		const service = analyses.find((a) => a.path === '/src/service.ts')!;
+		const nightly = service.estimate.calls.find((c) => c.operation.api === 'Service.nightly()')!;
+		assert.deepEqual(
+			nightly.wrapper?.chain.map((s) => `${s.path}: ${s.what}`),
+			['/src/service.ts: Service.nightly()', '/src/service.ts: syncAll()', '/src/jobs/sync.ts: zohoGet()', '/src/zoho.ts: GET /crm/v2/{module_api_name}'],
+		);
+		assert.equal(nightly.call.via, 'wrapper');
+	});
+
+	test('functions that make no CRM request are not wrappers; recursion does not loop forever', () => {
+		const analyses = checkWorkspace(`//- /a.ts
+export function helper() { return 1; }
+export async function poll(n: number): Promise<void> {
+  await fetch('https://www.zohoapis.com/crm/v8/Leads');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  if (n > 0) await poll(n - 1);
+//                 ^^^^^^^^^^^ poll() 1 cr = 1/run
+  helper();
+}
+`);
+		assert.equal(analyses[0].estimate.calls.length, 2);
+	});
+});
