@@ -7,6 +7,7 @@ import {
 	type Connection,
 	createConnection,
 	DidChangeWatchedFilesNotification,
+	FileChangeType,
 	type InitializeResult,
 	ProposedFeatures,
 	StreamMessageReader,
@@ -15,14 +16,17 @@ import {
 	TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH } from './core/analysis';
+import { analyzeFacts, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, scanFile } from './core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
+import { FunctionCosts } from './core/estimate';
+import type { FileFacts } from './core/facts';
 import { type InitializationOptions, StatusNotification, type StatusParams } from './protocol';
 import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
 import { hover } from './views/hover';
 import { inlayHints } from './views/inlay-hints';
+import { graphPath, WorkspaceIndex } from './workspace/index';
 import { TeamConfigs } from './workspace/team-config';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -37,6 +41,10 @@ function connect(): Connection {
 const connection = connect();
 const documents = new TextDocuments(TextDocument);
 const teamConfigs = new TeamConfigs();
+const index = new WorkspaceIndex();
+/** Source files the workspace index follows on disk (open documents are followed through their edits). */
+const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,dg,deluge,ds}';
+let indexing: { done: number; total: number } | undefined;
 
 let canPullConfiguration = false;
 let canRegisterWatchers = false;
@@ -52,9 +60,33 @@ interface DocumentSettings {
 interface CacheEntry {
 	readonly version: number;
 	readonly settings: DocumentSettings;
+	/** The index generation the analysis saw: calls into other files may cost differently in a newer one. */
+	readonly generation: number;
 	readonly analysis: FileAnalysis;
 }
 const cache = new Map<string, CacheEntry>();
+/** Facts of open documents by version: a document is scanned once per version. */
+const scanned = new Map<string, { version: number; facts: FileFacts }>();
+/** Function costs of one index generation and settings, shared by every document analysed against them. */
+let costsCache: { generation: number; settings: DocumentSettings; costs: FunctionCosts } | undefined;
+
+function costsFor(settings: DocumentSettings): FunctionCosts {
+	if (!costsCache || costsCache.generation !== index.generation || costsCache.settings !== settings) {
+		costsCache = { generation: index.generation, settings, costs: new FunctionCosts(index.graph(), assumptionsOf(settings.effective)) };
+	}
+	return costsCache.costs;
+}
+
+/** The facts of an open document at its version; the index learns them at once. */
+function factsOf(document: TextDocument, language: NonNullable<ReturnType<typeof languageOf>>): FileFacts {
+	const known = scanned.get(document.uri);
+	if (known && known.version === document.version) return known.facts;
+	const facts = scanFile(document.getText(), document.uri, language);
+	scanned.set(document.uri, { version: document.version, facts });
+	const path = fsPathOf(document.uri);
+	if (path) index.set(path, facts);
+	return facts;
+}
 const settingsCache = new Map<string, Promise<DocumentSettings>>();
 const pending = new Map<string, NodeJS.Timeout>();
 /** Documents skipped for their size, so the note is logged once. */
@@ -121,11 +153,16 @@ async function analysisOf(document: TextDocument): Promise<CacheEntry | undefine
 		return undefined;
 	}
 	tooLarge.delete(document.uri);
+	// Scan before waiting for settings, so documents analysed meanwhile already see this version's facts.
+	const facts = factsOf(document, language);
 	const settings = await settingsFor(document.uri);
 	const cached = cache.get(document.uri);
-	if (cached && cached.version === document.version && cached.settings === settings) return cached;
-	const analysis = analyzeFile(document.uri, language, document.getText(), settings.effective);
-	const entry = { version: document.version, settings, analysis };
+	if (cached && cached.version === document.version && cached.settings === settings && cached.generation === index.generation) return cached;
+	const path = fsPathOf(document.uri);
+	const generation = index.generation;
+	const workspace = path ? { path: graphPath(path), costs: costsFor(settings) } : undefined;
+	const analysis = analyzeFacts(document.uri, document.getText(), facts, settings.effective, workspace);
+	const entry = { version: document.version, settings, generation, analysis };
 	cache.set(document.uri, entry);
 	return entry;
 }
@@ -137,9 +174,9 @@ async function updateStatus(): Promise<void> {
 	const { effective } = await settingsFor();
 	const budget = budgetOf(effective);
 	const broken = teamConfigs.allFolders.map((f) => teamConfigs.state(f)).filter((s) => s.errors.length > 0);
-	const quiescent = pending.size === 0;
+	const quiescent = pending.size === 0 && indexing === undefined;
 	const assumed = budgetAssumed(effective);
-	let message = quiescent ? 'Ready.' : 'Analysing…';
+	let message = indexing ? `Indexing ${indexing.done.toLocaleString('en-US')} of ${indexing.total.toLocaleString('en-US')} files…` : quiescent ? 'Ready.' : 'Analysing…';
 	if (broken.length > 0) {
 		const problems = broken.reduce((n, s) => n + s.errors.length, 0);
 		message = `${TEAM_CONFIG_FILE} has ${problems} problem${problems === 1 ? '' : 's'}; ${broken.some((s) => s.stale) ? 'the last good configuration is in force' : 'defaults are in force'}.`;
@@ -237,9 +274,10 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
 	for (const folder of teamConfigs.allFolders) if (teamConfigs.state(folder).exists) publishConfigDiagnostics(folder);
 	if (canRegisterWatchers) {
-		void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${TEAM_CONFIG_FILE}` }] }).catch(() => undefined);
+		void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${TEAM_CONFIG_FILE}` }, { globPattern: SOURCE_GLOB }] }).catch(() => undefined);
 	}
 	refreshStatus();
+	void buildIndex();
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -250,22 +288,52 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+	let sources = false;
 	for (const change of params.changes) {
+		// Open documents are followed through their edits, not the disk.
+		if (documents.get(change.uri)) continue;
 		const folder = configFolderOf(change.uri);
-		// An open team file is followed through its edits, not the disk.
-		if (folder === undefined || documents.get(change.uri)) continue;
-		teamConfigs.load(folder);
-		configChanged(folder);
+		if (folder !== undefined) {
+			teamConfigs.load(folder);
+			configChanged(folder);
+			continue;
+		}
+		const path = fsPathOf(change.uri);
+		if (!path || !languageOf(path) || /[\\/](node_modules|\.git)[\\/]/.test(path) || teamConfigs.folderFor(path) === undefined) continue;
+		if (change.type === FileChangeType.Deleted) index.delete(path);
+		else index.load(path);
+		sources = true;
 	}
+	if (sources) rescheduleOthers();
 });
+
+/** Reads every source file of the workspace in the background, then analyses the open documents again. */
+async function buildIndex(): Promise<void> {
+	indexing = { done: 0, total: 0 };
+	refreshStatus();
+	try {
+		const open = new Set(documents.all().map((d) => fsPathOf(d.uri)));
+		await index.build(teamConfigs.allFolders, (path) => open.has(path), { isCancellationRequested: false }, (done, total) => {
+			indexing = { done, total };
+			refreshStatus();
+		});
+	} catch (error) {
+		connection.console.error(`Indexing the workspace failed: ${String(error)}`);
+	} finally {
+		indexing = undefined;
+		connection.console.info(`Indexed ${index.size} source files.`);
+		rescheduleOthers();
+		void connection.languages.inlayHint.refresh().catch(() => undefined);
+		refreshStatus();
+	}
+}
 
 connection.onNotification('workspace/didChangeWorkspaceFolders', (params: { event: { added: { uri: string }[]; removed: { uri: string }[] } }) => {
 	const removed = new Set(params.event.removed.map((f) => fsPathOf(f.uri)));
 	const folders = [...teamConfigs.allFolders.filter((f) => !removed.has(f)), ...params.event.added.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined)];
 	teamConfigs.setFolders(folders);
 	settingsCache.clear();
-	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
-	refreshStatus();
+	void buildIndex();
 });
 
 documents.onDidOpen((event) => {
@@ -280,8 +348,17 @@ documents.onDidChangeContent((event) => {
 	if (folder !== undefined) {
 		teamConfigs.load(folder, event.document.getText());
 		configChanged(folder);
-	} else schedule(event.document.uri);
+		return;
+	}
+	// This document first: its new facts reach the index before the others are analysed against it.
+	schedule(event.document.uri);
+	rescheduleOthers(event.document.uri);
 });
+
+/** Other open documents may call functions of a changed file: analyse them again. */
+function rescheduleOthers(except?: string): void {
+	for (const document of documents.all()) if (document.uri !== except && !configFolderOf(document.uri)) schedule(document.uri);
+}
 documents.onDidClose((event) => {
 	const uri = event.document.uri;
 	const folder = configFolderOf(uri);
@@ -294,7 +371,12 @@ documents.onDidClose((event) => {
 	clearTimeout(pending.get(uri));
 	pending.delete(uri);
 	cache.delete(uri);
+	scanned.delete(uri);
 	settingsCache.delete(uri);
+	// The index follows the file on disk again.
+	const path = fsPathOf(uri);
+	if (path && teamConfigs.folderFor(path) !== undefined) index.load(path);
+	else if (path) index.delete(path);
 	void connection.sendDiagnostics({ uri, diagnostics: [] });
 	refreshStatus();
 });

@@ -6,6 +6,10 @@ import type { CallEstimate } from '../core/estimate';
 import { formatCredits, formatNumber, formatShare } from '../core/explain';
 import { Commands } from '../protocol';
 
+function basename(path: string): string {
+	return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /** How firmly a credit figure is sourced, in words. */
 const VERIFICATION: Record<Verification, string> = {
 	'verified-primary': 'stated by Zoho',
@@ -29,12 +33,18 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	const { operation, loops } = call;
 	const budget = analysis.budget;
 	const out: string[] = [];
-	out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
-	out.push('');
-	out.push(`\`${operation.operation}\`: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
-	out.push('', `Credit figure: ${VERIFICATION[operation.verification]} ([source](${operation.sources[0]}))`);
-	if (call.price.detail) out.push('', `${call.price.detail} credit${call.credits === 1 ? '' : 's'}`);
-	if (call.price.assumption) out.push('', `${call.price.assumption} (assumed)`);
+	if (call.wrapper) {
+		out.push(`**Zoho CRM through \`${call.wrapper.target.name}()\`**: ${formatCredits(call.credits)} each time it runs`);
+		out.push('');
+		out.push(call.wrapper.chain.map((step) => `\`${step.what}\` (${basename(step.path)})`).join(' → '));
+	} else {
+		out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
+		out.push('');
+		out.push(`\`${operation.operation}\`: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
+		out.push('', `Credit figure: ${VERIFICATION[operation.verification]} ([source](${operation.sources[0]}))`);
+		if (call.price.detail) out.push('', `${call.price.detail} credit${call.credits === 1 ? '' : 's'}`);
+		if (call.price.assumption) out.push('', `${call.price.assumption} (assumed)`);
+	}
 	if (loops.length > 0) {
 		out.push('');
 		for (const use of loops) {
@@ -48,8 +58,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	out.push(`**${formatCredits(call.perRun)} per run**; at 1 run a day (assumed) that is ${formatShare(call.perRun, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`);
 	out.push('');
 	out.push(budgetLine(analysis));
-	out.push('');
-	out.push(`[Zoho documentation](${operation.docs})`);
+	if (operation.docs) out.push('', `[Zoho documentation](${operation.docs})`);
 	return out.join('\n');
 }
 

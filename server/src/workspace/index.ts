@@ -1,0 +1,103 @@
+/**
+ * The facts of every source file of the workspace, so a call of a function in a file that is not
+ * open is priced too. Files are read and scanned in the background, a few at a time, without
+ * blocking the server; open documents replace what the disk says.
+ */
+import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
+import { languageOf, MAX_FILE_LENGTH, scanFile } from '../core/analysis';
+import type { FileFacts, Language } from '../core/facts';
+import { Graph } from '../core/graph';
+import { discover } from './discover';
+
+/** The key a file has in the graph: its path with `/` separators. */
+export function graphPath(fsPath: string): string {
+	return fsPath.split(sep).join('/');
+}
+
+export interface Cancellation {
+	readonly isCancellationRequested: boolean;
+}
+
+export class WorkspaceIndex {
+	private readonly files = new Map<string, FileFacts>();
+	private current: Graph | undefined;
+	/** Bumped on every change, so analyses made against an older graph are redone. */
+	generation = 0;
+
+	get size(): number {
+		return this.files.size;
+	}
+
+	/** The graph of every file's facts, rebuilt after a change. */
+	graph(): Graph {
+		this.current ??= new Graph(this.files);
+		return this.current;
+	}
+
+	private changed(): void {
+		this.current = undefined;
+		this.generation++;
+	}
+
+	/** Puts a file's facts in the index (a scanned open document, or a file read from disk). */
+	set(path: string, facts: FileFacts): void {
+		this.files.set(graphPath(path), facts);
+		this.changed();
+	}
+
+	delete(path: string): void {
+		if (this.files.delete(graphPath(path))) this.changed();
+	}
+
+	/** Reads and scans one file from disk; a file that cannot be read, or is too large, leaves the index. */
+	load(path: string, language?: Language): void {
+		const lang = language ?? languageOf(path);
+		if (!lang) return;
+		let text: string;
+		try {
+			text = readFileSync(path, 'utf8');
+		} catch {
+			this.delete(path);
+			return;
+		}
+		if (text.length > MAX_FILE_LENGTH) {
+			this.delete(path);
+			return;
+		}
+		this.set(path, scanFile(text, path, lang));
+	}
+
+	/**
+	 * Reads every source file under the folders, yielding to the event loop between batches so
+	 * requests keep being answered. `skip` names files whose facts come from open documents.
+	 */
+	async build(folders: readonly string[], skip: (path: string) => boolean, token: Cancellation, progress?: (done: number, total: number) => void): Promise<void> {
+		const found = folders.flatMap((folder) => {
+			try {
+				return discover(folder, [folder]).files;
+			} catch {
+				return [];
+			}
+		});
+		let done = 0;
+		for (const file of found) {
+			if (token.isCancellationRequested) return;
+			if (!skip(file.path)) {
+				try {
+					const text = readFileSync(file.path, 'utf8');
+					this.files.set(graphPath(file.path), scanFile(text, file.path, file.language));
+				} catch {
+					// Deleted or unreadable meanwhile: it simply is not in the index.
+				}
+			}
+			done++;
+			if (done % 25 === 0) {
+				progress?.(done, found.length);
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+		}
+		progress?.(done, found.length);
+		this.changed();
+	}
+}
