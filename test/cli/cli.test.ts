@@ -25,6 +25,10 @@ void describe('zoho-credits scan', () => {
 			[
 				// getRecordById 1; getRecords 1 × 3 pages; convertLead 5 × 3 pages × 10 leads (default).
 				['examples/deluge/convert_hot_leads.dg', 'deluge', [1, 3, 150]],
+				// Each function of the shared client is one request: Get Record 1, Convert Lead 5.
+				['examples/node/lib/zoho-client.ts', 'typescript', [1, 5]],
+				// The nightly job calls both per lead: 10 leads (default) × 1 and × 5.
+				['examples/node/nightly-convert.ts', 'typescript', [10, 50]],
 				// 5 literal pages × 1.
 				['examples/node/read-deals.js', 'javascript', [5]],
 				// upsert per contact × 10 (default); one read; the token request is free.
@@ -47,12 +51,21 @@ void describe('zoho-credits scan', () => {
 			perRun: 150,
 			chain: [],
 		});
-		assert.deepEqual(report.totals, { perDay: 154 + 5 + 11, shareOfDaily: 170 / 15000 });
+		// The client's requests run only through the nightly job, so they count there, once.
+		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, shareOfDaily: 230 / 15000 });
+		const wrapper = report.files[2].calls[1];
+		assert.deepEqual([wrapper.via, wrapper.api, wrapper.operation, wrapper.credits, wrapper.multiplier], ['wrapper', 'convertLead()', 'POST /crm/v8/Leads/{lead_id}/actions/convert', 5, 10]);
+		assert.deepEqual(wrapper.chain, [
+			{ path: 'examples/node/lib/zoho-client.ts', line: 11, what: 'convertLead()' },
+			{ path: 'examples/node/lib/zoho-client.ts', line: 12, what: 'POST /crm/v8/Leads/{lead_id}/actions/convert' },
+		]);
 		assert.deepEqual(
 			report.findings.map((f: { id: string; path: string; line: number }) => [f.id, f.path, f.line]),
 			[
 				['call-in-loop', 'examples/deluge/convert_hot_leads.dg', 9],
 				['call-in-loop', 'examples/deluge/convert_hot_leads.dg', 14],
+				['call-in-loop', 'examples/node/nightly-convert.ts', 7],
+				['call-in-loop', 'examples/node/nightly-convert.ts', 9],
 				['call-in-loop', 'examples/node/read-deals.js', 7],
 				['call-in-loop', 'examples/node/sync-contacts.ts', 8],
 			],
@@ -63,11 +76,13 @@ void describe('zoho-credits scan', () => {
 		const { status, stdout } = cli(['scan', 'examples/node', '--edition', 'free', '--users', '3']);
 		assert.equal(status, 0);
 		const lines = stdout.trimEnd().split('\n');
-		// Columns are as wide as their longest cell: examples/node/sync-contacts.ts:17:25 and Upsert Records.
-		assert.equal(lines[0], 'location                              api             credits  loops  per run');
-		assert.equal(lines[1], 'examples/node/read-deals.js:7:26      Get Records           1     ×5        5');
-		// 16 credits of Free's 5,000 = 0.32%.
-		assert.equal(lines.at(-1), 'Total: 16 credits a day (1 run a day per file, assumed) of 5,000 (free, 3 users, seed table): 0.32%');
+		// Columns are as wide as their longest cell: a 37-character location such as
+		// examples/node/nightly-convert.ts:9:10, and Upsert Records among the APIs.
+		assert.equal(lines[0], `${'location'.padEnd(37)}  ${'api'.padEnd(14)}  credits  loops  per run`);
+		assert.ok(lines.includes(`${'examples/node/read-deals.js:7:26'.padEnd(37)}  ${'Get Records'.padEnd(14)}        1     ×5        5`), stdout);
+		assert.ok(lines.includes(`${'examples/node/nightly-convert.ts:9:10'.padEnd(37)}  ${'convertLead()'.padEnd(14)}        5    ×10       50`), stdout);
+		// 60 (nightly job) + 5 + 11 = 76 credits of Free's 5,000 = 1.52%.
+		assert.equal(lines.at(-1), 'Total: 76 credits a day (1 run a day per file, assumed) of 5,000 (free, 3 users, seed table): 1.52%');
 	});
 
 	test('--fail-on decides the exit code', () => {

@@ -98,3 +98,12 @@ export async function poll(n: number): Promise<void> {
 		assert.equal(analyses[0].estimate.calls.length, 2);
 	});
 });
+
+void describe('what a file costs on its own in a workspace', () => {
+	test('only code nothing else calls counts: each request once, where it runs from', () => {
+		const analyses = checkWorkspace(WORKSPACE);
+		const perRun = Object.fromEntries(analyses.map((a) => [a.path, a.estimate.perRun]));
+		// Service.run is called by nobody: its call of nightly (76) counts; everything else is reached from it.
+		assert.deepEqual(perRun, { '/src/zoho.ts': 0, '/src/index.ts': 0, '/src/jobs/sync.ts': 0, '/src/legacy.js': 0, '/src/service.ts': 76 });
+	});
+});

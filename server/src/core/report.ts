@@ -38,8 +38,8 @@ export interface ReportInput {
 }
 
 /**
- * Builds the JSON report. Until functions are linked across files, each file with calls is one
- * entry point whose whole body runs once a day (the assumed default).
+ * Builds the JSON report. Until entry points are configured, each file whose code runs on its own
+ * (its top level and the functions nothing else calls) is one entry point, run once a day (assumed).
  */
 export function buildReport(inputs: readonly ReportInput[], budget: Budget): JsonReport {
 	// Chains point into other files: their report paths and lines by analysis path.
@@ -78,7 +78,7 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 				};
 			}),
 		});
-		if (analysis.estimate.calls.some((c) => c.call.via !== 'wrapper')) {
+		if (analysis.estimate.perRun > 0) {
 			const perRun = analysis.estimate.perRun;
 			entryPoints.push({ name: path, path, line: 1, perRun, runsPerDay: 1, perDay: perRun, shareOfDaily: perRun / budget.dailyCredits });
 			perDay += perRun;

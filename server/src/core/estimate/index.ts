@@ -1,5 +1,5 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
-import type { CallFact, FileFacts, FunctionFact, IterationSource, LoopFact, Span } from '../facts';
+import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, Span } from '../facts';
 import { type FunctionRef, type Graph, ownerOf } from '../graph';
 
 /** What the estimate assumes where the code does not say. */
@@ -51,7 +51,10 @@ export interface ChainStep {
 export interface FileEstimate {
 	/** Requests first, then calls of functions that make them (`wrapper`), each in source order. */
 	readonly calls: readonly CallEstimate[];
-	/** Sum of the per-run credits of the file's own requests (wrapper calls are counted where their requests are). */
+	/**
+	 * Credits of one run of the file's code that nothing else calls: its top level and the functions no
+	 * other code calls (each assumed to run once). Calls inside functions called elsewhere count there.
+	 */
 	readonly perRun: number;
 }
 
@@ -177,8 +180,22 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 			assumed: loops.some((use) => use.source === 'default') || !operation.inCatalog || callPrice.assumption !== undefined,
 		};
 	});
-	const wrappers = workspace ? wrapperCalls(facts, assumptions, workspace) : [];
-	return { calls: [...calls, ...wrappers], perRun: total };
+	if (!workspace) return { calls, perRun: total };
+	const wrappers = wrapperCalls(facts, assumptions, workspace);
+	// In a workspace, only code nothing else calls runs on its own.
+	const called = workspace.costs.graph.calledFunctions();
+	const owners = ownersOf(facts);
+	const runsOnItsOwn = (owner: FunctionFact | undefined) => !owner || !called.has(`${workspace.path}#${owner.name}`);
+	let perRun = 0;
+	calls.forEach((call, i) => {
+		if (runsOnItsOwn(owners.calls[i])) perRun += call.perRun;
+	});
+	const invocationIndex = new Map((facts.invocations ?? []).map((inv, i) => [inv, i] as const));
+	for (const wrapper of wrappers) {
+		const i = invocationIndex.get(wrapper.invocation);
+		if (i !== undefined && runsOnItsOwn(owners.invocations[i])) perRun += wrapper.estimate.perRun;
+	}
+	return { calls: [...calls, ...wrappers.map((w) => w.estimate)], perRun };
 }
 
 function declarationOf(graph: Graph, ref: FunctionRef): Span {
@@ -186,8 +203,8 @@ function declarationOf(graph: Graph, ref: FunctionRef): Span {
 }
 
 /** Calls of user functions that make Zoho CRM requests, priced at what one run of the function costs. */
-function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs }: WorkspaceContext): CallEstimate[] {
-	const out: CallEstimate[] = [];
+function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs }: WorkspaceContext): { invocation: InvocationFact; estimate: CallEstimate }[] {
+	const out: { invocation: InvocationFact; estimate: CallEstimate }[] = [];
 	for (const invocation of facts.invocations ?? []) {
 		const target = costs.graph.resolve(path, invocation);
 		if (!target) continue;
@@ -205,7 +222,7 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 			docs: real?.docs ?? '',
 			inCatalog: real?.inCatalog ?? false,
 		};
-		out.push({
+		const estimate: CallEstimate = {
 			call: { span: invocation.span, via: 'wrapper', callee: invocation.callee, method: '', path: '', loops: invocation.loops },
 			operation,
 			price: { credits: cost.perRun, min: cost.perRun, max: cost.perRun },
@@ -215,7 +232,8 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 			perRun: cost.perRun * multiplier,
 			assumed: cost.assumed || loops.some((use) => use.source === 'default'),
 			wrapper: { target, chain: [{ path: target.path, span: declarationOf(costs.graph, target), what: `${target.name}()` }, ...cost.chain] },
-		});
+		};
+		out.push({ invocation, estimate });
 	}
 	return out;
 }

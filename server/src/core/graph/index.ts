@@ -36,6 +36,7 @@ interface ExportTarget {
 
 export class Graph {
 	private readonly exportCache = new Map<string, ExportTarget | undefined>();
+	private called: Set<string> | undefined;
 
 	constructor(private readonly modules: ReadonlyMap<string, FileFacts>) {}
 
@@ -110,6 +111,23 @@ export class Graph {
 		}
 		const name = member === undefined ? target.local : `${target.local}.${member}`;
 		return functions.some((f) => f.name === name) ? { path: target.path, name } : undefined;
+	}
+
+	/** Keys (`path#name`) of the functions some other function or top-level code calls; a function calling itself does not count. */
+	calledFunctions(): ReadonlySet<string> {
+		if (this.called) return this.called;
+		const called = new Set<string>();
+		for (const [path, facts] of this.modules) {
+			for (const invocation of facts.invocations ?? []) {
+				const target = this.resolve(path, invocation);
+				if (!target) continue;
+				const caller = ownerOf(facts.functions ?? [], invocation.span);
+				if (caller && target.path === path && caller.name === target.name) continue;
+				called.add(`${target.path}#${target.name}`);
+			}
+		}
+		this.called = called;
+		return called;
 	}
 
 	/** The function an invocation calls, if the workspace has it. */
