@@ -107,3 +107,35 @@ void describe('what a file costs on its own in a workspace', () => {
 		assert.deepEqual(perRun, { '/src/zoho.ts': 0, '/src/index.ts': 0, '/src/jobs/sync.ts': 0, '/src/legacy.js': 0, '/src/service.ts': 76 });
 	});
 });
+
+void describe('URLs built from constants of other files', () => {
+	test('named, namespace and CommonJS constants, an axios base from another file; another host is no call', () => {
+		checkWorkspace(`//- /src/config.ts
+export const ZOHO_API = 'https://www.zohoapis.com/crm/v2';
+export const HUBSPOT = 'https://api.hubspot.com';
+export const LEADS = \`\${ZOHO_API}/Leads\`;
+//- /src/legacy-config.js
+const BASE = 'https://www.zohoapis.eu/crm/v8';
+module.exports = { BASE };
+//- /src/use.ts
+import axios from 'axios';
+import { HUBSPOT, LEADS, ZOHO_API } from './config';
+import * as config from './config';
+const { BASE } = require('./legacy-config');
+const zoho = axios.create({ baseURL: ZOHO_API });
+export async function run() {
+  await fetch(\`\${ZOHO_API}/Deals\`);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  await fetch(LEADS + '/search?word=x');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  await fetch(\`\${config.ZOHO_API}/Leads/1/actions/convert\`, { method: 'POST' });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+  await zoho.get('/Contacts');
+//      ^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  await fetch(\`\${BASE}/Deals/search\`);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  await fetch(\`\${HUBSPOT}/crm/v3/objects/contacts\`);
+}
+`);
+	});
+});

@@ -101,11 +101,30 @@ export interface InvocationFact {
 	readonly callee: string;
 }
 
+/**
+ * A request whose URL uses constants imported from other files: whether it is a Zoho CRM call is
+ * decided when the files are linked. In `url` and `base`, `\u0002name\u0003` stands for an imported name.
+ */
+export interface DeferredCall {
+	readonly span: Span;
+	readonly callee: string;
+	readonly method: string;
+	readonly url: string;
+	readonly base?: string;
+	readonly loops: readonly number[];
+	readonly records?: number;
+	readonly coqlLimit?: number | null;
+}
+
 export interface FileFacts {
 	readonly language: Language;
 	readonly calls: readonly CallFact[];
 	readonly loops: readonly LoopFact[];
 	readonly errors: readonly ScanError[];
+	/** Requests that need other files' constants to be classified. */
+	readonly deferred?: readonly DeferredCall[];
+	/** Top-level string constants by local name (URL templates), for other files that import them. */
+	readonly strings?: Readonly<Record<string, string>>;
 	readonly functions?: readonly FunctionFact[];
 	readonly imports?: readonly ImportFact[];
 	readonly exports?: readonly ExportFact[];

@@ -67,15 +67,15 @@ export interface FunctionCost {
 	readonly operation?: Operation;
 }
 
-/** Owners of each call and invocation of a file, computed once per file's facts. */
-const OWNERS = new WeakMap<FileFacts, { calls: (FunctionFact | undefined)[]; invocations: (FunctionFact | undefined)[] }>();
+/** Owners of each call and invocation of a file, computed once per list of calls. */
+const OWNERS = new WeakMap<readonly CallFact[], { calls: (FunctionFact | undefined)[]; invocations: (FunctionFact | undefined)[] }>();
 
-function ownersOf(facts: FileFacts): { calls: (FunctionFact | undefined)[]; invocations: (FunctionFact | undefined)[] } {
-	let owners = OWNERS.get(facts);
+function ownersOf(facts: FileFacts, calls: readonly CallFact[]): { calls: (FunctionFact | undefined)[]; invocations: (FunctionFact | undefined)[] } {
+	let owners = OWNERS.get(calls);
 	if (!owners) {
 		const functions = facts.functions ?? [];
-		owners = { calls: facts.calls.map((c) => ownerOf(functions, c.span)), invocations: (facts.invocations ?? []).map((i) => ownerOf(functions, i.span)) };
-		OWNERS.set(facts, owners);
+		owners = { calls: calls.map((c) => ownerOf(functions, c.span)), invocations: (facts.invocations ?? []).map((i) => ownerOf(functions, i.span)) };
+		OWNERS.set(calls, owners);
 	}
 	return owners;
 }
@@ -96,13 +96,14 @@ export class FunctionCosts {
 		const facts = this.graph.facts(ref.path);
 		const fn = facts?.functions?.find((f) => f.name === ref.name);
 		if (!facts || !fn) return { perRun: 0, assumed: false, chain: [] };
-		const owners = ownersOf(facts);
+		const calls = this.graph.callsOf(ref.path);
+		const owners = ownersOf(facts, calls);
 		const inner = new Set(stack).add(key);
 		const within = (loops: readonly number[]) => loops.filter((i) => facts.loops[i].span.start >= fn.span.start && facts.loops[i].span.end <= fn.span.end);
 		let perRun = 0;
 		let assumed = false;
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
-		facts.calls.forEach((call, i) => {
+		calls.forEach((call, i) => {
 			if (owners.calls[i] !== fn) return;
 			const operation = operationOf(call);
 			const callPrice = price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit });
@@ -162,7 +163,9 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 /** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */
 export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAULT_ASSUMPTIONS, workspace?: WorkspaceContext): FileEstimate {
 	let total = 0;
-	const calls = facts.calls.map((call): CallEstimate => {
+	// In a workspace, requests whose URLs use imported constants are classified too.
+	const requests = workspace ? workspace.costs.graph.callsOf(workspace.path) : facts.calls;
+	const calls = requests.map((call): CallEstimate => {
 		const operation = operationOf(call);
 		const callPrice = price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit });
 		const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
@@ -184,7 +187,7 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 	const wrappers = wrapperCalls(facts, assumptions, workspace);
 	// In a workspace, only code nothing else calls runs on its own.
 	const called = workspace.costs.graph.calledFunctions();
-	const owners = ownersOf(facts);
+	const owners = ownersOf(facts, requests);
 	const runsOnItsOwn = (owner: FunctionFact | undefined) => !owner || !called.has(`${workspace.path}#${owner.name}`);
 	let perRun = 0;
 	calls.forEach((call, i) => {

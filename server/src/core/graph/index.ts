@@ -3,7 +3,8 @@
  * files, default and named exports, re-exports, CommonJS `module.exports` / `exports.x`, and methods
  * of classes (also imported ones). Pure: module paths and facts in, resolutions out.
  */
-import type { FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
+import type { CallFact, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
+import { crmPathOf, HOLE, IMPORTED } from '../scan/zoho-url';
 
 /** A function of the workspace: the file it is in and its name there (`zohoGet`, `ZohoClient.getRecords`). */
 export interface FunctionRef {
@@ -37,6 +38,7 @@ interface ExportTarget {
 export class Graph {
 	private readonly exportCache = new Map<string, ExportTarget | undefined>();
 	private called: Set<string> | undefined;
+	private readonly callCache = new Map<string, readonly CallFact[]>();
 
 	constructor(private readonly modules: ReadonlyMap<string, FileFacts>) {}
 
@@ -111,6 +113,50 @@ export class Graph {
 		}
 		const name = member === undefined ? target.local : `${target.local}.${member}`;
 		return functions.some((f) => f.name === name) ? { path: target.path, name } : undefined;
+	}
+
+	/** A template with each imported constant replaced by its value (a hole when it cannot be found). */
+	resolveString(path: string, template: string, depth = 0): string {
+		return template.replace(IMPORTED, (_, name: string) => {
+			if (depth > 10) return HOLE;
+			const [local, member] = name.split('.', 2);
+			const facts = this.modules.get(path);
+			const imported = facts?.imports?.find((i) => i.local === local);
+			const module = imported && this.resolveModule(path, imported.specifier);
+			if (!imported || !module) return HOLE;
+			const exportName = imported.imported === '*' ? member : member === undefined ? imported.imported : undefined;
+			const target = exportName === undefined ? undefined : this.resolveExport(module, exportName);
+			const value = target?.local === undefined ? undefined : this.modules.get(target.path)?.strings?.[target.local];
+			return value === undefined ? HOLE : this.resolveString(target!.path, value, depth + 1);
+		});
+	}
+
+	/** A file's requests: those the scanner classified, and those whose imported constants make them Zoho CRM calls. */
+	callsOf(path: string): readonly CallFact[] {
+		const known = this.callCache.get(path);
+		if (known) return known;
+		const facts = this.modules.get(path);
+		if (!facts) return [];
+		const calls: CallFact[] = [...facts.calls];
+		for (const d of facts.deferred ?? []) {
+			const url = this.resolveString(path, d.url);
+			const base = d.base === undefined ? undefined : this.resolveString(path, d.base);
+			const crmPath = crmPathOf(url, base);
+			if (!crmPath) continue;
+			calls.push({
+				span: d.span,
+				via: 'rest',
+				callee: d.callee,
+				method: d.method,
+				path: crmPath,
+				loops: d.loops,
+				...(d.records !== undefined ? { records: d.records } : {}),
+				...(d.coqlLimit !== undefined ? { coqlLimit: d.coqlLimit } : {}),
+			});
+		}
+		calls.sort((a, b) => a.span.start - b.span.start);
+		this.callCache.set(path, calls);
+		return calls;
 	}
 
 	/** Keys (`path#name`) of the functions some other function or top-level code calls; a function calling itself does not count. */

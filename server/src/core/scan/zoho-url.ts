@@ -8,6 +8,13 @@
 /** Marks a part of a string that is computed at run time. */
 export const HOLE = '\u0001';
 
+/** Stands for a constant imported from another file: `\u0002name\u0003`, replaced when files are linked. */
+export const IMPORTED = /\u0002([^\u0003]*)\u0003/g;
+
+export function importedMarker(name: string): string {
+	return `\u0002${name}\u0003`;
+}
+
 const ZOHO_API_HOST = /^https?:\/\/(?:www\.|sandbox\.|developer\.|content\.)?zohoapis\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
 /** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`. */
 const CRM_PREFIX = /\/crm\/(?:bulk\/|email\/)?v\d+(?:\.\d+)?(?=[/?#]|$|\u0001)/i;

@@ -5,7 +5,7 @@
  */
 import * as ts from 'typescript';
 import { sdkMethod } from '../../catalog';
-import type { CallFact, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
+import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
 import { crmPathOf, HOLE } from '../zoho-url';
 import { describeLoop } from './loops';
 import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, unwrap, urlTemplate, type Value } from './values';
@@ -34,6 +34,8 @@ interface Request {
 	readonly callee: string;
 	readonly method: string;
 	readonly path: string;
+	/** Set when the URL uses imported constants: the request is classified after linking. */
+	readonly deferred?: { readonly url: string; readonly base?: string };
 	readonly body?: ts.Expression;
 	readonly sdk?: CallFact['sdk'];
 }
@@ -46,6 +48,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 	const moduleScope = new Scope();
 	const module: ModuleFacts = { functions: [], imports: [], exports: [] };
 	const invocations: InvocationFact[] = [];
+	const deferred: DeferredCall[] = [];
 
 	bindTopLevel(source, moduleScope, module);
 
@@ -101,7 +104,16 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		}
 		if (ts.isCallExpression(node)) {
 			const request = recognise(node, scope, thisScope);
-			if (request) {
+			if (request?.deferred) {
+				deferred.push({
+					span: { start: node.getStart(source), end: node.getEnd() },
+					callee: request.callee,
+					method: request.method,
+					...request.deferred,
+					loops: [...loopStack],
+					...bodyFacts(request.body, scope, thisScope),
+				});
+			} else if (request) {
 				calls.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
 					via: request.via,
@@ -145,7 +157,21 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
 		span: { start: d.start, end: d.start + d.length },
 	}));
-	return { language, calls, loops, errors, functions: module.functions, imports: module.imports, exports: module.exports, invocations };
+	return { language, calls, loops, errors, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings: topLevelStrings(source, moduleScope) };
+}
+
+/** Top-level constants holding strings, for files that import them (URL bases and paths). */
+function topLevelStrings(source: ts.SourceFile, scope: Scope): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const statement of source.statements) {
+		if (!ts.isVariableStatement(statement)) continue;
+		for (const declaration of statement.declarationList.declarations) {
+			if (!ts.isIdentifier(declaration.name)) continue;
+			const value = scope.get(declaration.name.text);
+			if (value?.kind === 'string') out[declaration.name.text] = value.text;
+		}
+	}
+	return out;
 }
 
 interface ModuleFacts {
@@ -429,7 +455,9 @@ function recognise(call: ts.CallExpression, scope: Scope, thisScope: Scope | und
 	const callee = unwrap(call.expression);
 	const args = call.arguments;
 	const rest = (label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression): Request | undefined => {
-		const path = url === undefined ? undefined : crmPathOf(url, base);
+		if (url === undefined) return undefined;
+		if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method, path: '', body, deferred: { url, ...(base !== undefined ? { base } : {}) } };
+		const path = crmPathOf(url, base);
 		return path ? { via: 'rest', callee: label, method, path, body } : undefined;
 	};
 	const target = evaluate(callee, scope, thisScope);

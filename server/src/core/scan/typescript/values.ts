@@ -4,7 +4,7 @@
  */
 import * as ts from 'typescript';
 import { sdkHasClass, sdkOfImport } from '../../catalog';
-import { HOLE } from '../zoho-url';
+import { HOLE, importedMarker } from '../zoho-url';
 
 export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'undici-request' | 'https-request' | 'https-get';
 
@@ -236,8 +236,9 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 		if (target?.kind === 'http' && ((target.client === 'axios' && name === 'create') || (target.client === 'got' && name === 'extend'))) {
 			const options = first && evaluate(first, scope, thisScope);
 			const baseNode = options?.kind === 'object' ? propertyOf(options.node, target.client === 'axios' ? 'baseURL' : 'prefixUrl') : undefined;
-			const base = baseNode ? evaluate(baseNode, scope, thisScope) : undefined;
-			return { kind: 'http', client: target.client, base: base?.kind === 'string' ? base.text : target.base };
+			// A base from a constant of another file is kept as a marker and filled in when files are linked.
+			const base = baseNode ? stringPart(baseNode, scope, thisScope) : HOLE;
+			return { kind: 'http', client: target.client, base: base !== HOLE ? base : target.base };
 		}
 		// Array.from({ length: N }), Array(N), items.slice(a, b)
 		if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' && name === 'from' && first && ts.isObjectLiteralExpression(first)) {
@@ -271,6 +272,10 @@ export function stringPart(expr: ts.Expression, scope: Scope, thisScope?: Scope)
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind === 'string') return value.text;
 	if (value?.kind === 'number') return String(value.value);
+	// A constant imported from the user's own modules: known once the files are linked.
+	if (value?.kind === 'user' && value.ref.kind === 'import' && !value.ref.instance) {
+		return importedMarker(value.ref.member === undefined ? value.ref.local : `${value.ref.local}.${value.ref.member}`);
+	}
 	return HOLE;
 }
 
