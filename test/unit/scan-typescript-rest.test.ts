@@ -89,6 +89,18 @@ export async function all(c: unknown, x: unknown) {
 		);
 	});
 
+	test('a script with top-level loops and constants declared inside them', () => {
+		check(
+			'javascript',
+			`
+for (const id of ['1', '2', '3']) {
+  const url = 'https://www.zohoapis.com/crm/v8/Leads/' + id;
+  await fetch(url, { method: 'DELETE' });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Delete Record 1 cr ×3 = 3/run
+}`,
+		);
+	});
+
 	test('CommonJS requires of the same clients', () => {
 		check(
 			'javascript',

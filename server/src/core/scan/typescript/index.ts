@@ -8,9 +8,8 @@ import { sdkMethod } from '../../catalog';
 import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
 import { crmPathOf, HOLE } from '../zoho-url';
 import { describeLoop } from './loops';
-import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, unwrap, urlTemplate, type Value } from './values';
-
 import { bodyFacts } from './body';
+import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, unwrap, urlTemplate, type Value } from './values';
 
 export { coqlLimitOf } from './body';
 
@@ -61,8 +60,10 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		// Declarations bind names for what follows in the same scope.
 		if (ts.isVariableDeclaration(node)) {
 			if (node.initializer) visit(node.initializer, scope, thisScope);
-			// Top-level declarations were bound before the walk, with what they import.
-			if (scope !== moduleScope) bindDeclaration(node, scope, thisScope, module);
+			// Top-level statements were bound before the walk, with what they import.
+			const list = node.parent;
+			const topLevel = ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent);
+			if (!topLevel) bindDeclaration(node, scope, thisScope, module);
 			return;
 		}
 		if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
@@ -124,8 +125,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					...(request.sdk ? { sdk: request.sdk } : {}),
 					...bodyFacts(request.body, scope, thisScope),
 				});
-			}
-			else {
+			} else {
 				const target = evaluate(node.expression, scope, thisScope);
 				if (target?.kind === 'user') {
 					const ref = target.ref;
