@@ -1,5 +1,5 @@
 /** What a request body shows that prices depend on: the records of a write, the LIMIT of a COQL query. */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { HOLE } from '../zoho-url';
 import { evaluate, propertyOf, type Scope, stringPart, unwrap } from './values';
 

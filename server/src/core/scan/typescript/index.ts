@@ -3,7 +3,7 @@
  * loops around them, on the TypeScript compiler API at syntax level, in one pass per file.
  * Never throws: the TypeScript parser recovers from any input, and unknown shapes are passed over.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { sdkMethod } from '../../catalog';
 import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
 import { crmPathOf, HOLE } from '../zoho-url';
@@ -56,6 +56,20 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		loopStack.push(loops.length - 1);
 	};
 
+	// Children are visited through one shared callback (no closure per node): it reads the scopes set here.
+	let currentScope = moduleScope;
+	let currentThis: Scope | undefined;
+	const visitChild = (child: ts.Node): void => visit(child, currentScope, currentThis);
+	const visitChildren = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
+		const savedScope = currentScope;
+		const savedThis = currentThis;
+		currentScope = scope;
+		currentThis = thisScope;
+		ts.forEachChild(node, visitChild);
+		currentScope = savedScope;
+		currentThis = savedThis;
+	};
+
 	const visit = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
 		// Declarations bind names for what follows in the same scope.
 		if (ts.isVariableDeclaration(node)) {
@@ -85,7 +99,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 			return;
 		}
 		if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-			ts.forEachChild(node, (child) => visit(child, scope, thisScope));
+			visitChildren(node, scope, thisScope);
 			const target = unwrap(node.left);
 			if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && thisScope) {
 				const value = evaluate(node.right, scope, thisScope);
@@ -99,12 +113,13 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		}
 		if (ts.isIterationStatement(node, false)) {
 			pushLoop(describeLoop(node, source, text, scope, thisScope));
-			ts.forEachChild(node, (child) => visit(child, scope, thisScope));
+			visitChildren(node, scope, thisScope);
 			loopStack.pop();
 			return;
 		}
 		if (ts.isCallExpression(node)) {
-			const request = recognise(node, scope, thisScope);
+			const calleeValue = evaluate(node.expression, scope, thisScope);
+			const request = recognise(node, calleeValue, scope, thisScope);
 			if (request?.deferred) {
 				deferred.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
@@ -125,17 +140,14 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					...(request.sdk ? { sdk: request.sdk } : {}),
 					...bodyFacts(request.body, scope, thisScope),
 				});
-			} else {
-				const target = evaluate(node.expression, scope, thisScope);
-				if (target?.kind === 'user') {
-					const ref = target.ref;
-					invocations.push({
-						span: { start: node.getStart(source), end: node.getEnd() },
-						loops: [...loopStack],
-						target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
-						callee: calleeLabel(unwrap(node.expression)),
-					});
-				}
+			} else if (calleeValue?.kind === 'user') {
+				const ref = calleeValue.ref;
+				invocations.push({
+					span: { start: node.getStart(source), end: node.getEnd() },
+					loops: [...loopStack],
+					target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
+					callee: calleeLabel(unwrap(node.expression)),
+				});
 			}
 			const callback = arrayCallback(node);
 			if (callback) {
@@ -146,7 +158,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 				return;
 			}
 		}
-		ts.forEachChild(node, (child) => visit(child, scope, thisScope));
+		visitChildren(node, scope, thisScope);
 	};
 	visit(source, moduleScope, undefined);
 	assignPaginationModules(loops, calls);
@@ -451,7 +463,7 @@ function methodOption(options: Value | undefined, fallback: string): string {
 
 
 /** The request a call makes, if it is a Zoho CRM request. */
-function recognise(call: ts.CallExpression, scope: Scope, thisScope: Scope | undefined): Request | undefined {
+function recognise(call: ts.CallExpression, target: Value | undefined, scope: Scope, thisScope: Scope | undefined): Request | undefined {
 	const callee = unwrap(call.expression);
 	const args = call.arguments;
 	const rest = (label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression): Request | undefined => {
@@ -460,8 +472,6 @@ function recognise(call: ts.CallExpression, scope: Scope, thisScope: Scope | und
 		const path = crmPathOf(url, base);
 		return path ? { via: 'rest', callee: label, method, path, body } : undefined;
 	};
-	const target = evaluate(callee, scope, thisScope);
-
 	// fetch(url, init), axios(url, config) / axios(config), got(url, options), request(url, options), https.request(…)
 	if (target?.kind === 'http' && (!ts.isPropertyAccessExpression(callee) || isCallableMember(target))) {
 		return callClient(target, calleeLabel(callee), args, scope, thisScope, rest);

@@ -4,7 +4,7 @@
  * (counted later from the module size), array callbacks and `Promise.all` over mapped arrays.
  * An `// zoho-credits: iterations=N` comment on or above a loop overrides everything.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { LoopFact, LoopKind } from '../../facts';
 import { parseAnnotation } from '../annotations';
 import { evaluate, type Scope, unwrap } from './values';

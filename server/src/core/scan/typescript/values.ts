@@ -2,7 +2,7 @@
  * What an expression stands for, as far as a syntax-only reading can tell: a string (a URL template),
  * a number, an HTTP client, an SDK namespace, class or instance. Scopes map names to such values.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { sdkHasClass, sdkOfImport } from '../../catalog';
 import { HOLE, importedMarker } from '../zoho-url';
 
