@@ -139,3 +139,40 @@ export async function run() {
 `);
 	});
 });
+
+void describe('wrappers priced from their arguments', () => {
+	test('a generic request function takes the method and path each call passes', () => {
+		checkWorkspace(`//- /src/zoho.ts
+import axios from 'axios';
+const BASE = 'https://www.zohoapis.com/crm/v2';
+export async function zohoRequest(method: string, path: string, data?: unknown) {
+  return axios({ method, url: \`\${BASE}\${path}\`, data });
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Zoho CRM call (operation unknown) 1 cr = 1/run
+}
+export const getLead = (id: string) => zohoRequest('GET', \`/Leads/\${id}\`);
+//                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 1 cr = 1/run
+export const convert = (id: string) => zohoRequest('POST', \`/Leads/\${id}/actions/convert\`);
+//                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 5 cr = 5/run
+export async function zohoFetch(url: string, init?: RequestInit) {
+  return fetch(url, init);
+}
+//- /src/use.ts
+import { convert, getLead, zohoFetch, zohoRequest } from './zoho';
+export async function run(ids: string[]) {
+  await zohoRequest('POST', '/Leads', { data: [1, 2] });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 10 cr = 10/run
+  await zohoRequest('GET', '/Leads/search?email=a@b.c');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 1 cr = 1/run
+  await zohoFetch('https://www.zohoapis.com/crm/v8/Deals');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoFetch() 1 cr = 1/run
+  await zohoFetch('https://api.example.com/items');
+  for (const id of ids) {
+    await getLead(id);
+//        ^^^^^^^^^^^ getLead() 1 cr ×10? = 10/run
+    await convert(id);
+//        ^^^^^^^^^^^ convert() 5 cr ×10? = 50/run
+  }
+}
+`);
+	});
+});

@@ -56,6 +56,16 @@ export interface CallFact {
 	readonly records?: number;
 	/** COQL LIMIT when the query is visible; `null` when it has no LIMIT clause. */
 	readonly coqlLimit?: number | null;
+	/** For a request built from the parameters of its function: the templates to fill in at each call of it. */
+	readonly template?: RequestTemplate;
+}
+
+/** A request's URL, base and method with parameter markers (`\u0004i\u0005`) still in them. */
+export interface RequestTemplate {
+	readonly url: string;
+	readonly base?: string;
+	/** The parameter that holds the HTTP method, when the method is one. */
+	readonly methodParam?: number;
 }
 
 export interface ScanError {
@@ -99,6 +109,8 @@ export interface InvocationFact {
 		| { readonly kind: 'import'; readonly local: string; readonly member?: string; readonly instance?: boolean };
 	/** `zohoGet`, `this.zoho.getRecords`: the callee as written. */
 	readonly callee: string;
+	/** Each argument as a string template (literal text, markers for parameters and imported constants, holes). */
+	readonly args?: readonly string[];
 }
 
 /**
@@ -111,6 +123,7 @@ export interface DeferredCall {
 	readonly method: string;
 	readonly url: string;
 	readonly base?: string;
+	readonly methodParam?: number;
 	readonly loops: readonly number[];
 	readonly records?: number;
 	readonly coqlLimit?: number | null;

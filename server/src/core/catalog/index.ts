@@ -112,7 +112,8 @@ export function lookupRest(method: string, path: string): Operation {
 	const entry = findRestOperation(upper, path);
 	if (entry) return fromEntry(entry, upper, split(path).version);
 	return {
-		api: 'Zoho CRM API',
+		// `?`: the method is a parameter of a wrapper that no call fills in.
+		api: upper === '?' ? 'Zoho CRM call (operation unknown)' : 'Zoho CRM API',
 		operation: `${upper} ${path}`,
 		rule: { kind: 'fixed', credits: DEFAULT_CREDITS },
 		verification: 'default-rule',

@@ -1,6 +1,7 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
-import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, Span } from '../facts';
+import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { type FunctionRef, type Graph, ownerOf } from '../graph';
+import { crmPathOf, HOLE, PARAMETER, withoutParameters } from '../scan/zoho-url';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {
@@ -89,9 +90,14 @@ export class FunctionCosts {
 		private readonly assumptions: Assumptions,
 	) {}
 
-	cost(ref: FunctionRef, stack: ReadonlySet<string> = new Set()): FunctionCost {
+	/**
+	 * What one run of a function costs. `args` are the arguments of a call of it, as string templates:
+	 * requests built from its parameters (`zohoRequest('POST', '/Leads')`) are priced with them filled in.
+	 */
+	cost(ref: FunctionRef, args?: readonly string[], stack: ReadonlySet<string> = new Set()): FunctionCost {
 		const key = `${ref.path}#${ref.name}`;
-		const known = this.memo.get(key);
+		const memoKey = args ? `${key}(${args.join('\u0000')})` : key;
+		const known = this.memo.get(memoKey);
 		if (known) return known;
 		const facts = this.graph.facts(ref.path);
 		const fn = facts?.functions?.find((f) => f.name === ref.name);
@@ -99,24 +105,39 @@ export class FunctionCosts {
 		const calls = this.graph.callsOf(ref.path);
 		const owners = ownersOf(facts, calls);
 		const inner = new Set(stack).add(key);
+		const fill = (template: string) => (args ? template.replace(PARAMETER, (_, i: string) => args[Number(i)] ?? HOLE) : template);
 		const within = (loops: readonly number[]) => loops.filter((i) => facts.loops[i].span.start >= fn.span.start && facts.loops[i].span.end <= fn.span.end);
+		// The function's requests, with the arguments filled in where they shape the URL or the method.
+		const requests: CallFact[] = [];
+		calls.forEach((call, i) => {
+			if (owners.calls[i] !== fn) return;
+			const filled = args && call.template ? this.instantiate(ref.path, call, call.template, fill, args) : call;
+			if (filled) requests.push(filled);
+		});
+		if (args) {
+			for (const d of facts.deferred ?? []) {
+				if (ownerOf(facts.functions ?? [], d.span) !== fn) continue;
+				const call: CallFact = { span: d.span, via: 'rest', callee: d.callee, method: d.method, path: '', loops: d.loops, records: d.records, coqlLimit: d.coqlLimit };
+				const filled = this.instantiate(ref.path, call, d, fill, args);
+				if (filled) requests.push(filled);
+			}
+		}
 		let perRun = 0;
 		let assumed = false;
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
-		calls.forEach((call, i) => {
-			if (owners.calls[i] !== fn) return;
+		for (const call of requests) {
 			const operation = operationOf(call);
 			const callPrice = price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit });
 			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
 			perRun += callPrice.credits * uses.reduce((p, u) => p * u.iterations, 1);
 			assumed ||= callPrice.assumption !== undefined || uses.some((u) => u.source === 'default') || !operation.inCatalog;
 			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
-		});
+		}
 		(facts.invocations ?? []).forEach((invocation, i) => {
 			if (owners.invocations[i] !== fn) return;
 			const target = this.graph.resolve(ref.path, invocation);
 			if (!target || inner.has(`${target.path}#${target.name}`)) return;
-			const cost = this.cost(target, inner);
+			const cost = this.cost(target, invocation.args?.map(fill), inner);
 			if (cost.perRun === 0) return;
 			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
 			perRun += cost.perRun * uses.reduce((p, u) => p * u.iterations, 1);
@@ -126,8 +147,22 @@ export class FunctionCosts {
 			}
 		});
 		const result: FunctionCost = { perRun, assumed, chain: first?.chain ?? [], operation: first?.operation };
-		if (stack.size === 0 || perRun > 0) this.memo.set(key, result);
+		if (stack.size === 0 || perRun > 0) this.memo.set(memoKey, result);
 		return result;
+	}
+
+	/** A request with a call's arguments filled in: undefined when they make it something other than a Zoho CRM request. */
+	private instantiate(path: string, call: CallFact, template: RequestTemplate, fill: (t: string) => string, args: readonly string[]): CallFact | undefined {
+		const url = this.graph.resolveString(path, fill(template.url));
+		const base = template.base === undefined ? undefined : this.graph.resolveString(path, fill(template.base));
+		const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
+		if (!crmPath) return undefined;
+		let method = call.method;
+		if (template.methodParam !== undefined) {
+			const given = args[template.methodParam];
+			method = given !== undefined && /^[a-z]+$/i.test(given) ? given.toUpperCase() : '?';
+		}
+		return { ...call, method, path: crmPath };
 	}
 }
 
@@ -211,7 +246,7 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 	for (const invocation of facts.invocations ?? []) {
 		const target = costs.graph.resolve(path, invocation);
 		if (!target) continue;
-		const cost = costs.cost(target);
+		const cost = costs.cost(target, invocation.args?.map((a) => costs.graph.resolveString(path, a)));
 		if (cost.perRun === 0) continue;
 		const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
 		const multiplier = loops.reduce((product, use) => product * use.iterations, 1);

@@ -4,7 +4,7 @@
  * of classes (also imported ones). Pure: module paths and facts in, resolutions out.
  */
 import type { CallFact, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
-import { crmPathOf, HOLE, IMPORTED } from '../scan/zoho-url';
+import { crmPathOf, HOLE, IMPORTED, withoutParameters } from '../scan/zoho-url';
 
 /** A function of the workspace: the file it is in and its name there (`zohoGet`, `ZohoClient.getRecords`). */
 export interface FunctionRef {
@@ -141,8 +141,9 @@ export class Graph {
 		for (const d of facts.deferred ?? []) {
 			const url = this.resolveString(path, d.url);
 			const base = d.base === undefined ? undefined : this.resolveString(path, d.base);
-			const crmPath = crmPathOf(url, base);
+			const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
 			if (!crmPath) continue;
+			const parametric = url !== withoutParameters(url) || (base !== undefined && base !== withoutParameters(base)) || d.methodParam !== undefined;
 			calls.push({
 				span: d.span,
 				via: 'rest',
@@ -152,6 +153,7 @@ export class Graph {
 				loops: d.loops,
 				...(d.records !== undefined ? { records: d.records } : {}),
 				...(d.coqlLimit !== undefined ? { coqlLimit: d.coqlLimit } : {}),
+				...(parametric ? { template: { url, ...(base !== undefined ? { base } : {}), ...(d.methodParam !== undefined ? { methodParam: d.methodParam } : {}) } } : {}),
 			});
 		}
 		calls.sort((a, b) => a.span.start - b.span.start);

@@ -15,6 +15,18 @@ export function importedMarker(name: string): string {
 	return `\u0002${name}\u0003`;
 }
 
+/** Stands for a function's parameter: `\u0004index\u0005`, replaced by the argument at each call of the function. */
+export const PARAMETER = /\u0004(\d+)\u0005/g;
+
+export function parameterMarker(index: number): string {
+	return `\u0004${index}\u0005`;
+}
+
+/** A template with every parameter marker taken as unknown. */
+export function withoutParameters(template: string): string {
+	return template.replace(PARAMETER, HOLE);
+}
+
 const ZOHO_API_HOST = /^https?:\/\/(?:www\.|sandbox\.|developer\.|content\.)?zohoapis\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
 /** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`. */
 const CRM_PREFIX = /\/crm\/(?:bulk\/|email\/)?v\d+(?:\.\d+)?(?=[/?#]|$|\u0001)/i;
@@ -47,7 +59,9 @@ export function crmPathOf(url: string, base?: string): string | undefined {
 	const m = CRM_PREFIX.exec(full);
 	if (!m) return undefined;
 	if (classifyPrefix(full.slice(0, m.index)) === 'other') return undefined;
-	const rest = full.slice(m.index).split(/[?#]/)[0];
+	// `${BASE}${path}` with BASE ending in the version: the computed part is the next segment.
+	const tail = full.slice(m.index + m[0].length).split(/[?#]/)[0];
+	const rest = m[0] + (tail.startsWith(HOLE) ? `/${tail}` : tail);
 	const path = rest
 		.split('/')
 		.map((segment) => (segment.includes(HOLE) ? '{x}' : segment))

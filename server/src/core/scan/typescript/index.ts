@@ -6,10 +6,10 @@
 import ts from 'typescript';
 import { sdkMethod } from '../../catalog';
 import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
-import { crmPathOf, HOLE } from '../zoho-url';
+import { crmPathOf, HOLE, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
 import { bodyFacts } from './body';
-import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, unwrap, urlTemplate, type Value } from './values';
+import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
 
 export { coqlLimitOf } from './body';
 
@@ -27,14 +27,17 @@ const SUPERAGENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put
 /** Array methods whose callback runs once per element. */
 const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 
+const HAS_PARAMETER = /\u0004\d+\u0005/;
+
 /** A request the scanner recognised, before it is placed among the loops. */
 interface Request {
 	readonly via: 'rest' | 'sdk';
 	readonly callee: string;
 	readonly method: string;
 	readonly path: string;
-	/** Set when the URL uses imported constants: the request is classified after linking. */
-	readonly deferred?: { readonly url: string; readonly base?: string };
+	/** Set when the URL uses imported constants or parameters it cannot be classified without: classified after linking. */
+	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: number };
+	readonly template?: CallFact['template'];
 	readonly body?: ts.Expression;
 	readonly sdk?: CallFact['sdk'];
 }
@@ -93,7 +96,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 			const name = functionNameOf(node);
 			if (name) module.functions.push({ name, span: { start: node.getStart(source), end: node.getEnd() }, nameSpan: nameSpanOf(node, source) });
 			const inner = new Scope(scope);
-			for (const parameter of node.parameters) bindParameter(parameter, inner);
+			node.parameters.forEach((parameter, index) => bindParameter(parameter, inner, index));
 			if (ts.isBlock(node.body)) bindFunctionDeclarations(node.body.statements, inner);
 			visit(node.body as ts.Node, inner, thisScope);
 			return;
@@ -138,6 +141,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					path: request.path,
 					loops: [...loopStack],
 					...(request.sdk ? { sdk: request.sdk } : {}),
+					...(request.template ? { template: request.template } : {}),
 					...bodyFacts(request.body, scope, thisScope),
 				});
 			} else if (calleeValue?.kind === 'user') {
@@ -147,6 +151,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					loops: [...loopStack],
 					target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
 					callee: calleeLabel(unwrap(node.expression)),
+					args: node.arguments.map((a) => stringPart(a, scope, thisScope)),
 				});
 			}
 			const callback = arrayCallback(node);
@@ -389,14 +394,22 @@ function requireSpecifier(call: ts.CallExpression): string | undefined {
 }
 
 /** A typed parameter of an SDK class (or an axios instance) holds an instance; any other parameter shadows outer names. */
-function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope): void {
+function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, index?: number): void {
 	if (!ts.isIdentifier(parameter.name)) {
 		if (ts.isObjectBindingPattern(parameter.name) || ts.isArrayBindingPattern(parameter.name)) {
 			for (const element of parameter.name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) scope.set(element.name.text, undefined);
 		}
 		return;
 	}
-	scope.set(parameter.name.text, typedValue(parameter.type, scope) ?? (parameter.initializer ? evaluate(parameter.initializer, scope) : undefined));
+	const typed = typedValue(parameter.type, scope);
+	// An untyped parameter stands for whatever each call passes.
+	scope.set(parameter.name.text, typed ?? (index !== undefined && !parameter.dotDotDotToken ? { kind: 'param', index } : parameter.initializer ? evaluate(parameter.initializer, scope) : undefined));
+}
+
+/** The parameter a method string stands for, if it is a parameter marker. */
+function parameterIndex(method: string): number | undefined {
+	const m = /^\u0004(\d+)\u0005$/.exec(method);
+	return m ? Number(m[1]) : undefined;
 }
 
 function typedValue(type: ts.TypeNode | undefined, scope: Scope): Value | undefined {
@@ -454,11 +467,15 @@ export function arrayCallback(node: ts.CallExpression): ts.Expression | undefine
 	return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
 }
 
-function methodOption(options: Value | undefined, fallback: string): string {
+/** The `method` of an options object: a literal (upper-cased), a parameter marker, or the fallback. */
+function methodOption(options: Value | undefined, fallback: string, scope?: Scope, thisScope?: Scope): string {
 	if (options?.kind !== 'object') return fallback;
 	const method = propertyOf(options.node, 'method');
-	const e = method && unwrap(method);
-	return e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) ? e.text.toUpperCase() : fallback;
+	if (!method) return fallback;
+	const value = evaluate(method, scope ?? new Scope(), thisScope);
+	if (value?.kind === 'string' && /^[a-z]+$/i.test(value.text)) return value.text.toUpperCase();
+	if (value?.kind === 'param') return `\u0004${value.index}\u0005`;
+	return fallback;
 }
 
 
@@ -468,9 +485,16 @@ function recognise(call: ts.CallExpression, target: Value | undefined, scope: Sc
 	const args = call.arguments;
 	const rest = (label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression): Request | undefined => {
 		if (url === undefined) return undefined;
-		if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method, path: '', body, deferred: { url, ...(base !== undefined ? { base } : {}) } };
-		const path = crmPathOf(url, base);
-		return path ? { via: 'rest', callee: label, method, path, body } : undefined;
+		// A method held in a parameter is known only at each call of the function.
+		const methodParam = parameterIndex(method);
+		const knownMethod = methodParam === undefined ? method : '?';
+		const parametric = HAS_PARAMETER.test(url) || (base !== undefined && HAS_PARAMETER.test(base)) || methodParam !== undefined;
+		const template = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}) };
+		if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: template };
+		const path = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
+		if (path) return { via: 'rest', callee: label, method: knownMethod, path, body, ...(parametric ? { template } : {}) };
+		// Not a CRM URL on its own; the arguments of a call of the function may make it one.
+		return parametric ? { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: template } : undefined;
 	};
 	// fetch(url, init), axios(url, config) / axios(config), got(url, options), request(url, options), https.request(…)
 	if (target?.kind === 'http' && (!ts.isPropertyAccessExpression(callee) || isCallableMember(target))) {
@@ -486,7 +510,7 @@ function recognise(call: ts.CallExpression, target: Value | undefined, scope: Sc
 		if (receiver.client === 'axios' && AXIOS_VERBS.has(name)) {
 			if (name === 'request') {
 				const config = evaluate(first, scope, thisScope);
-				return rest(label, methodOption(config, 'GET'), urlTemplate(optionNode(config, 'url'), scope, thisScope), receiver.base, optionNode(config, 'data'));
+				return rest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(optionNode(config, 'url'), scope, thisScope), receiver.base, optionNode(config, 'data'));
 			}
 			const hasBody = name === 'post' || name === 'put' || name === 'patch';
 			const config = evaluate(hasBody ? third : second, scope, thisScope);
@@ -556,23 +580,23 @@ function callClient(
 	switch (client.client) {
 		case 'fetch': {
 			const init = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(init, 'GET'), urlTemplate(first, scope, thisScope), client.base, optionNode(init, 'body'));
+			return rest(label, methodOption(init, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), client.base, optionNode(init, 'body'));
 		}
 		case 'axios': {
 			const firstValue = evaluate(first, scope, thisScope);
 			if (firstValue?.kind === 'object') {
-				return rest(label, methodOption(firstValue, 'GET'), urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope), client.base, optionNode(firstValue, 'data'));
+				return rest(label, methodOption(firstValue, 'GET', scope, thisScope), urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope), client.base, optionNode(firstValue, 'data'));
 			}
 			const config = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(config, 'GET'), urlTemplate(first, scope, thisScope), client.base, optionNode(config, 'data'));
+			return rest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), client.base, optionNode(config, 'data'));
 		}
 		case 'got': {
 			const options = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(options, 'GET'), urlTemplate(first, scope, thisScope), client.base, optionNode(options, 'json') ?? optionNode(options, 'body'));
+			return rest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), client.base, optionNode(options, 'json') ?? optionNode(options, 'body'));
 		}
 		case 'undici-request': {
 			const options = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(options, 'GET'), urlTemplate(first, scope, thisScope), undefined, optionNode(options, 'body'));
+			return rest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), undefined, optionNode(options, 'body'));
 		}
 		case 'https-request':
 		case 'https-get': {
@@ -583,10 +607,10 @@ function callClient(
 				const host = urlTemplate(propertyOf(firstValue.node, 'hostname') ?? propertyOf(firstValue.node, 'host'), scope, thisScope);
 				const path = urlTemplate(propertyOf(firstValue.node, 'path'), scope, thisScope);
 				if (host === undefined || path === undefined) return undefined;
-				return rest(label, methodOption(firstValue, fallback), `https://${host}${path}`, undefined);
+				return rest(label, methodOption(firstValue, fallback, scope, thisScope), `https://${host}${path}`, undefined);
 			}
 			const options = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(options, fallback), urlTemplate(first, scope, thisScope), undefined);
+			return rest(label, methodOption(options, fallback, scope, thisScope), urlTemplate(first, scope, thisScope), undefined);
 		}
 		case 'superagent':
 			return undefined;

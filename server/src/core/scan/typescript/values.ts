@@ -4,7 +4,7 @@
  */
 import ts from 'typescript';
 import { sdkHasClass, sdkOfImport } from '../../catalog';
-import { HOLE, importedMarker } from '../zoho-url';
+import { HOLE, importedMarker, parameterMarker } from '../zoho-url';
 
 export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'undici-request' | 'https-request' | 'https-get';
 
@@ -25,7 +25,9 @@ export type Value =
 	/** A function, class or module of the user's own code: what a call of it may cost is known after linking. */
 	| { readonly kind: 'user'; readonly ref: UserRef }
 	/** An instance of a user class: its methods are user functions. */
-	| { readonly kind: 'user-instance'; readonly ref: UserRef };
+	| { readonly kind: 'user-instance'; readonly ref: UserRef }
+	/** A parameter of the function being read: its value comes from each call of the function. */
+	| { readonly kind: 'param'; readonly index: number };
 
 /** A user function or class in this file (`ZohoClient.getRecords` for a method), or an imported binding and member. */
 export type UserRef =
@@ -245,8 +247,10 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 			const length = evaluate(propertyOf(first, 'length'), scope, thisScope);
 			return { kind: 'array', length: length?.kind === 'number' ? length.value : undefined };
 		}
-		if (name === 'slice' && target?.kind === 'array') return sliced(target.length, e.arguments, scope, thisScope);
-		if (name === 'slice' && target === undefined) return sliced(undefined, e.arguments, scope, thisScope);
+		// items.slice(a, b): as many as the literal bounds say, or the array has.
+		if (name === 'slice' && (target === undefined || target.kind === 'array' || target.kind === 'param')) {
+			return sliced(target?.kind === 'array' ? target.length : undefined, e.arguments, scope, thisScope);
+		}
 		if ((name === 'fill' || name === 'keys') && target?.kind === 'array') return target;
 	}
 	if (ts.isIdentifier(callee) && callee.text === 'Array' && first) {
@@ -272,6 +276,7 @@ export function stringPart(expr: ts.Expression, scope: Scope, thisScope?: Scope)
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind === 'string') return value.text;
 	if (value?.kind === 'number') return String(value.value);
+	if (value?.kind === 'param') return parameterMarker(value.index);
 	// A constant imported from the user's own modules: known once the files are linked.
 	if (value?.kind === 'user' && value.ref.kind === 'import' && !value.ref.instance) {
 		return importedMarker(value.ref.member === undefined ? value.ref.local : `${value.ref.local}.${value.ref.member}`);
@@ -289,5 +294,6 @@ export function urlTemplate(expr: ts.Expression | undefined, scope: Scope, thisS
 		return urlTemplate(e.expression.expression, scope, thisScope);
 	}
 	const value = evaluate(e, scope, thisScope);
+	if (value?.kind === 'param') return parameterMarker(value.index);
 	return value?.kind === 'string' ? value.text : undefined;
 }
