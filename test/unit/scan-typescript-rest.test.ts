@@ -101,6 +101,25 @@ for (const id of ['1', '2', '3']) {
 		);
 	});
 
+	test('request and request-promise; window and globalThis fetch', () => {
+		check(
+			'javascript',
+			`
+const request = require('request');
+const rp = require('request-promise-native');
+async function run(cb) {
+  request.post('https://www.zohoapis.com/crm/v2/Leads/upsert', { json: { data: [1] } }, cb);
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 1 cr = 1/run
+  await rp({ uri: 'https://www.zohoapis.com/crm/v2/Leads/7/actions/convert', method: 'POST', json: true });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+  await window.fetch('https://www.zohoapis.com/crm/v8/Deals');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  await globalThis.fetch('https://www.zohoapis.com/crm/v8/Deals/1', { method: 'DELETE' });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Delete Record 1 cr = 1/run
+}`,
+		);
+	});
+
 	test('CommonJS requires of the same clients', () => {
 		check(
 			'javascript',

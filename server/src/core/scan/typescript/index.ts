@@ -521,6 +521,13 @@ function recognise(call: ts.CallExpression, target: Value | undefined, scope: Sc
 			const options = evaluate(second, scope, thisScope);
 			return rest(label, name.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, optionNode(options, 'json') ?? optionNode(options, 'body'));
 		}
+		if (receiver.client === 'request' && name in SUPERAGENT_VERBS) {
+			// request.post(url | options, callback), rp.get({ uri, json })
+			const firstValue = evaluate(first, scope, thisScope);
+			const options = firstValue?.kind === 'object' ? firstValue : evaluate(second, scope, thisScope);
+			const url = firstValue?.kind === 'object' ? urlTemplate(optionNode(firstValue, 'uri') ?? optionNode(firstValue, 'url'), scope, thisScope) : urlTemplate(first, scope, thisScope);
+			return rest(label, SUPERAGENT_VERBS[name], url, undefined, optionNode(options, 'json') ?? optionNode(options, 'body'));
+		}
 		if (receiver.client === 'superagent' && name in SUPERAGENT_VERBS) {
 			return rest(label, SUPERAGENT_VERBS[name], urlTemplate(first, scope, thisScope), undefined, superagentBody(call));
 		}
@@ -611,6 +618,16 @@ function callClient(
 			}
 			const options = evaluate(second, scope, thisScope);
 			return rest(label, methodOption(options, fallback, scope, thisScope), urlTemplate(first, scope, thisScope), undefined);
+		}
+		case 'request': {
+			// request(options), rp({ uri, method, json }), request(url, options)
+			const firstValue = evaluate(first, scope, thisScope);
+			if (firstValue?.kind === 'object') {
+				const url = urlTemplate(propertyOf(firstValue.node, 'uri') ?? propertyOf(firstValue.node, 'url'), scope, thisScope);
+				return rest(label, methodOption(firstValue, 'GET', scope, thisScope), url, undefined, optionNode(firstValue, 'json') ?? optionNode(firstValue, 'body'));
+			}
+			const options = evaluate(second, scope, thisScope);
+			return rest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), undefined, optionNode(options, 'json') ?? optionNode(options, 'body'));
 		}
 		case 'superagent':
 			return undefined;

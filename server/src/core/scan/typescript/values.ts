@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { sdkHasClass, sdkOfImport } from '../../catalog';
 import { HOLE, importedMarker, parameterMarker } from '../zoho-url';
 
-export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'undici-request' | 'https-request' | 'https-get';
+export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'request' | 'undici-request' | 'https-request' | 'https-get';
 
 export type Value =
 	| { readonly kind: 'string'; readonly text: string }
@@ -68,6 +68,10 @@ export class Scope {
 const GLOBALS: ReadonlyMap<string, Value> = new Map<string, Value>([
 	['fetch', { kind: 'http', client: 'fetch' }],
 	['axios', { kind: 'http', client: 'axios' }],
+	// window.fetch, globalThis.fetch, self.fetch
+	['window', { kind: 'module', specifier: 'global' }],
+	['globalThis', { kind: 'module', specifier: 'global' }],
+	['self', { kind: 'module', specifier: 'global' }],
 ]);
 
 /** The value a module import stands for. */
@@ -84,6 +88,11 @@ export function moduleValue(specifier: string): Value {
 			return { kind: 'http', client: 'fetch' };
 		case 'superagent':
 			return { kind: 'http', client: 'superagent' };
+		case 'request':
+		case 'request-promise':
+		case 'request-promise-native':
+		case 'postman-request':
+			return { kind: 'http', client: 'request' };
 	}
 	if (specifier === 'zcrmsdk') return { kind: 'zcrm', path: 'ZCRMRestClient' };
 	const sdk = sdkOfImport(specifier);
@@ -100,6 +109,7 @@ export function memberOf(value: Value | undefined, name: string): Value | undefi
 				if (name === 'request') return { kind: 'http', client: 'https-request' };
 				if (name === 'get') return { kind: 'http', client: 'https-get' };
 			}
+			if (value.specifier === 'global' && name === 'fetch') return { kind: 'http', client: 'fetch' };
 			if (value.specifier === 'undici') {
 				if (name === 'fetch') return { kind: 'http', client: 'fetch' };
 				if (name === 'request') return { kind: 'http', client: 'undici-request' };
