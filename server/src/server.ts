@@ -67,12 +67,14 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 /** Facts of open documents by version: a document is scanned once per version. */
 const scanned = new Map<string, { version: number; facts: FileFacts }>();
-/** Function costs of one index generation and settings, shared by every document analysed against them. */
-let costsCache: { generation: number; settings: DocumentSettings; costs: FunctionCosts } | undefined;
+/** Function costs of one index generation and set of assumptions, shared by every document analysed against them. */
+let costsCache: { generation: number; assumptions: string; costs: FunctionCosts } | undefined;
 
 function costsFor(settings: DocumentSettings): FunctionCosts {
-	if (!costsCache || costsCache.generation !== index.generation || costsCache.settings !== settings) {
-		costsCache = { generation: index.generation, settings, costs: new FunctionCosts(index.graph(), assumptionsOf(settings.effective)) };
+	const assumptions = assumptionsOf(settings.effective);
+	const key = JSON.stringify(assumptions);
+	if (!costsCache || costsCache.generation !== index.generation || costsCache.assumptions !== key) {
+		costsCache = { generation: index.generation, assumptions: key, costs: new FunctionCosts(index.graph(), assumptions) };
 	}
 	return costsCache.costs;
 }
