@@ -126,8 +126,7 @@ export class FunctionCosts {
 		let assumed = false;
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
 		for (const call of requests) {
-			const operation = operationOf(call);
-			const callPrice = price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit });
+			const { operation, price: callPrice } = priceOf(call);
 			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
 			perRun += callPrice.credits * uses.reduce((p, u) => p * u.iterations, 1);
 			assumed ||= callPrice.assumption !== undefined || uses.some((u) => u.source === 'default') || !operation.inCatalog;
@@ -176,6 +175,12 @@ export function operationOf(call: CallFact): Operation {
 	return call.via === 'deluge-task' && call.task ? delugeTaskOperation(call.task) : lookupRest(call.method, call.path);
 }
 
+/** A request's operation and the price of one execution of it, with what the code shows. */
+function priceOf(call: CallFact): { operation: Operation; price: Price } {
+	const operation = operationOf(call);
+	return { operation, price: price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit }) };
+}
+
 function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
 	const loop = facts.loops[loopIndex];
 	if (loop.iterations !== undefined && loop.iterationSource) {
@@ -201,8 +206,7 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 	// In a workspace, requests whose URLs use imported constants are classified too.
 	const requests = workspace ? workspace.costs.graph.callsOf(workspace.path) : facts.calls;
 	const calls = requests.map((call): CallEstimate => {
-		const operation = operationOf(call);
-		const callPrice = price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit });
+		const { operation, price: callPrice } = priceOf(call);
 		const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
 		const multiplier = loops.reduce((product, use) => product * use.iterations, 1);
 		const perRun = callPrice.credits * multiplier;
