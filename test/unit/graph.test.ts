@@ -176,3 +176,33 @@ export async function run(ids: string[]) {
 `);
 	});
 });
+
+void describe('parameters belong to their own function', () => {
+	test("a constructor's parameter kept in a field, and a closure's outer parameter, are not a method's arguments", () => {
+		// Client.get: the field is unknown (a host Zoho hands out), the path is get's own argument: Get Records.
+		// makeClient's argument fills only its own parameter: the closure's path stays unknown, so no host, no call.
+		checkWorkspace(`//- /client.ts
+export class Client {
+  constructor(private base: string) {}
+  get(path: string) {
+    return fetch(this.base + path);
+  }
+}
+export function makeClient(base: string) {
+  return { get: (path: string) => fetch(base + path) };
+}
+export function read(path: string) {
+  return fetch('https://www.zohoapis.com' + path);
+}
+//- /use.ts
+import { Client, makeClient, read } from './client';
+export async function run() {
+  await new Client('https://www.zohoapis.com/crm/v8').get('/crm/v8/Leads');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Client.get() 1 cr = 1/run
+  await makeClient('/crm/v8/Leads').get('https://x.example');
+  await read('/crm/v8/Leads');
+//      ^^^^^^^^^^^^^^^^^^^^^ read() 1 cr = 1/run
+}
+`);
+	});
+});

@@ -60,12 +60,12 @@ export interface CallFact {
 	readonly template?: RequestTemplate;
 }
 
-/** A request's URL, base and method with parameter markers (`\u0004i\u0005`) still in them. */
+/** A request's URL, base and method with parameter markers (`\u0004start:index\u0005`) still in them. */
 export interface RequestTemplate {
 	readonly url: string;
 	readonly base?: string;
-	/** The parameter that holds the HTTP method, when the method is one. */
-	readonly methodParam?: number;
+	/** The marker of the parameter that holds the HTTP method, when the method is one. */
+	readonly method?: string;
 }
 
 export interface ScanError {
@@ -123,7 +123,8 @@ export interface DeferredCall {
 	readonly method: string;
 	readonly url: string;
 	readonly base?: string;
-	readonly methodParam?: number;
+	/** A parameter marker when the method is a parameter. */
+	readonly methodParam?: string;
 	readonly loops: readonly number[];
 	readonly records?: number;
 	readonly coqlLimit?: number | null;

@@ -105,20 +105,22 @@ export class FunctionCosts {
 		const calls = this.graph.callsOf(ref.path);
 		const owners = ownersOf(facts, calls);
 		const inner = new Set(stack).add(key);
-		const fill = (template: string) => (args ? template.replace(PARAMETER, (_, i: string) => args[Number(i)] ?? HOLE) : template);
+		// Only this function's own parameters are filled in; others' (closures, fields) stay unknown.
+		const fill = (template: string) =>
+			args ? template.replace(PARAMETER, (whole, start: string, i: string) => (Number(start) === fn.span.start ? (args[Number(i)] ?? HOLE) : whole)) : template;
 		const within = (loops: readonly number[]) => loops.filter((i) => facts.loops[i].span.start >= fn.span.start && facts.loops[i].span.end <= fn.span.end);
 		// The function's requests, with the arguments filled in where they shape the URL or the method.
 		const requests: CallFact[] = [];
 		calls.forEach((call, i) => {
 			if (owners.calls[i] !== fn) return;
-			const filled = args && call.template ? this.instantiate(ref.path, call, call.template, fill, args) : call;
+			const filled = args && call.template ? this.instantiate(ref.path, call, call.template, fill) : call;
 			if (filled) requests.push(filled);
 		});
 		if (args) {
 			for (const d of facts.deferred ?? []) {
 				if (ownerOf(facts.functions ?? [], d.span) !== fn) continue;
 				const call: CallFact = { span: d.span, via: 'rest', callee: d.callee, method: d.method, path: '', loops: d.loops, records: d.records, coqlLimit: d.coqlLimit };
-				const filled = this.instantiate(ref.path, call, d, fill, args);
+				const filled = this.instantiate(ref.path, call, { url: d.url, base: d.base, method: d.methodParam }, fill);
 				if (filled) requests.push(filled);
 			}
 		}
@@ -151,15 +153,15 @@ export class FunctionCosts {
 	}
 
 	/** A request with a call's arguments filled in: undefined when they make it something other than a Zoho CRM request. */
-	private instantiate(path: string, call: CallFact, template: RequestTemplate, fill: (t: string) => string, args: readonly string[]): CallFact | undefined {
+	private instantiate(path: string, call: CallFact, template: RequestTemplate, fill: (t: string) => string): CallFact | undefined {
 		const url = this.graph.resolveString(path, fill(template.url));
 		const base = template.base === undefined ? undefined : this.graph.resolveString(path, fill(template.base));
 		const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
 		if (!crmPath) return undefined;
 		let method = call.method;
-		if (template.methodParam !== undefined) {
-			const given = args[template.methodParam];
-			method = given !== undefined && /^[a-z]+$/i.test(given) ? given.toUpperCase() : '?';
+		if (template.method !== undefined) {
+			const given = fill(template.method);
+			method = /^[a-z]+$/i.test(given) ? given.toUpperCase() : '?';
 		}
 		return { ...call, method, path: crmPath };
 	}

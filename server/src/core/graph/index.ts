@@ -153,7 +153,7 @@ export class Graph {
 				loops: d.loops,
 				...(d.records !== undefined ? { records: d.records } : {}),
 				...(d.coqlLimit !== undefined ? { coqlLimit: d.coqlLimit } : {}),
-				...(parametric ? { template: { url, ...(base !== undefined ? { base } : {}), ...(d.methodParam !== undefined ? { methodParam: d.methodParam } : {}) } } : {}),
+				...(parametric ? { template: { url, ...(base !== undefined ? { base } : {}), ...(d.methodParam !== undefined ? { method: d.methodParam } : {}) } } : {}),
 			});
 		}
 		calls.sort((a, b) => a.span.start - b.span.start);

@@ -15,11 +15,14 @@ export function importedMarker(name: string): string {
 	return `\u0002${name}\u0003`;
 }
 
-/** Stands for a function's parameter: `\u0004index\u0005`, replaced by the argument at each call of the function. */
-export const PARAMETER = /\u0004(\d+)\u0005/g;
+/**
+ * Stands for a parameter: `\u0004start:index\u0005`, where `start` is the offset of the function that
+ * declares it, so a closure's or a field's use of another function's parameter is never filled in by mistake.
+ */
+export const PARAMETER = /\u0004(\d+):(\d+)\u0005/g;
 
-export function parameterMarker(index: number): string {
-	return `\u0004${index}\u0005`;
+export function parameterMarker(fn: number, index: number): string {
+	return `\u0004${fn}:${index}\u0005`;
 }
 
 /** A template with every parameter marker taken as unknown. */

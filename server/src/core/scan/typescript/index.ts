@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import { sdkMethod } from '../../catalog';
 import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
-import { crmPathOf, HOLE, withoutParameters } from '../zoho-url';
+import { crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
 import { bodyFacts } from './body';
 import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
@@ -27,7 +27,7 @@ const SUPERAGENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put
 /** Array methods whose callback runs once per element. */
 const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 
-const HAS_PARAMETER = /\u0004\d+\u0005/;
+const HAS_PARAMETER = /\u0004\d+:\d+\u0005/;
 
 /** A request the scanner recognised, before it is placed among the loops. */
 interface Request {
@@ -36,7 +36,7 @@ interface Request {
 	readonly method: string;
 	readonly path: string;
 	/** Set when the URL uses imported constants or parameters it cannot be classified without: classified after linking. */
-	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: number };
+	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string };
 	readonly template?: CallFact['template'];
 	readonly body?: ts.Expression;
 	readonly sdk?: CallFact['sdk'];
@@ -96,7 +96,8 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 			const name = functionNameOf(node);
 			if (name) module.functions.push({ name, span: { start: node.getStart(source), end: node.getEnd() }, nameSpan: nameSpanOf(node, source) });
 			const inner = new Scope(scope);
-			node.parameters.forEach((parameter, index) => bindParameter(parameter, inner, index));
+			const start = node.getStart(source);
+			node.parameters.forEach((parameter, index) => bindParameter(parameter, inner, { fn: start, index }));
 			if (ts.isBlock(node.body)) bindFunctionDeclarations(node.body.statements, inner);
 			visit(node.body as ts.Node, inner, thisScope);
 			return;
@@ -394,7 +395,7 @@ function requireSpecifier(call: ts.CallExpression): string | undefined {
 }
 
 /** A typed parameter of an SDK class (or an axios instance) holds an instance; any other parameter shadows outer names. */
-function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, index?: number): void {
+function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, position?: { fn: number; index: number }): void {
 	if (!ts.isIdentifier(parameter.name)) {
 		if (ts.isObjectBindingPattern(parameter.name) || ts.isArrayBindingPattern(parameter.name)) {
 			for (const element of parameter.name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) scope.set(element.name.text, undefined);
@@ -403,13 +404,7 @@ function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, index?:
 	}
 	const typed = typedValue(parameter.type, scope);
 	// An untyped parameter stands for whatever each call passes.
-	scope.set(parameter.name.text, typed ?? (index !== undefined && !parameter.dotDotDotToken ? { kind: 'param', index } : parameter.initializer ? evaluate(parameter.initializer, scope) : undefined));
-}
-
-/** The parameter a method string stands for, if it is a parameter marker. */
-function parameterIndex(method: string): number | undefined {
-	const m = /^\u0004(\d+)\u0005$/.exec(method);
-	return m ? Number(m[1]) : undefined;
+	scope.set(parameter.name.text, typed ?? (position !== undefined && !parameter.dotDotDotToken ? { kind: 'param', ...position } : parameter.initializer ? evaluate(parameter.initializer, scope) : undefined));
 }
 
 function typedValue(type: ts.TypeNode | undefined, scope: Scope): Value | undefined {
@@ -474,7 +469,7 @@ function methodOption(options: Value | undefined, fallback: string, scope?: Scop
 	if (!method) return fallback;
 	const value = evaluate(method, scope ?? new Scope(), thisScope);
 	if (value?.kind === 'string' && /^[a-z]+$/i.test(value.text)) return value.text.toUpperCase();
-	if (value?.kind === 'param') return `\u0004${value.index}\u0005`;
+	if (value?.kind === 'param') return parameterMarker(value.fn, value.index);
 	return fallback;
 }
 
@@ -486,15 +481,16 @@ function recognise(call: ts.CallExpression, target: Value | undefined, scope: Sc
 	const rest = (label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression): Request | undefined => {
 		if (url === undefined) return undefined;
 		// A method held in a parameter is known only at each call of the function.
-		const methodParam = parameterIndex(method);
+		const methodParam = HAS_PARAMETER.test(method) ? method : undefined;
 		const knownMethod = methodParam === undefined ? method : '?';
 		const parametric = HAS_PARAMETER.test(url) || (base !== undefined && HAS_PARAMETER.test(base)) || methodParam !== undefined;
-		const template = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}) };
-		if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: template };
+		const template = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { method: methodParam } : {}) };
+		const deferredTemplate = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}) };
+		if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate };
 		const path = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
 		if (path) return { via: 'rest', callee: label, method: knownMethod, path, body, ...(parametric ? { template } : {}) };
 		// Not a CRM URL on its own; the arguments of a call of the function may make it one.
-		return parametric ? { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: template } : undefined;
+		return parametric ? { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate } : undefined;
 	};
 	// fetch(url, init), axios(url, config) / axios(config), got(url, options), request(url, options), https.request(…)
 	if (target?.kind === 'http' && (!ts.isPropertyAccessExpression(callee) || isCallableMember(target))) {

@@ -27,7 +27,7 @@ export type Value =
 	/** An instance of a user class: its methods are user functions. */
 	| { readonly kind: 'user-instance'; readonly ref: UserRef }
 	/** A parameter of the function being read: its value comes from each call of the function. */
-	| { readonly kind: 'param'; readonly index: number };
+	| { readonly kind: 'param'; readonly fn: number; readonly index: number };
 
 /** A user function or class in this file (`ZohoClient.getRecords` for a method), or an imported binding and member. */
 export type UserRef =
@@ -187,7 +187,10 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 			const left = evaluate(e.left, scope, thisScope);
 			const right = evaluate(e.right, scope, thisScope);
 			if (left?.kind === 'number' && right?.kind === 'number') return { kind: 'number', value: left.value + right.value };
-			if (left?.kind === 'string' || right?.kind === 'string') return { kind: 'string', text: stringPart(e.left, scope, thisScope) + stringPart(e.right, scope, thisScope) };
+			// Text, or a parameter that will hold text at each call (`base + path`).
+			if (left?.kind === 'string' || right?.kind === 'string' || left?.kind === 'param' || right?.kind === 'param') {
+				return { kind: 'string', text: stringPart(e.left, scope, thisScope) + stringPart(e.right, scope, thisScope) };
+			}
 			return undefined;
 		}
 		if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
@@ -286,7 +289,7 @@ export function stringPart(expr: ts.Expression, scope: Scope, thisScope?: Scope)
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind === 'string') return value.text;
 	if (value?.kind === 'number') return String(value.value);
-	if (value?.kind === 'param') return parameterMarker(value.index);
+	if (value?.kind === 'param') return parameterMarker(value.fn, value.index);
 	// A constant imported from the user's own modules: known once the files are linked.
 	if (value?.kind === 'user' && value.ref.kind === 'import' && !value.ref.instance) {
 		return importedMarker(value.ref.member === undefined ? value.ref.local : `${value.ref.local}.${value.ref.member}`);
@@ -304,6 +307,6 @@ export function urlTemplate(expr: ts.Expression | undefined, scope: Scope, thisS
 		return urlTemplate(e.expression.expression, scope, thisScope);
 	}
 	const value = evaluate(e, scope, thisScope);
-	if (value?.kind === 'param') return parameterMarker(value.index);
+	if (value?.kind === 'param') return parameterMarker(value.fn, value.index);
 	return value?.kind === 'string' ? value.text : undefined;
 }
