@@ -206,3 +206,30 @@ export async function run() {
 `);
 	});
 });
+
+void describe('SDK instances handed to functions or exported to other files', () => {
+	test('an untyped parameter given an SDK instance, and an instance imported from another file', () => {
+		// listAll(new RecordOperations()) → getRecords on it: Get Records 1; the exported 8.x instance for Deals: Delete Record 1;
+		// remove(ops) passes its parameter on: 1 per call.
+		checkWorkspace(`//- /sdk.js
+const { RecordOperations } = require('@zohocrm/nodejs-sdk-2.0/core/com/zoho/crm/api/record/record_operations');
+async function listAll(ops) {
+  return ops.getRecords('Leads');
+}
+async function run() {
+  await listAll(new RecordOperations());
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ listAll() 1 cr = 1/run
+}
+module.exports = { run };
+//- /deals.ts
+import * as ZOHOCRMSDK from '@zohocrm/nodejs-sdk-8.0';
+export const deals = new ZOHOCRMSDK.Record.RecordOperations('Deals');
+//- /use.ts
+import { deals } from './deals';
+export async function remove(id: bigint) {
+  await deals.deleteRecord(id);
+//      ^^^^^^^^^^^^^^^^^^^^^^ Delete Record 1 cr = 1/run
+}
+`);
+	});
+});

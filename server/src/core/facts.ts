@@ -125,6 +125,8 @@ export interface DeferredCall {
 	readonly base?: string;
 	/** A parameter marker when the method is a parameter. */
 	readonly methodParam?: string;
+	/** An SDK method called on a value known only later (a parameter, an imported instance): the receiver's template. */
+	readonly sdk?: { readonly receiver: string; readonly method: string; readonly args: readonly string[] };
 	readonly loops: readonly number[];
 	readonly records?: number;
 	readonly coqlLimit?: number | null;

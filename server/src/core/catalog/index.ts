@@ -196,3 +196,23 @@ export function sdkHasClass(sdk: string, className: string): boolean {
 export function sdkMethod(sdk: string, className: string, method: string): SdkMethodEntry | undefined {
 	return SDK_INDEX.get(`${sdk} ${className} ${method}`);
 }
+
+/** Every SDK method name: a call of one on a value known only later may be an SDK call. */
+export const SDK_METHOD_NAMES: ReadonlySet<string> = new Set(SDK_METHODS.map((m) => m.method));
+
+const MODULE_PARAMETER = /^module(APIName|Name|_api_name)?$/i;
+
+/** Which constructor argument of an SDK class names the module (8.x `new RecordOperations('Leads')`), if any. */
+export function sdkConstructorModuleIndex(sdk: string, className: string): number | undefined {
+	const entry = SDK_METHODS.find((m) => m.sdk === sdk && m.class === className);
+	const index = entry?.constructorArgs.findIndex((n) => MODULE_PARAMETER.test(n)) ?? -1;
+	return index >= 0 ? index : undefined;
+}
+
+/** The request path of an SDK method with its module filled in, from the constructor's or the method's arguments. */
+export function sdkCallPath(entry: SdkMethodEntry, ctorModule: string | undefined, methodArgs: readonly (string | undefined)[]): string {
+	const index = entry.methodArgs.findIndex((n) => MODULE_PARAMETER.test(n));
+	const fromMethod = index >= 0 ? methodArgs[index] : undefined;
+	const module = entry.constructorArgs.some((n) => MODULE_PARAMETER.test(n)) ? ctorModule : fromMethod;
+	return module && /^\w+$/.test(module) ? entry.path.replace(/\{(?:moduleAPIName|module|moduleName|module_api_name)\}/i, module) : entry.path;
+}

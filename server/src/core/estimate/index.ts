@@ -1,6 +1,6 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
 import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
-import { type FunctionRef, type Graph, ownerOf } from '../graph';
+import { type FunctionRef, type Graph, isParametric, ownerOf, sdkCall } from '../graph';
 import { crmPathOf, HOLE, PARAMETER, withoutParameters } from '../scan/zoho-url';
 
 /** What the estimate assumes where the code does not say. */
@@ -117,8 +117,16 @@ export class FunctionCosts {
 			if (filled) requests.push(filled);
 		});
 		if (args) {
+			// Requests only a call's arguments decide (the others the graph resolved already, into `calls`).
+			const resolved = new Set(calls.map((c) => c.span.start));
 			for (const d of facts.deferred ?? []) {
-				if (ownerOf(facts.functions ?? [], d.span) !== fn) continue;
+				if (!isParametric(d) || resolved.has(d.span.start) || ownerOf(facts.functions ?? [], d.span) !== fn) continue;
+				if (d.sdk) {
+					const resolve = (t: string) => this.graph.resolveString(ref.path, fill(t));
+					const call = sdkCall(d, resolve(d.sdk.receiver), d.sdk.args.map(resolve));
+					if (call) requests.push(call);
+					continue;
+				}
 				const call: CallFact = { span: d.span, via: 'rest', callee: d.callee, method: d.method, path: '', loops: d.loops, records: d.records, coqlLimit: d.coqlLimit };
 				const filled = this.instantiate(ref.path, call, { url: d.url, base: d.base, method: d.methodParam }, fill);
 				if (filled) requests.push(filled);

@@ -3,8 +3,9 @@
  * files, default and named exports, re-exports, CommonJS `module.exports` / `exports.x`, and methods
  * of classes (also imported ones). Pure: module paths and facts in, resolutions out.
  */
-import type { CallFact, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
-import { crmPathOf, HOLE, IMPORTED, withoutParameters } from '../scan/zoho-url';
+import { sdkCallPath, sdkMethod } from '../catalog';
+import type { CallFact, DeferredCall, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
+import { crmPathOf, HOLE, IMPORTED, parseSdkInstance, withoutParameters } from '../scan/zoho-url';
 
 /** A function of the workspace: the file it is in and its name there (`zohoGet`, `ZohoClient.getRecords`). */
 export interface FunctionRef {
@@ -139,6 +140,11 @@ export class Graph {
 		if (!facts) return [];
 		const calls: CallFact[] = [...facts.calls];
 		for (const d of facts.deferred ?? []) {
+			if (d.sdk) {
+				const call = sdkCall(d, this.resolveString(path, d.sdk.receiver), d.sdk.args.map((a) => this.resolveString(path, a)));
+				if (call) calls.push(call);
+				continue;
+			}
 			const url = this.resolveString(path, d.url);
 			const base = d.base === undefined ? undefined : this.resolveString(path, d.base);
 			const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
@@ -195,6 +201,28 @@ export class Graph {
 		const exported = this.resolveExport(module, imported.imported);
 		return exported ? this.functionIn(exported, target.member) : undefined;
 	}
+}
+
+/** True when a deferred request depends on its function's parameters: each call of the function decides it. */
+export function isParametric(d: DeferredCall): boolean {
+	const has = (t: string | undefined) => t !== undefined && /\u0004\d+:\d+\u0005/.test(t);
+	return has(d.url) || has(d.base) || has(d.methodParam) || has(d.sdk?.receiver);
+}
+
+/** An SDK method called on a receiver that turned out to be an SDK instance (`\u0006…\u0006` after resolving). */
+export function sdkCall(d: DeferredCall, receiver: string, args: readonly string[]): CallFact | undefined {
+	const instance = parseSdkInstance(receiver);
+	const entry = instance && d.sdk ? sdkMethod(instance.sdk, instance.className, d.sdk.method) : undefined;
+	if (!instance || !entry) return undefined;
+	return {
+		span: d.span,
+		via: 'sdk',
+		callee: d.callee,
+		method: entry.httpMethod,
+		path: sdkCallPath(entry, instance.module, args),
+		loops: d.loops,
+		sdk: { sdk: entry.sdk, class: entry.class, method: entry.method },
+	};
 }
 
 /** The innermost named function whose span holds a span: the function a call or loop belongs to. */

@@ -72,3 +72,13 @@ export function crmPathOf(url: string, base?: string): string | undefined {
 		.replace(/\/+$/, '');
 	return path.length > 0 ? path : undefined;
 }
+
+/** Stands for an instance of an official SDK class, passed to a parameter or exported for other files. */
+export function sdkInstanceMarker(sdk: string, className: string, module: string | undefined): string {
+	return `\u0006${sdk}\u0007${className}\u0007${module ?? ''}\u0006`;
+}
+
+export function parseSdkInstance(text: string): { sdk: string; className: string; module?: string } | undefined {
+	const m = /^\u0006([^\u0007]+)\u0007([^\u0007]+)\u0007([^\u0006]*)\u0006$/.exec(text);
+	return m ? { sdk: m[1], className: m[2], ...(m[3] ? { module: m[3] } : {}) } : undefined;
+}

@@ -4,7 +4,7 @@
  * Never throws: the TypeScript parser recovers from any input, and unknown shapes are passed over.
  */
 import ts from 'typescript';
-import { sdkMethod } from '../../catalog';
+import { SDK_METHOD_NAMES, sdkMethod } from '../../catalog';
 import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
 import { crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
@@ -36,7 +36,7 @@ interface Request {
 	readonly method: string;
 	readonly path: string;
 	/** Set when the URL uses imported constants or parameters it cannot be classified without: classified after linking. */
-	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string };
+	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string; readonly sdk?: DeferredCall['sdk'] };
 	readonly template?: CallFact['template'];
 	readonly body?: ts.Expression;
 	readonly sdk?: CallFact['sdk'];
@@ -71,6 +71,17 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		ts.forEachChild(node, visitChild);
 		currentScope = savedScope;
 		currentThis = savedThis;
+	};
+
+	const recordInvocation = (node: ts.CallExpression, callee: Extract<Value, { kind: 'user' }>, scope: Scope, thisScope: Scope | undefined): void => {
+		const ref = callee.ref;
+		invocations.push({
+			span: { start: node.getStart(source), end: node.getEnd() },
+			loops: [...loopStack],
+			target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
+			callee: calleeLabel(unwrap(node.expression)),
+			args: node.arguments.map((a) => stringPart(a, scope, thisScope)),
+		});
 	};
 
 	const visit = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
@@ -124,6 +135,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		if (ts.isCallExpression(node)) {
 			const calleeValue = evaluate(node.expression, scope, thisScope);
 			const request = recognise(node, calleeValue, scope, thisScope);
+			if (request?.deferred?.sdk && calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
 			if (request?.deferred) {
 				deferred.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
@@ -145,16 +157,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					...(request.template ? { template: request.template } : {}),
 					...bodyFacts(request.body, scope, thisScope),
 				});
-			} else if (calleeValue?.kind === 'user') {
-				const ref = calleeValue.ref;
-				invocations.push({
-					span: { start: node.getStart(source), end: node.getEnd() },
-					loops: [...loopStack],
-					target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
-					callee: calleeLabel(unwrap(node.expression)),
-					args: node.arguments.map((a) => stringPart(a, scope, thisScope)),
-				});
-			}
+			} else if (calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
 			const callback = arrayCallback(node);
 			if (callback) {
 				visit(node.expression, scope, thisScope);
@@ -187,6 +190,8 @@ function topLevelStrings(source: ts.SourceFile, scope: Scope): Record<string, st
 			if (!ts.isIdentifier(declaration.name)) continue;
 			const value = scope.get(declaration.name.text);
 			if (value?.kind === 'string') out[declaration.name.text] = value.text;
+			// An SDK instance other files may import and call.
+			else if (value?.kind === 'sdk-instance' && declaration.initializer) out[declaration.name.text] = stringPart(declaration.initializer, scope);
 		}
 	}
 	return out;
@@ -528,6 +533,12 @@ function recognise(call: ts.CallExpression, target: Value | undefined, scope: Sc
 			return rest(label, SUPERAGENT_VERBS[name], urlTemplate(first, scope, thisScope), undefined, superagentBody(call));
 		}
 		return undefined;
+	}
+	// An SDK method called on a parameter or on an instance another file exports: decided when linked.
+	const later = receiver.kind === 'param' || (receiver.kind === 'user' && receiver.ref.kind === 'import' && receiver.ref.member === undefined && !receiver.ref.instance);
+	if (later && SDK_METHOD_NAMES.has(name)) {
+		const sdk = { receiver: stringPart(callee.expression, scope, thisScope), method: name, args: args.map((a) => stringPart(a, scope, thisScope)) };
+		return { via: 'sdk', callee: label, method: '', path: '', deferred: { url: '', sdk } };
 	}
 	if (receiver.kind === 'sdk-instance') {
 		const entry = sdkMethod(receiver.sdk, receiver.className, name);

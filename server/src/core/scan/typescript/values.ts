@@ -3,8 +3,8 @@
  * a number, an HTTP client, an SDK namespace, class or instance. Scopes map names to such values.
  */
 import ts from 'typescript';
-import { sdkHasClass, sdkOfImport } from '../../catalog';
-import { HOLE, importedMarker, parameterMarker } from '../zoho-url';
+import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport } from '../../catalog';
+import { HOLE, importedMarker, parameterMarker, sdkInstanceMarker } from '../zoho-url';
 
 export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'request' | 'undici-request' | 'https-request' | 'https-get';
 
@@ -290,6 +290,12 @@ export function stringPart(expr: ts.Expression, scope: Scope, thisScope?: Scope)
 	if (value?.kind === 'string') return value.text;
 	if (value?.kind === 'number') return String(value.value);
 	if (value?.kind === 'param') return parameterMarker(value.fn, value.index);
+	if (value?.kind === 'sdk-instance') {
+		const index = sdkConstructorModuleIndex(value.sdk, value.className);
+		const arg = index === undefined ? undefined : value.ctorArgs[index];
+		const module = arg ? evaluate(arg, scope, thisScope) : undefined;
+		return sdkInstanceMarker(value.sdk, value.className, module?.kind === 'string' ? module.text : undefined);
+	}
 	// A constant imported from the user's own modules: known once the files are linked.
 	if (value?.kind === 'user' && value.ref.kind === 'import' && !value.ref.instance) {
 		return importedMarker(value.ref.member === undefined ? value.ref.local : `${value.ref.local}.${value.ref.member}`);
