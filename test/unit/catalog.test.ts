@@ -45,6 +45,15 @@ void describe('catalog: operations and their rules', () => {
 		assert.equal(lookupRest('get', '/crm/v2/Leads').operation, 'GET /crm/v2/{module_api_name}');
 	});
 
+	test('a computed segment that may mean operations of different prices takes the dearest and names the others', () => {
+		const convert = lookupRest('POST', '/crm/v8/{x}/{x}/actions/convert');
+		assert.deepEqual([convert.api, convert.rule, convert.alternatives], ['Convert Lead', { kind: 'fixed', credits: 5 }, ['Convert Inventory']]);
+		// A computed id never turns a record into another module's literal API.
+		const remove = lookupRest('DELETE', '/crm/v2/Contacts/{x}');
+		assert.deepEqual([remove.api, remove.alternatives], ['Delete Record', undefined]);
+		assert.deepEqual([lookupRest('GET', '/crm/v8/{x}').api, lookupRest('GET', '/crm/v8/{x}').alternatives], ['Get Records', undefined]);
+	});
+
 	test('APIs only the v2 SDKs know are in the catalog too', () => {
 		const taxes = lookupRest('GET', '/crm/v2/org/taxes');
 		assert.equal(taxes.inCatalog, true);

@@ -36,7 +36,7 @@ export function render(source: string, analysis: FileAnalysis): string {
 		const width = (end.line === start.line ? end.character : lines[start.line].length) - start.character;
 		if (start.character < 2) throw new Error(`indent the call on line ${start.line + 1} by two or more columns so its expectation fits`);
 		const loops = call.loops.map((use) => ` ×${use.iterations}${use.source === 'default' ? '?' : ''}`).join('');
-		const note = `//${' '.repeat(start.character - 2)}${'^'.repeat(Math.max(1, width))} ${call.operation.api} ${call.credits}${call.price.assumption ? '?' : ''} cr${loops} = ${call.perRun}/run`;
+		const note = `//${' '.repeat(start.character - 2)}${'^'.repeat(Math.max(1, width))} ${call.operation.api} ${call.credits}${call.price.assumption || call.operation.alternatives?.length ? '?' : ''} cr${loops} = ${call.perRun}/run`;
 		notes.set(start.line, [...(notes.get(start.line) ?? []), note]);
 	}
 	return lines.flatMap((line, i) => [line, ...(notes.get(i) ?? [])]).join('\n');

@@ -10,7 +10,7 @@ void describe('raw REST: URLs built the way integrations build them', () => {
 const ZOHO = 'https://www.zohoapis.eu/crm/v2';
 const DEALS = \`\${ZOHO}/Deals\`;
 
-export async function read(apiDomain: string, id: string, criteria: string, token: string) {
+export async function read(apiDomain: string, id: string, criteria: string, token: string, module: string) {
   await fetch(\`\${ZOHO}/Leads/\${id}\`, { headers: { Authorization: \`Zoho-oauthtoken \${token}\` } });
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
   await fetch(\`\${apiDomain}/crm/v2/Contacts/\${id}\`, { method: 'DELETE' });
@@ -22,6 +22,8 @@ export async function read(apiDomain: string, id: string, criteria: string, toke
   const url = new URL('/crm/v8/Leads/actions/count', 'https://www.zohoapis.com');
   await fetch(url);
 //      ^^^^^^^^^^ Record Count 1 cr = 1/run
+  await fetch(\`https://www.zohoapis.com/crm/v8/\${module}/\${id}/actions/convert\`, { method: 'POST' });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5? cr = 5/run
   await fetch(\`https://www.zohoapis.\${process.env.ZOHO_DC ?? 'com'}/crm/v8/Accounts\`);
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
 }`,

@@ -39,5 +39,11 @@ export function assumptionLines(call: CallEstimate, lines: LineMap): string[] {
 		.map((use) => `loop at ${lines.lineOf(use.loop.header.start) + 1}: ${formatNumber(use.iterations)} iterations (default)`);
 	if (!call.operation.inCatalog) out.push(`${call.operation.operation}: not in catalog, default 1 credit`);
 	if (call.price.assumption) out.push(call.price.assumption);
+	if (call.operation.alternatives?.length) out.push(alternativesLine(call.operation.api, call.operation.alternatives));
 	return out;
+}
+
+/** Why a computed path was priced as it was: "a computed path segment may also mean Convert Inventory; the dearest, Convert Lead, is assumed". */
+export function alternativesLine(api: string, alternatives: readonly string[]): string {
+	return `a computed path segment may also mean ${alternatives.join(', ')}; the dearest, ${api}, is assumed`;
 }

@@ -3,7 +3,7 @@ import type { FileAnalysis } from '../core/analysis';
 import { describeRule, type Verification } from '../core/catalog';
 import { budgetAssumed, describeOrigin } from '../core/config';
 import type { CallEstimate } from '../core/estimate';
-import { formatCredits, formatNumber, formatShare } from '../core/explain';
+import { alternativesLine, formatCredits, formatNumber, formatShare } from '../core/explain';
 import { Commands } from '../protocol';
 
 function basename(path: string): string {
@@ -44,6 +44,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push('', `Credit figure: ${VERIFICATION[operation.verification]} ([source](${operation.sources[0]}))`);
 		if (call.price.detail) out.push('', `${call.price.detail} credit${call.credits === 1 ? '' : 's'}`);
 		if (call.price.assumption) out.push('', `${call.price.assumption} (assumed)`);
+		if (operation.alternatives?.length) out.push('', `${alternativesLine(operation.api, operation.alternatives)}.`);
 	}
 	if (loops.length > 0) {
 		out.push('');

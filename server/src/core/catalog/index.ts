@@ -5,7 +5,7 @@
 import delugeData from './data/deluge-tasks.json';
 import restData from './data/rest-operations.json';
 import sdkData from './data/sdk-methods.json';
-import { DEFAULT_CREDITS } from './rules';
+import { type CreditRule, DEFAULT_CREDITS, price } from './rules';
 import type { DelugeTaskEntry, Operation, RestOperationEntry, SdkMethodEntry } from './types';
 
 export { type CallInputs, type CreditRule, describeRule, type Price, price } from './rules';
@@ -54,19 +54,42 @@ for (const entry of REST_OPERATIONS) {
 	INDEX.set(key, list);
 }
 
-/** Number of literal segments matched, or -1 when the template does not match. */
-function matchScore(template: readonly string[], actual: readonly string[]): number {
+/** A segment the code computes (`{x}` in a scanned path): it may stand for any literal segment. */
+function isComputed(segment: string): boolean {
+	return segment === '{x}';
+}
+
+interface Match {
+	/** Literal segments matched exactly. */
+	readonly score: number;
+	/** Literal template segments that only a computed segment stood for. */
+	readonly guessed: number;
+}
+
+
+/** How well a template matches a path, or undefined when it does not. */
+function match(template: readonly string[], actual: readonly string[]): Match | undefined {
 	let score = 0;
+	let guessed = 0;
 	for (let i = 0; i < template.length; i++) {
 		const t = template[i];
 		if (t.startsWith('{')) {
-			if (i === 0 && isModulePlaceholder(t) && NOT_MODULES.has(actual[i].toLowerCase())) return -1;
+			if (i === 0 && isModulePlaceholder(t) && NOT_MODULES.has(actual[i].toLowerCase())) return undefined;
 			continue;
 		}
-		if (t.toLowerCase() !== actual[i].toLowerCase()) return -1;
+		if (isComputed(actual[i])) {
+			guessed++;
+			continue;
+		}
+		if (t.toLowerCase() !== actual[i].toLowerCase()) return undefined;
 		score++;
 	}
-	return score;
+	return { score, guessed };
+}
+
+/** The most one call of an operation can cost: what a tie between computed paths is decided by. */
+function ceiling(rule: CreditRule): number {
+	return price(rule).max;
 }
 
 /** The template with the request's API version: `/crm/v8/Leads` asked as v2 reads `/crm/v2/Leads`. */
@@ -87,20 +110,29 @@ function fromEntry(entry: RestOperationEntry, method: string, version: string | 
 	};
 }
 
-/** The catalog entry a request matches, most specific template first. */
-export function findRestOperation(method: string, path: string): RestOperationEntry | undefined {
+/**
+ * The catalog entry a request matches: the most specific template first. When computed segments leave
+ * operations of different prices possible, the dearest is taken, and `alternatives` names the others.
+ */
+export function findRestOperation(method: string, path: string): { entry: RestOperationEntry; alternatives: string[] } | undefined {
 	const upper = method.toUpperCase();
 	const { family, segments } = split(path);
-	let best: RestOperationEntry | undefined;
-	let bestScore = -1;
+	const exact: { candidate: IndexedOperation; score: number }[] = [];
+	const guesses: { candidate: IndexedOperation; score: number }[] = [];
 	for (const candidate of INDEX.get(`${upper} ${family} ${segments.length}`) ?? []) {
-		const score = matchScore(candidate.segments, segments);
-		if (score > bestScore) {
-			best = candidate.entry;
-			bestScore = score;
-		}
+		const m = match(candidate.segments, segments);
+		if (m) (m.guessed === 0 ? exact : guesses).push({ candidate, score: m.score });
 	}
-	return best;
+	const best = (list: { candidate: IndexedOperation; score: number }[]) => list.reduce<(typeof list)[number] | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined);
+	const base = best(exact) ?? best(guesses);
+	if (!base) return undefined;
+	// Templates that differ from the best one only where the path is computed: the code may mean any of them.
+	const same = (a: string, b: string) => (a.startsWith('{') && b.startsWith('{')) || a.toLowerCase() === b.toLowerCase();
+	const rivals = guesses.filter(({ candidate }) => candidate !== base.candidate && candidate.segments.every((t, i) => isComputed(segments[i]) || same(t, base.candidate.segments[i])));
+	const pool = [base, ...rivals].sort((a, b) => ceiling(b.candidate.entry.rule) - ceiling(a.candidate.entry.rule));
+	const chosen = pool[0].candidate.entry;
+	const alternatives = [...new Set(pool.slice(1).filter((x) => ceiling(x.candidate.entry.rule) !== ceiling(chosen.rule)).map((x) => x.candidate.entry.api))];
+	return { entry: chosen, alternatives };
 }
 
 /**
@@ -109,8 +141,11 @@ export function findRestOperation(method: string, path: string): RestOperationEn
  */
 export function lookupRest(method: string, path: string): Operation {
 	const upper = method.toUpperCase();
-	const entry = findRestOperation(upper, path);
-	if (entry) return fromEntry(entry, upper, split(path).version);
+	const found = findRestOperation(upper, path);
+	if (found) {
+		const operation = fromEntry(found.entry, upper, split(path).version);
+		return found.alternatives.length > 0 ? { ...operation, alternatives: found.alternatives } : operation;
+	}
 	return {
 		// `?`: the method is a parameter of a wrapper that no call fills in.
 		api: upper === '?' ? 'Zoho CRM call (operation unknown)' : 'Zoho CRM API',

@@ -74,4 +74,6 @@ export interface Operation {
 	readonly subConcurrency?: string | true;
 	/** Records one call carries when the operation itself fixes it (single-record tasks). */
 	readonly records?: number;
+	/** Cheaper operations a computed path segment may also stand for (this one, the dearest, is assumed). */
+	readonly alternatives?: readonly string[];
 }

@@ -139,7 +139,7 @@ export class FunctionCosts {
 			const { operation, price: callPrice } = priceOf(call);
 			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
 			perRun += callPrice.credits * uses.reduce((p, u) => p * u.iterations, 1);
-			assumed ||= callPrice.assumption !== undefined || uses.some((u) => u.source === 'default') || !operation.inCatalog;
+			assumed ||= guessed(operation, callPrice) || uses.some((u) => u.source === 'default');
 			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
 		}
 		(facts.invocations ?? []).forEach((invocation, i) => {
@@ -183,6 +183,11 @@ export interface WorkspaceContext {
 
 export function operationOf(call: CallFact): Operation {
 	return call.via === 'deluge-task' && call.task ? delugeTaskOperation(call.task) : lookupRest(call.method, call.path);
+}
+
+/** True when the operation or its price rests on an assumption: not in the catalog, a computed path, an unseen figure. */
+function guessed(operation: Operation, callPrice: Price): boolean {
+	return !operation.inCatalog || (operation.alternatives?.length ?? 0) > 0 || callPrice.assumption !== undefined;
 }
 
 /** A request's operation and the price of one execution of it, with what the code shows. */
@@ -229,7 +234,7 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 			loops,
 			multiplier,
 			perRun,
-			assumed: loops.some((use) => use.source === 'default') || !operation.inCatalog || callPrice.assumption !== undefined,
+			assumed: loops.some((use) => use.source === 'default') || guessed(operation, callPrice),
 		};
 	});
 	if (!workspace) return { calls, perRun: total };
