@@ -141,7 +141,8 @@ export async function run() {
 });
 
 void describe('wrappers priced from their arguments', () => {
-	test('a generic request function takes the method and path each call passes', () => {
+	test('a generic request function takes the method, path and body each call passes', () => {
+		// POST /Leads with a 2-record body: ceil(2/10) = 1.
 		checkWorkspace(`//- /src/zoho.ts
 import axios from 'axios';
 const BASE = 'https://www.zohoapis.com/crm/v2';
@@ -160,7 +161,7 @@ export async function zohoFetch(url: string, init?: RequestInit) {
 import { convert, getLead, zohoFetch, zohoRequest } from './zoho';
 export async function run(ids: string[]) {
   await zohoRequest('POST', '/Leads', { data: [1, 2] });
-//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 10 cr = 10/run
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 1 cr = 1/run
   await zohoRequest('GET', '/Leads/search?email=a@b.c');
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 1 cr = 1/run
   await zohoFetch('https://www.zohoapis.com/crm/v8/Deals');

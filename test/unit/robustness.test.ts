@@ -56,7 +56,8 @@ void describe('robustness: every prefix of realistic code', () => {
 			job.estimate.calls.map((c) => [c.operation.api, c.credits, c.multiplier]),
 			[
 				['Zoho.request()', 1, 2],
-				['Zoho.all()', 1 * 10 + 3 + 10 * 10, 1],
+				// pages of Leads (10, assumed) + 3 pages of Deals + 10 chunks of a 1-record upsert.
+				['Zoho.all()', 1 * 10 + 3 + 10 * 1, 1],
 			],
 		);
 		assert.ok(client.estimate.calls.length >= 3);

@@ -62,8 +62,11 @@ export interface CallFact {
 
 /** A request's URL, base and method with parameter markers (`\u0004start:index\u0005`) still in them. */
 export interface RequestTemplate {
-	readonly url: string;
+	/** Absent when only the body comes from a parameter: the URL is the call's own. */
+	readonly url?: string;
 	readonly base?: string;
+	/** The marker of the parameter that holds the body, when it is one. */
+	readonly body?: string;
 	/** The marker of the parameter that holds the HTTP method, when the method is one. */
 	readonly method?: string;
 }
@@ -125,6 +128,8 @@ export interface DeferredCall {
 	readonly base?: string;
 	/** A parameter marker when the method is a parameter. */
 	readonly methodParam?: string;
+	/** A parameter marker when the body is a parameter. */
+	readonly bodyParam?: string;
 	/** An SDK method called on a value known only later (a parameter, an imported instance): the receiver's template. */
 	readonly sdk?: { readonly receiver: string; readonly method: string; readonly args: readonly string[] };
 	readonly loops: readonly number[];

@@ -1,7 +1,7 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
 import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { type FunctionRef, type Graph, isParametric, ownerOf, sdkCall } from '../graph';
-import { crmPathOf, HOLE, PARAMETER, withoutParameters } from '../scan/zoho-url';
+import { crmPathOf, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {
@@ -128,7 +128,7 @@ export class FunctionCosts {
 					continue;
 				}
 				const call: CallFact = { span: d.span, via: 'rest', callee: d.callee, method: d.method, path: '', loops: d.loops, records: d.records, coqlLimit: d.coqlLimit };
-				const filled = this.instantiate(ref.path, call, { url: d.url, base: d.base, method: d.methodParam }, fill);
+				const filled = this.instantiate(ref.path, call, { url: d.url, base: d.base, method: d.methodParam, body: d.bodyParam }, fill);
 				if (filled) requests.push(filled);
 			}
 		}
@@ -162,17 +162,24 @@ export class FunctionCosts {
 
 	/** A request with a call's arguments filled in: undefined when they make it something other than a Zoho CRM request. */
 	private instantiate(path: string, call: CallFact, template: RequestTemplate, fill: (t: string) => string): CallFact | undefined {
-		const url = this.graph.resolveString(path, fill(template.url));
-		const base = template.base === undefined ? undefined : this.graph.resolveString(path, fill(template.base));
-		const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
-		if (!crmPath) return undefined;
+		let crmPath = call.path;
+		if (template.url !== undefined) {
+			const url = this.graph.resolveString(path, fill(template.url));
+			const base = template.base === undefined ? undefined : this.graph.resolveString(path, fill(template.base));
+			const found = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
+			if (!found) return undefined;
+			crmPath = found;
+		}
 		let method = call.method;
 		if (template.method !== undefined) {
 			const given = fill(template.method);
 			method = /^[a-z]+$/i.test(given) ? given.toUpperCase() : '?';
 		}
-		return { ...call, method, path: crmPath };
+		// A body the caller passes: the records or LIMIT it shows.
+		const body = template.body === undefined ? undefined : parseBodyMarker(fill(template.body));
+		return { ...call, method, path: crmPath, ...body };
 	}
+
 }
 
 /** Where the file is in the workspace and how its functions link to others. */

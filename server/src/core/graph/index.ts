@@ -149,7 +149,7 @@ export class Graph {
 			const base = d.base === undefined ? undefined : this.resolveString(path, d.base);
 			const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
 			if (!crmPath) continue;
-			const parametric = url !== withoutParameters(url) || (base !== undefined && base !== withoutParameters(base)) || d.methodParam !== undefined;
+			const parametric = url !== withoutParameters(url) || (base !== undefined && base !== withoutParameters(base)) || d.methodParam !== undefined || d.bodyParam !== undefined;
 			calls.push({
 				span: d.span,
 				via: 'rest',
@@ -159,7 +159,9 @@ export class Graph {
 				loops: d.loops,
 				...(d.records !== undefined ? { records: d.records } : {}),
 				...(d.coqlLimit !== undefined ? { coqlLimit: d.coqlLimit } : {}),
-				...(parametric ? { template: { url, ...(base !== undefined ? { base } : {}), ...(d.methodParam !== undefined ? { method: d.methodParam } : {}) } } : {}),
+				...(parametric
+					? { template: { url, ...(base !== undefined ? { base } : {}), ...(d.methodParam !== undefined ? { method: d.methodParam } : {}), ...(d.bodyParam !== undefined ? { body: d.bodyParam } : {}) } }
+					: {}),
 			});
 		}
 		calls.sort((a, b) => a.span.start - b.span.start);
@@ -206,7 +208,7 @@ export class Graph {
 /** True when a deferred request depends on its function's parameters: each call of the function decides it. */
 export function isParametric(d: DeferredCall): boolean {
 	const has = (t: string | undefined) => t !== undefined && /\u0004\d+:\d+\u0005/.test(t);
-	return has(d.url) || has(d.base) || has(d.methodParam) || has(d.sdk?.receiver);
+	return has(d.url) || has(d.base) || has(d.methodParam) || has(d.bodyParam) || has(d.sdk?.receiver);
 }
 
 /** An SDK method called on a receiver that turned out to be an SDK instance (`\u0006…\u0006` after resolving). */

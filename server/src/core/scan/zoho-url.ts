@@ -82,3 +82,17 @@ export function parseSdkInstance(text: string): { sdk: string; className: string
 	const m = /^\u0006([^\u0007]+)\u0007([^\u0007]+)\u0007([^\u0006]*)\u0006$/.exec(text);
 	return m ? { sdk: m[1], className: m[2], ...(m[3] ? { module: m[3] } : {}) } : undefined;
 }
+
+/** Stands for a request body an argument carries: what pricing needs of it (records of a write, a COQL LIMIT). */
+export function bodyMarker(records: number | undefined, coqlLimit: number | null | undefined): string {
+	return `\u0008${records ?? ''}|${coqlLimit === null ? 'none' : (coqlLimit ?? '')}\u0008`;
+}
+
+export function parseBodyMarker(text: string): { records?: number; coqlLimit?: number | null } | undefined {
+	const m = /^\u0008(\d*)\|(none|\d*)\u0008$/.exec(text);
+	if (!m) return undefined;
+	return {
+		...(m[1] ? { records: Number(m[1]) } : {}),
+		...(m[2] === 'none' ? { coqlLimit: null } : m[2] ? { coqlLimit: Number(m[2]) } : {}),
+	};
+}

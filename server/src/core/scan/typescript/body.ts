@@ -1,6 +1,6 @@
 /** What a request body shows that prices depend on: the records of a write, the LIMIT of a COQL query. */
 import ts from 'typescript';
-import { HOLE } from '../zoho-url';
+import { bodyMarker, HOLE, parameterMarker } from '../zoho-url';
 import { evaluate, propertyOf, type Scope, stringPart, unwrap } from './values';
 
 /** The object literal a body expression stands for: itself, `JSON.stringify(it)`, or a constant holding it. */
@@ -19,6 +19,21 @@ function bodyObject(expr: ts.Expression | undefined, scope: Scope, thisScope: Sc
 	}
 	const value = evaluate(e, scope, thisScope);
 	return value?.kind === 'object' ? value.node : undefined;
+}
+
+/** The parameter marker a body stands for, when the body (or what `JSON.stringify` is given) is a parameter. */
+export function bodyParameter(body: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): string | undefined {
+	if (!body) return undefined;
+	let e = unwrap(body);
+	if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify' && e.arguments[0]) e = unwrap(e.arguments[0]);
+	const value = evaluate(e, scope, thisScope);
+	return value?.kind === 'param' ? parameterMarker(value.fn, value.index) : undefined;
+}
+
+/** An argument as a body marker, when it is an object literal that shows records or a COQL LIMIT. */
+export function bodyArgument(arg: ts.Expression, scope: Scope, thisScope: Scope | undefined): string | undefined {
+	const facts = bodyObject(arg, scope, thisScope) ? bodyFacts(arg, scope, thisScope) : undefined;
+	return facts && (facts.records !== undefined || facts.coqlLimit !== undefined) ? bodyMarker(facts.records, facts.coqlLimit) : undefined;
 }
 
 /** `{ data: [a, b] }` gives 2 records; `{ select_query: '… limit 500' }` gives LIMIT 500. */

@@ -8,7 +8,7 @@ import { SDK_METHOD_NAMES, sdkMethod } from '../../catalog';
 import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
 import { crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
-import { bodyFacts } from './body';
+import { bodyArgument, bodyFacts, bodyParameter } from './body';
 import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
 
 export { coqlLimitOf } from './body';
@@ -80,7 +80,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 			loops: [...loopStack],
 			target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
 			callee: calleeLabel(unwrap(node.expression)),
-			args: node.arguments.map((a) => stringPart(a, scope, thisScope)),
+			args: node.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? stringPart(a, scope, thisScope)),
 		});
 	};
 
@@ -136,6 +136,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 			const calleeValue = evaluate(node.expression, scope, thisScope);
 			const request = recognise(node, calleeValue, scope, thisScope);
 			if (request?.deferred?.sdk && calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
+			const bodyParam = request && bodyParameter(request.body, scope, thisScope);
 			if (request?.deferred) {
 				deferred.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
@@ -144,8 +145,10 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					...request.deferred,
 					loops: [...loopStack],
 					...bodyFacts(request.body, scope, thisScope),
+					...(bodyParam ? { bodyParam } : {}),
 				});
 			} else if (request) {
+				const template = request.template || bodyParam ? { ...request.template, ...(bodyParam ? { body: bodyParam } : {}) } : undefined;
 				calls.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
 					via: request.via,
@@ -154,7 +157,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 					path: request.path,
 					loops: [...loopStack],
 					...(request.sdk ? { sdk: request.sdk } : {}),
-					...(request.template ? { template: request.template } : {}),
+					...(template ? { template } : {}),
 					...bodyFacts(request.body, scope, thisScope),
 				});
 			} else if (calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
