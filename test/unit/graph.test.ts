@@ -234,3 +234,25 @@ export async function remove(id: bigint) {
 `);
 	});
 });
+
+void describe('SDK classes passed on by a module of the workspace', () => {
+	test('re-exported classes and namespaces of the SDK are SDK calls where they are used', () => {
+		// 2.0 RecordOperations: module as the method's argument → Get Records for Leads; 8.x ConvertLeadOperations → 5.
+		checkWorkspace(`//- /sdk.ts
+import * as ZOHOCRMSDK from '@zohocrm/nodejs-sdk-8.0';
+export { RecordOperations } from '@zohocrm/typescript-sdk-2.0/core/com/zoho/crm/api/record/record_operations';
+export { ZOHOCRMSDK };
+//- /use.ts
+import { RecordOperations, ZOHOCRMSDK } from './sdk';
+import * as sdk from './sdk';
+export async function run(request: unknown) {
+  await new RecordOperations().getRecords('Leads');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  await new ZOHOCRMSDK.ConvertLead.ConvertLeadOperations(1n).convertLead(request);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+  await new sdk.RecordOperations().deleteRecords('Deals');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Delete Records 1 cr = 1/run
+}
+`);
+	});
+});

@@ -3,7 +3,7 @@
  * files, default and named exports, re-exports, CommonJS `module.exports` / `exports.x`, and methods
  * of classes (also imported ones). Pure: module paths and facts in, resolutions out.
  */
-import { sdkCallPath, sdkMethod } from '../catalog';
+import { sdkCallPath, sdkHasClass, sdkMethod, sdkOfImport } from '../catalog';
 import type { CallFact, DeferredCall, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
 import { crmPathOf, HOLE, IMPORTED, parseSdkInstance, withoutParameters } from '../scan/zoho-url';
 
@@ -34,6 +34,18 @@ interface ExportTarget {
 	readonly path: string;
 	/** The local name in that file, or undefined when the export is the whole module (a namespace). */
 	readonly local?: string;
+	/** Set when the export is an official SDK's class or namespace, passed on from the SDK package. */
+	readonly sdk?: { readonly sdk: string; readonly name: string };
+}
+
+/** An export passed on from an SDK package: `export { RecordOperations } from '@zohocrm/…'`. */
+function sdkExport(specifier: string, imported: string): ExportTarget | undefined {
+	const sdk = isRelativeSpecifier(specifier) ? undefined : sdkOfImport(specifier);
+	return sdk ? { path: '', sdk: { sdk, name: imported } } : undefined;
+}
+
+function isRelativeSpecifier(specifier: string): boolean {
+	return specifier.startsWith('.') || specifier.startsWith('/');
 }
 
 export class Graph {
@@ -76,7 +88,7 @@ export class Graph {
 			if (e.local !== undefined) return this.throughImport(path, e.local, depth) ?? { path, local: e.local };
 			if (e.from) {
 				const target = this.resolveModule(path, e.from.specifier);
-				if (!target) return undefined;
+				if (!target) return sdkExport(e.from.specifier, e.from.imported);
 				return e.from.imported === '*' ? { path: target } : this.resolveExport(target, e.from.imported, depth + 1);
 			}
 		}
@@ -96,7 +108,7 @@ export class Graph {
 		const imported = this.modules.get(path)?.imports?.find((i) => i.local === local);
 		if (!imported) return undefined;
 		const target = this.resolveModule(path, imported.specifier);
-		if (!target) return undefined;
+		if (!target) return sdkExport(imported.specifier, imported.imported);
 		return imported.imported === '*' ? { path: target } : this.resolveExport(target, imported.imported, depth + 1);
 	}
 
@@ -132,6 +144,37 @@ export class Graph {
 		});
 	}
 
+	/**
+	 * An SDK method called on an instance of an SDK class another file passes on (`import { RecordOperations }
+	 * from './sdk'`, where sdk.ts re-exports the SDK's class).
+	 */
+	private sdkInvocation(path: string, invocation: InvocationFact): CallFact | undefined {
+		const target = invocation.target;
+		if (target.kind !== 'import' || !target.instance || !target.member) return undefined;
+		const facts = this.modules.get(path);
+		const imported = facts?.imports?.find((i) => i.local === target.local);
+		const module = imported && this.resolveModule(path, imported.specifier);
+		if (!imported || !module) return undefined;
+		const parts = target.member.split('.');
+		const method = parts[parts.length - 1];
+		const exported = imported.imported === '*' ? this.resolveExport(module, parts[0]) : this.resolveExport(module, imported.imported);
+		const sdk = exported?.sdk;
+		if (!sdk) return undefined;
+		// A class itself, or a namespace whose member is the class (`new ns.Record.RecordOperations()`).
+		const className = sdkHasClass(sdk.sdk, sdk.name) ? sdk.name : parts.slice(imported.imported === '*' ? 1 : 0, -1).find((p) => sdkHasClass(sdk.sdk, p));
+		const entry = className ? sdkMethod(sdk.sdk, className, method) : undefined;
+		if (!entry) return undefined;
+		return {
+			span: invocation.span,
+			via: 'sdk',
+			callee: invocation.callee,
+			method: entry.httpMethod,
+			path: sdkCallPath(entry, undefined, invocation.args ?? []),
+			loops: invocation.loops,
+			sdk: { sdk: entry.sdk, class: entry.class, method: entry.method },
+		};
+	}
+
 	/** A file's requests: those the scanner classified, and those whose imported constants make them Zoho CRM calls. */
 	callsOf(path: string): readonly CallFact[] {
 		const known = this.callCache.get(path);
@@ -163,6 +206,10 @@ export class Graph {
 					? { template: { url, ...(base !== undefined ? { base } : {}), ...(d.methodParam !== undefined ? { method: d.methodParam } : {}), ...(d.bodyParam !== undefined ? { body: d.bodyParam } : {}) } }
 					: {}),
 			});
+		}
+		for (const invocation of facts.invocations ?? []) {
+			const call = this.sdkInvocation(path, invocation);
+			if (call) calls.push(call);
 		}
 		calls.sort((a, b) => a.span.start - b.span.start);
 		this.callCache.set(path, calls);

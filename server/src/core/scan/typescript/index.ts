@@ -4,7 +4,7 @@
  * Never throws: the TypeScript parser recovers from any input, and unknown shapes are passed over.
  */
 import ts from 'typescript';
-import { SDK_METHOD_NAMES, sdkMethod } from '../../catalog';
+import { SDK_METHOD_NAMES, sdkMethod, sdkOfImport } from '../../catalog';
 import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
 import { crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
@@ -290,13 +290,24 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 			const specifier = statement.moduleSpecifier.text;
 			const clause = statement.importClause;
 			const relative = isRelative(specifier);
-			if (clause.name) scope.set(clause.name.text, relative ? imported(clause.name.text, specifier, 'default') : importedMember(specifier, 'default'));
+			// SDK imports are recorded too, so a module that re-exports an SDK class can be followed.
+			const note = (local: string, what: string) => {
+				if (!relative && sdkOfImport(specifier)) module.imports.push({ local, specifier, imported: what });
+			};
+			if (clause.name) {
+				scope.set(clause.name.text, relative ? imported(clause.name.text, specifier, 'default') : importedMember(specifier, 'default'));
+				note(clause.name.text, 'default');
+			}
 			const bindings = clause.namedBindings;
-			if (bindings && ts.isNamespaceImport(bindings)) scope.set(bindings.name.text, relative ? imported(bindings.name.text, specifier, '*') : moduleValue(specifier));
+			if (bindings && ts.isNamespaceImport(bindings)) {
+				scope.set(bindings.name.text, relative ? imported(bindings.name.text, specifier, '*') : moduleValue(specifier));
+				note(bindings.name.text, '*');
+			}
 			if (bindings && ts.isNamedImports(bindings)) {
 				for (const element of bindings.elements) {
 					const name = (element.propertyName ?? element.name).text;
 					scope.set(element.name.text, relative ? imported(element.name.text, specifier, name) : importedMember(specifier, name));
+					note(element.name.text, name);
 				}
 			}
 		} else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {

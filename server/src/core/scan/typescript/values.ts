@@ -126,7 +126,7 @@ export function memberOf(value: Value | undefined, name: string): Value | undefi
 		case 'user':
 			// A static method of a local class, or a member of an imported module or class.
 			if (value.ref.kind === 'local') return { kind: 'user', ref: { kind: 'local', name: `${value.ref.name}.${name}` } };
-			return value.ref.member === undefined ? { kind: 'user', ref: { ...value.ref, member: name } } : undefined;
+			return { kind: 'user', ref: { ...value.ref, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}` } };
 		case 'user-instance':
 			if (value.ref.kind === 'local') return { kind: 'user', ref: { kind: 'local', name: `${value.ref.name}.${name}` } };
 			return { kind: 'user', ref: { kind: 'import', local: value.ref.local, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}`, instance: true } };
