@@ -77,7 +77,7 @@ void describe('language server over stdio (full client)', () => {
 			diagnostics[1].relatedInformation!.map((r) => [r.location.range.start.line, r.message]),
 			[
 				[2, 'This loop runs 3 times: literal list of 3 items.'],
-				[5, 'This loop runs 10 times: default of 10 iterations: the bound is not visible in the code.'],
+				[5, 'This loop runs 10 times: default of 10 iterations: the records of one page of Leads (up to 200), whose size is not configured (moduleSizes).'],
 			],
 		);
 		assert.equal(diagnostics[1].source, 'Zoho Credit Lens');
@@ -110,7 +110,7 @@ void describe('language server over stdio (full client)', () => {
 		const value = (hover!.contents as { value: string }).value;
 		assert.match(value, /^\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
 		assert.ok(value.includes('- ×3: loop at line 3, literal list of 3 items'), value);
-		assert.ok(value.includes('- ×10: loop at line 6, default of 10 iterations: the bound is not visible in the code (assumed)'), value);
+		assert.ok(value.includes('- ×10: loop at line 6, default of 10 iterations: the records of one page of Leads (up to 200), whose size is not configured (moduleSizes) (assumed)'), value);
 		// 150 / 15,000 = 1%.
 		assert.ok(value.includes('**150 credits per run**; at 1 run a day (assumed) that is 1.0% of the daily 15,000 credits.'), value);
 		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), seed table. [Set edition and users](command:zohoCredits.selectEdition)'), value);

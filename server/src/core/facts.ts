@@ -34,6 +34,8 @@ export interface LoopFact {
 	readonly pagination?: { readonly module?: string; readonly perPage: number };
 	/** Iterations run at once (`Promise.all` over a mapped array), not one after another. */
 	readonly parallel?: boolean;
+	/** A loop over the records of one page a read returns: as many as the page holds, at most the module's size. */
+	readonly page?: { readonly module?: string; readonly perPage: number };
 }
 
 /** One Zoho CRM API request as written in the code. */
@@ -108,6 +110,8 @@ export interface InvocationFact {
 	readonly loops: readonly number[];
 	readonly target:
 		| { readonly kind: 'local'; readonly name: string }
+		/** A Deluge function called by name (`standalone.sync_leads(…)`): any Deluge file of the workspace may declare it. */
+		| { readonly kind: 'global'; readonly name: string }
 		/** An imported binding; `member` for `ns.fn()` or a method of an imported class's instance. */
 		| { readonly kind: 'import'; readonly local: string; readonly member?: string; readonly instance?: boolean };
 	/** `zohoGet`, `this.zoho.getRecords`: the callee as written. */

@@ -209,6 +209,15 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 		return { loopIndex, loop, iterations: loop.iterations, source: loop.iterationSource, reason: loop.iterationReason ?? loop.iterationSource };
 	}
 	const n = assumptions.defaultLoopIterations;
+	if (loop.page) {
+		const { module, perPage } = loop.page;
+		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
+		if (size !== undefined) {
+			const records = Math.min(size, perPage);
+			return { loopIndex, loop, iterations: records, source: 'module-size', reason: `the records of one page of ${module}: ${records.toLocaleString('en-US')} (up to ${perPage} a page)` };
+		}
+		return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: the records of one page of ${module ?? 'a module'} (up to ${perPage}), whose size is not configured (moduleSizes)` };
+	}
 	if (loop.pagination) {
 		const { module, perPage } = loop.pagination;
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];

@@ -51,6 +51,7 @@ function isRelativeSpecifier(specifier: string): boolean {
 export class Graph {
 	private readonly exportCache = new Map<string, ExportTarget | undefined>();
 	private called: Set<string> | undefined;
+	private globals: Map<string, FunctionRef[]> | undefined;
 	private readonly callCache = new Map<string, readonly CallFact[]>();
 
 	constructor(private readonly modules: ReadonlyMap<string, FileFacts>) {}
@@ -216,6 +217,30 @@ export class Graph {
 		return calls;
 	}
 
+	/**
+	 * A Deluge function by the name a call uses: the declaration of that exact name (`standalone.sync`),
+	 * else the one declaration whose last part matches (`sync`).
+	 */
+	private globalFunction(name: string): FunctionRef | undefined {
+		if (!this.globals) {
+			this.globals = new Map();
+			for (const [path, facts] of this.modules) {
+				if (facts.language !== 'deluge') continue;
+				for (const f of facts.functions ?? []) {
+					for (const key of new Set([f.name.toLowerCase(), `*${f.name.slice(f.name.lastIndexOf('.') + 1).toLowerCase()}`])) {
+						const list = this.globals.get(key) ?? [];
+						list.push({ path, name: f.name });
+						this.globals.set(key, list);
+					}
+				}
+			}
+		}
+		const exact = this.globals.get(name.toLowerCase());
+		if (exact?.length === 1) return exact[0];
+		const last = this.globals.get(`*${name.slice(name.lastIndexOf('.') + 1).toLowerCase()}`);
+		return !exact && last?.length === 1 ? last[0] : exact?.[0];
+	}
+
 	/** Keys (`path#name`) of the functions some other function or top-level code calls; a function calling itself does not count. */
 	calledFunctions(): ReadonlySet<string> {
 		if (this.called) return this.called;
@@ -239,6 +264,7 @@ export class Graph {
 		if (!facts) return undefined;
 		const target = invocation.target;
 		if (target.kind === 'local') return (facts.functions ?? []).some((f) => f.name === target.name) ? { path, name: target.name } : undefined;
+		if (target.kind === 'global') return this.globalFunction(target.name);
 		const imported = facts.imports?.find((i) => i.local === target.local);
 		if (!imported) return undefined;
 		const module = this.resolveModule(path, imported.specifier);

@@ -1,225 +1,305 @@
-import { lookupDelugeTask } from '../../catalog';
-import type { CallFact, FileFacts, LoopFact, ScanError, Span } from '../../facts';
-import { parseAnnotation } from '../annotations';
-import { LEX_ERROR_MESSAGES, type Token, TokenKind, tokenize } from './scanner';
-
-/** Tokens after which a `{` opens a block rather than a map or list literal. */
-function endsValue(token: Token | undefined): boolean {
-	if (!token) return false;
-	switch (token.kind) {
-		case TokenKind.Identifier:
-			return token.value.toLowerCase() !== 'in';
-		case TokenKind.Number:
-		case TokenKind.String:
-		case TokenKind.QuotedText:
-			return true;
-		case TokenKind.Punctuation:
-			return token.value === ')' || token.value === ']' || token.value === '}';
-		default:
-			return false;
-	}
-}
-
-interface OpenLoop {
-	start: number;
-	header: Span;
-	iterations?: number;
-	iterationSource?: 'literal' | 'annotation';
-	iterationReason?: string;
-}
-
-interface Header {
-	start: number;
-	/** Annotation count from the comment above the loop. */
-	annotated?: number;
-	sawIn: boolean;
-	depth: number;
-	/** Index of the token right after `in`. */
-	iterableStart?: number;
-}
-
 /**
- * Scans Deluge for `zoho.crm.*` task calls and the `for each` loops around them.
- * Works on tokens, so comments and strings never produce calls and broken code still yields what it can.
+ * Deluge scanner: walks the syntax tree of parser.ts for Zoho CRM calls (every `zoho.crm.*` and
+ * `zoho.crm.v8.*` task, `invokeurl` to a CRM URL, `invokeapi` to the CRM service), the loops around
+ * them, the script's functions and the calls of other Deluge functions.
  */
-export function scanDeluge(text: string): FileFacts {
-	const { tokens: all, errors: lexErrors } = tokenize(text);
-	const tokens = all.filter((t) => t.kind !== TokenKind.LineComment && t.kind !== TokenKind.BlockComment);
-	const comments = all.filter((t) => t.kind === TokenKind.LineComment);
+import { lookupDelugeTask } from '../../catalog';
+import type { CallFact, FileFacts, FunctionFact, InvocationFact, LoopFact, ScanError, Span } from '../../facts';
+import { parseAnnotation } from '../annotations';
+import { coqlLimitOf } from '../typescript/body';
+import { crmPathOf, HOLE } from '../zoho-url';
+import { type Expr, parse, type Statement } from './parser';
+import { LEX_ERROR_MESSAGES, type ScanErrorCode } from './scanner';
 
-	const loops: LoopFact[] = [];
-	const calls: CallFact[] = [];
-	const errors: ScanError[] = lexErrors.map((e) => ({ code: e.code, message: LEX_ERROR_MESSAGES[e.code], span: { start: e.start, end: e.end } }));
-	// One entry per open `{`: the loop it opens, if any.
-	const braces: (OpenLoop | undefined)[] = [];
-	const openLoops: OpenLoop[] = [];
-	const loopIndex = new Map<OpenLoop, number>();
-	let header: Header | undefined;
-	let commentCursor = 0;
+/** Built-in functions of Deluge: calls of these are never calls of the user's functions. */
+const BUILT_INS = new Set([
+	'ifnull', 'leftpad', 'rightpad', 'info', 'daysbetween', 'encodeurl', 'decodeurl', 'tostring', 'tolong', 'todecimal', 'todate', 'totime', 'tolist', 'tomap',
+	'if', 'map', 'list', 'collection', 'now', 'today', 'getjson', 'replaceall', 'openurl', 'alert', 'isnull', 'isempty', 'sendsms', 'input',
+]);
+/** Namespaces under `zoho.` that are products or utilities other than Zoho CRM. */
+const READ_TASKS = new Set(['getRecords', 'searchRecords', 'getRelatedRecords']);
 
-	const annotationBefore = (offset: number, after: number): number | undefined => {
-		let found: number | undefined;
-		while (commentCursor < comments.length && comments[commentCursor].start < offset) {
-			const comment = comments[commentCursor++];
-			if (comment.start >= after) found = parseAnnotation(comment.value)?.iterations ?? found;
+type Value = { readonly kind: 'string'; readonly text: string } | { readonly kind: 'list'; readonly length: number } | { readonly kind: 'map'; readonly expr: Extract<Expr, { kind: 'map' }> } | { readonly kind: 'page'; readonly module?: string; readonly perPage: number };
+
+/** Variables of one function body, by their latest assignment in source order. */
+type Env = Map<string, Value>;
+
+/** `zoho.crm.getRecords` / `zoho.crm.v8.convertLead` from a callee expression, or undefined. */
+function taskName(callee: Expr): string | undefined {
+	const parts: string[] = [];
+	let e: Expr = callee;
+	while (e.kind === 'member') {
+		parts.unshift(e.name);
+		e = e.object;
+	}
+	if (e.kind !== 'ident') return undefined;
+	parts.unshift(e.name);
+	return parts.join('.');
+}
+
+function stringOf(expr: Expr | undefined, env: Env): string {
+	if (!expr) return HOLE;
+	switch (expr.kind) {
+		case 'string':
+			return expr.value;
+		case 'number':
+			return String(expr.value);
+		case 'ident': {
+			const value = env.get(expr.name);
+			return value?.kind === 'string' ? value.text : HOLE;
 		}
-		return found;
-	};
+		case 'binary':
+			return expr.op === '+' ? stringOf(expr.left, env) + stringOf(expr.right, env) : HOLE;
+		default:
+			return HOLE;
+	}
+}
 
-	for (let i = 0; i < tokens.length; i++) {
-		const token = tokens[i];
-		if (token.kind === TokenKind.EOF) break;
-		const word = token.kind === TokenKind.Identifier ? token.value.toLowerCase() : undefined;
-
-		if (!header && (word === 'foreach' || (word === 'for' && tokens[i + 1]?.value.toLowerCase() === 'each'))) {
-			const previousEnd = i > 0 ? tokens[i - 1].end : 0;
-			header = { start: token.start, annotated: annotationBefore(token.start, previousEnd), sawIn: false, depth: 0 };
-			if (word === 'for') i++;
-			continue;
+/** What an expression holds, as far as the script says: text, a list of known length, a map, a page of records. */
+function valueOf(expr: Expr, env: Env): Value | undefined {
+	switch (expr.kind) {
+		case 'string':
+			return { kind: 'string', text: expr.value };
+		case 'list':
+			return { kind: 'list', length: expr.items.length };
+		case 'map':
+			return { kind: 'map', expr };
+		case 'ident':
+			return env.get(expr.name);
+		case 'binary': {
+			const text = stringOf(expr, env);
+			return text.includes(HOLE) && text === HOLE ? undefined : { kind: 'string', text };
 		}
-
-		if (header) {
-			if (!header.sawIn && word === 'in') {
-				header.sawIn = true;
-				header.iterableStart = i + 1;
-				continue;
-			}
-			if (token.kind === TokenKind.Punctuation) {
-				if (token.value === '{' && header.depth === 0 && header.sawIn && endsValue(tokens[i - 1]) && i > (header.iterableStart ?? i)) {
-					const loop = openLoop(header, tokens, i);
-					loopIndex.set(loop, loops.length);
-					loops.push(placeholderLoop(loop));
-					openLoops.push(loop);
-					braces.push(loop);
-					header = undefined;
-					continue;
+		case 'call': {
+			const name = taskName(expr.callee);
+			if (name && /^zoho\.crm\.(v\d+\.)?/.test(name) && READ_TASKS.has(name.slice(name.lastIndexOf('.') + 1))) return pageOf(name, expr.args, env);
+			// "1,2,3".toList(), leftpad(" ", 50).toList("")
+			if (expr.callee.kind === 'member' && expr.callee.name.toLowerCase() === 'tolist') {
+				const receiver = expr.callee.object;
+				const separator = expr.args[0] ? stringOf(expr.args[0], env) : ',';
+				if (receiver.kind === 'call' && receiver.callee.kind === 'ident' && receiver.callee.name.toLowerCase() === 'leftpad' && separator === '' && receiver.args[1]?.kind === 'number') {
+					return { kind: 'list', length: receiver.args[1].value };
 				}
-				if (token.value === '(' || token.value === '[' || token.value === '{') header.depth++;
-				else if (token.value === ')' || token.value === ']' || token.value === '}') header.depth = Math.max(0, header.depth - 1);
-				else if (token.value === ';' && header.depth === 0) header = undefined; // not a loop after all
+				const text = stringOf(receiver, env);
+				if (text.includes(HOLE) || separator.includes(HOLE)) return undefined;
+				if (separator === '') return { kind: 'list', length: text.length };
+				return { kind: 'list', length: text === '' ? 0 : text.split(separator).length };
 			}
+			return undefined;
 		}
-
-		if (token.kind === TokenKind.Punctuation && token.value === '{' && !header) {
-			braces.push(undefined);
-			continue;
-		}
-		if (token.kind === TokenKind.Punctuation && token.value === '}' && !header) {
-			const closed = braces.pop();
-			if (closed) {
-				openLoops.splice(openLoops.lastIndexOf(closed), 1);
-				loops[loopIndex.get(closed)!] = finishLoop(closed, token.end);
-			}
-			continue;
-		}
-
-		if (word === 'zoho') {
-			const call = taskCallAt(tokens, i);
-			if (call) {
-				calls.push({ ...call, loops: openLoops.map((l) => loopIndex.get(l)!) });
-			}
-		}
+		default:
+			return undefined;
 	}
-	for (const loop of openLoops) loops[loopIndex.get(loop)!] = finishLoop(loop, text.length);
-	return { language: 'deluge', calls, loops, errors };
 }
 
-function openLoop(header: Header, tokens: Token[], bodyIndex: number): OpenLoop {
-	const loop: OpenLoop = { start: header.start, header: { start: header.start, end: tokens[bodyIndex - 1].end } };
-	if (header.annotated !== undefined) {
-		loop.iterations = header.annotated;
-		loop.iterationSource = 'annotation';
-		loop.iterationReason = `annotation iterations=${header.annotated}`;
-		return loop;
-	}
-	const first = header.iterableStart;
-	if (first !== undefined && tokens[first].value === '{' && tokens[bodyIndex - 1].value === '}') {
-		const items = literalListItems(tokens, first, bodyIndex - 1);
-		if (items !== undefined) {
-			loop.iterations = items;
-			loop.iterationSource = 'literal';
-			loop.iterationReason = `literal list of ${items} item${items === 1 ? '' : 's'}`;
-		}
-	}
-	return loop;
-}
-
-/** Items of `{a, b, c}` spanning exactly tokens[open..close]; undefined if it is not one list literal. */
-function literalListItems(tokens: Token[], open: number, close: number): number | undefined {
-	let depth = 0;
-	let commas = 0;
-	for (let i = open; i <= close; i++) {
-		const v = tokens[i].kind === TokenKind.Punctuation ? tokens[i].value : '';
-		if (v === '{' || v === '(' || v === '[') depth++;
-		else if (v === '}' || v === ')' || v === ']') {
-			depth--;
-			if (depth === 0 && i !== close) return undefined;
-		} else if (depth === 1 && v === ',') commas++;
-		else if (depth === 1 && v === ':') return undefined; // a map, not a list
-	}
-	return close === open + 1 ? 0 : commas + 1;
-}
-
-function placeholderLoop(loop: OpenLoop): LoopFact {
-	return finishLoop(loop, loop.header.end);
-}
-
-function finishLoop(loop: OpenLoop, end: number): LoopFact {
-	return {
-		kind: 'for-each',
-		span: { start: loop.start, end },
-		header: loop.header,
-		iterations: loop.iterations,
-		iterationSource: loop.iterationSource,
-		iterationReason: loop.iterationReason,
-	};
-}
-
-/** `zoho.crm[.vN].task(…)` starting at tokens[i]. */
-function taskCallAt(tokens: Token[], i: number): Omit<CallFact, 'loops'> | undefined {
-	if (i > 0 && tokens[i - 1].value === '.') return undefined;
-	const dot = (k: number) => tokens[k]?.kind === TokenKind.Punctuation && tokens[k].value === '.';
-	const ident = (k: number) => tokens[k]?.kind === TokenKind.Identifier;
-	if (!dot(i + 1) || tokens[i + 2]?.value !== 'crm' || !dot(i + 3) || !ident(i + 4)) return undefined;
-	let nameIndex = i + 4;
-	let version = '';
-	if (/^v\d+$/.test(tokens[nameIndex].value) && dot(nameIndex + 1) && ident(nameIndex + 2)) {
-		version = tokens[nameIndex].value + '.';
-		nameIndex += 2;
-	}
-	if (tokens[nameIndex + 1]?.value !== '(') return undefined;
-	const task = `zoho.crm.${version}${tokens[nameIndex].value}`;
-	const args: [number, number][] = [];
-	let depth = 0;
-	let argStart = nameIndex + 2;
-	let end = tokens[nameIndex].end;
-	for (let k = nameIndex + 1; k < tokens.length; k++) {
-		const v = tokens[k].kind === TokenKind.Punctuation ? tokens[k].value : '';
-		if (v === '(' || v === '{' || v === '[') depth++;
-		else if (v === ')' || v === '}' || v === ']') {
-			depth--;
-			if (depth === 0) {
-				if (k > argStart) args.push([argStart, k - 1]);
-				end = tokens[k].end;
-				break;
-			}
-		} else if (v === ',' && depth === 1) {
-			args.push([argStart, k - 1]);
-			argStart = k + 1;
-		} else if (v === ';' || tokens[k].kind === TokenKind.EOF) break;
-	}
+/** A read's page: its module, and its per_page argument (200, Zoho's default and largest, when absent). */
+function pageOf(task: string, args: readonly Expr[], env: Env): Value {
 	const entry = lookupDelugeTask(task);
-	// The records a bulk task writes: its list argument, when that is a literal list.
-	const recordsArg = entry?.params.indexOf('records_value') ?? -1;
-	const listArg = recordsArg >= 0 ? args[recordsArg] : undefined;
-	const records = listArg && tokens[listArg[0]].value === '{' && tokens[listArg[1]].value === '}' ? literalListItems(tokens, listArg[0], listArg[1]) : undefined;
-	return {
-		span: { start: tokens[i].start, end },
-		via: 'deluge-task',
-		callee: task,
-		task,
-		method: entry?.method ?? '',
-		path: entry?.path ?? '',
-		...(records !== undefined ? { records } : {}),
+	const names = entry?.params ?? [];
+	const module = stringOf(args[names.indexOf('module_name') >= 0 ? names.indexOf('module_name') : 0], env);
+	const perPageIndex = names.indexOf('per_page');
+	const perPage = perPageIndex >= 0 && args[perPageIndex]?.kind === 'number' ? Math.min(200, (args[perPageIndex] as { value: number }).value) : 200;
+	return { kind: 'page', ...(module.includes(HOLE) ? {} : { module }), perPage };
+}
+
+export function scanDeluge(text: string): FileFacts {
+	const script = parse(text);
+	const calls: CallFact[] = [];
+	const loops: LoopFact[] = [];
+	const functions: FunctionFact[] = [];
+	const invocations: InvocationFact[] = [];
+	const loopStack: number[] = [];
+	const errors: ScanError[] = script.errors.map((e) => ({
+		code: e.code,
+		message: e.code === 'lexical' ? LEX_ERROR_MESSAGES[e.message as ScanErrorCode] ?? e.message : e.message,
+		span: { start: e.start, end: e.end },
+	}));
+	// Lexical errors keep their own codes, as the lexer names them.
+	for (const [i, e] of script.errors.entries()) if (e.code === 'lexical') errors[i] = { ...errors[i], code: e.message };
+	const lineComments = script.comments.filter((c) => c.value.startsWith('//'));
+
+	/** `iterations=N` from a comment right above a loop. */
+	const annotated = (start: number): number | undefined => {
+		for (let i = lineComments.length - 1; i >= 0; i--) {
+			const c = lineComments[i];
+			if (c.end > start) continue;
+			if (text.slice(c.end, start).trim() !== '') return undefined;
+			return parseAnnotation(c.value)?.iterations;
+		}
+		return undefined;
 	};
+
+	const visitExpr = (expr: Expr | undefined, env: Env): void => {
+		if (!expr) return;
+		switch (expr.kind) {
+			case 'call': {
+				visitExpr(expr.callee.kind === 'member' ? expr.callee.object : undefined, env);
+				for (const arg of expr.args) visitExpr(arg, env);
+				recordCall(expr, env);
+				return;
+			}
+			case 'member':
+				visitExpr(expr.object, env);
+				return;
+			case 'binary':
+				visitExpr(expr.left, env);
+				visitExpr(expr.right, env);
+				return;
+			case 'unary':
+				visitExpr(expr.operand, env);
+				return;
+			case 'list':
+				for (const item of expr.items) visitExpr(item, env);
+				return;
+			case 'map':
+				for (const [k, v] of expr.entries) {
+					visitExpr(k, env);
+					visitExpr(v, env);
+				}
+				return;
+			case 'task':
+				for (const value of expr.params.values()) visitExpr(value, env);
+				recordTask(expr, env);
+				return;
+			default:
+				return;
+		}
+	};
+
+	const recordCall = (expr: Extract<Expr, { kind: 'call' }>, env: Env): void => {
+		const name = taskName(expr.callee);
+		if (!name) return;
+		const span: Span = expr.span;
+		const m = /^zoho\.crm\.(?:(v\d+)\.)?(\w+)$/.exec(name);
+		if (m) {
+			const task = `zoho.crm.${m[1] ? m[1] + '.' : ''}${m[2]}`;
+			const entry = lookupDelugeTask(task);
+			const recordsIndex = entry?.params.indexOf('records_value') ?? -1;
+			const list = recordsIndex >= 0 && expr.args[recordsIndex] ? valueOf(expr.args[recordsIndex], env) : undefined;
+			calls.push({
+				span,
+				via: 'deluge-task',
+				callee: task,
+				task,
+				method: entry?.method ?? '',
+				path: entry?.path ?? '',
+				loops: [...loopStack],
+				...(list?.kind === 'list' ? { records: list.length } : {}),
+			});
+			return;
+		}
+		if (name.toLowerCase().startsWith('zoho.')) return; // other products and utilities
+		// A call of another Deluge function: `standalone.sync(…)`, `thisapp.x(…)`, a plain name.
+		const lower = name.toLowerCase();
+		if (expr.callee.kind === 'ident' ? BUILT_INS.has(lower) : !/^(standalone|thisapp|automation|button|schedule|validation_rule|related_list|signal|crm|custom)\./i.test(name)) return;
+		invocations.push({ span, loops: [...loopStack], target: { kind: 'global', name }, callee: name, args: expr.args.map((a) => stringOf(a, env)) });
+	};
+
+	const recordTask = (expr: Extract<Expr, { kind: 'task' }>, env: Env): void => {
+		const type = expr.params.get('type');
+		const method = type ? (type.kind === 'ident' ? type.name : stringOf(type, env)).toUpperCase() : 'GET';
+		let path: string | undefined;
+		if (expr.task === 'invokeurl') path = crmPathOf(stringOf(expr.params.get('url'), env));
+		else if (expr.task === 'invokeapi') {
+			const service = expr.params.get('service');
+			const serviceName = service ? (service.kind === 'ident' ? service.name : stringOf(service, env)) : '';
+			if (serviceName.toLowerCase() === 'crm') {
+				const given = stringOf(expr.params.get('path'), env);
+				path = crmPathOf(`https://www.zohoapis.com${given.startsWith('/') ? '' : '/'}${given}`);
+			}
+		}
+		if (!path || !/^[A-Z]+$/.test(method)) return;
+		// COQL through invokeurl: the query in the parameters or body map.
+		let coqlLimit: number | null | undefined;
+		for (const key of ['parameters', 'body']) {
+			const param = expr.params.get(key);
+			const value = param && (param.kind === 'call' && param.callee.kind === 'member' && param.callee.name.toLowerCase() === 'tostring' ? valueOf(param.callee.object, env) : valueOf(param, env));
+			if (value?.kind === 'map') {
+				const query = value.expr.entries.find(([k]) => k.kind === 'string' && k.value === 'select_query');
+				if (query) {
+					const limit = coqlLimitOf(stringOf(query[1], env).replace(new RegExp(HOLE, 'g'), ' x '));
+					if (limit !== undefined) coqlLimit = limit;
+				}
+			}
+		}
+		calls.push({
+			span: expr.span,
+			via: expr.task === 'invokeurl' ? 'invokeurl' : 'rest',
+			callee: expr.task,
+			method,
+			path,
+			loops: [...loopStack],
+			...(coqlLimit !== undefined ? { coqlLimit } : {}),
+		});
+	};
+
+	const visitStatements = (statements: readonly Statement[], env: Env): void => {
+		for (const statement of statements) visitStatement(statement, env);
+	};
+
+	const visitStatement = (statement: Statement, env: Env): void => {
+		switch (statement.kind) {
+			case 'assign': {
+				visitExpr(statement.value, env);
+				const value = statement.op === '=' ? valueOf(statement.value, env) : undefined;
+				if (value) env.set(statement.target, value);
+				else env.delete(statement.target);
+				return;
+			}
+			case 'expr':
+				visitExpr(statement.expr, env);
+				return;
+			case 'if':
+				for (const branch of statement.branches) {
+					visitExpr(branch.condition, env);
+					visitStatements(branch.body, env);
+				}
+				return;
+			case 'foreach':
+			case 'while': {
+				if (statement.kind === 'foreach') visitExpr(statement.iterable, env);
+				else visitExpr(statement.condition, env);
+				loops.push(describeLoop(statement, env));
+				loopStack.push(loops.length - 1);
+				visitStatements(statement.body, env);
+				loopStack.pop();
+				return;
+			}
+			case 'try':
+				visitStatements(statement.body, env);
+				visitStatements(statement.handler, env);
+				return;
+			case 'return':
+			case 'info':
+			case 'throw':
+				visitExpr(statement.value, env);
+				return;
+			default:
+				return;
+		}
+	};
+
+	const describeLoop = (statement: Extract<Statement, { kind: 'foreach' | 'while' }>, env: Env): LoopFact => {
+		const base: LoopFact = { kind: statement.kind === 'foreach' ? 'for-each' : 'while', span: statement.span, header: statement.header };
+		const n = annotated(statement.span.start);
+		if (n !== undefined) return { ...base, iterations: n, iterationSource: 'annotation', iterationReason: `annotation iterations=${n}` };
+		if (statement.kind === 'while') return base;
+		const value = valueOf(statement.iterable, env);
+		// `for each x in {}`: an empty literal (read as an empty map) runs no iteration.
+		if (value?.kind === 'map' && value.expr.entries.length === 0) return { ...base, iterations: 0, iterationSource: 'literal', iterationReason: 'literal list of 0 items' };
+		if (value?.kind === 'list') {
+			const literal = statement.iterable.kind === 'list';
+			return { ...base, iterations: value.length, iterationSource: 'literal', iterationReason: `${literal ? 'literal list' : 'list'} of ${value.length} item${value.length === 1 ? '' : 's'}` };
+		}
+		if (value?.kind === 'page') return { ...base, page: { ...(value.module ? { module: value.module } : {}), perPage: value.perPage } };
+		return base;
+	};
+
+	for (const fn of script.functions) {
+		functions.push({ name: fn.name, span: fn.span, nameSpan: fn.nameSpan });
+		visitStatements(fn.body, new Map());
+	}
+	visitStatements(script.statements, new Map());
+	// Loops were pushed in visiting order; calls refer to them by index, so order is as found.
+	return { language: 'deluge', calls, loops, errors, functions, invocations };
 }
