@@ -274,7 +274,13 @@ export function parse(text: string): Script {
 		const branches: { condition?: Expr; body: readonly Statement[] }[] = [];
 		pos++; // if
 		branches.push({ condition: parseParenthesized(), body: parseBlockOrStatement() });
-		while (at('else')) {
+		while (at('else') || at('elseif')) {
+			if (at('elseif')) {
+				error(ParseErrorCode.UnexpectedToken, 'Write "else if", in two words.');
+				pos++;
+				branches.push({ condition: parseParenthesized(), body: parseBlockOrStatement() });
+				continue;
+			}
 			pos++;
 			if (at('if')) {
 				pos++;
@@ -392,7 +398,10 @@ export function parse(text: string): Script {
 			}
 			const before = pos;
 			args.push(parseExpression());
-			if (atPunct(',')) pos++;
+			if (atPunct(',')) {
+				pos++;
+				if (atPunct(')')) error(ParseErrorCode.UnexpectedToken, 'A trailing comma is not Deluge.', tokens[pos - 1]);
+			}
 			else if (!atPunct(')')) {
 				if (pos === before) pos++;
 				error(ParseErrorCode.Expected, 'Expected "," or ")" in the arguments.');
@@ -464,7 +473,10 @@ export function parse(text: string): Script {
 				pos++;
 				entries.push([key, parseExpression()]);
 			} else items.push(key);
-			if (atPunct(',')) pos++;
+			if (atPunct(',')) {
+				pos++;
+				if (atPunct('}')) error(ParseErrorCode.UnexpectedToken, 'A trailing comma is not Deluge.', tokens[pos - 1]);
+			}
 			else if (!atPunct('}')) {
 				if (pos === before) pos++;
 				error(ParseErrorCode.Expected, 'Expected "," or "}" in the literal.');
@@ -486,10 +498,12 @@ export function parse(text: string): Script {
 		pos++; // [ or (
 		const params = new Map<string, Expr>();
 		while (!eof() && !atPunct(close)) {
-			if (atPunct(',') || atPunct(';')) {
+			if (atPunct(',')) {
 				pos++;
 				continue;
 			}
+			// A `;` ends the statement: the block's closing bracket was forgotten.
+			if (atPunct(';')) break;
 			// key: one or two words joined by a space or a dash (`content-type`, `reply to`)
 			const keyToken = peek();
 			if (keyToken.kind !== TokenKind.Identifier) {
@@ -549,6 +563,8 @@ export function parse(text: string): Script {
 			look = 1;
 		}
 		if (peek(look).kind !== TokenKind.Identifier) return undefined;
+		// `if (…) {` and `while (…) {` look like headers; keywords never name functions.
+		if (STATEMENT_WORDS.has(peek(look).value.toLowerCase()) || ['else', 'elseif', 'catch'].includes(peek(look).value.toLowerCase())) return undefined;
 		let name = peek(look).value;
 		const nameStart = peek(look).start;
 		let i = look + 1;
