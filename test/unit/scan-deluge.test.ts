@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze, check } from './check';
+import { analyze, check, checkWorkspace } from './check';
 
 void describe('Deluge scanner: zoho.crm tasks', () => {
 	test('v2 and v8 tasks are found with their catalog cost', () => {
@@ -189,5 +189,153 @@ name = "half typed`,
 }`;
 		for (let i = 0; i <= script.length; i++) analyze('deluge', script.slice(0, i));
 		assert.equal(analyze('deluge', script).estimate.perRun, 3 + 5);
+	});
+});
+
+void describe('Deluge scanner: every zoho.crm task', () => {
+	// By hand from the catalog: reads and single-record writes 1; Convert Lead 5; bulk writes of an unseen
+	// list the most one call takes (100 records: 10); tasks Zoho gives no figure for the default 1, assumed.
+	const TASKS: [string, string, string, number][] = [
+		['getRecords', '"Leads"', 'Get Records', 1],
+		['getRecordById', '"Leads", id', 'Get Record', 1],
+		['searchRecords', '"Leads", "(Email:equals:a@b.c)"', 'Search Records', 1],
+		['createRecord', '"Leads", m', 'Create Records', 1],
+		['updateRecord', '"Leads", id, m', 'Update Record', 1],
+		['upsert', '"Leads", m', 'Upsert Records', 1],
+		['bulkCreate', '"Leads", rows', 'Create Records', 10],
+		['bulkUpdate', '"Leads", rows', 'Update Records', 10],
+		['getRelatedRecords', '"Notes", "Leads", id', 'Get Related Records', 1],
+		['updateRelatedRecord', '"Products", pid, "Deals", id, m', 'Update Related Record', 1],
+		['convertLead', 'id, m', 'Convert Lead', 5],
+		['attachFile', '"Leads", id, f', 'Upload Url Attachments', 1],
+	];
+	for (const version of ['', 'v8.']) {
+		test(`zoho.crm.${version}* tasks`, () => {
+			const script = TASKS.map(([task, args]) => `r = zoho.crm.${version}${task}(${args});`).join('\n');
+			const analysis = analyze('deluge', script);
+			assert.deepEqual(
+				analysis.estimate.calls.map((c) => [c.call.task, c.operation.api, c.credits]),
+				TASKS.map(([task, , api, credits]) => [`zoho.crm.${version}${task}`, api, credits]),
+			);
+		});
+	}
+
+	test('vertical-solution tasks are priced at the default, assumed', () => {
+		const analysis = analyze('deluge', 'v = zoho.crm.getOrgVariable("tax");\nzoho.crm.invokeConnector("crm.set", m);');
+		assert.deepEqual(
+			analysis.estimate.calls.map((c) => [c.credits, c.assumed]),
+			[
+				[1, true],
+				[1, true],
+			],
+		);
+	});
+});
+
+void describe('Deluge scanner: invokeurl and invokeapi', () => {
+	test('literal URLs, URLs built in variables, methods bare or quoted, COQL LIMIT from the parameters', () => {
+		// POST /crm/v2/Leads with an unseen body: 10 (assumed); Convert Lead 5; GET with a quoted method 1;
+		// COQL with LIMIT 1500: 3; invokeapi to the CRM service: Get Records 1.
+		check(
+			'deluge',
+			`
+  base = "https://www.zohoapis.com/crm/v8/";
+  url = base + "Leads/" + id + "/actions/convert";
+  q = {"select_query": "select Last_Name from Leads where Rating = 'Hot' limit 1500"};
+  a = invokeurl [ url: "https://www.zohoapis.com/crm/v2/Leads" type: POST parameters: m.toString() connection: "crm" ];
+//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 10? cr = 10/run
+  b = invokeurl [ url: url type: POST connection: "crm" ];
+//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+  c = invokeurl [ url: base + "Deals/" + id, type: "GET", connection: "crm" ];
+//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+  d = invokeurl [ url: base + "coql" type: POST parameters: q.toString() connection: "crm" ];
+//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 3 cr = 3/run
+  e = invokeapi [ service: crm path: "/crm/v8/Deals" type: GET ];
+//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run`,
+		);
+	});
+
+	test('look-alikes: token requests, other hosts and products, sendmail, other services through invokeapi', () => {
+		const analysis = analyze(
+			'deluge',
+			`t = invokeurl [ url: "https://accounts.zoho.com/oauth/v2/token" type: POST ];
+b = invokeurl [ url: "https://www.zohoapis.com/books/v3/invoices?organization_id=1" type: GET ];
+o = invokeurl [ url: "https://api.example.com/crm/v2/Leads" type: GET ];
+p = invokeurl [ url: someUrl type: GET ];
+sendmail [ from: zoho.adminuserid to: "a@b.c" subject: "x" message: "y" ];
+d = invokeapi [ service: zohodesk path: "/api/v1/tickets" type: GET ];
+r = zoho.crmplus.getRecords("Leads");
+s = zoho.encryption.base64Encode("x");
+u = zoho.currentdate;
+m = resp.get("id");
+// resp = invokeurl [ url: "https://www.zohoapis.com/crm/v8/Leads" type: GET ];`,
+		);
+		assert.deepEqual(analysis.estimate.calls, []);
+	});
+});
+
+void describe('Deluge scanner: what loops run over', () => {
+	test('lists from text and padding, variables holding lists, and the records of a page', () => {
+		// "1,2,3".toList() → 3; leftpad(" ", 50).toList("") → 50; a variable holding {a, b} → 2;
+		// the records of a getRecords page with per_page 100 and Leads sized 40 → 40.
+		check(
+			'deluge',
+			`
+pages = "1,2,3".toList();
+for each p in pages
+{
+  zoho.crm.getRecords("Deals", p);
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr ×3 = 3/run
+}
+for each i in leftpad(" ", 50).toList("")
+{
+  zoho.crm.getRecords("Contacts");
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr ×50 = 50/run
+}
+ids = {a, b};
+for each id in ids
+{
+  zoho.crm.v8.updateRecord("Leads", id, {"Rating": "Hot"});
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Record 1 cr ×2 = 2/run
+}
+leads = zoho.crm.getRecords("Leads", 1, 100);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+for each lead in leads
+{
+  zoho.crm.convertLead(lead.get("id"), Map());
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr ×40 = 200/run
+}`,
+			{ moduleSizes: { Leads: 40 } },
+		);
+	});
+});
+
+void describe('Deluge functions calling each other across files', () => {
+	test('standalone.x(), a plain name and thisapp are linked to the declaring file', () => {
+		// sync_leads: 2 pages × 1 = 2. nightly: once (2), for each of 3 ids (6), by plain name (2).
+		checkWorkspace(`//- /sync.dg
+void standalone.sync_leads(string from)
+{
+  for each p in {1, 2}
+  {
+    zoho.crm.getRecords("Leads", p, 200);
+//  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr ×2 = 2/run
+  }
+}
+//- /nightly.dg
+void automation.nightly()
+{
+  standalone.sync_leads("today");
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ standalone.sync_leads() 2 cr = 2/run
+  for each x in "a,b,c".toList()
+  {
+    standalone.sync_leads(x);
+//  ^^^^^^^^^^^^^^^^^^^^^^^^ standalone.sync_leads() 2 cr ×3 = 6/run
+  }
+  sync_leads("again");
+//^^^^^^^^^^^^^^^^^^^ standalone.sync_leads() 2 cr = 2/run
+  info ifnull(x, "none");
+}
+`);
 	});
 });
