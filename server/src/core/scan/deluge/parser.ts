@@ -114,14 +114,29 @@ export function parse(text: string): Script {
 		const after = peek(1);
 		return after.kind === TokenKind.Punctuation && (after.value === '=' || after.value === '+=' || after.value === '-=' || after.value === '.');
 	};
-	/** Skips to just after the next `;` at this depth, or to a `}` closing the block, or a statement on a new line. */
+	/** True when the current token starts a line. */
+	const atLineStart = (): boolean => pos === 0 || text.slice(tokens[pos - 1].end, peek().start).includes('\n');
+	/** `void name.name(` at the start of a line: a new function begins, whatever was left open before it. */
+	const atFunctionHeader = (): boolean => {
+		if (!atLineStart() || peek().kind !== TokenKind.Identifier || !TYPES.has(peek().value.toLowerCase())) return false;
+		let i = 1;
+		if (peek(i).kind !== TokenKind.Identifier) return false;
+		i++;
+		while (peek(i).value === '.' && peek(i + 1).kind === TokenKind.Identifier) i += 2;
+		return peek(i).value === '(';
+	};
+	/**
+	 * Skips a broken statement: to just after the next `;` outside braces, to a `}` closing the block, to
+	 * a statement starting a new line, or to a function header. Parentheses are not counted: broken code
+	 * leaves them unbalanced.
+	 */
 	const recover = (): void => {
 		let depth = 0;
 		while (!eof()) {
 			const t = peek();
 			if (t.kind === TokenKind.Punctuation) {
-				if (t.value === '{' || t.value === '(' || t.value === '[') depth++;
-				else if (t.value === '}' || t.value === ')' || t.value === ']') {
+				if (t.value === '{') depth++;
+				else if (t.value === '}') {
 					if (depth === 0) return;
 					depth--;
 				} else if (t.value === ';' && depth === 0) {
@@ -130,7 +145,7 @@ export function parse(text: string): Script {
 				}
 			}
 			pos++;
-			if (depth === 0 && startsStatementOnNewLine()) return;
+			if (depth === 0 && (startsStatementOnNewLine() || atFunctionHeader())) return;
 		}
 	};
 	/** The statement ends: a `;`, or (leniently) a new line, a `}` or the end. */
@@ -159,6 +174,8 @@ export function parse(text: string): Script {
 		const open = next(); // {
 		const body: Statement[] = [];
 		while (!eof() && !atPunct('}')) {
+			// A function header inside a block: the block was never closed.
+			if (atFunctionHeader()) break;
 			const before = pos;
 			const statement = parseStatement();
 			if (statement) body.push(statement);
@@ -301,8 +318,19 @@ export function parse(text: string): Script {
 		pos++;
 		const expr = parseExpression();
 		if (!expect(')')) {
-			while (!eof() && !atPunct(')') && !atPunct('{') && !atPunct(';')) pos++;
-			if (atPunct(')')) pos++;
+			// Skip the rest of the condition to its closing ")", even past `;` (HTML-escaped `&amp;`), never past a `{`.
+			let depth = 0;
+			while (!eof() && !atPunct('{')) {
+				if (atPunct('(')) depth++;
+				else if (atPunct(')')) {
+					if (depth === 0) {
+						pos++;
+						break;
+					}
+					depth--;
+				}
+				pos++;
+			}
 		}
 		return expr;
 	}
@@ -310,6 +338,22 @@ export function parse(text: string): Script {
 	function parseForEach(): Statement {
 		const start = peek().start;
 		const first = next();
+		if (first.value.toLowerCase() === 'for' && atPunct('(')) {
+			// for (i = 0; i < n; i++): not Deluge; read it as a loop of unknown length so its body still counts.
+			error(ParseErrorCode.UnknownStatement, 'Deluge has no C-style "for"; write "for each x in list". Its body is still analysed as a loop.', first);
+			let depth = 0;
+			while (!eof()) {
+				if (atPunct('(')) depth++;
+				else if (atPunct(')') && --depth === 0) {
+					pos++;
+					break;
+				} else if (atPunct('{') && depth === 0) break;
+				pos++;
+			}
+			const header = span(start);
+			const body = parseBlockOrStatement();
+			return { kind: 'while', span: span(start), header, condition: { kind: 'error', span: header }, body };
+		}
 		if (first.value.toLowerCase() === 'for') {
 			if (at('each')) pos++;
 			else error(ParseErrorCode.Expected, 'Expected "each" after "for": Deluge loops are "for each x in list".');
@@ -576,16 +620,23 @@ export function parse(text: string): Script {
 		// Parameters, then a `{`: only then is it a declaration rather than a call.
 		let j = i + 1;
 		let depth = 1;
+		let unclosed = false;
 		while (pos + j < tokens.length && depth > 0) {
-			const v = tokens[pos + j].value;
-			if (tokens[pos + j].kind === TokenKind.Punctuation) {
+			const token = tokens[pos + j];
+			const v = token.value;
+			if (token.kind === TokenKind.Punctuation) {
 				if (v === '(') depth++;
 				else if (v === ')') depth--;
-				else if (v === ';' || v === '{' || v === '}') return undefined;
+				else if (v === '{' && returnType && text.slice(tokens[pos + j - 1].end, token.start).includes('\n')) {
+					// `void f(int a` then `{` on the next line: the header lost its ")".
+					unclosed = true;
+					break;
+				} else if (v === ';' || v === '{' || v === '}') return undefined;
 			}
 			j++;
 		}
-		if (depth !== 0 || peek(j).value !== '{') return undefined;
+		if (!unclosed && (depth !== 0 || peek(j).value !== '{')) return undefined;
+		if (unclosed) error(ParseErrorCode.Expected, 'Expected ")" to close the parameters.', peek(j - 1));
 		const nameEnd = peek(i - 1).end;
 		const params: string[] = [];
 		for (let k = i + 1; k < j - 1; k++) {

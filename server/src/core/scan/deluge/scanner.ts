@@ -59,6 +59,8 @@ function isWhitespace(ch: number): boolean {
 }
 
 const OPEN_DOUBLE = new Set([0x22, 0x201c, 0x201d]);
+/** A function header on a line of its own: `void automation.sync(` */
+const FUNCTION_HEADER_INSIDE = /\n[ \t]*(?:void|string|map|list|int|bool|boolean|date|datetime|decimal|float)[ \t]+[\w.]+[ \t]*\(/i;
 const OPEN_SINGLE = new Set([0x27, 0x2018, 0x2019]);
 
 /** Splits Deluge text into tokens, comments included, ending with one `EOF` token. */
@@ -111,6 +113,9 @@ export function tokenize(text: string): { tokens: Token[]; errors: LexError[] } 
 					break;
 				}
 			}
+			// Text may span lines (long mail bodies), but not into the next function: a quote left open there
+			// would pair every later quote wrongly.
+			if (closed && FUNCTION_HEADER_INSIDE.test(text.slice(start, pos))) closed = false;
 			if (!closed) {
 				// Recover at the end of the opening line so one stray quote does not swallow the file.
 				const lineEnd = text.slice(start).search(/[\r\n]/);
