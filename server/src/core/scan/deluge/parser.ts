@@ -205,6 +205,18 @@ export function parse(text: string): Script {
 			case 'for':
 			case 'foreach':
 				return parseForEach();
+			case 'else':
+			case 'elseif': {
+				// An `else` whose `if` a lost brace cut off: keep its branch, so the calls in it still count.
+				error(ParseErrorCode.UnexpectedToken, '"else" without an "if" before it.', t);
+				pos++;
+				if (word === 'elseif' || at('if')) {
+					if (word === 'else') pos++;
+					const condition = parseParenthesized();
+					return { kind: 'if', span: span(start), branches: [{ condition, body: parseBlockOrStatement() }] };
+				}
+				return { kind: 'if', span: span(start), branches: [{ body: parseBlockOrStatement() }] };
+			}
 			case 'while': {
 				pos++;
 				error(ParseErrorCode.UnknownStatement, 'Deluge has no "while" loop; its body is still analysed as a loop.', t);
