@@ -152,7 +152,7 @@ function run(argv: string[]): number {
 	const targets = (paths.length > 0 ? paths : ['.']).map((p) => resolve(root, p));
 	let discovery;
 	try {
-		discovery = discover(root, targets);
+		discovery = discover(root, targets, { ignore: settings.ignore.value, deluge: settings.deluge.value });
 	} catch (error) {
 		throw new UsageError(`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'path'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
 	}

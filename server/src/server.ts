@@ -315,10 +315,18 @@ async function buildIndex(): Promise<void> {
 	refreshStatus();
 	try {
 		const open = new Set(documents.all().map((d) => fsPathOf(d.uri)));
-		await index.build(teamConfigs.allFolders, (path) => open.has(path), { isCancellationRequested: false }, (done, total) => {
-			indexing = { done, total };
-			refreshStatus();
-		});
+		const { effective } = await settingsFor();
+		await index.build(
+			teamConfigs.allFolders,
+			(path) => open.has(path),
+			{ isCancellationRequested: false },
+			(done, total) => {
+				indexing = { done, total };
+				refreshStatus();
+			},
+			// The configured ignore and Deluge globs: files the editor never opens as Deluge count too.
+			() => ({ ignore: effective.ignore.value, deluge: effective.deluge.value }),
+		);
 	} catch (error) {
 		connection.console.error(`Indexing the workspace failed: ${String(error)}`);
 	} finally {

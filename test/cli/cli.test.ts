@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -164,6 +164,21 @@ void describe('zoho-credits scan', () => {
 		assert.equal(missing.status, 2);
 		assert.match(missing.stderr, /Cannot read --config nope.json: no such file/);
 		assert.match(cli(['scan', '.', '--budget-table', 'old'], dir).stderr, /--budget-table must be one of seed, current, not "old"/);
+	});
+
+	test('the configuration\'s Deluge and ignore globs decide which files are scanned, and as what', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-globs-'));
+		mkdirSync(join(dir, 'legacy'));
+		writeFileSync(join(dir, 'convert.deluge.txt'), 'for each id in {1, 2}\n{\n  zoho.crm.convertLead(id, Map());\n}');
+		writeFileSync(join(dir, 'legacy', 'old.ts'), "fetch('https://www.zohoapis.com/crm/v8/Leads');");
+		writeFileSync(join(dir, 'notes.txt'), 'zoho.crm.getRecords("Leads");');
+		writeFileSync(join(dir, 'zoho-credits.json'), JSON.stringify({ deluge: ['**/*.deluge.txt'], ignore: ['legacy/**'] }));
+		const report = JSON.parse(cli(['scan', '.', '--format', 'json'], dir).stdout);
+		// Convert Lead: 5 credits × 2 ids = 10.
+		assert.deepEqual(
+			report.files.map((f: { path: string; language: string; calls: { perRun: number }[] }) => [f.path, f.language, f.calls.map((c) => c.perRun)]),
+			[['convert.deluge.txt', 'deluge', [10]]],
+		);
 	});
 
 	test('--help prints usage and exits 0', () => {

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { minimatch } from 'minimatch';
 import { join, relative, sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH } from '../core/analysis';
 import type { Language } from '../core/facts';
@@ -17,6 +18,14 @@ export interface SourceFile {
 export interface SkippedFile {
 	readonly path: string;
 	readonly reason: string;
+}
+
+/** Globs from the configuration (`ignore`, `deluge`), relative to the root, `/`-separated. */
+export interface DiscoveryOptions {
+	/** Files not to scan. */
+	readonly ignore?: readonly string[];
+	/** Extra files that hold Deluge, whatever their extension (`**\/*.deluge.txt`). */
+	readonly deluge?: readonly string[];
 }
 
 export interface Discovery {
@@ -40,13 +49,16 @@ function looksBinary(path: string): boolean {
  * once (a link back into a visited folder is ignored), skips dependency and build folders, files
  * over 2 MB and binary files, and reports every skip with its reason.
  */
-export function discover(root: string, paths: readonly string[]): Discovery {
+export function discover(root: string, paths: readonly string[], options: DiscoveryOptions = {}): Discovery {
 	const files: SourceFile[] = [];
 	const skipped: SkippedFile[] = [];
 	const visited = new Set<string>();
+	const matches = (globs: readonly string[] | undefined, relativePath: string) => (globs ?? []).some((g) => minimatch(relativePath, g, { dot: true }));
 
 	const visitFile = (path: string, size: number): void => {
-		const language = languageOf(path);
+		const relativePath = relative(root, path).split(sep).join('/');
+		if (matches(options.ignore, relativePath)) return;
+		const language = matches(options.deluge, relativePath) ? 'deluge' : languageOf(path);
 		if (!language) return;
 		if (size > MAX_FILE_LENGTH) {
 			skipped.push({ path, reason: `larger than ${MAX_FILE_LENGTH / 1024 / 1024} MB` });
@@ -61,7 +73,7 @@ export function discover(root: string, paths: readonly string[]): Discovery {
 			skipped.push({ path, reason: `unreadable: ${(error as Error).message}` });
 			return;
 		}
-		files.push({ path, relativePath: relative(root, path).split(sep).join('/'), language });
+		files.push({ path, relativePath, language });
 	};
 
 	const visit = (path: string, explicit: boolean): void => {

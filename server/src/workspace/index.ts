@@ -8,7 +8,7 @@ import { sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH, scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
 import { Graph } from '../core/graph';
-import { discover } from './discover';
+import { discover, type DiscoveryOptions } from './discover';
 
 /** The key a file has in the graph: its path with `/` separators. */
 export function graphPath(fsPath: string): string {
@@ -72,10 +72,16 @@ export class WorkspaceIndex {
 	 * Reads every source file under the folders, yielding to the event loop between batches so
 	 * requests keep being answered. `skip` names files whose facts come from open documents.
 	 */
-	async build(folders: readonly string[], skip: (path: string) => boolean, token: Cancellation, progress?: (done: number, total: number) => void): Promise<void> {
+	async build(
+		folders: readonly string[],
+		skip: (path: string) => boolean,
+		token: Cancellation,
+		progress?: (done: number, total: number) => void,
+		options: (folder: string) => DiscoveryOptions = () => ({}),
+	): Promise<void> {
 		const found = folders.flatMap((folder) => {
 			try {
-				return discover(folder, [folder]).files;
+				return discover(folder, [folder], options(folder)).files;
 			} catch {
 				return [];
 			}
