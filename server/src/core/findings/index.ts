@@ -1,10 +1,12 @@
 import { callInLoop } from './call-in-loop';
+import { concurrencyFanOut } from './concurrency-fan-out';
 import type { CheckContext, Finding, FindingRule } from './types';
+import { unboundedLoop } from './unbounded-loop';
 
 export type { Finding, RelatedLocation, Severity } from './types';
 
 /** Every check, alphabetically by id. */
-export const FINDING_RULES: readonly FindingRule[] = [callInLoop];
+export const FINDING_RULES: readonly FindingRule[] = [callInLoop, concurrencyFanOut, unboundedLoop];
 
 export function runFindings(context: CheckContext): Finding[] {
 	return FINDING_RULES.flatMap((rule) => rule.run(context));

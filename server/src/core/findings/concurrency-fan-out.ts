@@ -1,0 +1,41 @@
+// Finding: concurrency-fan-out
+//
+// `Promise.all` over more Zoho CRM calls than the edition lets one user run at once. Zoho answers the
+// extra ones with 429 TOO_MANY_REQUESTS. Complex APIs (Convert Lead, search, COQL, big writes, send
+// mail, composite) share a lower sub-concurrency limit. Reported at the loop that fans out.
+import { formatNumber } from '../explain';
+import { defineFinding } from './types';
+
+export type MessageId = 'fanOut' | 'fanOutComplex';
+
+export const concurrencyFanOut = defineFinding<MessageId>({
+	id: 'concurrency-fan-out',
+	meta: {
+		severity: 'warning',
+		messages: {
+			fanOut: 'This starts {count} Zoho CRM calls at once; {edition} allows {limit} in flight per user, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
+			fanOutComplex: 'This starts {count} {api} calls at once; complex APIs allow {limit} in flight per user in every edition, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
+		},
+	},
+	*check({ facts, estimate, budget }) {
+		for (let index = 0; index < facts.loops.length; index++) {
+			const loop = facts.loops[index];
+			if (!loop.parallel) continue;
+			const inside = estimate.calls.filter((c) => c.loops.some((use) => use.loopIndex === index));
+			const use = inside[0]?.loops.find((u) => u.loopIndex === index);
+			if (!use) continue;
+			const complex = inside.find((c) => c.operation.subConcurrency !== undefined);
+			const limit = complex ? budget.subConcurrency : budget.concurrency;
+			// Each iteration starts the calls inside it: more than the limit at once fail.
+			const count = use.iterations * inside.length;
+			if (count <= limit) continue;
+			yield {
+				messageId: complex ? 'fanOutComplex' : 'fanOut',
+				data: { count: formatNumber(count), limit: formatNumber(limit), edition: budget.editionLabel, api: complex?.operation.api ?? '' },
+				span: loop.header,
+				related: inside.map((c) => ({ span: c.call.span, message: `${c.operation.api} runs once per element.` })),
+				docs: 'https://help.zoho.com/portal/en/community/topic/sub-concurrency-for-complex-apis',
+			};
+		}
+	},
+});
