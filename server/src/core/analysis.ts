@@ -4,6 +4,7 @@ import { type Assumptions, estimateFile, type FileEstimate, FunctionCosts, type 
 import { Graph } from './graph';
 import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
+import { suppressionsOf } from './scan/annotations';
 import { scanDeluge } from './scan/deluge';
 import { scanTypeScript } from './scan/typescript';
 import { LineMap } from './text';
@@ -68,8 +69,10 @@ export function assumptionsOf(settings: EffectiveSettings): Assumptions {
 export function analyzeFacts(path: string, text: string, facts: FileFacts, settings: EffectiveSettings, workspace?: WorkspaceContext): FileAnalysis {
 	const estimate = estimateFile(facts, assumptionsOf(settings), workspace);
 	const budget = budgetOf(settings);
-	const findings = runFindings({ facts, estimate, budget });
-	return { path, language: facts.language, lines: new LineMap(text), facts, estimate, findings, budget, settings };
+	const lines = new LineMap(text);
+	const suppressed = suppressionsOf(text);
+	const findings = suppressed.file ? [] : runFindings({ facts, estimate, budget }).filter((f) => !suppressed.lines.has(lines.lineOf(f.span.start)));
+	return { path, language: facts.language, lines, facts, estimate, findings, budget, settings };
 }
 
 /** Scans, estimates and checks one file on its own. Pure: text and settings in, plain data out. */
