@@ -63,11 +63,11 @@ void describe('zoho-credits scan', () => {
 			report.findings.map((f: { id: string; path: string; line: number }) => [f.id, f.path, f.line]),
 			[
 				['call-in-loop', 'examples/deluge/convert_hot_leads.dg', 9],
-				['call-in-loop', 'examples/deluge/convert_hot_leads.dg', 14],
+				['heavy-call-in-loop', 'examples/deluge/convert_hot_leads.dg', 14],
 				['call-in-loop', 'examples/node/nightly-convert.ts', 7],
 				['call-in-loop', 'examples/node/nightly-convert.ts', 9],
 				['call-in-loop', 'examples/node/read-deals.js', 7],
-				['call-in-loop', 'examples/node/sync-contacts.ts', 8],
+				['write-in-loop', 'examples/node/sync-contacts.ts', 8],
 			],
 		);
 	});

@@ -53,12 +53,12 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.locator('.view-line span', { hasText: '×3 → 3 cr/run' }).last().waitFor({ timeout: TIMEOUT });
 	});
 
-	test('the Problems panel lists the call-in-loop warnings', async () => {
+	test('the Problems panel lists the loop warnings', async () => {
 		await page.keyboard.press('Control+Shift+M');
-		const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Convert Lead runs inside a loop' });
+		const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Convert Lead costs 5 credits a call' });
 		await row.first().waitFor({ timeout: TIMEOUT });
 		const label = await row.first().getAttribute('aria-label');
-		assert.match(label ?? '', /Convert Lead runs inside a loop: 5 credits ×3 ×10 \(assumed\) = 150 credits per run/);
+		assert.match(label ?? '', /Convert Lead costs 5 credits a call and runs inside a loop: ×3 ×10 \(assumed\) = 150 credits per run/);
 		assert.match(label ?? '', /Zoho Credit Lens/);
 		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Get Records runs inside a loop' }).first().waitFor({ timeout: TIMEOUT });
 	});
@@ -115,7 +115,7 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 	test('a TypeScript file: fetch in a loop is priced, the token request is not', async () => {
 		await openFile('sync-contacts.ts');
 		await page.locator('.view-line span', { hasText: '×10 → 10 cr/run' }).last().waitFor({ timeout: TIMEOUT });
-		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Upsert Records runs inside a loop' }).first().waitFor({ timeout: TIMEOUT });
+		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Upsert Records writes one record a call inside a loop' }).first().waitFor({ timeout: TIMEOUT });
 		const lines = await page.locator('.view-lines').innerText();
 		const tokenLine = lines.split('\n').find((l) => l.includes("fetch('https://accounts.zoho.com"));
 		assert.ok(tokenLine, lines);

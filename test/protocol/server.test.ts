@@ -68,7 +68,7 @@ void describe('language server over stdio (full client)', () => {
     for each l in leads
     {
       zoho.crm.convertLead(l.get("id"), Map());
-      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Convert Lead runs inside a loop: 5 credits ×3 ×10 (assumed) = 150 credits per run.
+      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [heavy-call-in-loop] Convert Lead costs 5 credits a call and runs inside a loop: ×3 ×10 (assumed) = 150 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.
     }
   }
 }`,

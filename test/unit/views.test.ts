@@ -109,7 +109,7 @@ void describe('views', () => {
 		const [d] = diagnostics(analysis, 'file:///f.dg', true);
 		assert.equal(d.severity, DiagnosticSeverity.Warning);
 		assert.equal(d.source, 'Zoho Credit Lens');
-		assert.equal(d.code, 'call-in-loop');
+		assert.equal(d.code, 'heavy-call-in-loop');
 		assert.deepEqual(d.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 34 } });
 		assert.deepEqual(d.relatedInformation?.[0].location, {
 			uri: 'file:///f.dg',

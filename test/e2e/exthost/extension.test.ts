@@ -60,12 +60,17 @@ describe('Zoho Credit Lens in the extension host', () => {
 		assert.equal(extension.isActive, true);
 	});
 
-	it('publishes one warning per call inside a loop', async () => {
+	it('publishes one warning per call inside a loop, the heavy one by its own finding', async () => {
 		const diagnostics = await diagnosticsOf(deluge());
 		const summary = diagnostics.map((d) => [d.range.start.line + 1, d.severity, d.code, d.message]);
 		assert.deepEqual(summary, [
 			[9, vscode.DiagnosticSeverity.Warning, { value: 'call-in-loop', target: vscode.Uri.parse('https://www.zoho.com/crm/developer/docs/api/v8/get-records.html') }, 'Get Records runs inside a loop: 1 credit ×3 = 3 credits per run.'],
-			[14, vscode.DiagnosticSeverity.Warning, { value: 'call-in-loop', target: vscode.Uri.parse('https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html') }, 'Convert Lead runs inside a loop: 5 credits ×3 ×10 (assumed) = 150 credits per run.'],
+			[
+				14,
+				vscode.DiagnosticSeverity.Warning,
+				{ value: 'heavy-call-in-loop', target: vscode.Uri.parse('https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html') },
+				'Convert Lead costs 5 credits a call and runs inside a loop: ×3 ×10 (assumed) = 150 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.',
+			],
 		]);
 	});
 

@@ -14,16 +14,16 @@ void describe('finding: call-in-loop', () => {
 {
   for each l in leads
   {
-    zoho.crm.convertLead(l, Map());
+    zoho.crm.getRecordById("Leads", l);
   }
 }`);
 		const [finding, ...rest] = analyze('deluge', source).findings;
 		assert.equal(rest.length, 0);
 		assert.equal(finding.id, 'call-in-loop');
 		assert.equal(finding.severity, 'warning');
-		// 5 credits × 2 (literal) × 10 (default) = 100.
-		assert.equal(finding.message, 'Convert Lead runs inside a loop: 5 credits ×2 ×10 (assumed) = 100 credits per run.');
-		assert.equal(source.slice(finding.span.start, finding.span.end), 'zoho.crm.convertLead(l, Map())');
+		// 1 credit × 2 (literal) × 10 (default) = 20.
+		assert.equal(finding.message, 'Get Record runs inside a loop: 1 credit ×2 ×10 (assumed) = 20 credits per run.');
+		assert.equal(source.slice(finding.span.start, finding.span.end), 'zoho.crm.getRecordById("Leads", l)');
 		assert.deepEqual(
 			finding.related.map((r) => [source.slice(r.span.start, r.span.end), r.message]),
 			[
@@ -31,7 +31,7 @@ void describe('finding: call-in-loop', () => {
 				['for each l in leads', 'This loop runs 10 times: default of 10 iterations: the bound is not visible in the code.'],
 			],
 		);
-		assert.equal(finding.docs, 'https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html');
+		assert.equal(finding.docs, 'https://www.zoho.com/crm/developer/docs/api/v8/get-records.html');
 	});
 
 	test('invalid: TypeScript for loop with a literal bound', () => {

@@ -1,8 +1,10 @@
 // Finding: call-in-loop
 //
 // A Zoho CRM call inside a loop runs once per iteration, so its credits multiply.
-// Reported at the call, with each surrounding loop as related information.
+// Reported at the call, with each surrounding loop as related information. Single-record writes and
+// heavy calls have findings of their own (write-in-loop, heavy-call-in-loop) and are left to them.
 import { formatCredits, formatNumber } from '../explain';
+import { isHeavy, isSingleRecordWrite } from './kinds';
 import { defineFinding, loopDescription } from './types';
 
 export type MessageId = 'callInLoop';
@@ -17,7 +19,7 @@ export const callInLoop = defineFinding<MessageId>({
 	},
 	*check({ estimate }) {
 		for (const call of estimate.calls) {
-			if (call.loops.length === 0) continue;
+			if (call.loops.length === 0 || isSingleRecordWrite(call) || isHeavy(call)) continue;
 			yield {
 				messageId: 'callInLoop',
 				data: {

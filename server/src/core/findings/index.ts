@@ -1,12 +1,14 @@
 import { callInLoop } from './call-in-loop';
 import { concurrencyFanOut } from './concurrency-fan-out';
+import { heavyCallInLoop } from './heavy-call-in-loop';
 import type { CheckContext, Finding, FindingRule } from './types';
 import { unboundedLoop } from './unbounded-loop';
+import { writeInLoop } from './write-in-loop';
 
 export type { Finding, RelatedLocation, Severity } from './types';
 
 /** Every check, alphabetically by id. */
-export const FINDING_RULES: readonly FindingRule[] = [callInLoop, concurrencyFanOut, unboundedLoop];
+export const FINDING_RULES: readonly FindingRule[] = [callInLoop, concurrencyFanOut, heavyCallInLoop, unboundedLoop, writeInLoop];
 
 export function runFindings(context: CheckContext): Finding[] {
 	return FINDING_RULES.flatMap((rule) => rule.run(context));

@@ -1,0 +1,31 @@
+// Finding: heavy-call-in-loop
+//
+// A request that costs 5 credits or more a call (Convert Lead, Send Mail, merge, bulk jobs, custom
+// modules) or a COQL query reading past 200 rows, inside a loop: the loop multiplies the heavy price.
+import { formatCredits, formatNumber } from '../explain';
+import { isHeavy } from './kinds';
+import { defineFinding, loopDescription } from './types';
+
+export type MessageId = 'heavyInLoop';
+
+export const heavyCallInLoop = defineFinding<MessageId>({
+	id: 'heavy-call-in-loop',
+	meta: {
+		severity: 'warning',
+		messages: {
+			heavyInLoop: '{api} costs {credits} a call and runs inside a loop: {loops} = {perRun} per run. Move it out of the loop where the work allows, or check that every iteration needs it.',
+		},
+	},
+	*check({ estimate }) {
+		for (const call of estimate.calls) {
+			if (call.loops.length === 0 || !isHeavy(call)) continue;
+			yield {
+				messageId: 'heavyInLoop',
+				data: { api: call.operation.api, credits: formatCredits(call.credits), loops: loopDescription(call), perRun: formatCredits(call.perRun) },
+				span: call.call.span,
+				related: call.loops.map((use) => ({ span: use.loop.header, message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.` })),
+				docs: call.operation.docs,
+			};
+		}
+	},
+});
