@@ -102,7 +102,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	const b = report.budget;
 	out.push('');
 	out.push(
-		`Total: ${formatNumber(report.totals.perDay)} credits a day (1 run a day per file, assumed) of ${formatNumber(b.dailyCredits)} ` +
+		`Total: ${formatNumber(report.totals.perDay)} credits a day from ${report.entryPoints.length} entry point${report.entryPoints.length === 1 ? '' : 's'} (1 run a day each unless configured) of ${formatNumber(b.dailyCredits)} ` +
 			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}, ${b.table} table${budgetNote}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,
 	);
 	return out.join('\n');

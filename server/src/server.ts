@@ -2,6 +2,7 @@
  * Zoho Credit Lens language server: LSP wiring only. Every answer is a projection of one cached
  * analysis per document version (see views/); nothing here computes credits itself.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	type Connection,
@@ -20,6 +21,7 @@ import { analyzeFacts, assumptionsOf, budgetOf, type FileAnalysis, languageOf, M
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
 import { FunctionCosts } from './core/estimate';
 import type { FileFacts } from './core/facts';
+import { LineMap } from './core/text';
 import { type InitializationOptions, StatusNotification, type StatusParams } from './protocol';
 import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
@@ -207,6 +209,18 @@ function refreshStatus(): void {
 	updateStatus().catch((error: unknown) => connection.console.error(`Status update failed: ${String(error)}`));
 }
 
+/** A related location in another file: the open document's text, else the file on disk. */
+function locateFile(path: string): { uri: string; lines: LineMap } | undefined {
+	const uri = path.startsWith('file:') ? path : pathToFileURL(path).toString();
+	const open = documents.get(uri);
+	if (open) return { uri, lines: new LineMap(open.getText()) };
+	try {
+		return { uri, lines: new LineMap(readFileSync(path.startsWith('file:') ? fileURLToPath(path) : path, 'utf8')) };
+	} catch {
+		return undefined;
+	}
+}
+
 async function publish(uri: string): Promise<void> {
 	const document = documents.get(uri);
 	if (!document) return;
@@ -214,7 +228,7 @@ async function publish(uri: string): Promise<void> {
 		const result = await analysisOf(document);
 		// The document may have changed or closed while settings were read.
 		if (documents.get(uri)?.version !== document.version) return;
-		await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result ? diagnostics(result.analysis, uri, relatedInformation) : [] });
+		await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result ? diagnostics(result.analysis, uri, relatedInformation, locateFile) : [] });
 	} catch (error) {
 		connection.console.error(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		await connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -81,8 +81,8 @@ void describe('zoho-credits scan', () => {
 		assert.equal(lines[0], `${'location'.padEnd(37)}  ${'api'.padEnd(14)}  credits  loops  per run`);
 		assert.ok(lines.includes(`${'examples/node/read-deals.js:7:26'.padEnd(37)}  ${'Get Records'.padEnd(14)}        1     ×5        5`), stdout);
 		assert.ok(lines.includes(`${'examples/node/nightly-convert.ts:9:10'.padEnd(37)}  ${'convertLead()'.padEnd(14)}        5    ×10       50`), stdout);
-		// 60 (nightly job) + 5 + 11 = 76 credits of Free's 5,000 = 1.52%.
-		assert.equal(lines.at(-1), 'Total: 76 credits a day (1 run a day per file, assumed) of 5,000 (free, 3 users, seed table): 1.52%');
+		// Entry points: convertQualified 60, syncContacts 10, readDeals 5, firstLeads 1 = 76 credits of Free's 5,000 = 1.52%.
+		assert.equal(lines.at(-1), 'Total: 76 credits a day from 4 entry points (1 run a day each unless configured) of 5,000 (free, 3 users, seed table): 1.52%');
 	});
 
 	test('--fail-on decides the exit code', () => {

@@ -1,6 +1,7 @@
 import { type Budget, resolveBudget } from './budget';
 import { type EffectiveSettings, resolveSettings } from './config';
 import { type Assumptions, estimateFile, type FileEstimate, FunctionCosts, type WorkspaceContext } from './estimate';
+import { type EntryPoint, entryPointsOf } from './estimate/entries';
 import { Graph } from './graph';
 import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
@@ -26,6 +27,8 @@ export interface FileAnalysis {
 	readonly budget: Budget;
 	/** The settings the numbers rest on, with where each came from. */
 	readonly settings: EffectiveSettings;
+	/** The code of this file that runs on its own, with its runs and credits per day (with a workspace only). */
+	readonly entryPoints: readonly EntryPoint[];
 }
 
 const EXTENSIONS: Record<string, Language> = {
@@ -70,9 +73,16 @@ export function analyzeFacts(path: string, text: string, facts: FileFacts, setti
 	const estimate = estimateFile(facts, assumptionsOf(settings), workspace);
 	const budget = budgetOf(settings);
 	const lines = new LineMap(text);
+	const entryPoints = workspace
+		? entryPointsOf({ facts, estimate, text, lines, dailyCredits: budget.dailyCredits, entryPoints: settings.entryPoints, workspace })
+		: [];
 	const suppressed = suppressionsOf(text);
-	const findings = suppressed.file ? [] : runFindings({ facts, estimate, budget }).filter((f) => !suppressed.lines.has(lines.lineOf(f.span.start)));
-	return { path, language: facts.language, lines, facts, estimate, findings, budget, settings };
+	const findings = suppressed.file
+		? []
+		: runFindings({ facts, estimate, budget, entryPoints, thresholds: { warning: settings.warningShare.value, error: settings.errorShare.value } }).filter(
+				(f) => !suppressed.lines.has(lines.lineOf(f.span.start)),
+			);
+	return { path, language: facts.language, lines, facts, estimate, findings, budget, settings, entryPoints };
 }
 
 /** Scans, estimates and checks one file on its own. Pure: text and settings in, plain data out. */

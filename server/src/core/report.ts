@@ -38,8 +38,8 @@ export interface ReportInput {
 }
 
 /**
- * Builds the JSON report. Until entry points are configured, each file whose code runs on its own
- * (its top level and the functions nothing else calls) is one entry point, run once a day (assumed).
+ * Builds the JSON report: every call, the entry points (configured, annotated, or the code nothing
+ * else calls, run once a day unless told otherwise), the findings, and the total per day.
  */
 export function buildReport(inputs: readonly ReportInput[], budget: Budget): JsonReport {
 	// Chains point into other files: their report paths and lines by analysis path.
@@ -78,10 +78,17 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 				};
 			}),
 		});
-		if (analysis.estimate.perRun > 0) {
-			const perRun = analysis.estimate.perRun;
-			entryPoints.push({ name: path, path, line: 1, perRun, runsPerDay: 1, perDay: perRun, shareOfDaily: perRun / budget.dailyCredits });
-			perDay += perRun;
+		for (const entry of analysis.entryPoints) {
+			entryPoints.push({
+				name: entry.name === '(top level)' ? `${path} (top level)` : entry.name,
+				path,
+				line: entry.name === '(top level)' ? 1 : lineOf(entry.span.start),
+				perRun: entry.perRun,
+				runsPerDay: entry.runsPerDay,
+				perDay: entry.perDay,
+				shareOfDaily: entry.shareOfDaily,
+			});
+			perDay += entry.perDay;
 		}
 		for (const finding of analysis.findings) {
 			findings.push({
@@ -90,7 +97,7 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 				path,
 				line: lineOf(finding.span.start),
 				message: finding.message,
-				related: finding.related.map((r) => ({ path, line: lineOf(r.span.start), message: r.message })),
+				related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
 			});
 		}
 	}

@@ -1,6 +1,7 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import type { Severity } from '../core/findings';
+import type { LineMap } from '../core/text';
 
 export const DIAGNOSTIC_SOURCE = 'Zoho Credit Lens';
 
@@ -10,9 +11,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 	info: DiagnosticSeverity.Information,
 };
 
+/** Where a span of another file is: its URI and line map, when that file can be read. */
+export type LocateFile = (path: string) => { uri: string; lines: LineMap } | undefined;
+
 /** Findings of one file as LSP diagnostics; related locations only when the client shows them. */
-export function diagnostics(analysis: FileAnalysis, uri: string, relatedInformation: boolean): Diagnostic[] {
-	const range = (span: { start: number; end: number }) => ({ start: analysis.lines.position(span.start), end: analysis.lines.position(span.end) });
+export function diagnostics(analysis: FileAnalysis, uri: string, relatedInformation: boolean, locate: LocateFile = () => undefined): Diagnostic[] {
+	const rangeIn = (lines: LineMap, span: { start: number; end: number }) => ({ start: lines.position(span.start), end: lines.position(span.end) });
+	const range = (span: { start: number; end: number }) => rangeIn(analysis.lines, span);
 	return analysis.findings.map((finding) => {
 		const diagnostic: Diagnostic = {
 			range: range(finding.span),
@@ -23,7 +28,11 @@ export function diagnostics(analysis: FileAnalysis, uri: string, relatedInformat
 		};
 		if (finding.docs) diagnostic.codeDescription = { href: finding.docs };
 		if (relatedInformation && finding.related.length > 0) {
-			diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: range(r.span) }, message: r.message }));
+			diagnostic.relatedInformation = finding.related.flatMap((r) => {
+				if (r.path === undefined) return [{ location: { uri, range: range(r.span) }, message: r.message }];
+				const other = locate(r.path);
+				return other ? [{ location: { uri: other.uri, range: rangeIn(other.lines, r.span) }, message: r.message }] : [];
+			});
 		}
 		return diagnostic;
 	});

@@ -1,6 +1,7 @@
 import type { Budget } from '../budget';
 import type { CallEstimate, FileEstimate } from '../estimate';
 import { formatNumber } from '../explain';
+import type { EntryPoint } from '../estimate/entries';
 import type { FileFacts, Span } from '../facts';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -8,6 +9,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface RelatedLocation {
 	readonly span: Span;
 	readonly message: string;
+	/** The file the location is in, when it is another one (a graph path). */
+	readonly path?: string;
 }
 
 export interface Finding {
@@ -25,10 +28,16 @@ export interface CheckContext {
 	readonly facts: FileFacts;
 	readonly estimate: FileEstimate;
 	readonly budget: Budget;
+	/** The file's entry points (empty without a workspace). */
+	readonly entryPoints?: readonly EntryPoint[];
+	/** Shares of the daily allowance at which a path is a warning or an error. */
+	readonly thresholds?: { readonly warning: number; readonly error: number };
 }
 
 export interface Report<MessageId extends string> {
 	readonly messageId: MessageId;
+	/** A severity other than the check's own, for checks with levels. */
+	readonly severity?: Severity;
 	readonly data: Record<string, string | number>;
 	readonly span: Span;
 	readonly related?: readonly RelatedLocation[];
@@ -63,7 +72,7 @@ export function defineFinding<MessageId extends string>(definition: FindingDefin
 			for (const report of definition.check(context)) {
 				findings.push({
 					id: definition.id,
-					severity: definition.meta.severity,
+					severity: report.severity ?? definition.meta.severity,
 					span: report.span,
 					message: formatMessage(definition.meta.messages[report.messageId], report.data),
 					related: report.related ?? [],

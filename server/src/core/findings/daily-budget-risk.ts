@@ -1,0 +1,45 @@
+// Finding: daily-budget-risk
+//
+// An entry point whose credits per day reach the warning share (a warning) or the error share (an
+// error) of the daily allowance. Reported at the entry point; related information walks the path from
+// it to its first costly request.
+import { formatCredits, formatNumber } from '../explain';
+import { defineFinding } from './types';
+
+export type MessageId = 'risk';
+
+export const dailyBudgetRisk = defineFinding<MessageId>({
+	id: 'daily-budget-risk',
+	meta: {
+		severity: 'warning',
+		messages: {
+			risk: '{name} spends {perDay} a day ({perRun} a run × {runs}), {share} of the daily {daily} ({edition}, {users}); {level} at {threshold}.',
+		},
+	},
+	*check({ entryPoints = [], budget, thresholds }) {
+		if (!thresholds) return;
+		for (const entry of entryPoints) {
+			const reachesError = entry.shareOfDaily >= thresholds.error;
+			if (!reachesError && entry.shareOfDaily < thresholds.warning) continue;
+			const runs = `${formatNumber(entry.runsPerDay)} run${entry.runsPerDay === 1 ? '' : 's'} a day${entry.runsSource === 'default' ? ', assumed' : ` from ${entry.runsSource === 'annotation' ? 'the annotation' : entry.runsSource}`}`;
+			yield {
+				messageId: 'risk',
+				severity: reachesError ? 'error' : 'warning',
+				data: {
+					name: entry.name === '(top level)' ? 'This file' : entry.name,
+					perDay: formatCredits(entry.perDay),
+					perRun: formatCredits(entry.perRun),
+					runs,
+					share: `${formatNumber(Math.round(entry.shareOfDaily * 1000) / 10)}%`,
+					daily: formatNumber(budget.dailyCredits),
+					edition: budget.editionLabel,
+					users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}`,
+					level: reachesError ? 'the error share is' : 'the warning share is',
+					threshold: `${formatNumber((reachesError ? thresholds.error : thresholds.warning) * 100)}%`,
+				},
+				span: entry.span,
+				related: entry.chain.map((step) => ({ path: step.path, span: step.span, message: `then ${step.what}` })),
+			};
+		}
+	},
+});

@@ -1,0 +1,29 @@
+// Finding: single-run-exhausts
+//
+// One run of an entry point alone costs more credits than the organisation has in a day: the first
+// run stops every integration until the window rolls on.
+import { formatCredits, formatNumber } from '../explain';
+import { defineFinding } from './types';
+
+export type MessageId = 'exhausts';
+
+export const singleRunExhausts = defineFinding<MessageId>({
+	id: 'single-run-exhausts',
+	meta: {
+		severity: 'error',
+		messages: {
+			exhausts: 'One run of {name} costs {perRun}, more than the {daily} credits the organisation has in a day ({edition}, {users}).',
+		},
+	},
+	*check({ entryPoints = [], budget }) {
+		for (const entry of entryPoints) {
+			if (entry.perRun <= budget.dailyCredits) continue;
+			yield {
+				messageId: 'exhausts',
+				data: { name: entry.name === '(top level)' ? 'this file' : entry.name, perRun: formatCredits(entry.perRun), daily: formatNumber(budget.dailyCredits), edition: budget.editionLabel, users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}` },
+				span: entry.span,
+				related: entry.chain.map((step) => ({ path: step.path, span: step.span, message: `then ${step.what}` })),
+			};
+		}
+	},
+});
