@@ -141,8 +141,16 @@ export interface DeferredCall {
 	readonly coqlLimit?: number | null;
 }
 
+/** An if/else chain (or a conditional, a switch): only one of its arms runs. */
+export interface BranchFact {
+	readonly span: Span;
+	readonly arms: readonly Span[];
+}
+
 export interface FileFacts {
 	readonly language: Language;
+	/** Branches whose arms exclude each other: a run pays for the dearest arm, not all of them. */
+	readonly branches?: readonly BranchFact[];
 	readonly calls: readonly CallFact[];
 	readonly loops: readonly LoopFact[];
 	readonly errors: readonly ScanError[];

@@ -8,6 +8,7 @@ import type { EntryPointConfig } from '../config';
 import type { FileFacts, Span } from '../facts';
 import { parseAnnotation } from '../scan/annotations';
 import type { LineMap } from '../text';
+import { branchTotal } from './branches';
 import type { ChainStep, FileEstimate, WorkspaceContext } from './index';
 
 export type RunsSource = 'zoho-credits.json' | 'settings' | 'command line' | 'annotation' | 'default';
@@ -87,7 +88,10 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 	}
 	// The file's own statements, outside any function.
 	const topLevel = estimate.calls.filter((c) => !(facts.functions ?? []).some((f) => f.span.start <= c.call.span.start && c.call.span.end <= f.span.end));
-	const perRun = topLevel.reduce((sum, c) => sum + c.perRun, 0);
+	const perRun = branchTotal(
+		topLevel.map((c) => ({ span: c.call.span, value: c.perRun })),
+		facts.branches ?? [],
+	).total;
 	if (perRun > 0) {
 		const first = topLevel[0];
 		const chain: ChainStep[] = first.wrapper ? [...first.wrapper.chain] : [{ path: workspace.path, span: first.call.span, what: first.operation.operation }];

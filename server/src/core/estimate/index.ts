@@ -1,6 +1,7 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
 import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { type FunctionRef, type Graph, isParametric, ownerOf, sdkCall } from '../graph';
+import { branchTotal, type Costed } from './branches';
 import { crmPathOf, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
 
 /** What the estimate assumes where the code does not say. */
@@ -63,6 +64,8 @@ export interface FileEstimate {
 export interface FunctionCost {
 	readonly perRun: number;
 	readonly assumed: boolean;
+	/** True when an if/else inside counted only its dearest arm. */
+	readonly branchMaximum?: boolean;
 	readonly chain: readonly ChainStep[];
 	/** The operation of the first request it makes, for the wrapper's hover and report. */
 	readonly operation?: Operation;
@@ -132,13 +135,13 @@ export class FunctionCosts {
 				if (filled) requests.push(filled);
 			}
 		}
-		let perRun = 0;
+		const items: Costed[] = [];
 		let assumed = false;
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
 		for (const call of requests) {
 			const { operation, price: callPrice } = priceOf(call);
 			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
-			perRun += callPrice.credits * uses.reduce((p, u) => p * u.iterations, 1);
+			items.push({ span: call.span, value: callPrice.credits * uses.reduce((p, u) => p * u.iterations, 1) });
 			assumed ||= guessed(operation, callPrice) || uses.some((u) => u.source === 'default');
 			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
 		}
@@ -149,13 +152,16 @@ export class FunctionCosts {
 			const cost = this.cost(target, invocation.args?.map(fill), inner);
 			if (cost.perRun === 0) return;
 			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
-			perRun += cost.perRun * uses.reduce((p, u) => p * u.iterations, 1);
+			items.push({ span: invocation.span, value: cost.perRun * uses.reduce((p, u) => p * u.iterations, 1) });
 			assumed ||= cost.assumed || uses.some((u) => u.source === 'default');
 			if (!first || invocation.span.start < first.start) {
 				first = { start: invocation.span.start, chain: [{ path: ref.path, span: invocation.span, what: `${target.name}()` }, ...cost.chain], operation: cost.operation };
 			}
 		});
-		const result: FunctionCost = { perRun, assumed, chain: first?.chain ?? [], operation: first?.operation };
+		// Only one arm of each if/else runs: the dearest counts.
+		const branches = (facts.branches ?? []).filter((b) => b.span.start >= fn.span.start && b.span.end <= fn.span.end);
+		const { total: perRun, chose } = branchTotal(items, branches);
+		const result: FunctionCost = { perRun, assumed, chain: first?.chain ?? [], operation: first?.operation, ...(chose ? { branchMaximum: true } : {}) };
 		if (stack.size === 0 || perRun > 0) this.memo.set(memoKey, result);
 		return result;
 	}
@@ -233,7 +239,6 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 
 /** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */
 export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAULT_ASSUMPTIONS, workspace?: WorkspaceContext): FileEstimate {
-	let total = 0;
 	// In a workspace, requests whose URLs use imported constants are classified too.
 	const requests = workspace ? workspace.costs.graph.callsOf(workspace.path) : facts.calls;
 	const calls = requests.map((call): CallEstimate => {
@@ -241,7 +246,6 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 		const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
 		const multiplier = loops.reduce((product, use) => product * use.iterations, 1);
 		const perRun = callPrice.credits * multiplier;
-		total += perRun;
 		return {
 			call,
 			operation,
@@ -253,22 +257,20 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 			assumed: loops.some((use) => use.source === 'default') || guessed(operation, callPrice),
 		};
 	});
-	if (!workspace) return { calls, perRun: total };
+	const costed = (list: readonly CallEstimate[]) => list.map((c) => ({ span: c.call.span, value: c.perRun }));
+	if (!workspace) return { calls, perRun: branchTotal(costed(calls), facts.branches ?? []).total };
 	const wrappers = wrapperCalls(facts, assumptions, workspace);
 	// In a workspace, only code nothing else calls runs on its own.
 	const called = workspace.costs.graph.calledFunctions();
 	const owners = ownersOf(facts, requests);
 	const runsOnItsOwn = (owner: FunctionFact | undefined) => !owner || !called.has(`${workspace.path}#${owner.name}`);
-	let perRun = 0;
-	calls.forEach((call, i) => {
-		if (runsOnItsOwn(owners.calls[i])) perRun += call.perRun;
-	});
+	const own: CallEstimate[] = calls.filter((_, i) => runsOnItsOwn(owners.calls[i]));
 	const invocationIndex = new Map((facts.invocations ?? []).map((inv, i) => [inv, i] as const));
 	for (const wrapper of wrappers) {
 		const i = invocationIndex.get(wrapper.invocation);
-		if (i !== undefined && runsOnItsOwn(owners.invocations[i])) perRun += wrapper.estimate.perRun;
+		if (i !== undefined && runsOnItsOwn(owners.invocations[i])) own.push(wrapper.estimate);
 	}
-	return { calls: [...calls, ...wrappers.map((w) => w.estimate)], perRun };
+	return { calls: [...calls, ...wrappers.map((w) => w.estimate)], perRun: branchTotal(costed(own), facts.branches ?? []).total };
 }
 
 function declarationOf(graph: Graph, ref: FunctionRef): Span {

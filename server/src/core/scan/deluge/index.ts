@@ -4,7 +4,7 @@
  * them, the script's functions and the calls of other Deluge functions.
  */
 import { lookupDelugeTask } from '../../catalog';
-import type { CallFact, FileFacts, FunctionFact, InvocationFact, LoopFact, ScanError, Span } from '../../facts';
+import type { BranchFact, CallFact, FileFacts, FunctionFact, InvocationFact, LoopFact, ScanError, Span } from '../../facts';
 import { parseAnnotation } from '../annotations';
 import { coqlLimitOf } from '../typescript/body';
 import { crmPathOf, HOLE } from '../zoho-url';
@@ -109,6 +109,7 @@ export function scanDeluge(text: string): FileFacts {
 	const functions: FunctionFact[] = [];
 	const invocations: InvocationFact[] = [];
 	const loopStack: number[] = [];
+	const branches: BranchFact[] = [];
 	const errors: ScanError[] = script.errors.map((e) => ({
 		code: e.code,
 		message: e.code === 'lexical' ? LEX_ERROR_MESSAGES[e.message as ScanErrorCode] ?? e.message : e.message,
@@ -249,12 +250,18 @@ export function scanDeluge(text: string): FileFacts {
 			case 'expr':
 				visitExpr(statement.expr, env);
 				return;
-			case 'if':
+			case 'if': {
+				// With an else, only one branch runs: a run pays for the dearest.
+				const arms = statement.branches
+					.filter((b) => b.body.length > 0)
+					.map((b) => ({ start: b.body[0].span.start, end: b.body[b.body.length - 1].span.end }));
+				if (statement.branches.some((b) => b.condition === undefined) || statement.branches.length > 1) branches.push({ span: statement.span, arms });
 				for (const branch of statement.branches) {
 					visitExpr(branch.condition, env);
 					visitStatements(branch.body, env);
 				}
 				return;
+			}
 			case 'foreach':
 			case 'while': {
 				if (statement.kind === 'foreach') visitExpr(statement.iterable, env);
@@ -301,5 +308,5 @@ export function scanDeluge(text: string): FileFacts {
 	}
 	visitStatements(script.statements, new Map());
 	// Loops were pushed in visiting order; calls refer to them by index, so order is as found.
-	return { language: 'deluge', calls, loops, errors, functions, invocations };
+	return { language: 'deluge', calls, loops, errors, branches, functions, invocations };
 }

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 import { SDK_METHOD_NAMES, sdkMethod, sdkOfImport } from '../../catalog';
-import type { CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
+import type { BranchFact, CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
 import { crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
@@ -51,6 +51,8 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 	const module: ModuleFacts = { functions: [], imports: [], exports: [] };
 	const invocations: InvocationFact[] = [];
 	const deferred: DeferredCall[] = [];
+	const branches: BranchFact[] = [];
+	const spanOf = (n: ts.Node) => ({ start: n.getStart(source), end: n.getEnd() });
 
 	bindTopLevel(source, moduleScope, module);
 
@@ -126,6 +128,22 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 			}
 			return;
 		}
+		// Only one arm of an if/else chain, a conditional or a switch runs.
+		if (ts.isIfStatement(node) && node.elseStatement && !(ts.isIfStatement(node.parent) && node.parent.elseStatement === node)) {
+			const arms: { start: number; end: number }[] = [];
+			let branch: ts.IfStatement | undefined = node;
+			while (branch) {
+				arms.push(spanOf(branch.thenStatement));
+				const otherwise: ts.Statement | undefined = branch.elseStatement;
+				branch = otherwise && ts.isIfStatement(otherwise) ? otherwise : undefined;
+				if (otherwise && !branch) arms.push(spanOf(otherwise));
+			}
+			branches.push({ span: spanOf(node), arms });
+		} else if (ts.isConditionalExpression(node)) {
+			branches.push({ span: spanOf(node), arms: [spanOf(node.whenTrue), spanOf(node.whenFalse)] });
+		} else if (ts.isSwitchStatement(node)) {
+			branches.push({ span: spanOf(node), arms: node.caseBlock.clauses.map(spanOf) });
+		}
 		if (ts.isIterationStatement(node, false)) {
 			pushLoop(describeLoop(node, source, text, scope, thisScope));
 			visitChildren(node, scope, thisScope);
@@ -181,7 +199,7 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
 		span: { start: d.start, end: d.start + d.length },
 	}));
-	return { language, calls, loops, errors, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings: topLevelStrings(source, moduleScope) };
+	return { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings: topLevelStrings(source, moduleScope) };
 }
 
 /** Top-level constants holding strings, for files that import them (URL bases and paths). */
