@@ -96,6 +96,9 @@ export async function poll(n: number): Promise<void> {
 }
 `);
 		assert.equal(analyses[0].estimate.calls.length, 2);
+		// The recursive call is counted once and said to be an assumption.
+		const recursion = analyses[0].estimate.calls.find((c) => c.call.via === 'wrapper');
+		assert.deepEqual([recursion?.wrapper?.recursive, recursion?.assumed], [true, true]);
 	});
 });
 

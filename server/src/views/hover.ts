@@ -37,6 +37,8 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push(`**Zoho CRM through \`${call.wrapper.target.name}()\`**: ${formatCredits(call.credits)} each time it runs`);
 		out.push('');
 		out.push(call.wrapper.chain.map((step) => `\`${step.what}\` (${basename(step.path)})`).join(' → '));
+		if (call.wrapper.branchMaximum) out.push('', 'Of each if/else inside, only the dearest branch is counted.');
+		if (call.wrapper.recursive) out.push('', 'It calls itself: the recursive call is counted once, not once per level (assumed).');
 	} else {
 		out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
 		out.push('');

@@ -39,8 +39,8 @@ export interface CallEstimate {
 	readonly perRun: number;
 	/** True when any factor of the number is an assumption rather than read from the code. */
 	readonly assumed: boolean;
-	/** For a call of a user function that makes Zoho CRM calls: the function and the path to the real call. */
-	readonly wrapper?: { readonly target: FunctionRef; readonly chain: readonly ChainStep[] };
+	/** For a call of a user function that makes Zoho CRM calls: the function, the path to the real call, and how its cost was bounded. */
+	readonly wrapper?: { readonly target: FunctionRef; readonly chain: readonly ChainStep[]; readonly branchMaximum?: boolean; readonly recursive?: boolean };
 }
 
 /** One step from a wrapper call to the real request: a function call, then the request itself. */
@@ -66,6 +66,8 @@ export interface FunctionCost {
 	readonly assumed: boolean;
 	/** True when an if/else inside counted only its dearest arm. */
 	readonly branchMaximum?: boolean;
+	/** True when the function calls itself (directly or around a cycle): the recursive call is counted once, not per level. */
+	readonly recursive?: boolean;
 	readonly chain: readonly ChainStep[];
 	/** The operation of the first request it makes, for the wrapper's hover and report. */
 	readonly operation?: Operation;
@@ -137,6 +139,7 @@ export class FunctionCosts {
 		}
 		const items: Costed[] = [];
 		let assumed = false;
+		let recursive = false;
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
 		for (const call of requests) {
 			const { operation, price: callPrice } = priceOf(call);
@@ -148,8 +151,13 @@ export class FunctionCosts {
 		(facts.invocations ?? []).forEach((invocation, i) => {
 			if (owners.invocations[i] !== fn) return;
 			const target = this.graph.resolve(ref.path, invocation);
-			if (!target || inner.has(`${target.path}#${target.name}`)) return;
+			if (!target) return;
+			if (inner.has(`${target.path}#${target.name}`)) {
+				recursive = true;
+				return;
+			}
 			const cost = this.cost(target, invocation.args?.map(fill), inner);
+			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) return;
 			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
 			items.push({ span: invocation.span, value: cost.perRun * uses.reduce((p, u) => p * u.iterations, 1) });
@@ -161,7 +169,14 @@ export class FunctionCosts {
 		// Only one arm of each if/else runs: the dearest counts.
 		const branches = (facts.branches ?? []).filter((b) => b.span.start >= fn.span.start && b.span.end <= fn.span.end);
 		const { total: perRun, chose } = branchTotal(items, branches);
-		const result: FunctionCost = { perRun, assumed, chain: first?.chain ?? [], operation: first?.operation, ...(chose ? { branchMaximum: true } : {}) };
+		const result: FunctionCost = {
+			perRun,
+			assumed: assumed || recursive,
+			chain: first?.chain ?? [],
+			operation: first?.operation,
+			...(chose ? { branchMaximum: true } : {}),
+			...(recursive ? { recursive: true } : {}),
+		};
 		if (stack.size === 0 || perRun > 0) this.memo.set(memoKey, result);
 		return result;
 	}
@@ -306,7 +321,12 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 			multiplier,
 			perRun: cost.perRun * multiplier,
 			assumed: cost.assumed || loops.some((use) => use.source === 'default'),
-			wrapper: { target, chain: [{ path: target.path, span: declarationOf(costs.graph, target), what: `${target.name}()` }, ...cost.chain] },
+			wrapper: {
+				target,
+				chain: [{ path: target.path, span: declarationOf(costs.graph, target), what: `${target.name}()` }, ...cost.chain],
+				...(cost.branchMaximum ? { branchMaximum: true } : {}),
+				...(cost.recursive ? { recursive: true } : {}),
+			},
 		};
 		out.push({ invocation, estimate });
 	}
