@@ -34,7 +34,7 @@ void describe('views', () => {
 				'',
 				'- ×3: loop at line 4, literal list of 3 items',
 				'',
-				'**15 credits per run**; at 1 run a day (assumed) that is 0.10% of the daily 15,000 credits.',
+				'**15 credits per run**; at 1 run a day (assumed) that is 15 credits a day, 0.10% of the daily 15,000 credits.',
 				'',
 				'Budget: Professional (assumed), 10 users (assumed), seed table. [Set edition and users](command:zohoCredits.selectEdition)',
 				'',

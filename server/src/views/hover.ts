@@ -58,7 +58,14 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		}
 	}
 	out.push('');
-	out.push(`**${formatCredits(call.perRun)} per run**; at 1 run a day (assumed) that is ${formatShare(call.perRun, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`);
+	// The entry point the call runs in decides how often a day it runs.
+	const entry = analysis.entryPoints.find((e) => e.body && e.body.start <= call.call.span.start && call.call.span.end <= e.body.end) ?? analysis.entryPoints.find((e) => !e.body);
+	const runs = entry?.runsPerDay ?? 1;
+	const source = !entry || entry.runsSource === 'default' ? 'assumed' : entry.runsSource === 'annotation' ? 'from the annotation' : `from ${entry.runsSource}`;
+	const perDay = call.perRun * runs;
+	out.push(
+		`**${formatCredits(call.perRun)} per run**; at ${formatNumber(runs)} run${runs === 1 ? '' : 's'} a day (${source}) that is ${formatCredits(perDay)} a day, ${formatShare(perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`,
+	);
 	out.push('');
 	out.push(budgetLine(analysis));
 	if (operation.docs) out.push('', `[Zoho documentation](${operation.docs})`);

@@ -94,3 +94,22 @@ void describe('finding: single-run-exhausts', () => {
 		);
 	});
 });
+
+void describe('shared helpers and hover per day', () => {
+	test('a helper two entry points share is paid by each; the total counts each entry once', () => {
+		const text = `// zoho-credits: runs-per-day=3
+export async function a() { await helper(); }
+export async function b() { await helper(); await helper(); }
+async function helper() { await fetch('https://www.zohoapis.com/crm/v8/Leads/1/actions/convert', { method: 'POST' }); }`;
+		const analysis = analyse(text, FREE);
+		// a: 5 × 3 runs = 15; b: 10 × 1 = 10; helper is no entry point of its own.
+		assert.deepEqual(
+			analysis.entryPoints.map((e) => [e.name, e.perDay]),
+			[
+				['a', 15],
+				['b', 10],
+			],
+		);
+		assert.equal(analysis.entryPoints.reduce((sum, e) => sum + e.perDay, 0), 25);
+	});
+});

@@ -16,7 +16,10 @@ export type RunsSource = 'zoho-credits.json' | 'settings' | 'command line' | 'an
 export interface EntryPoint {
 	/** The function's name, or `(top level)` for a file's own statements. */
 	readonly name: string;
+	/** The function's name in the code (where findings point). */
 	readonly span: Span;
+	/** The whole function, or undefined for top-level statements. */
+	readonly body?: Span;
 	readonly perRun: number;
 	readonly runsPerDay: number;
 	readonly runsSource: RunsSource;
@@ -73,9 +76,9 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		if (annotated !== undefined) return { runsPerDay: annotated, runsSource: 'annotation' };
 		return { runsPerDay: 1, runsSource: 'default' };
 	};
-	const push = (name: string, span: Span, perRun: number, chain: readonly ChainStep[], run: { runsPerDay: number; runsSource: RunsSource }) => {
+	const push = (name: string, span: Span, body: Span | undefined, perRun: number, chain: readonly ChainStep[], run: { runsPerDay: number; runsSource: RunsSource }) => {
 		const perDay = perRun * run.runsPerDay;
-		out.push({ name, span, perRun, ...run, perDay, shareOfDaily: perDay / input.dailyCredits, chain });
+		out.push({ name, span, ...(body ? { body } : {}), perRun, ...run, perDay, shareOfDaily: perDay / input.dailyCredits, chain });
 	};
 	for (const fn of facts.functions ?? []) {
 		const line = lines.lineOf(fn.span.start);
@@ -84,7 +87,7 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		if (!explicit && called.has(`${workspace.path}#${fn.name}`)) continue;
 		const cost = workspace.costs.cost({ path: workspace.path, name: fn.name });
 		if (cost.perRun === 0 && !explicit) continue;
-		push(fn.name, fn.nameSpan, cost.perRun, cost.chain, run);
+		push(fn.name, fn.nameSpan, fn.span, cost.perRun, cost.chain, run);
 	}
 	// The file's own statements, outside any function.
 	const topLevel = estimate.calls.filter((c) => !(facts.functions ?? []).some((f) => f.span.start <= c.call.span.start && c.call.span.end <= f.span.end));
@@ -95,7 +98,7 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 	if (perRun > 0) {
 		const first = topLevel[0];
 		const chain: ChainStep[] = first.wrapper ? [...first.wrapper.chain] : [{ path: workspace.path, span: first.call.span, what: first.operation.operation }];
-		push(TOP_LEVEL, { start: 0, end: 0 }, perRun, chain, runs(undefined, undefined));
+		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, perRun, chain, runs(undefined, undefined));
 	}
 	return out;
 }
