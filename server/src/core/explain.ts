@@ -24,14 +24,6 @@ export function hintLabel(call: CallEstimate): string {
 	return `×${formatNumber(call.multiplier)} → ${formatNumber(call.perRun)} cr/run`;
 }
 
-/** One line per loop, as the report and hover state it: "loop at 12: 10 iterations (default)". */
-export function loopLines(call: CallEstimate, lines: LineMap): string[] {
-	return call.loops.map((use) => {
-		const line = lines.lineOf(use.loop.header.start) + 1;
-		return `loop at ${line}: ${formatNumber(use.iterations)} iterations (${use.source === 'default' ? 'default' : use.reason})`;
-	});
-}
-
 /** The assumptions behind a call's number, in the JSON report's `assumed` form. */
 export function assumptionLines(call: CallEstimate, lines: LineMap): string[] {
 	const out = call.loops

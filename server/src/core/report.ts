@@ -1,6 +1,7 @@
 import type { FileAnalysis } from './analysis';
 import type { Budget } from './budget';
 import { assumptionLines } from './explain';
+import { TOP_LEVEL } from './estimate/entries';
 import type { Severity } from './findings';
 
 /** The JSON report of `zoho-credits scan --format json`; its shape is a versioned contract. */
@@ -80,9 +81,9 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 		});
 		for (const entry of analysis.entryPoints) {
 			entryPoints.push({
-				name: entry.name === '(top level)' ? `${path} (top level)` : entry.name,
+				name: entry.name === TOP_LEVEL ? `${path} (top level)` : entry.name,
 				path,
-				line: entry.name === '(top level)' ? 1 : lineOf(entry.span.start),
+				line: entry.name === TOP_LEVEL ? 1 : lineOf(entry.span.start),
 				perRun: entry.perRun,
 				runsPerDay: entry.runsPerDay,
 				perDay: entry.perDay,

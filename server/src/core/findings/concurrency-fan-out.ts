@@ -3,6 +3,7 @@
 // `Promise.all` over more Zoho CRM calls than the edition lets one user run at once. Zoho answers the
 // extra ones with 429 TOO_MANY_REQUESTS. Complex APIs (Convert Lead, search, COQL, big writes, send
 // mail, composite) share a lower sub-concurrency limit. Reported at the loop that fans out.
+import { CONCURRENCY_SOURCES } from '../budget';
 import { formatNumber } from '../explain';
 import { defineFinding } from './types';
 
@@ -34,7 +35,7 @@ export const concurrencyFanOut = defineFinding<MessageId>({
 				data: { count: formatNumber(count), limit: formatNumber(limit), edition: budget.editionLabel, api: complex?.operation.api ?? '' },
 				span: loop.header,
 				related: inside.map((c) => ({ span: c.call.span, message: `${c.operation.api} runs once per element.` })),
-				docs: 'https://help.zoho.com/portal/en/community/topic/sub-concurrency-for-complex-apis',
+				docs: CONCURRENCY_SOURCES[CONCURRENCY_SOURCES.length - 1],
 			};
 		}
 	},

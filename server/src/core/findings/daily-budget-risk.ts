@@ -4,6 +4,7 @@
 // error) of the daily allowance. Reported at the entry point; related information walks the path from
 // it to its first costly request.
 import { formatCredits, formatNumber } from '../explain';
+import { TOP_LEVEL } from '../estimate/entries';
 import { defineFinding } from './types';
 
 export type MessageId = 'risk';
@@ -26,7 +27,7 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 				messageId: 'risk',
 				severity: reachesError ? 'error' : 'warning',
 				data: {
-					name: entry.name === '(top level)' ? 'This file' : entry.name,
+					name: entry.name === TOP_LEVEL ? 'This file' : entry.name,
 					perDay: formatCredits(entry.perDay),
 					perRun: formatCredits(entry.perRun),
 					runs,

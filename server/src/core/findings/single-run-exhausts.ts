@@ -3,6 +3,7 @@
 // One run of an entry point alone costs more credits than the organisation has in a day: the first
 // run stops every integration until the window rolls on.
 import { formatCredits, formatNumber } from '../explain';
+import { TOP_LEVEL } from '../estimate/entries';
 import { defineFinding } from './types';
 
 export type MessageId = 'exhausts';
@@ -20,7 +21,7 @@ export const singleRunExhausts = defineFinding<MessageId>({
 			if (entry.perRun <= budget.dailyCredits) continue;
 			yield {
 				messageId: 'exhausts',
-				data: { name: entry.name === '(top level)' ? 'this file' : entry.name, perRun: formatCredits(entry.perRun), daily: formatNumber(budget.dailyCredits), edition: budget.editionLabel, users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}` },
+				data: { name: entry.name === TOP_LEVEL ? 'this file' : entry.name, perRun: formatCredits(entry.perRun), daily: formatNumber(budget.dailyCredits), edition: budget.editionLabel, users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}` },
 				span: entry.span,
 				related: entry.chain.map((step) => ({ path: step.path, span: step.span, message: `then ${step.what}` })),
 			};

@@ -34,11 +34,6 @@ const ZOHO_API_HOST = /^https?:\/\/(?:www\.|sandbox\.|developer\.|content\.)?zoh
 /** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`. */
 const CRM_PREFIX = /\/crm\/(?:bulk\/|email\/)?v\d+(?:\.\d+)?(?=[/?#]|$|\u0001)/i;
 
-/** True for a template that is a Zoho API base (host, optionally with a CRM prefix). */
-export function isZohoBase(template: string): boolean {
-	return classifyPrefix(template.replace(/\/crm\/.*$/i, '').replace(/\/+$/, '')) === 'zoho';
-}
-
 function classifyPrefix(prefix: string): 'zoho' | 'unknown' | 'other' {
 	if (ZOHO_API_HOST.test(prefix)) return 'zoho';
 	// A computed host: `${apiDomain}` (Zoho hands it out with the token), or a Zoho host with a computed data centre.
