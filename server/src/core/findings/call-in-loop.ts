@@ -3,9 +3,9 @@
 // A Zoho CRM call inside a loop runs once per iteration, so its credits multiply.
 // Reported at the call, with each surrounding loop as related information. Single-record writes and
 // heavy calls have findings of their own (write-in-loop, heavy-call-in-loop) and are left to them.
-import { formatCredits, formatNumber } from '../explain';
+import { formatCredits } from '../explain';
 import { isHeavy, isSingleRecordWrite } from './kinds';
-import { defineFinding, loopDescription } from './types';
+import { defineFinding, loopDescription, loopsRelated } from './types';
 
 export type MessageId = 'callInLoop';
 
@@ -29,10 +29,7 @@ export const callInLoop = defineFinding<MessageId>({
 					perRun: formatCredits(call.perRun),
 				},
 				span: call.call.span,
-				related: call.loops.map((use) => ({
-					span: use.loop.header,
-					message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.`,
-				})),
+				related: loopsRelated(call),
 				docs: call.operation.docs,
 			};
 		}

@@ -5,7 +5,7 @@
 // mail, composite) share a lower sub-concurrency limit. Reported at the loop that fans out.
 import { CONCURRENCY_SOURCES } from '../budget';
 import { formatNumber } from '../explain';
-import { defineFinding } from './types';
+import { callsInLoop, defineFinding } from './types';
 
 export type MessageId = 'fanOut' | 'fanOutComplex';
 
@@ -22,8 +22,7 @@ export const concurrencyFanOut = defineFinding<MessageId>({
 		for (let index = 0; index < facts.loops.length; index++) {
 			const loop = facts.loops[index];
 			if (!loop.parallel) continue;
-			const inside = estimate.calls.filter((c) => c.loops.some((use) => use.loopIndex === index));
-			const use = inside[0]?.loops.find((u) => u.loopIndex === index);
+			const { inside, use } = callsInLoop(estimate, index);
 			if (!use) continue;
 			const complex = inside.find((c) => c.operation.subConcurrency !== undefined);
 			const limit = complex ? budget.subConcurrency : budget.concurrency;

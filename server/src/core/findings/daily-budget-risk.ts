@@ -5,7 +5,7 @@
 // it to its first costly request.
 import { formatCredits, formatNumber } from '../explain';
 import { TOP_LEVEL } from '../estimate/entries';
-import { defineFinding } from './types';
+import { chainRelated, defineFinding } from './types';
 
 export type MessageId = 'risk';
 
@@ -39,7 +39,7 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 					threshold: `${formatNumber((reachesError ? thresholds.error : thresholds.warning) * 100)}%`,
 				},
 				span: entry.span,
-				related: entry.chain.map((step) => ({ path: step.path, span: step.span, message: `then ${step.what}` })),
+				related: chainRelated(entry),
 			};
 		}
 	},

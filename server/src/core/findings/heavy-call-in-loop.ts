@@ -2,9 +2,9 @@
 //
 // A request that costs 5 credits or more a call (Convert Lead, Send Mail, merge, bulk jobs, custom
 // modules) or a COQL query reading past 200 rows, inside a loop: the loop multiplies the heavy price.
-import { formatCredits, formatNumber } from '../explain';
+import { formatCredits } from '../explain';
 import { isHeavy } from './kinds';
-import { defineFinding, loopDescription } from './types';
+import { defineFinding, loopDescription, loopsRelated } from './types';
 
 export type MessageId = 'heavyInLoop';
 
@@ -23,7 +23,7 @@ export const heavyCallInLoop = defineFinding<MessageId>({
 				messageId: 'heavyInLoop',
 				data: { api: call.operation.api, credits: formatCredits(call.credits), loops: loopDescription(call), perRun: formatCredits(call.perRun) },
 				span: call.call.span,
-				related: call.loops.map((use) => ({ span: use.loop.header, message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.` })),
+				related: loopsRelated(call),
 				docs: call.operation.docs,
 			};
 		}

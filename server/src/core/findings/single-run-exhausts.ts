@@ -4,7 +4,7 @@
 // run stops every integration until the window rolls on.
 import { formatCredits, formatNumber } from '../explain';
 import { TOP_LEVEL } from '../estimate/entries';
-import { defineFinding } from './types';
+import { chainRelated, defineFinding } from './types';
 
 export type MessageId = 'exhausts';
 
@@ -23,7 +23,7 @@ export const singleRunExhausts = defineFinding<MessageId>({
 				messageId: 'exhausts',
 				data: { name: entry.name === TOP_LEVEL ? 'this file' : entry.name, perRun: formatCredits(entry.perRun), daily: formatNumber(budget.dailyCredits), edition: budget.editionLabel, users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}` },
 				span: entry.span,
-				related: entry.chain.map((step) => ({ path: step.path, span: step.span, message: `then ${step.what}` })),
+				related: chainRelated(entry),
 			};
 		}
 	},

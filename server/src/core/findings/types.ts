@@ -1,5 +1,5 @@
 import type { Budget } from '../budget';
-import type { CallEstimate, FileEstimate } from '../estimate';
+import type { CallEstimate, FileEstimate, LoopUse } from '../estimate';
 import { formatNumber } from '../explain';
 import type { EntryPoint } from '../estimate/entries';
 import type { FileFacts, Span } from '../facts';
@@ -87,4 +87,20 @@ export function defineFinding<MessageId extends string>(definition: FindingDefin
 /** The loop factors of a call, outermost first: "×3 ×10 (assumed)". */
 export function loopDescription(call: CallEstimate): string {
 	return call.loops.map((use) => `×${formatNumber(use.iterations)}${use.source === 'default' ? ' (assumed)' : ''}`).join(' ');
+}
+
+/** Each loop around a call, as related information: how often it runs and why. */
+export function loopsRelated(call: CallEstimate): RelatedLocation[] {
+	return call.loops.map((use) => ({ span: use.loop.header, message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.` }));
+}
+
+/** The path from an entry point to its first costly request, as related information. */
+export function chainRelated(entry: EntryPoint): RelatedLocation[] {
+	return entry.chain.map((step) => ({ path: step.path, span: step.span, message: `then ${step.what}` }));
+}
+
+/** The calls a loop multiplies, and how many times it runs them. */
+export function callsInLoop(estimate: FileEstimate, loopIndex: number): { inside: CallEstimate[]; use: LoopUse | undefined } {
+	const inside = estimate.calls.filter((c) => c.loops.some((use) => use.loopIndex === loopIndex));
+	return { inside, use: inside[0]?.loops.find((u) => u.loopIndex === loopIndex) };
 }

@@ -4,7 +4,7 @@
 // with no module size configured, a while loop, or a loop over a list the code does not bound.
 // Reported at the loop header, with the calls it multiplies as related information.
 import { formatCredits, formatNumber } from '../explain';
-import { defineFinding } from './types';
+import { callsInLoop, defineFinding } from './types';
 
 export type MessageId = 'pagination' | 'loop';
 
@@ -23,8 +23,7 @@ export const unboundedLoop = defineFinding<MessageId>({
 			// Only loops whose length nothing states, and only the kinds that are unbounded by nature.
 			const unbounded = loop.pagination !== undefined || loop.kind === 'while' || loop.kind === 'do-while';
 			if (!unbounded || loop.iterations !== undefined) continue;
-			const inside = estimate.calls.filter((c) => c.loops.some((use) => use.loopIndex === index));
-			const use = inside[0]?.loops.find((u) => u.loopIndex === index);
+			const { inside, use } = callsInLoop(estimate, index);
 			if (!use || use.source !== 'default') continue;
 			const perRun = inside.reduce((sum, c) => sum + c.perRun, 0);
 			yield {

@@ -5,7 +5,7 @@
 // records collected into bulk calls cost a tenth. Reported at the call, with the loops as related information.
 import { formatCredits, formatNumber } from '../explain';
 import { isSingleRecordWrite } from './kinds';
-import { defineFinding, loopDescription } from './types';
+import { defineFinding, loopDescription, loopsRelated } from './types';
 
 export type MessageId = 'writeInLoop';
 
@@ -37,7 +37,7 @@ export const writeInLoop = defineFinding<MessageId>({
 					saved: formatCredits(call.perRun - bulk),
 				},
 				span: call.call.span,
-				related: call.loops.map((use) => ({ span: use.loop.header, message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.` })),
+				related: loopsRelated(call),
 				docs: call.operation.docs || BULK_DOCS,
 			};
 		}
