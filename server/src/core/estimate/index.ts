@@ -156,7 +156,8 @@ export class FunctionCosts {
 				recursive = true;
 				return;
 			}
-			const cost = this.cost(target, invocation.args?.map(fill), inner);
+			// Arguments are read where they are written: this file's imported constants, this call's parameters.
+			const cost = this.cost(target, invocation.args?.map((a) => this.graph.resolveString(ref.path, fill(a))), inner);
 			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) return;
 			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
