@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFacts, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, scanFile } from './core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
 import { FunctionCosts } from './core/estimate';
+import type { Graph } from './core/graph';
 import type { FileFacts } from './core/facts';
 import { LineMap } from './core/text';
 import { type InitializationOptions, StatusNotification, type StatusParams } from './protocol';
@@ -69,14 +70,18 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 /** Facts of open documents by version: a document is scanned once per version. */
 const scanned = new Map<string, { version: number; facts: FileFacts }>();
-/** Function costs of one index generation and set of assumptions, shared by every document analysed against them. */
-let costsCache: { generation: number; assumptions: string; costs: FunctionCosts } | undefined;
+/**
+ * Function costs of the index's graph under one set of assumptions, shared by every document analysed
+ * against them. They outlive edits: an edit makes only the costs that read the edited file stale.
+ */
+let costsCache: { graph: Graph; assumptions: string; costs: FunctionCosts } | undefined;
 
 function costsFor(settings: DocumentSettings): FunctionCosts {
 	const assumptions = assumptionsOf(settings.effective);
 	const key = JSON.stringify(assumptions);
-	if (!costsCache || costsCache.generation !== index.generation || costsCache.assumptions !== key) {
-		costsCache = { generation: index.generation, assumptions: key, costs: new FunctionCosts(index.graph(), assumptions) };
+	const graph = index.graph();
+	if (!costsCache || costsCache.graph !== graph || costsCache.assumptions !== key) {
+		costsCache = { graph, assumptions: key, costs: new FunctionCosts(graph, assumptions) };
 	}
 	return costsCache.costs;
 }

@@ -29,25 +29,28 @@ export class WorkspaceIndex {
 		return this.files.size;
 	}
 
-	/** The graph of every file's facts, rebuilt after a change. */
+	/**
+	 * The graph of every file's facts. It lives across edits: a change to one file drops only what
+	 * depended on it. Only a rebuild of the whole index starts a new graph.
+	 */
 	graph(): Graph {
 		this.current ??= new Graph(this.files);
 		return this.current;
 	}
 
-	private changed(): void {
-		this.current = undefined;
+	/** Puts a file's facts in the index (a scanned open document, or a file read from disk). */
+	set(path: string, facts: FileFacts): void {
+		const key = graphPath(path);
+		this.files.set(key, facts);
+		this.current?.update(key, facts);
 		this.generation++;
 	}
 
-	/** Puts a file's facts in the index (a scanned open document, or a file read from disk). */
-	set(path: string, facts: FileFacts): void {
-		this.files.set(graphPath(path), facts);
-		this.changed();
-	}
-
 	delete(path: string): void {
-		if (this.files.delete(graphPath(path))) this.changed();
+		const key = graphPath(path);
+		if (!this.files.delete(key)) return;
+		this.current?.update(key, undefined);
+		this.generation++;
 	}
 
 	/** Reads and scans one file from disk; a file that cannot be read, or is too large, leaves the index. */
@@ -104,6 +107,7 @@ export class WorkspaceIndex {
 			}
 		}
 		progress?.(done, found.length);
-		this.changed();
+		this.current = undefined;
+		this.generation++;
 	}
 }

@@ -1,6 +1,6 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
 import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
-import { type FunctionRef, type Graph, isParametric, ownerOf, sdkCall } from '../graph';
+import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
 import { crmPathOf, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
 
@@ -86,24 +86,47 @@ function ownersOf(facts: FileFacts, calls: readonly CallFact[]): { calls: (Funct
 	return owners;
 }
 
-/** Costs of user functions across the workspace, each computed once; recursion counts an inner call as free. */
+/**
+ * Costs of user functions across the workspace, each computed once; recursion counts an inner call as
+ * free. Each cost remembers the files it read (through the functions it calls too): after the graph
+ * updates a file, only the costs that read it are computed again.
+ */
 export class FunctionCosts {
-	private readonly memo = new Map<string, FunctionCost>();
+	private readonly memo = new Map<string, Tracked<FunctionCost>>();
+	private revision: number;
+	/** How many function costs were computed rather than reused: what an edit really cost. */
+	computed = 0;
 
 	constructor(
 		readonly graph: Graph,
 		private readonly assumptions: Assumptions,
-	) {}
+	) {
+		this.revision = graph.revision;
+	}
 
 	/**
 	 * What one run of a function costs. `args` are the arguments of a call of it, as string templates:
 	 * requests built from its parameters (`zohoRequest('POST', '/Leads')`) are priced with them filled in.
 	 */
 	cost(ref: FunctionRef, args?: readonly string[], stack: ReadonlySet<string> = new Set()): FunctionCost {
+		if (this.revision !== this.graph.revision) {
+			dropStale(this.memo, this.graph.staleSince(this.revision));
+			this.revision = this.graph.revision;
+		}
 		const key = `${ref.path}#${ref.name}`;
 		const memoKey = args ? `${key}(${args.join('\u0000')})` : key;
 		const known = this.memo.get(memoKey);
-		if (known) return known;
+		if (known) {
+			this.graph.depend(known.deps);
+			return known.value;
+		}
+		this.computed++;
+		const tracked = this.graph.track(() => this.compute(ref, key, args, stack));
+		if (stack.size === 0 || tracked.value.perRun > 0) this.memo.set(memoKey, tracked);
+		return tracked.value;
+	}
+
+	private compute(ref: FunctionRef, key: string, args: readonly string[] | undefined, stack: ReadonlySet<string>): FunctionCost {
 		const facts = this.graph.facts(ref.path);
 		const fn = facts?.functions?.find((f) => f.name === ref.name);
 		if (!facts || !fn) return { perRun: 0, assumed: false, chain: [] };
@@ -178,7 +201,6 @@ export class FunctionCosts {
 			...(chose ? { branchMaximum: true } : {}),
 			...(recursive ? { recursive: true } : {}),
 		};
-		if (stack.size === 0 || perRun > 0) this.memo.set(memoKey, result);
 		return result;
 	}
 

@@ -48,16 +48,109 @@ function isRelativeSpecifier(specifier: string): boolean {
 	return specifier.startsWith('.') || specifier.startsWith('/');
 }
 
+/** A cached value with the files read to compute it: when one of them changes, it is computed again. */
+export interface Tracked<T> {
+	readonly value: T;
+	readonly deps: ReadonlySet<string>;
+}
+
+/** The dependency every use of a Deluge function by its global name has: the names all Deluge files declare. */
+const DELUGE_NAMES = '\u0000deluge-functions';
+/** How many changes the graph remembers for caches built on it (older caches start over). */
+const LOG_SIZE = 256;
+
+/**
+ * The workspace's files, linked. Every cached answer remembers which files it read, so `update`
+ * drops only the answers that depend on the changed file; adding or removing a file, which can
+ * change how any import resolves, drops them all.
+ */
 export class Graph {
-	private readonly exportCache = new Map<string, ExportTarget | undefined>();
+	private readonly modules: Map<string, FileFacts>;
+	private readonly exportCache = new Map<string, Tracked<ExportTarget | undefined>>();
+	private readonly exportsInProgress = new Set<string>();
+	private readonly callCache = new Map<string, Tracked<readonly CallFact[]>>();
+	private readonly calledFrom = new Map<string, Tracked<readonly string[]>>();
 	private called: Set<string> | undefined;
 	private globals: Map<string, FunctionRef[]> | undefined;
-	private readonly callCache = new Map<string, readonly CallFact[]>();
+	/** The dependency sets being collected, innermost last. */
+	private readonly frames: Set<string>[] = [];
+	/** Counts changes; `log` keeps what each recent one made stale (`*`: everything). */
+	revision = 0;
+	private log: { readonly revision: number; readonly stale: readonly string[] }[] = [];
 
-	constructor(private readonly modules: ReadonlyMap<string, FileFacts>) {}
+	constructor(modules: ReadonlyMap<string, FileFacts>) {
+		this.modules = new Map(modules);
+	}
 
 	facts(path: string): FileFacts | undefined {
+		this.frames.at(-1)?.add(path);
 		return this.modules.get(path);
+	}
+
+	/** Runs a computation and returns the files it read; the enclosing computation depends on them too. */
+	track<T>(compute: () => T): Tracked<T> {
+		const deps = new Set<string>();
+		this.frames.push(deps);
+		let value: T;
+		try {
+			value = compute();
+		} finally {
+			this.frames.pop();
+		}
+		this.depend(deps);
+		return { value, deps };
+	}
+
+	/** Records that the computation under way depends on these files (a cached answer it reuses). */
+	depend(deps: ReadonlySet<string>): void {
+		const top = this.frames.at(-1);
+		if (top) for (const d of deps) top.add(d);
+	}
+
+	private cached<T>(cache: Map<string, Tracked<T>>, key: string, compute: () => T): T {
+		const known = cache.get(key);
+		if (known) {
+			this.depend(known.deps);
+			return known.value;
+		}
+		const tracked = this.track(compute);
+		cache.set(key, tracked);
+		return tracked.value;
+	}
+
+	/** Replaces (or, with undefined, removes) a file's facts and drops what depended on them. */
+	update(path: string, facts: FileFacts | undefined): void {
+		const before = this.modules.get(path);
+		if (facts) this.modules.set(path, facts);
+		else this.modules.delete(path);
+		this.called = undefined;
+		if (!before !== !facts) {
+			// A file appeared or went: any import may now resolve elsewhere.
+			for (const cache of [this.exportCache, this.callCache, this.calledFrom]) cache.clear();
+			this.globals = undefined;
+			this.remember(['*']);
+			return;
+		}
+		const stale = [path];
+		if (delugeNames(before) !== delugeNames(facts)) {
+			stale.push(DELUGE_NAMES);
+			this.globals = undefined;
+		}
+		for (const cache of [this.exportCache, this.callCache, this.calledFrom]) dropStale(cache, stale);
+		this.remember(stale);
+	}
+
+	private remember(stale: readonly string[]): void {
+		this.revision++;
+		this.log.push({ revision: this.revision, stale });
+		if (this.log.length > LOG_SIZE) this.log = this.log.slice(-LOG_SIZE);
+	}
+
+	/** What changed after `revision`: the stale dependencies, or `*` when a cache must start over. */
+	staleSince(revision: number): readonly string[] {
+		if (revision === this.revision) return [];
+		if (this.log.length === 0 || this.log[0].revision > revision + 1) return ['*'];
+		return this.log.filter((c) => c.revision > revision).flatMap((c) => c.stale);
 	}
 
 	/** The file a relative specifier names, trying the extensions and index files module resolution tries. */
@@ -73,15 +166,17 @@ export class Graph {
 	/** Where an exported name of a module comes from, following re-exports. */
 	resolveExport(path: string, name: string, depth = 0): ExportTarget | undefined {
 		const key = `${path}\u0000${name}`;
-		if (this.exportCache.has(key)) return this.exportCache.get(key);
-		this.exportCache.set(key, undefined); // cycle guard
-		const result = depth > 20 ? undefined : this.findExport(path, name, depth);
-		this.exportCache.set(key, result);
-		return result;
+		if (this.exportsInProgress.has(key) || depth > 20) return undefined; // a cycle of re-exports
+		this.exportsInProgress.add(key);
+		try {
+			return this.cached(this.exportCache, key, () => this.findExport(path, name, depth));
+		} finally {
+			this.exportsInProgress.delete(key);
+		}
 	}
 
 	private findExport(path: string, name: string, depth: number): ExportTarget | undefined {
-		const facts = this.modules.get(path);
+		const facts = this.facts(path);
 		if (!facts) return undefined;
 		const exports = facts.exports ?? [];
 		for (const e of exports) {
@@ -106,7 +201,7 @@ export class Graph {
 
 	/** A local name that is itself imported (`import { a } from './b'; export { a }`): where it really is. */
 	private throughImport(path: string, local: string, depth: number): ExportTarget | undefined {
-		const imported = this.modules.get(path)?.imports?.find((i) => i.local === local);
+		const imported = this.facts(path)?.imports?.find((i) => i.local === local);
 		if (!imported) return undefined;
 		const target = this.resolveModule(path, imported.specifier);
 		if (!target) return sdkExport(imported.specifier, imported.imported);
@@ -115,7 +210,7 @@ export class Graph {
 
 	/** A function by name in a module, where `member` names a method of a class or a member of a namespace. */
 	private functionIn(target: ExportTarget, member: string | undefined): FunctionRef | undefined {
-		const facts = this.modules.get(target.path);
+		const facts = this.facts(target.path);
 		if (!facts) return undefined;
 		const functions = facts.functions ?? [];
 		if (target.local === undefined) {
@@ -134,13 +229,13 @@ export class Graph {
 		return template.replace(IMPORTED, (_, name: string) => {
 			if (depth > 10) return HOLE;
 			const [local, member] = name.split('.', 2);
-			const facts = this.modules.get(path);
+			const facts = this.facts(path);
 			const imported = facts?.imports?.find((i) => i.local === local);
 			const module = imported && this.resolveModule(path, imported.specifier);
 			if (!imported || !module) return HOLE;
 			const exportName = imported.imported === '*' ? member : member === undefined ? imported.imported : undefined;
 			const target = exportName === undefined ? undefined : this.resolveExport(module, exportName);
-			const value = target?.local === undefined ? undefined : this.modules.get(target.path)?.strings?.[target.local];
+			const value = target?.local === undefined ? undefined : this.facts(target.path)?.strings?.[target.local];
 			return value === undefined ? HOLE : this.resolveString(target!.path, value, depth + 1);
 		});
 	}
@@ -152,7 +247,7 @@ export class Graph {
 	private sdkInvocation(path: string, invocation: InvocationFact): CallFact | undefined {
 		const target = invocation.target;
 		if (target.kind !== 'import' || !target.instance || !target.member) return undefined;
-		const facts = this.modules.get(path);
+		const facts = this.facts(path);
 		const imported = facts?.imports?.find((i) => i.local === target.local);
 		const module = imported && this.resolveModule(path, imported.specifier);
 		if (!imported || !module) return undefined;
@@ -178,9 +273,11 @@ export class Graph {
 
 	/** A file's requests: those the scanner classified, and those whose imported constants make them Zoho CRM calls. */
 	callsOf(path: string): readonly CallFact[] {
-		const known = this.callCache.get(path);
-		if (known) return known;
-		const facts = this.modules.get(path);
+		return this.cached(this.callCache, path, () => this.findCalls(path));
+	}
+
+	private findCalls(path: string): readonly CallFact[] {
+		const facts = this.facts(path);
 		if (!facts) return [];
 		const calls: CallFact[] = [...facts.calls];
 		for (const d of facts.deferred ?? []) {
@@ -213,7 +310,6 @@ export class Graph {
 			if (call) calls.push(call);
 		}
 		calls.sort((a, b) => a.span.start - b.span.start);
-		this.callCache.set(path, calls);
 		return calls;
 	}
 
@@ -222,6 +318,7 @@ export class Graph {
 	 * else the one declaration whose last part matches (`sync`).
 	 */
 	private globalFunction(name: string): FunctionRef | undefined {
+		this.frames.at(-1)?.add(DELUGE_NAMES);
 		if (!this.globals) {
 			this.globals = new Map();
 			for (const [path, facts] of this.modules) {
@@ -245,22 +342,30 @@ export class Graph {
 	calledFunctions(): ReadonlySet<string> {
 		if (this.called) return this.called;
 		const called = new Set<string>();
-		for (const [path, facts] of this.modules) {
-			for (const invocation of facts.invocations ?? []) {
-				const target = this.resolve(path, invocation);
-				if (!target) continue;
-				const caller = ownerOf(facts.functions ?? [], invocation.span);
-				if (caller && target.path === path && caller.name === target.name) continue;
-				called.add(`${target.path}#${target.name}`);
-			}
+		for (const path of this.modules.keys()) {
+			for (const key of this.cached(this.calledFrom, path, () => this.calledBy(path))) called.add(key);
 		}
 		this.called = called;
 		return called;
 	}
 
+	/** The functions one file's code calls. */
+	private calledBy(path: string): string[] {
+		const facts = this.facts(path);
+		const out: string[] = [];
+		for (const invocation of facts?.invocations ?? []) {
+			const target = this.resolve(path, invocation);
+			if (!target) continue;
+			const caller = ownerOf(facts?.functions ?? [], invocation.span);
+			if (caller && target.path === path && caller.name === target.name) continue;
+			out.push(`${target.path}#${target.name}`);
+		}
+		return out;
+	}
+
 	/** The function an invocation calls, if the workspace has it. */
 	resolve(path: string, invocation: InvocationFact): FunctionRef | undefined {
-		const facts = this.modules.get(path);
+		const facts = this.facts(path);
 		if (!facts) return undefined;
 		const target = invocation.target;
 		if (target.kind === 'local') return (facts.functions ?? []).some((f) => f.name === target.name) ? { path, name: target.name } : undefined;
@@ -275,6 +380,22 @@ export class Graph {
 		}
 		const exported = this.resolveExport(module, imported.imported);
 		return exported ? this.functionIn(exported, target.member) : undefined;
+	}
+}
+
+/** The Deluge function names a file declares, as one string to compare (empty for other languages). */
+function delugeNames(facts: FileFacts | undefined): string {
+	return facts?.language === 'deluge' ? (facts.functions ?? []).map((f) => f.name.toLowerCase()).join('\n') : '';
+}
+
+/** Drops every cached answer that read one of the stale dependencies. */
+export function dropStale(cache: Map<string, Tracked<unknown>>, stale: readonly string[]): void {
+	if (stale.includes('*')) {
+		cache.clear();
+		return;
+	}
+	for (const [key, entry] of cache) {
+		if (stale.some((s) => entry.deps.has(s))) cache.delete(key);
 	}
 }
 
