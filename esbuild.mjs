@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server, the CLI and the compiled tests.
+// Bundles the extension client, the language server, the CLI, and the compiled tests and benchmarks.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -44,7 +44,7 @@ const tests = {
 	...common,
 	sourcemap: 'inline',
 	minify: false,
-	entryPoints: [...testEntries('test/unit'), ...testEntries('test/protocol'), ...testEntries('test/cli'), ...testEntries('test/e2e/exthost')],
+	entryPoints: [...testEntries('test/unit'), ...testEntries('test/protocol'), ...testEntries('test/cli'), ...testEntries('test/e2e/exthost'), ...testEntries('test/bench')],
 	outbase: 'test',
 	outdir: 'out/test',
 	packages: 'external',

@@ -1,0 +1,236 @@
+/**
+ * Benchmarks, printed as JSON. Machines here are shared and noisy, so every figure comes with a
+ * baseline measured in the same run: TypeScript's own parse of the same files, and a cold analysis
+ * for the cost of an edit. Each figure is the median of several rounds.
+ *
+ * Usage: npm run bench [-- --files N] (N generated TypeScript files, half helpers and half jobs).
+ */
+import ts from 'typescript';
+import { scanFile } from '../../server/src/core/analysis';
+import { DEFAULT_ASSUMPTIONS, FunctionCosts } from '../../server/src/core/estimate';
+import type { FileFacts } from '../../server/src/core/facts';
+import { type FunctionRef, Graph } from '../../server/src/core/graph';
+import { parse as parseDeluge } from '../../server/src/core/scan/deluge/parser';
+
+const ROUNDS = 5;
+
+function argument(name: string, fallback: number): number {
+	const i = process.argv.indexOf(`--${name}`);
+	const n = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+	return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => void): number {
+	const start = process.hrtime.bigint();
+	run();
+	return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function round(n: number, digits = 2): number {
+	const f = 10 ** digits;
+	return Math.round(n * f) / f;
+}
+
+/** A helper module: five wrappers of different Zoho CRM calls, and some ordinary code around them. */
+function helper(i: number): string {
+	return `import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+
+export interface Row${i} { id: string; name: string; amount: number }
+
+export async function read${i}(id: string) {
+  const response = await zoho.get('/Leads/' + id);
+  return response.data;
+}
+
+export async function list${i}(page: number) {
+  const response = await zoho.get('/Deals', { params: { page, per_page: 200 } });
+  return response.data.data as Row${i}[];
+}
+
+export async function convert${i}(id: string) {
+  return zoho.post('/Leads/' + id + '/actions/convert', { data: [{ overwrite: true }] });
+}
+
+export async function save${i}(rows: Row${i}[]) {
+  for (const row of rows) {
+    await zoho.put('/Contacts/' + row.id, { data: [row] });
+  }
+}
+
+export function format${i}(rows: Row${i}[]): string {
+  return rows.map((r) => r.name.padEnd(20) + String(r.amount).padStart(10)).join('\\n');
+}
+
+export function total${i}(rows: Row${i}[]): number {
+  let sum = 0;
+  for (const row of rows) sum += row.amount;
+  return sum;
+}
+`;
+}
+
+/** A job module: calls into two helper modules, in loops. */
+function job(i: number, helpers: number): string {
+	const a = i % helpers;
+	const b = (i * 7 + 3) % helpers;
+	return `import { read${a}, convert${a}, format${a} } from '../lib/helper${a}';
+import { list${b}, save${b}, total${b} } from '../lib/helper${b}';
+
+export async function job${i}(ids: string[]) {
+  for (const page of [1, 2, 3]) {
+    const rows = await list${b}(page);
+    console.log(format${a}(rows as never), total${b}(rows));
+    await save${b}(rows);
+  }
+  for (const id of ids) {
+    const lead = await read${a}(id);
+    if (lead && lead.hot) await convert${a}(id);
+  }
+}
+`;
+}
+
+function workspace(files: number): Map<string, string> {
+	const helpers = Math.max(1, Math.floor(files / 2));
+	const out = new Map<string, string>();
+	for (let i = 0; i < helpers; i++) out.set(`/bench/lib/helper${i}.ts`, helper(i));
+	for (let i = 0; i < files - helpers; i++) out.set(`/bench/jobs/job${i}.ts`, job(i, helpers));
+	return out;
+}
+
+function functionsOf(modules: ReadonlyMap<string, FileFacts>): FunctionRef[] {
+	return [...modules].flatMap(([path, facts]) => (facts.functions ?? []).map((f) => ({ path, name: f.name })));
+}
+
+function linesOf(texts: Iterable<string>): number {
+	let lines = 0;
+	for (const t of texts) lines += t.split('\n').length;
+	return lines;
+}
+
+function benchTypeScript(files: number) {
+	const texts = workspace(files);
+	const lines = linesOf(texts.values());
+	const parse: number[] = [];
+	const scan: number[] = [];
+	for (let r = 0; r < ROUNDS; r++) {
+		parse.push(time(() => {
+			for (const [path, text] of texts) ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+		}));
+		scan.push(time(() => {
+			for (const [path, text] of texts) scanFile(text, path, 'typescript');
+		}));
+	}
+	const parseMs = median(parse);
+	const scanMs = median(scan);
+	return {
+		files: texts.size,
+		lines,
+		typescriptParseMsPer1000Lines: round((parseMs / lines) * 1000, 3),
+		scanMsPer1000Lines: round((scanMs / lines) * 1000, 3),
+		scanToParseRatio: round(scanMs / parseMs),
+	};
+}
+
+/** A cold analysis of every function's cost against one edit of a helper, then one of a job. */
+function benchIncremental(files: number) {
+	const texts = workspace(files);
+	const modules = new Map([...texts].map(([path, text]) => [path, scanFile(text, path, 'typescript')] as const));
+	const functions = functionsOf(modules);
+	const cold: number[] = [];
+	const helperEdit: number[] = [];
+	const jobEdit: number[] = [];
+	let recomputed = { helper: 0, job: 0, cold: 0 };
+	for (let r = 0; r < ROUNDS; r++) {
+		const graph = new Graph(modules);
+		const costs = new FunctionCosts(graph, DEFAULT_ASSUMPTIONS);
+		cold.push(time(() => {
+			graph.calledFunctions();
+			for (const f of functions) costs.cost(f);
+		}));
+		recomputed.cold = costs.computed;
+		const helperPath = '/bench/lib/helper0.ts';
+		const editedHelper = texts.get(helperPath)!.replace("zoho.get('/Leads/' + id)", "zoho.get('/Leads/' + id + '/Notes')");
+		let before = costs.computed;
+		helperEdit.push(time(() => {
+			graph.update(helperPath, scanFile(editedHelper, helperPath, 'typescript'));
+			graph.calledFunctions();
+			for (const f of functions) costs.cost(f);
+		}));
+		recomputed.helper = costs.computed - before;
+		const jobPath = '/bench/jobs/job0.ts';
+		const editedJob = texts.get(jobPath)!.replace('[1, 2, 3]', '[1, 2, 3, 4]');
+		before = costs.computed;
+		jobEdit.push(time(() => {
+			graph.update(jobPath, scanFile(editedJob, jobPath, 'typescript'));
+			graph.calledFunctions();
+			for (const f of functions) costs.cost(f);
+		}));
+		recomputed = { ...recomputed, job: costs.computed - before };
+	}
+	const coldMs = median(cold);
+	return {
+		files: modules.size,
+		functions: functions.length,
+		coldAnalysisMs: round(coldMs),
+		functionCostsComputedCold: recomputed.cold,
+		helperEdit: { ms: round(median(helperEdit)), ratioToCold: round(median(helperEdit) / coldMs, 3), functionCostsComputed: recomputed.helper },
+		jobEdit: { ms: round(median(jobEdit)), ratioToCold: round(median(jobEdit) / coldMs, 3), functionCostsComputed: recomputed.job },
+	};
+}
+
+function benchDeluge(functions: number) {
+	const parts: string[] = [];
+	for (let i = 0; i < functions; i++) {
+		parts.push(`void standalone.sync_${i}(string id)
+{
+  leads = zoho.crm.getRecords("Leads", 1, 200);
+  for each lead in leads
+  {
+    if (lead.get("Rating") == "Hot")
+    {
+      resp = zoho.crm.updateRecord("Leads", lead.get("id"), {"Status": "Contacted"});
+    }
+  }
+  info resp;
+}
+`);
+	}
+	const text = parts.join('\n');
+	const lines = text.split('\n').length;
+	// The same number of lines of TypeScript, parsed by TypeScript: the baseline.
+	const tsText = workspace(Math.ceil(lines / 40)).values().next().value as string;
+	const tsRepeated = tsText.repeat(Math.max(1, Math.round(lines / tsText.split('\n').length)));
+	const tsLines = tsRepeated.split('\n').length;
+	const parse: number[] = [];
+	const baseline: number[] = [];
+	for (let r = 0; r < ROUNDS; r++) {
+		parse.push(time(() => parseDeluge(text)));
+		baseline.push(time(() => ts.createSourceFile('/bench/big.ts', tsRepeated, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
+	}
+	const perLine = (median(parse) / lines) * 1000;
+	const basePerLine = (median(baseline) / tsLines) * 1000;
+	return {
+		lines,
+		parseMsPer1000Lines: round(perLine, 3),
+		typescriptParseMsPer1000Lines: round(basePerLine, 3),
+		parseToTypeScriptRatio: round(perLine / basePerLine),
+	};
+}
+
+const files = argument('files', 1000);
+const result = {
+	node: process.version,
+	rounds: ROUNDS,
+	typescriptScan: benchTypeScript(files),
+	incremental: benchIncremental(files),
+	delugeParse: benchDeluge(argument('deluge-functions', 2000)),
+	heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024, 1),
+};
+process.stdout.write(JSON.stringify(result, null, 2) + '\n');
