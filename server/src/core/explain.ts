@@ -1,5 +1,6 @@
 import type { Budget } from './budget';
 import type { CallEstimate } from './estimate';
+import type { EntryPoint, RunsSource } from './estimate/entries';
 import type { LineMap } from './text';
 
 /** Number formatting shared by every view, so hover, hints and reports agree. */
@@ -38,4 +39,35 @@ export function assumptionLines(call: CallEstimate, lines: LineMap): string[] {
 /** Why a computed path was priced as it was: "a computed path segment may also mean Convert Inventory; the dearest, Convert Lead, is assumed". */
 export function alternativesLine(api: string, alternatives: readonly string[]): string {
 	return `a computed path segment may also mean ${alternatives.join(', ')}; the dearest, ${api}, is assumed`;
+}
+
+const EXCLUDED = {
+	branch: ' (not counted: another branch costs more)',
+	recursion: ' (not counted: a call of itself; one run is counted, not one per level)',
+};
+
+/** Where an entry point's runs per day came from, in words: "assumed", "from the annotation", "from zoho-credits.json". */
+export function runsSourceText(source: RunsSource | undefined): string {
+	return !source || source === 'default' ? 'assumed' : source === 'annotation' ? 'from the annotation' : `from ${source}`;
+}
+
+/** What a call costs per run of the code it is in, with each loop's count and where it came from. */
+export function costLine(call: CallEstimate, lines: LineMap): string {
+	const what = call.wrapper ? `${call.wrapper.target.name}()` : call.operation.api;
+	const loops = call.loops.map((use) => ` ×${formatNumber(use.iterations)} (loop at line ${lines.lineOf(use.loop.header.start) + 1}: ${use.reason}${use.source === 'default' ? ', assumed' : ''})`);
+	const total = loops.length > 0 ? ` = ${formatCredits(call.perRun)}` : '';
+	return `line ${lines.lineOf(call.call.span.start) + 1}: ${what}, ${formatCredits(call.credits)}${loops.join('')}${total}`;
+}
+
+/**
+ * Why an entry point costs what it does, one line each: the total per run and per day, every costly
+ * call in it with its loops, the branches left out, recursion. Hover, report and panel show these lines.
+ */
+export function entryExplanation(entry: EntryPoint, lines: LineMap, budget: Budget): string[] {
+	const runs = `${formatNumber(entry.runsPerDay)} run${entry.runsPerDay === 1 ? '' : 's'} a day (${runsSourceText(entry.runsSource)})`;
+	const out = [`${formatCredits(entry.perRun)} per run × ${runs} = ${formatCredits(entry.perDay)} a day, ${formatShare(entry.perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)}.`];
+	for (const part of entry.parts) out.push(`${costLine(part.call, lines)}${part.excluded ? EXCLUDED[part.excluded] : ''}`);
+	if (entry.branchMaximum) out.push('Of each if/else, only the dearest branch is counted.');
+	if (entry.recursive) out.push('A function on this path calls itself: the recursive call is counted once, not once per level (assumed).');
+	return out;
 }

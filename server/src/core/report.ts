@@ -1,6 +1,6 @@
 import type { FileAnalysis } from './analysis';
 import type { Budget } from './budget';
-import { assumptionLines } from './explain';
+import { assumptionLines, entryExplanation } from './explain';
 import { TOP_LEVEL } from './estimate/entries';
 import type { Severity } from './findings';
 
@@ -27,7 +27,21 @@ export interface JsonReport {
 			chain: { path: string; line: number; what: string }[];
 		}[];
 	}[];
-	entryPoints: { name: string; path: string; line: number; perRun: number; runsPerDay: number; perDay: number; shareOfDaily: number }[];
+	entryPoints: {
+		name: string;
+		path: string;
+		line: number;
+		perRun: number;
+		runsPerDay: number;
+		/** `default` when the runs per day are assumed; else the annotation, zoho-credits.json, settings or command line. */
+		runsSource: string;
+		perDay: number;
+		shareOfDaily: number;
+		/** True when any factor (a loop count, a price, the runs per day) is assumed. */
+		assumed: boolean;
+		/** The same lines the editor's hover shows: totals, each costly call with its loops, branches, recursion. */
+		explanation: string[];
+	}[];
 	findings: { id: string; severity: Severity; path: string; line: number; message: string; related: { path: string; line: number; message: string }[] }[];
 	totals: { perDay: number; shareOfDaily: number };
 }
@@ -86,8 +100,11 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 				line: entry.name === TOP_LEVEL ? 1 : lineOf(entry.span.start),
 				perRun: entry.perRun,
 				runsPerDay: entry.runsPerDay,
+				runsSource: entry.runsSource,
 				perDay: entry.perDay,
 				shareOfDaily: entry.shareOfDaily,
+				assumed: entry.assumed,
+				explanation: entryExplanation(entry, lines, budget),
 			});
 			perDay += entry.perDay;
 		}

@@ -3,7 +3,8 @@ import type { FileAnalysis } from '../core/analysis';
 import { describeRule, type Verification } from '../core/catalog';
 import { budgetAssumed, describeOrigin } from '../core/config';
 import type { CallEstimate } from '../core/estimate';
-import { alternativesLine, formatCredits, formatNumber, formatShare } from '../core/explain';
+import type { EntryPoint } from '../core/estimate/entries';
+import { alternativesLine, entryExplanation, formatCredits, formatNumber, formatShare, runsSourceText } from '../core/explain';
 import { Commands } from '../protocol';
 
 function basename(path: string): string {
@@ -61,7 +62,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	// The entry point the call runs in decides how often a day it runs.
 	const entry = analysis.entryPoints.find((e) => e.body && e.body.start <= call.call.span.start && call.call.span.end <= e.body.end) ?? analysis.entryPoints.find((e) => !e.body);
 	const runs = entry?.runsPerDay ?? 1;
-	const source = !entry || entry.runsSource === 'default' ? 'assumed' : entry.runsSource === 'annotation' ? 'from the annotation' : `from ${entry.runsSource}`;
+	const source = runsSourceText(entry?.runsSource);
 	const perDay = call.perRun * runs;
 	out.push(
 		`**${formatCredits(call.perRun)} per run**; at ${formatNumber(runs)} run${runs === 1 ? '' : 's'} a day (${source}) that is ${formatCredits(perDay)} a day, ${formatShare(perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`,
@@ -81,9 +82,22 @@ export function budgetLine({ budget, settings }: FileAnalysis): string {
 	return budgetAssumed(settings) ? `${line} [Set edition and users](command:${Commands.selectEdition})` : line;
 }
 
+/** Hover markdown for an entry point's name: what one run and a day of it cost, and why. */
+export function entryMarkdown(analysis: FileAnalysis, entry: EntryPoint): string {
+	const [total, ...parts] = entryExplanation(entry, analysis.lines, analysis.budget);
+	const out = [`**Entry point \`${entry.name}\`**: ${total}`, ''];
+	for (const part of parts) out.push(`- ${part}`);
+	out.push('', budgetLine(analysis));
+	return out.join('\n');
+}
+
 export function hover(analysis: FileAnalysis, offset: number): Hover | null {
 	const call = callAt(analysis, offset);
-	if (!call) return null;
+	if (!call) {
+		const entry = analysis.entryPoints.find((e) => e.body && offset >= e.span.start && offset <= e.span.end);
+		if (!entry) return null;
+		return { contents: { kind: 'markdown', value: entryMarkdown(analysis, entry) }, range: { start: analysis.lines.position(entry.span.start), end: analysis.lines.position(entry.span.end) } };
+	}
 	const start = analysis.lines.position(call.call.span.start);
 	const end = analysis.lines.position(call.call.span.end);
 	return { contents: { kind: 'markdown', value: hoverMarkdown(analysis, call) }, range: { start, end } };

@@ -5,11 +5,12 @@
  * Runs per day come from the configuration, then the annotation, else 1 (assumed).
  */
 import type { EntryPointConfig } from '../config';
-import type { FileFacts, Span } from '../facts';
+import type { FileFacts, FunctionFact, Span } from '../facts';
+import { ownerOf } from '../graph';
 import { parseAnnotation } from '../scan/annotations';
 import type { LineMap } from '../text';
 import { branchTotal } from './branches';
-import type { ChainStep, FileEstimate, WorkspaceContext } from './index';
+import type { CallEstimate, ChainStep, FileEstimate, WorkspaceContext } from './index';
 
 export type RunsSource = 'zoho-credits.json' | 'settings' | 'command line' | 'annotation' | 'default';
 
@@ -27,6 +28,19 @@ export interface EntryPoint {
 	readonly shareOfDaily: number;
 	/** From the entry point to its first costly request. */
 	readonly chain: readonly ChainStep[];
+	/** The costly calls written in it, in source order, and why one does not count: a cheaper branch, or a call of itself. */
+	readonly parts: readonly EntryPart[];
+	/** True when an if/else counted only its dearest branch. */
+	readonly branchMaximum: boolean;
+	/** True when a function on its path calls itself: the recursive call counts once. */
+	readonly recursive: boolean;
+	/** True when any factor of its number, runs per day included, is assumed. */
+	readonly assumed: boolean;
+}
+
+export interface EntryPart {
+	readonly call: CallEstimate;
+	readonly excluded?: 'branch' | 'recursion';
 }
 
 export const TOP_LEVEL = '(top level)';
@@ -76,29 +90,55 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		if (annotated !== undefined) return { runsPerDay: annotated, runsSource: 'annotation' };
 		return { runsPerDay: 1, runsSource: 'default' };
 	};
-	const push = (name: string, span: Span, body: Span | undefined, perRun: number, chain: readonly ChainStep[], run: { runsPerDay: number; runsSource: RunsSource }) => {
-		const perDay = perRun * run.runsPerDay;
-		out.push({ name, span, ...(body ? { body } : {}), perRun, ...run, perDay, shareOfDaily: perDay / input.dailyCredits, chain });
+	const functions = facts.functions ?? [];
+	const owners = new Map(estimate.calls.map((c) => [c, ownerOf(functions, c.call.span)] as const));
+	/** The costly calls an entry point's own code makes, and which of them its branches count. */
+	const partsOf = (owner: FunctionFact | undefined) => {
+		const mine = estimate.calls.filter((c) => owners.get(c) === owner && c.perRun > 0).sort((a, b) => a.call.span.start - b.call.span.start);
+		// A function calling itself: one run of it counts the inner call once, inside what it already costs.
+		const itself = (c: CallEstimate) => owner !== undefined && c.wrapper?.target.path === workspace.path && c.wrapper.target.name === owner.name;
+		const items = mine.filter((c) => !itself(c)).map((c) => ({ span: c.call.span, value: c.perRun, call: c }));
+		const inside = owner ? (facts.branches ?? []).filter((b) => b.span.start >= owner.span.start && b.span.end <= owner.span.end) : (facts.branches ?? []);
+		const { total, chose, counted } = branchTotal(items, inside);
+		const countedCalls = new Set([...counted].map((i) => i.call));
+		const parts = mine.map((call): EntryPart => (itself(call) ? { call, excluded: 'recursion' } : countedCalls.has(call) ? { call } : { call, excluded: 'branch' }));
+		return { total, chose, parts };
 	};
-	for (const fn of facts.functions ?? []) {
+	const push = (name: string, span: Span, body: Span | undefined, owner: FunctionFact | undefined, cost: { perRun: number; chain: readonly ChainStep[]; branchMaximum?: boolean; recursive?: boolean; assumed?: boolean }, run: { runsPerDay: number; runsSource: RunsSource }) => {
+		const { parts, chose } = partsOf(owner);
+		const perDay = cost.perRun * run.runsPerDay;
+		const recursive = cost.recursive === true || parts.some((p) => p.excluded === 'recursion' || p.call.wrapper?.recursive === true);
+		const assumed = run.runsSource === 'default' || cost.assumed === true || parts.some((p) => !p.excluded && p.call.assumed);
+		out.push({
+			name,
+			span,
+			...(body ? { body } : {}),
+			perRun: cost.perRun,
+			...run,
+			perDay,
+			shareOfDaily: perDay / input.dailyCredits,
+			chain: cost.chain,
+			parts,
+			branchMaximum: chose || cost.branchMaximum === true || parts.some((p) => !p.excluded && p.call.wrapper?.branchMaximum === true),
+			recursive,
+			assumed,
+		});
+	};
+	for (const fn of functions) {
 		const line = lines.lineOf(fn.span.start);
 		const run = runs(fn.name, line);
 		const explicit = run.runsSource !== 'default';
 		if (!explicit && called.has(`${workspace.path}#${fn.name}`)) continue;
 		const cost = workspace.costs.cost({ path: workspace.path, name: fn.name });
 		if (cost.perRun === 0 && !explicit) continue;
-		push(fn.name, fn.nameSpan, fn.span, cost.perRun, cost.chain, run);
+		push(fn.name, fn.nameSpan, fn.span, fn, cost, run);
 	}
 	// The file's own statements, outside any function.
-	const topLevel = estimate.calls.filter((c) => !(facts.functions ?? []).some((f) => f.span.start <= c.call.span.start && c.call.span.end <= f.span.end));
-	const perRun = branchTotal(
-		topLevel.map((c) => ({ span: c.call.span, value: c.perRun })),
-		facts.branches ?? [],
-	).total;
-	if (perRun > 0) {
-		const first = topLevel[0];
+	const top = partsOf(undefined);
+	if (top.total > 0) {
+		const first = top.parts[0].call;
 		const chain: ChainStep[] = first.wrapper ? [...first.wrapper.chain] : [{ path: workspace.path, span: first.call.span, what: first.operation.operation }];
-		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, perRun, chain, runs(undefined, undefined));
+		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, undefined, { perRun: top.total, chain }, runs(undefined, undefined));
 	}
 	return out;
 }

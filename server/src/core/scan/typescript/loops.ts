@@ -98,7 +98,8 @@ function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | und
 	else if (cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken) span = to - from + 1;
 	else return undefined;
 	const count = Math.max(0, Math.ceil(span / step));
-	const reason = step === 1 ? `literal bound ${name} from ${from} to ${to}` : `${name} from ${from} to ${to} in steps of ${step}`;
+	const op = cond.operatorToken.kind === ts.SyntaxKind.LessThanToken ? '<' : '<=';
+	const reason = `literal bound: ${name} from ${from} while ${name} ${op} ${to}${step === 1 ? '' : `, in steps of ${step}`}`;
 	return { count, reason };
 }
 
