@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+	CodeLensRefreshRequest,
 	type Connection,
 	createConnection,
 	DidChangeWatchedFilesNotification,
@@ -28,6 +29,7 @@ import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
 import { hover } from './views/hover';
+import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
 import { graphPath, WorkspaceIndex } from './workspace/index';
 import { TeamConfigs } from './workspace/team-config';
@@ -259,12 +261,18 @@ function publishConfigDiagnostics(folder: string): void {
 	void connection.sendDiagnostics({ uri: pathToFileURL(state.path).toString(), diagnostics: configDiagnostics(state, clientValidatesConfigSchema) });
 }
 
+/** Asks the client to fetch inlay hints and code lenses again: numbers changed in documents it did not edit. */
+function refreshViews(): void {
+	void connection.languages.inlayHint.refresh().catch(() => undefined);
+	void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+}
+
 /** A team file changed: every document's settings may have changed with it. */
 function configChanged(folder: string): void {
 	publishConfigDiagnostics(folder);
 	settingsCache.clear();
 	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
-	void connection.languages.inlayHint.refresh().catch(() => undefined);
+	refreshViews();
 	refreshStatus();
 }
 
@@ -286,6 +294,7 @@ connection.onInitialize((params): InitializeResult => {
 			textDocumentSync: TextDocumentSyncKind.Incremental,
 			hoverProvider: true,
 			inlayHintProvider: true,
+			codeLensProvider: { resolveProvider: false },
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'zoho-credit-lens', version: process.env.ZOHO_CREDIT_LENS_VERSION ?? '0.1.0' },
@@ -304,7 +313,7 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => {
 	settingsCache.clear();
 	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
-	void connection.languages.inlayHint.refresh().catch(() => undefined);
+	refreshViews();
 	refreshStatus();
 });
 
@@ -352,7 +361,7 @@ async function buildIndex(): Promise<void> {
 		indexing = undefined;
 		connection.console.info(`Indexed ${index.size} source files.`);
 		rescheduleOthers();
-		void connection.languages.inlayHint.refresh().catch(() => undefined);
+		refreshViews();
 		refreshStatus();
 	}
 }
@@ -384,10 +393,19 @@ documents.onDidChangeContent((event) => {
 	rescheduleOthers(event.document.uri);
 });
 
-/** Other open documents may call functions of a changed file: analyse them again. */
+/** Other open documents may call functions of a changed file: analyse them again, and have their hints and lenses fetched again. */
 function rescheduleOthers(except?: string): void {
-	for (const document of documents.all()) if (document.uri !== except && !configFolderOf(document.uri)) schedule(document.uri);
+	let others = false;
+	for (const document of documents.all()) {
+		if (document.uri === except || configFolderOf(document.uri)) continue;
+		schedule(document.uri);
+		others = true;
+	}
+	if (!others) return;
+	clearTimeout(refreshTimer);
+	refreshTimer = setTimeout(refreshViews, DIAGNOSTIC_DELAY_MS);
 }
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 documents.onDidClose((event) => {
 	const uri = event.document.uri;
 	const folder = configFolderOf(uri);
@@ -430,6 +448,18 @@ connection.languages.inlayHint.on(async (params) => {
 		return result ? inlayHints(result.analysis, params.range, result.settings.inlayHints) : [];
 	} catch (error) {
 		connection.console.error(`Inlay hints failed: ${String(error)}`);
+		return [];
+	}
+});
+
+connection.onCodeLens(async (params) => {
+	const document = documents.get(params.textDocument.uri);
+	if (!document) return [];
+	try {
+		const result = await analysisOf(document);
+		return result ? codeLenses(result.analysis) : [];
+	} catch (error) {
+		connection.console.error(`Code lens failed: ${String(error)}`);
 		return [];
 	}
 });

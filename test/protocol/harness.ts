@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
 	type ClientCapabilities,
+	type CodeLens,
 	ConfigurationRequest,
 	createProtocolConnection,
 	type Diagnostic,
@@ -34,6 +35,7 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
 	textDocument: {
 		hover: { contentFormat: ['markdown', 'plaintext'] },
 		inlayHint: {},
+		codeLens: {},
 		publishDiagnostics: { relatedInformation: true, versionSupport: true },
 		synchronization: { dynamicRegistration: false },
 	},
@@ -159,6 +161,18 @@ export function renderHints(text: string, hints: InlayHint[]): string {
 	let out = text;
 	for (const { offset, label } of inserts) out = `${out.slice(0, offset)} /* ${label} */${out.slice(offset)}`;
 	return out;
+}
+
+/** The text with a `» title` line above each code lens, indented like the line it belongs to. */
+export function renderLenses(text: string, lenses: CodeLens[]): string {
+	const lines = text.split('\n');
+	const above = new Map<number, string[]>();
+	for (const lens of lenses) {
+		const line = lens.range.start.line;
+		const indent = /^\s*/.exec(lines[line])![0];
+		above.set(line, [...(above.get(line) ?? []), `${indent}» ${lens.command?.title ?? '(unresolved)'}`]);
+	}
+	return lines.flatMap((line, i) => [...(above.get(i) ?? []), line]).join('\n');
 }
 
 /** The text with `~~~~ [code] message` under each diagnostic's first line. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DidChangeTextDocumentNotification, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
-import { MINIMAL_CAPABILITIES, renderDiagnostics, renderHints, Server } from './harness';
+import { CodeLensRequest, DidChangeTextDocumentNotification, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import { MINIMAL_CAPABILITIES, renderDiagnostics, renderHints, renderLenses, Server } from './harness';
 
 const DELUGE = `void automation.convert()
 {
@@ -39,6 +39,7 @@ void describe('language server over stdio (full client)', () => {
 		const caps = server.initializeResult!.capabilities;
 		assert.equal(caps.hoverProvider, true);
 		assert.equal(caps.inlayHintProvider, true);
+		assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
 		assert.equal(caps.textDocumentSync, 2);
 		assert.equal(server.initializeResult!.serverInfo?.name, 'zoho-credit-lens');
 	});
@@ -133,6 +134,43 @@ void describe('language server over stdio (full client)', () => {
   }
   await fetch('https://accounts.zoho.com/oauth/v2/token', { method: 'POST' });
 }`,
+		);
+	});
+
+	test('TypeScript: code lenses above the entry point, the helper and the top-level code', async () => {
+		const uri = 'file:///ws/lens.ts';
+		const text = `async function readLead(id: string) {
+  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
+}
+// zoho-credits: runs-per-day=24
+export async function hourly() {
+  for (const id of ['1', '2', '3', '4']) {
+    await readLead(id);
+    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });
+  }
+}
+await fetch('https://www.zohoapis.com/crm/v8/Deals');`;
+		await server.open(uri, 'typescript', text);
+		await server.diagnosticsFor(uri, () => true);
+		const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+		// readLead: Get Record, 1. hourly: (1 + Convert Lead 5) × 4 ids = 24 a run, × 24 runs = 576 a day, 576 / 15,000 = 3.84%.
+		// Top level: Get Records, 1 a run, once a day (assumed): 1 / 15,000 = 0.0067%.
+		assert.equal(
+			renderLenses(text, lenses ?? []),
+			`» Zoho CRM: 1 cr per run of it, paid by its callers
+async function readLead(id: string) {
+  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
+}
+// zoho-credits: runs-per-day=24
+» Zoho CRM: 24 cr/run × 24 runs/day (from the annotation) = 576 cr/day, 3.8% of 15,000
+export async function hourly() {
+  for (const id of ['1', '2', '3', '4']) {
+    await readLead(id);
+    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });
+  }
+}
+» Zoho CRM, top level: 1 cr/run × 1 run/day (assumed) = 1 cr/day, 0.007% of 15,000
+await fetch('https://www.zohoapis.com/crm/v8/Deals');`,
 		);
 	});
 

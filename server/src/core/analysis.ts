@@ -1,7 +1,7 @@
 import { type Budget, resolveBudget } from './budget';
 import { type EffectiveSettings, resolveSettings } from './config';
 import { type Assumptions, estimateFile, type FileEstimate, FunctionCosts, type WorkspaceContext } from './estimate';
-import { type EntryPoint, entryPointsOf } from './estimate/entries';
+import { type EntryPoint, entryPointsOf, type HelperCost, helpersOf } from './estimate/entries';
 import { Graph } from './graph';
 import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
@@ -29,6 +29,8 @@ export interface FileAnalysis {
 	readonly settings: EffectiveSettings;
 	/** The code of this file that runs on its own, with its runs and credits per day (with a workspace only). */
 	readonly entryPoints: readonly EntryPoint[];
+	/** Functions that make Zoho CRM calls but run only when other code calls them: what one run costs (with a workspace only). */
+	readonly helpers: readonly HelperCost[];
 }
 
 const EXTENSIONS: Record<string, Language> = {
@@ -76,13 +78,14 @@ export function analyzeFacts(path: string, text: string, facts: FileFacts, setti
 	const entryPoints = workspace
 		? entryPointsOf({ facts, estimate, text, lines, dailyCredits: budget.dailyCredits, entryPoints: settings.entryPoints, workspace })
 		: [];
+	const helpers = workspace ? helpersOf(facts, entryPoints, workspace) : [];
 	const suppressed = suppressionsOf(text);
 	const findings = suppressed.file
 		? []
 		: runFindings({ facts, estimate, budget, entryPoints, thresholds: { warning: settings.warningShare.value, error: settings.errorShare.value } }).filter(
 				(f) => !suppressed.lines.has(lines.lineOf(f.span.start)),
 			);
-	return { path, language: facts.language, lines, facts, estimate, findings, budget, settings, entryPoints };
+	return { path, language: facts.language, lines, facts, estimate, findings, budget, settings, entryPoints, helpers };
 }
 
 /** Scans, estimates and checks one file on its own. Pure: text and settings in, plain data out. */

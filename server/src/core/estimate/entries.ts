@@ -45,8 +45,11 @@ export interface EntryPart {
 
 export const TOP_LEVEL = '(top level)';
 
-/** `// zoho-credits: runs-per-day=N` lines: each speaks for the declaration on the line below, else for the file. */
-function annotatedRuns(text: string): { lines: Map<number, number>; file?: number } {
+/**
+ * `// zoho-credits: runs-per-day=N` lines: one right above a declaration speaks for it; the first
+ * other one speaks for the file's top-level code.
+ */
+function annotatedRuns(text: string, declarations: ReadonlySet<number>): { lines: Map<number, number>; file?: number } {
 	const lines = new Map<number, number>();
 	let file: number | undefined;
 	if (!text.includes('runs-per-day')) return { lines };
@@ -54,8 +57,8 @@ function annotatedRuns(text: string): { lines: Map<number, number>; file?: numbe
 		const comment = line.indexOf('//');
 		const n = comment < 0 ? undefined : parseAnnotation(line.slice(comment))?.runsPerDay;
 		if (n === undefined) return;
-		lines.set(i + 1, n);
-		file ??= n;
+		if (declarations.has(i + 1)) lines.set(i + 1, n);
+		else file ??= n;
 	});
 	return { lines, file };
 }
@@ -81,7 +84,7 @@ export interface EntryInput {
 export function entryPointsOf(input: EntryInput): EntryPoint[] {
 	const { facts, estimate, lines, workspace } = input;
 	const called = workspace.costs.graph.calledFunctions();
-	const annotations = annotatedRuns(input.text);
+	const annotations = annotatedRuns(input.text, new Set((facts.functions ?? []).map((f) => lines.lineOf(f.span.start))));
 	const out: EntryPoint[] = [];
 	const runs = (name: string | undefined, line: number | undefined): { runsPerDay: number; runsSource: RunsSource } => {
 		const fromConfig = configured(input.entryPoints.value, name, workspace.path);
@@ -139,6 +142,28 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		const first = top.parts[0].call;
 		const chain: ChainStep[] = first.wrapper ? [...first.wrapper.chain] : [{ path: workspace.path, span: first.call.span, what: first.operation.operation }];
 		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, undefined, { perRun: top.total, chain }, runs(undefined, undefined));
+	}
+	return out;
+}
+
+/** A function that makes Zoho CRM calls but runs only when other code calls it. */
+export interface HelperCost {
+	readonly name: string;
+	/** The function's name in the code. */
+	readonly span: Span;
+	/** One run of it, with its parameters unknown; each call of it is priced with its own arguments. */
+	readonly perRun: number;
+	readonly assumed: boolean;
+}
+
+/** The file's credit-bearing functions that are not entry points. */
+export function helpersOf(facts: FileFacts, entryPoints: readonly EntryPoint[], workspace: WorkspaceContext): HelperCost[] {
+	const entries = new Set(entryPoints.map((e) => e.name));
+	const out: HelperCost[] = [];
+	for (const fn of facts.functions ?? []) {
+		if (entries.has(fn.name)) continue;
+		const cost = workspace.costs.cost({ path: workspace.path, name: fn.name });
+		if (cost.perRun > 0) out.push({ name: fn.name, span: fn.nameSpan, perRun: cost.perRun, assumed: cost.assumed });
 	}
 	return out;
 }
