@@ -1,6 +1,6 @@
 // Real-editor test: the packaged vsix installed into a VS Code 1.100 workbench (code-server),
-// driven through headless Chromium as a person would: open a file, read the inline hint,
-// hover a call, open the Problems panel, look at the status bar, and save a screenshot.
+// driven through headless Chromium as a person would: open a file, read the inline hint and
+// the code lens, hover a call, open the Problems panel, look at the status bar, and save a screenshot.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +51,12 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await hint.waitFor({ timeout: TIMEOUT });
 		// getRecords inside the page loop: 1 × 3.
 		await page.locator('.view-line span', { hasText: '×3 → 3 cr/run' }).last().waitFor({ timeout: TIMEOUT });
+	});
+
+	test('a code lens above the Deluge function gives its credits per run and per day', async () => {
+		// getRecordById 1 + getRecords 1 × 3 + convertLead 150 = 154 a run; once a day (assumed): 154 / 15,000 = 1.03%.
+		const lens = page.locator('.codelens-decoration', { hasText: 'Zoho CRM: 154 cr/run (assumed) × 1 run/day (assumed) = 154 cr/day, 1.0% of 15,000' });
+		await lens.first().waitFor({ timeout: TIMEOUT });
 	});
 
 	test('the Problems panel lists the loop warnings', async () => {

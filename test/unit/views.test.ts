@@ -68,9 +68,50 @@ void describe('views', () => {
 		assert.ok(value.includes('- ×4: loop at line 1, default of 4 iterations: the bound is not visible in the code (assumed; the default count is from settings)'), value);
 	});
 
-	test('no hover away from calls', () => {
+	test('no hover away from calls, entry points and loops', () => {
 		const analysis = analyze('deluge', SOURCE);
-		assert.equal(hover(analysis, SOURCE.indexOf('for each')), null);
+		assert.equal(hover(analysis, SOURCE.indexOf('lead =')), null);
+		// A loop with no Zoho CRM call inside has nothing to say.
+		const plain = analyze('deluge', 'for each x in {1,2}\n{\n  info x;\n}');
+		assert.equal(hover(plain, 2), null);
+	});
+
+	test('hover on a loop header: its count and why, and the calls it multiplies', () => {
+		const analysis = analyze('deluge', SOURCE);
+		const value = (hover(analysis, SOURCE.indexOf('for each') + 2)!.contents as { value: string }).value;
+		// convertLead: 5 × 3 = 15 a run.
+		assert.equal(
+			value,
+			[
+				'**Loop ×3**: literal list of 3 items',
+				'',
+				'It multiplies:',
+				'- line 6: Convert Lead, 5 credits ×3 (loop at line 4: literal list of 3 items) = 15 credits',
+				'',
+				'**15 credits per run** inside this loop.',
+			].join('\n'),
+		);
+	});
+
+	test('hover on a loop with an assumed count and an if/else inside: the dearest branch, and how to state the count', () => {
+		const text = 'for each x in xs\n{\n  if (x > 1)\n  {\n    zoho.crm.convertLead(x, Map());\n  }\n  else\n  {\n    zoho.crm.getRecords("Leads");\n  }\n}';
+		const analysis = analyze('deluge', text);
+		const value = (hover(analysis, 3)!.contents as { value: string }).value;
+		// convertLead 5 × 10 (default) = 50; getRecords 1 × 10 = 10; one arm runs: 50.
+		assert.equal(
+			value,
+			[
+				'**Loop ×10**: default of 10 iterations: the bound is not visible in the code (assumed)',
+				'',
+				'It multiplies:',
+				'- line 5: Convert Lead, 5 credits ×10 (loop at line 1: default of 10 iterations: the bound is not visible in the code, assumed) = 50 credits',
+				'- line 9: Get Records, 1 credit ×10 (loop at line 1: default of 10 iterations: the bound is not visible in the code, assumed) = 10 credits',
+				'',
+				'**50 credits per run** inside this loop, counting only the dearest branch of each if/else.',
+				'',
+				'State the count with `// zoho-credits: iterations=N` on the line above the loop.',
+			].join('\n'),
+		);
 	});
 
 	test('inlay hints sit at the end of each costly line; modes all, loops, off', () => {

@@ -4,7 +4,8 @@ import { describeRule, type Verification } from '../core/catalog';
 import { budgetAssumed, describeOrigin } from '../core/config';
 import type { CallEstimate } from '../core/estimate';
 import type { EntryPoint } from '../core/estimate/entries';
-import { alternativesLine, entryExplanation, formatCredits, formatNumber, formatShare, runsSourceText } from '../core/explain';
+import { branchTotal } from '../core/estimate/branches';
+import { alternativesLine, costLine, entryExplanation, formatCredits, formatNumber, formatShare, runsSourceText } from '../core/explain';
 import { Commands } from '../protocol';
 
 function basename(path: string): string {
@@ -91,12 +92,42 @@ export function entryMarkdown(analysis: FileAnalysis, entry: EntryPoint): string
 	return out.join('\n');
 }
 
+/** Hover markdown for a loop header: how often it runs and why, and the Zoho CRM calls it multiplies; undefined when it holds none. */
+export function loopMarkdown(analysis: FileAnalysis, loopIndex: number): string | undefined {
+	const inside = analysis.estimate.calls.filter((c) => c.loops.some((u) => u.loopIndex === loopIndex));
+	const use = inside[0]?.loops.find((u) => u.loopIndex === loopIndex);
+	if (!use) return undefined;
+	const origin = analysis.settings.defaultLoopIterations.origin;
+	const assumed = use.source === 'default' ? ` (assumed${origin === 'default' ? '' : `; the default count is ${describeOrigin(origin)}`})` : '';
+	const loop = analysis.facts.loops[loopIndex];
+	const branches = (analysis.facts.branches ?? []).filter((b) => b.span.start >= loop.span.start && b.span.end <= loop.span.end);
+	const { total, chose } = branchTotal(
+		inside.map((c) => ({ span: c.call.span, value: c.perRun })),
+		branches,
+	);
+	const out = [`**Loop ×${formatNumber(use.iterations)}**: ${use.reason}${assumed}`, '', 'It multiplies:'];
+	for (const call of inside) out.push(`- ${costLine(call, analysis.lines)}`);
+	out.push('', `**${formatCredits(total)} per run** inside this loop${chose ? ', counting only the dearest branch of each if/else' : ''}.`);
+	if (use.source === 'default') out.push('', 'State the count with `// zoho-credits: iterations=N` on the line above the loop.');
+	return out.join('\n');
+}
+
 export function hover(analysis: FileAnalysis, offset: number): Hover | null {
 	const call = callAt(analysis, offset);
 	if (!call) {
 		const entry = analysis.entryPoints.find((e) => e.body && offset >= e.span.start && offset <= e.span.end);
-		if (!entry) return null;
-		return { contents: { kind: 'markdown', value: entryMarkdown(analysis, entry) }, range: { start: analysis.lines.position(entry.span.start), end: analysis.lines.position(entry.span.end) } };
+		if (entry) {
+			return { contents: { kind: 'markdown', value: entryMarkdown(analysis, entry) }, range: { start: analysis.lines.position(entry.span.start), end: analysis.lines.position(entry.span.end) } };
+		}
+		// The innermost loop whose header is under the cursor.
+		let found: number | undefined;
+		analysis.facts.loops.forEach((loop, i) => {
+			if (offset >= loop.header.start && offset <= loop.header.end && (found === undefined || loop.header.start >= analysis.facts.loops[found].header.start)) found = i;
+		});
+		const markdown = found === undefined ? undefined : loopMarkdown(analysis, found);
+		if (found === undefined || !markdown) return null;
+		const header = analysis.facts.loops[found].header;
+		return { contents: { kind: 'markdown', value: markdown }, range: { start: analysis.lines.position(header.start), end: analysis.lines.position(header.end) } };
 	}
 	const start = analysis.lines.position(call.call.span.start);
 	const end = analysis.lines.position(call.call.span.end);
