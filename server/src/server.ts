@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+	CodeActionKind,
 	CodeLensRefreshRequest,
 	type Connection,
 	createConnection,
@@ -29,6 +30,7 @@ import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
 import { hover } from './views/hover';
+import { codeActions } from './views/code-actions';
 import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
 import { graphPath, WorkspaceIndex } from './workspace/index';
@@ -295,6 +297,7 @@ connection.onInitialize((params): InitializeResult => {
 			hoverProvider: true,
 			inlayHintProvider: true,
 			codeLensProvider: { resolveProvider: false },
+			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'zoho-credit-lens', version: process.env.ZOHO_CREDIT_LENS_VERSION ?? '0.1.0' },
@@ -448,6 +451,18 @@ connection.languages.inlayHint.on(async (params) => {
 		return result ? inlayHints(result.analysis, params.range, result.settings.inlayHints) : [];
 	} catch (error) {
 		connection.console.error(`Inlay hints failed: ${String(error)}`);
+		return [];
+	}
+});
+
+connection.onCodeAction(async (params) => {
+	const document = documents.get(params.textDocument.uri);
+	if (!document) return [];
+	try {
+		const result = await analysisOf(document);
+		return result ? codeActions(result.analysis, params.textDocument.uri, params.range, params.context.diagnostics) : [];
+	} catch (error) {
+		connection.console.error(`Code actions failed: ${String(error)}`);
 		return [];
 	}
 });

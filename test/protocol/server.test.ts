@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CodeLensRequest, DidChangeTextDocumentNotification, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, DidChangeTextDocumentNotification, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { MINIMAL_CAPABILITIES, renderDiagnostics, renderHints, renderLenses, Server } from './harness';
 
 const DELUGE = `void automation.convert()
@@ -40,6 +40,7 @@ void describe('language server over stdio (full client)', () => {
 		assert.equal(caps.hoverProvider, true);
 		assert.equal(caps.inlayHintProvider, true);
 		assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
+		assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
 		assert.equal(caps.textDocumentSync, 2);
 		assert.equal(server.initializeResult!.serverInfo?.name, 'zoho-credit-lens');
 	});
@@ -134,6 +135,17 @@ void describe('language server over stdio (full client)', () => {
   }
   await fetch('https://accounts.zoho.com/oauth/v2/token', { method: 'POST' });
 }`,
+		);
+	});
+
+	test('TypeScript: quick fixes for a finding, over the protocol', async () => {
+		const uri = 'file:///ws/push.ts';
+		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+		const onLine = diagnostics.filter((d) => d.range.start.line === 2);
+		const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: onLine[0].range, context: { diagnostics: onLine } });
+		assert.deepEqual(
+			(actions ?? []).map((a) => ('kind' in a ? `${a.kind}: ${a.title}` : a.title)),
+			['quickfix: Ignore call-in-loop on this line', 'quickfix: Ignore Zoho Credit Lens findings in this file', 'quickfix: State how many times the loop at line 2 runs (now assumed 10)'],
 		);
 	});
 

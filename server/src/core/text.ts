@@ -35,6 +35,17 @@ export class LineMap {
 		return { line, character: offset - this.starts[line] };
 	}
 
+	/** Offset of the first character of a line. */
+	lineStart(line: number): number {
+		return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+	}
+
+	/** The text's line break: `\r\n` when its first line ends so, else `\n`. */
+	get eol(): string {
+		const first = this.text.indexOf('\n');
+		return first > 0 && this.text.charCodeAt(first - 1) === 13 ? '\r\n' : '\n';
+	}
+
 	/** Offset just after the last character of a line, before its line break. */
 	lineEnd(line: number): number {
 		const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { analyzeWorkspace, type FileAnalysis } from '../../server/src/core/analysis';
+import { resolveSettings } from '../../server/src/core/config';
+import { LineMap } from '../../server/src/core/text';
+import { codeActions } from '../../server/src/views/code-actions';
+import { diagnostics } from '../../server/src/views/diagnostics';
+
+const URI = 'file:///w/jobs.ts';
+const JOBS = `// zoho-credits: runs-per-day=24
+export async function hourly(ids: string[]) {
+  for (const id of ids) {
+    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });
+  }
+}
+export async function nightly(ids: string[]) {
+  for (const id of ids) await fetch('https://www.zohoapis.com/crm/v8/Deals/' + id);
+}
+`;
+
+function analyse(text: string): FileAnalysis {
+	const [analysis] = analyzeWorkspace([{ path: '/w/jobs.ts', language: 'typescript', text }], resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]));
+	return analysis;
+}
+
+function actionsOn(text: string, line: number, extra: Diagnostic[] = []): CodeAction[] {
+	const analysis = analyse(text);
+	const onLine = diagnostics(analysis, URI, true).filter((d) => d.range.start.line <= line && line <= d.range.end.line);
+	return codeActions(analysis, URI, { start: { line, character: 0 }, end: { line, character: 0 } }, [...onLine, ...extra]);
+}
+
+function apply(text: string, action: CodeAction | undefined): string {
+	assert.ok(action?.edit?.changes?.[URI], 'the action edits the document');
+	const lines = new LineMap(text);
+	const offset = (p: { line: number; character: number }) => lines.lineStart(p.line) + p.character;
+	const edits = [...(action.edit.changes[URI] as TextEdit[])].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+	let out = text;
+	for (const e of edits) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+	return out;
+}
+
+void describe('code actions', () => {
+	test('on a Convert Lead in a loop of assumed length: ignore here, ignore the file, state the count', () => {
+		assert.deepEqual(
+			actionsOn(JOBS, 3).map((a) => a.title),
+			['Ignore heavy-call-in-loop on this line', 'Ignore Zoho Credit Lens findings in this file', 'State how many times the loop at line 3 runs (now assumed 10)'],
+		);
+	});
+
+	test('stating the count inserts the annotation above the loop, and the next analysis reads it', () => {
+		const action = actionsOn(JOBS, 3).find((a) => a.title.startsWith('State how many times the loop'));
+		const edited = apply(JOBS, action);
+		assert.equal(edited.split('\n')[2], '  // zoho-credits: iterations=10');
+		const call = analyse(edited).estimate.calls[0];
+		// Convert Lead 5 × 10 stated = 50, no longer assumed.
+		assert.deepEqual([call.loops[0].source, call.perRun, call.assumed], ['annotation', 50, false]);
+	});
+
+	test('ignoring on this line removes the finding from the next analysis; the other one stays', () => {
+		const edited = apply(JOBS, actionsOn(JOBS, 3).find((a) => a.title === 'Ignore heavy-call-in-loop on this line'));
+		assert.equal(edited.split('\n')[3], '    // zoho-credits: ignore');
+		assert.deepEqual(
+			analyse(edited).findings.map((f) => f.id),
+			['call-in-loop'],
+		);
+		const whole = apply(JOBS, actionsOn(JOBS, 3).find((a) => a.title === 'Ignore Zoho Credit Lens findings in this file'));
+		assert.equal(whole.split('\n')[0], '// zoho-credits: ignore-file');
+		assert.deepEqual(analyse(whole).findings, []);
+	});
+
+	test('an entry point with assumed runs per day gets the annotation; one with stated runs does not', () => {
+		const titles = actionsOn(JOBS, 6).map((a) => a.title);
+		assert.ok(titles.includes('State how many times a day nightly() runs (now assumed 1)'), titles.join('\n'));
+		assert.ok(!actionsOn(JOBS, 1).some((a) => a.title.includes('hourly()')));
+		const edited = apply(JOBS, actionsOn(JOBS, 6).find((a) => a.title.includes('nightly()')));
+		const nightly = analyse(edited).entryPoints.find((e) => e.name === 'nightly')!;
+		assert.deepEqual([nightly.runsPerDay, nightly.runsSource], [1, 'annotation']);
+	});
+
+	test('an annotation already above the line is extended, so it stays next to its declaration', () => {
+		const finding: Diagnostic = { range: { start: { line: 1, character: 22 }, end: { line: 1, character: 28 } }, source: 'Zoho Credit Lens', code: 'daily-budget-risk', message: '' };
+		const edited = apply(JOBS, actionsOn(JOBS, 1, [finding]).find((a) => a.title === 'Ignore daily-budget-risk on this line'));
+		assert.equal(edited.split('\n')[0], '// zoho-credits: runs-per-day=24 ignore');
+		const hourly = analyse(edited).entryPoints.find((e) => e.name === 'hourly')!;
+		assert.deepEqual([hourly.runsPerDay, hourly.runsSource], [24, 'annotation']);
+	});
+
+	test('no actions for other sources, or on lines without calls', () => {
+		const foreign: Diagnostic = { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } }, source: 'ts', code: 2304, message: 'x' };
+		const analysis = analyse(JOBS);
+		assert.deepEqual(codeActions(analysis, URI, foreign.range, [foreign]).map((a) => a.title), ['State how many times the loop at line 3 runs (now assumed 10)']);
+		assert.deepEqual(actionsOn(JOBS, 5), []);
+	});
+});
