@@ -1,6 +1,6 @@
 // Real-editor test: the packaged vsix installed into a VS Code 1.100 workbench (code-server),
 // driven through headless Chromium as a person would: open a file, read the inline hint and
-// the code lens, hover a call, open the Problems panel, look at the status bar, and save a screenshot.
+// the code lens, hover a call, apply a quick fix, open the Problems panel, look at the status bar, and save a screenshot.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,5 +129,25 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		// The one-off read outside the loop costs 1 credit.
 		const readLine = lines.split('\n').find((l) => l.includes('crm/v8/Leads?fields='));
 		assert.match(readLine ?? "", /\);\s+1\scr\b/);
+	});
+
+	test('a quick fix states the loop count: the annotation appears above the loop', async () => {
+		// The upsert on line 8 runs in a loop of assumed length (line 7).
+		await page.locator('.editor-instance .monaco-editor .view-lines').click();
+		await page.keyboard.press('Control+G');
+		await page.keyboard.type('8');
+		await page.keyboard.press('Enter');
+		const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'State how many times the loop at line 7 runs (now assumed 10)' });
+		// The menu asks the server once; right after the configuration changed it may still be re-analysing.
+		for (let attempt = 0; attempt < 6 && !(await fix.count()); attempt++) {
+			await page.keyboard.press('Control+.');
+			await fix.first().waitFor({ timeout: 5000 }).catch(() => page.keyboard.press('Escape'));
+		}
+		await page.screenshot({ path: join(RESULTS, 'quick-fix.png') });
+		// The only fix here is the focused row: Enter applies it, as a person at the keyboard would.
+		await page.keyboard.press('Enter');
+		await page.locator('.view-line', { hasText: '// zoho-credits: iterations=10' }).first().waitFor({ timeout: TIMEOUT });
+		// The server reads it: the finding's loop now runs 10 times by the annotation, no longer assumed.
+		await page.locator('.markers-panel .monaco-list-row', { hasText: 'This loop runs 10 times: annotation iterations=10' }).first().waitFor({ timeout: TIMEOUT });
 	});
 });

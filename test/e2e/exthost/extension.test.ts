@@ -94,6 +94,18 @@ describe('Zoho Credit Lens in the extension host', () => {
 		]);
 	});
 
+	it('answers quick fixes and code lenses through the provider API', async () => {
+		// convertLead on line 14 sits in the literal page loop (line 7) and the loop over a page of leads (line 10, assumed).
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', deluge(), new vscode.Range(13, 0, 13, 0));
+		const titles = actions.map((a) => a.title);
+		assert.ok(titles.includes('State how many times the loop at line 10 runs (now assumed 10)'), titles.join('\n'));
+		const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', deluge());
+		assert.deepEqual(
+			lenses.map((l) => [l.range.start.line + 1, l.command?.title]),
+			[[4, 'Zoho CRM: 154 cr/run (assumed) × 1 run/day (assumed) = 154 cr/day, 1.0% of 15,000']],
+		);
+	});
+
 	it('sends the server only explicit settings: with none, the budget is assumed', async () => {
 		const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(13, 15)));
 		assert.ok(text.includes('Budget: Professional (assumed), 10 users (assumed), seed table.'), text);
