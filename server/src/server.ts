@@ -431,53 +431,32 @@ documents.onDidClose((event) => {
 	refreshStatus();
 });
 
-connection.onHover(async (params) => {
-	const document = documents.get(params.textDocument.uri);
-	if (!document) return null;
+/**
+ * Answers a request about an open document from its one cached analysis. No document, no analysis
+ * (a language we do not read, a file too large) or a failure answers `none`; a failure is logged.
+ */
+async function fromAnalysis<T>(uri: string, what: string, none: T, answer: (entry: CacheEntry, document: TextDocument) => T): Promise<T> {
+	const document = documents.get(uri);
+	if (!document) return none;
 	try {
-		const result = await analysisOf(document);
-		return result ? hover(result.analysis, document.offsetAt(params.position)) : null;
+		const entry = await analysisOf(document);
+		return entry ? answer(entry, document) : none;
 	} catch (error) {
-		connection.console.error(`Hover failed: ${String(error)}`);
-		return null;
+		connection.console.error(`${what} failed: ${String(error)}`);
+		return none;
 	}
-});
+}
 
-connection.languages.inlayHint.on(async (params) => {
-	const document = documents.get(params.textDocument.uri);
-	if (!document) return [];
-	try {
-		const result = await analysisOf(document);
-		return result ? inlayHints(result.analysis, params.range, result.settings.inlayHints) : [];
-	} catch (error) {
-		connection.console.error(`Inlay hints failed: ${String(error)}`);
-		return [];
-	}
-});
-
-connection.onCodeAction(async (params) => {
-	const document = documents.get(params.textDocument.uri);
-	if (!document) return [];
-	try {
-		const result = await analysisOf(document);
-		return result ? codeActions(result.analysis, params.textDocument.uri, params.range, params.context.diagnostics) : [];
-	} catch (error) {
-		connection.console.error(`Code actions failed: ${String(error)}`);
-		return [];
-	}
-});
-
-connection.onCodeLens(async (params) => {
-	const document = documents.get(params.textDocument.uri);
-	if (!document) return [];
-	try {
-		const result = await analysisOf(document);
-		return result ? codeLenses(result.analysis) : [];
-	} catch (error) {
-		connection.console.error(`Code lens failed: ${String(error)}`);
-		return [];
-	}
-});
+connection.onHover((params) =>
+	fromAnalysis(params.textDocument.uri, 'Hover', null, ({ analysis }, document) => hover(analysis, document.offsetAt(params.position))),
+);
+connection.languages.inlayHint.on((params) =>
+	fromAnalysis(params.textDocument.uri, 'Inlay hints', [], ({ analysis, settings }) => inlayHints(analysis, params.range, settings.inlayHints)),
+);
+connection.onCodeAction((params) =>
+	fromAnalysis(params.textDocument.uri, 'Code actions', [], ({ analysis }) => codeActions(analysis, params.textDocument.uri, params.range, params.context.diagnostics)),
+);
+connection.onCodeLens((params) => fromAnalysis(params.textDocument.uri, 'Code lens', [], ({ analysis }) => codeLenses(analysis)));
 
 documents.listen(connection);
 connection.listen();
