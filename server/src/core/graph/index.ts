@@ -166,7 +166,11 @@ export class Graph {
 	/** Where an exported name of a module comes from, following re-exports. */
 	resolveExport(path: string, name: string, depth = 0): ExportTarget | undefined {
 		const key = `${path}\u0000${name}`;
-		if (this.exportsInProgress.has(key) || depth > 20) return undefined; // a cycle of re-exports
+		if (this.exportsInProgress.has(key) || depth > 20) {
+			// A cycle of re-exports, cut here: the answer around it depends on this file too.
+			this.frames.at(-1)?.add(path);
+			return undefined;
+		}
 		this.exportsInProgress.add(key);
 		try {
 			return this.cached(this.exportCache, key, () => this.findExport(path, name, depth));
