@@ -65,3 +65,20 @@ export const Commands = {
 	selectEdition: 'zohoCredits.selectEdition',
 	openConfiguration: 'zohoCredits.openConfiguration',
 } as const;
+
+/** Commands the server runs (`workspace/executeCommand`), in any editor. */
+export const ServerCommands = {
+	/** Opens a Zoho documentation page in the browser through `window/showDocument`. */
+	openDocumentation: 'zohoCredits.server.openDocumentation',
+} as const;
+
+/** True for the documentation pages the catalog links to: https on zoho.com or github.com. */
+export function isDocumentationUrl(value: unknown): value is string {
+	if (typeof value !== 'string') return false;
+	try {
+		const url = new URL(value);
+		return url.protocol === 'https:' && (url.hostname === 'zoho.com' || url.hostname.endsWith('.zoho.com') || url.hostname === 'github.com');
+	} catch {
+		return false;
+	}
+}

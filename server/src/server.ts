@@ -25,7 +25,7 @@ import { FunctionCosts } from './core/estimate';
 import type { Graph } from './core/graph';
 import type { FileFacts } from './core/facts';
 import { LineMap } from './core/text';
-import { type InitializationOptions, StatusNotification, type StatusParams } from './protocol';
+import { type InitializationOptions, isDocumentationUrl, ServerCommands, StatusNotification, type StatusParams } from './protocol';
 import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
@@ -298,6 +298,7 @@ connection.onInitialize((params): InitializeResult => {
 			inlayHintProvider: true,
 			codeLensProvider: { resolveProvider: false },
 			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+			executeCommandProvider: { commands: [ServerCommands.openDocumentation] },
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'zoho-credit-lens', version: process.env.ZOHO_CREDIT_LENS_VERSION ?? '0.1.0' },
@@ -456,6 +457,12 @@ connection.languages.inlayHint.on((params) =>
 connection.onCodeAction((params) =>
 	fromAnalysis(params.textDocument.uri, 'Code actions', [], ({ analysis }) => codeActions(analysis, params.textDocument.uri, params.range, params.context.diagnostics)),
 );
+connection.onExecuteCommand(async (params) => {
+	const [url] = params.arguments ?? [];
+	if (params.command !== ServerCommands.openDocumentation || !isDocumentationUrl(url)) return;
+	const shown = await connection.window.showDocument({ uri: url, external: true }).catch(() => ({ success: false }));
+	if (!shown.success) connection.console.warn(`The editor could not open ${url}.`);
+});
 connection.onCodeLens((params) => fromAnalysis(params.textDocument.uri, 'Code lens', [], ({ analysis }) => codeLenses(analysis)));
 
 documents.listen(connection);

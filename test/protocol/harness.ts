@@ -20,6 +20,8 @@ import {
 	type InitializeResult,
 	type InlayHint,
 	type ProtocolConnection,
+	ShowDocumentRequest,
+	type ShowDocumentParams,
 	PublishDiagnosticsNotification,
 	type PublishDiagnosticsParams,
 	ShutdownRequest,
@@ -32,6 +34,7 @@ export const ROOT = join(__dirname, '..', '..', '..');
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
 	workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, inlayHint: { refreshSupport: true } },
+	window: { showDocument: { support: true } },
 	textDocument: {
 		hover: { contentFormat: ['markdown', 'plaintext'] },
 		inlayHint: {},
@@ -56,12 +59,18 @@ export class Server {
 	private waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 	private statusWaiters: { predicate: (p: StatusParams) => boolean; resolve: (p: StatusParams) => void }[] = [];
 	initializeResult: InitializeResult | undefined;
+	/** What the server asked the editor to show (`window/showDocument`). */
+	readonly shownDocuments: ShowDocumentParams[] = [];
 
 	constructor(args: string[] = ['--stdio']) {
 		this.process = spawn(process.execPath, [join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'zohoCredits' ? this.settings : null)));
+		this.connection.onRequest(ShowDocumentRequest.type, (params) => {
+			this.shownDocuments.push(params);
+			return { success: true };
+		});
 		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
 			this.diagnostics.set(params.uri, params);
 			this.waiters = this.waiters.filter((w) => {

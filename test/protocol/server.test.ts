@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionRequest, CodeLensRequest, DidChangeTextDocumentNotification, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { MINIMAL_CAPABILITIES, renderDiagnostics, renderHints, renderLenses, Server } from './harness';
 
 const DELUGE = `void automation.convert()
@@ -145,8 +145,22 @@ void describe('language server over stdio (full client)', () => {
 		const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: onLine[0].range, context: { diagnostics: onLine } });
 		assert.deepEqual(
 			(actions ?? []).map((a) => ('kind' in a ? `${a.kind}: ${a.title}` : a.title)),
-			['quickfix: Ignore call-in-loop on this line', 'quickfix: Ignore Zoho Credit Lens findings in this file', 'quickfix: State how many times the loop at line 2 runs (now assumed 10)'],
+			[
+				'quickfix: Ignore call-in-loop on this line',
+				'quickfix: Ignore Zoho Credit Lens findings in this file',
+				'quickfix: State how many times the loop at line 2 runs (now assumed 10)',
+				"Open Zoho's documentation of Get Record",
+			],
 		);
+		// Running the last one: the server asks the editor to open the page in the browser.
+		const open = actions?.at(-1);
+		assert.ok(open && 'command' in open && open.command && typeof open.command !== 'string');
+		await server.connection.sendRequest(ExecuteCommandRequest.type, { command: open.command.command, arguments: open.command.arguments });
+		assert.deepEqual(server.shownDocuments.at(-1), { uri: 'https://www.zoho.com/crm/developer/docs/api/v8/get-records.html', external: true });
+		// Anything but a documentation page is refused.
+		const before = server.shownDocuments.length;
+		await server.connection.sendRequest(ExecuteCommandRequest.type, { command: open.command.command, arguments: ['file:///etc/passwd'] });
+		assert.equal(server.shownDocuments.length, before);
 	});
 
 	test('TypeScript: code lenses above the entry point, the helper and the top-level code', async () => {

@@ -41,11 +41,24 @@ function apply(text: string, action: CodeAction | undefined): string {
 }
 
 void describe('code actions', () => {
-	test('on a Convert Lead in a loop of assumed length: ignore here, ignore the file, state the count', () => {
+	test('on a Convert Lead in a loop of assumed length: ignore here, ignore the file, state the count, open the docs', () => {
+		const actions = actionsOn(JOBS, 3);
 		assert.deepEqual(
-			actionsOn(JOBS, 3).map((a) => a.title),
-			['Ignore heavy-call-in-loop on this line', 'Ignore Zoho Credit Lens findings in this file', 'State how many times the loop at line 3 runs (now assumed 10)'],
+			actions.map((a) => a.title),
+			[
+				'Ignore heavy-call-in-loop on this line',
+				'Ignore Zoho Credit Lens findings in this file',
+				'State how many times the loop at line 3 runs (now assumed 10)',
+				"Open Zoho's documentation of Convert Lead",
+			],
 		);
+		// The server opens the page (window/showDocument), so this works in any editor.
+		assert.deepEqual(actions[3].command, {
+			title: "Open Zoho's documentation of Convert Lead",
+			command: 'zohoCredits.server.openDocumentation',
+			arguments: ['https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html'],
+		});
+		assert.equal(actions[3].edit, undefined);
 	});
 
 	test('stating the count inserts the annotation above the loop, and the next analysis reads it', () => {
@@ -89,7 +102,10 @@ void describe('code actions', () => {
 	test('no actions for other sources, or on lines without calls', () => {
 		const foreign: Diagnostic = { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } }, source: 'ts', code: 2304, message: 'x' };
 		const analysis = analyse(JOBS);
-		assert.deepEqual(codeActions(analysis, URI, foreign.range, [foreign]).map((a) => a.title), ['State how many times the loop at line 3 runs (now assumed 10)']);
+		assert.deepEqual(codeActions(analysis, URI, foreign.range, [foreign]).map((a) => a.title), [
+			'State how many times the loop at line 3 runs (now assumed 10)',
+			"Open Zoho's documentation of Convert Lead",
+		]);
 		assert.deepEqual(actionsOn(JOBS, 5), []);
 	});
 });

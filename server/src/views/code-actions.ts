@@ -2,12 +2,14 @@ import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type Text
 import type { FileAnalysis } from '../core/analysis';
 import { formatNumber } from '../core/explain';
 import { parseAnnotation } from '../core/scan/annotations';
+import { ServerCommands } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /**
  * Quick fixes on the lines of a range: silence a finding on its line or in the file, state an
  * assumed loop count, state how often an entry point runs. Each inserts an annotation comment the
  * scanners read (`//` in TypeScript, JavaScript and Deluge alike), so the next analysis uses it.
+ * Last, Zoho's documentation of each API called there, opened by the server in any editor.
  */
 export function codeActions(analysis: FileAnalysis, uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
 	const { lines } = analysis;
@@ -80,6 +82,16 @@ export function codeActions(analysis: FileAnalysis, uri: string, range: Range, d
 			kind: CodeActionKind.QuickFix,
 			edit: edit(annotate(line, 'runs-per-day=1')),
 		});
+	}
+	// Zoho's page for each API called on these lines.
+	const pages = new Map<string, string>();
+	for (const call of analysis.estimate.calls) {
+		if (call.wrapper || !call.operation.docs || !inRange(lines.lineOf(call.call.span.start))) continue;
+		pages.set(call.operation.docs, call.operation.api);
+	}
+	for (const [docs, api] of pages) {
+		const title = `Open Zoho's documentation of ${api}`;
+		actions.push({ title, command: { title, command: ServerCommands.openDocumentation, arguments: [docs] } });
 	}
 	return actions;
 }
