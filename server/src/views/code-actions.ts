@@ -1,5 +1,6 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
+import { callsInLoop } from '../core/estimate';
 import { formatNumber } from '../core/explain';
 import { parseAnnotation } from '../core/scan/annotations';
 import { ServerCommands } from '../protocol';
@@ -61,8 +62,8 @@ export function codeActions(analysis: FileAnalysis, uri: string, range: Range, d
 	analysis.facts.loops.forEach((loop, i) => {
 		const line = lines.lineOf(loop.header.start);
 		if (loops.has(i) || !inRange(line)) return;
-		const use = analysis.estimate.calls.flatMap((c) => c.loops).find((u) => u.loopIndex === i && u.source === 'default');
-		if (use) loops.set(i, { line, iterations: use.iterations });
+		const { use } = callsInLoop(analysis.estimate, i);
+		if (use?.source === 'default') loops.set(i, { line, iterations: use.iterations });
 	});
 	for (const { line, iterations } of loops.values()) {
 		actions.push({

@@ -2,7 +2,7 @@ import type { Hover } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import { describeRule, type Verification } from '../core/catalog';
 import { budgetAssumed, describeOrigin } from '../core/config';
-import type { CallEstimate } from '../core/estimate';
+import { type CallEstimate, callsInLoop, type LoopUse } from '../core/estimate';
 import type { EntryPoint } from '../core/estimate/entries';
 import { branchTotal } from '../core/estimate/branches';
 import { alternativesLine, costLine, entryExplanation, formatCredits, formatNumber, formatShare, runsSourceText } from '../core/explain';
@@ -54,9 +54,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push('');
 		for (const use of loops) {
 			const line = analysis.lines.lineOf(use.loop.header.start) + 1;
-			const origin = analysis.settings.defaultLoopIterations.origin;
-			const assumed = use.source === 'default' ? ` (assumed${origin === 'default' ? '' : `; the default count is ${describeOrigin(origin)}`})` : '';
-			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${use.reason}${assumed}`);
+			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${use.reason}${assumedCount(analysis, use)}`);
 		}
 	}
 	out.push('');
@@ -92,20 +90,24 @@ export function entryMarkdown(analysis: FileAnalysis, entry: EntryPoint): string
 	return out.join('\n');
 }
 
+/** " (assumed)" after a loop count nobody stated, with where the default count came from when someone configured it. */
+function assumedCount(analysis: FileAnalysis, use: LoopUse): string {
+	if (use.source !== 'default') return '';
+	const origin = analysis.settings.defaultLoopIterations.origin;
+	return ` (assumed${origin === 'default' ? '' : `; the default count is ${describeOrigin(origin)}`})`;
+}
+
 /** Hover markdown for a loop header: how often it runs and why, and the Zoho CRM calls it multiplies; undefined when it holds none. */
 export function loopMarkdown(analysis: FileAnalysis, loopIndex: number): string | undefined {
-	const inside = analysis.estimate.calls.filter((c) => c.loops.some((u) => u.loopIndex === loopIndex));
-	const use = inside[0]?.loops.find((u) => u.loopIndex === loopIndex);
+	const { inside, use } = callsInLoop(analysis.estimate, loopIndex);
 	if (!use) return undefined;
-	const origin = analysis.settings.defaultLoopIterations.origin;
-	const assumed = use.source === 'default' ? ` (assumed${origin === 'default' ? '' : `; the default count is ${describeOrigin(origin)}`})` : '';
 	const loop = analysis.facts.loops[loopIndex];
 	const branches = (analysis.facts.branches ?? []).filter((b) => b.span.start >= loop.span.start && b.span.end <= loop.span.end);
 	const { total, chose } = branchTotal(
 		inside.map((c) => ({ span: c.call.span, value: c.perRun })),
 		branches,
 	);
-	const out = [`**Loop ×${formatNumber(use.iterations)}**: ${use.reason}${assumed}`, '', 'It multiplies:'];
+	const out = [`**Loop ×${formatNumber(use.iterations)}**: ${use.reason}${assumedCount(analysis, use)}`, '', 'It multiplies:'];
 	for (const call of inside) out.push(`- ${costLine(call, analysis.lines)}`);
 	out.push('', `**${formatCredits(total)} per run** inside this loop${chose ? ', counting only the dearest branch of each if/else' : ''}.`);
 	if (use.source === 'default') out.push('', 'State the count with `// zoho-credits: iterations=N` on the line above the loop.');

@@ -107,8 +107,14 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		const parts = mine.map((call): EntryPart => (itself(call) ? { call, excluded: 'recursion' } : countedCalls.has(call) ? { call } : { call, excluded: 'branch' }));
 		return { total, chose, parts };
 	};
-	const push = (name: string, span: Span, body: Span | undefined, owner: FunctionFact | undefined, cost: { perRun: number; chain: readonly ChainStep[]; branchMaximum?: boolean; recursive?: boolean; assumed?: boolean }, run: { runsPerDay: number; runsSource: RunsSource }) => {
-		const { parts, chose } = partsOf(owner);
+	const push = (
+		name: string,
+		span: Span,
+		body: Span | undefined,
+		{ parts, chose }: { parts: EntryPart[]; chose: boolean },
+		cost: { perRun: number; chain: readonly ChainStep[]; branchMaximum?: boolean; recursive?: boolean; assumed?: boolean },
+		run: { runsPerDay: number; runsSource: RunsSource },
+	) => {
 		const perDay = cost.perRun * run.runsPerDay;
 		const recursive = cost.recursive === true || parts.some((p) => p.excluded === 'recursion' || p.call.wrapper?.recursive === true);
 		const assumed = run.runsSource === 'default' || cost.assumed === true || parts.some((p) => !p.excluded && p.call.assumed);
@@ -134,14 +140,14 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		if (!explicit && called.has(`${workspace.path}#${fn.name}`)) continue;
 		const cost = workspace.costs.cost({ path: workspace.path, name: fn.name });
 		if (cost.perRun === 0 && !explicit) continue;
-		push(fn.name, fn.nameSpan, fn.span, fn, cost, run);
+		push(fn.name, fn.nameSpan, fn.span, partsOf(fn), cost, run);
 	}
 	// The file's own statements, outside any function.
 	const top = partsOf(undefined);
 	if (top.total > 0) {
 		const first = top.parts[0].call;
 		const chain: ChainStep[] = first.wrapper ? [...first.wrapper.chain] : [{ path: workspace.path, span: first.call.span, what: first.operation.operation }];
-		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, undefined, { perRun: top.total, chain }, runs(undefined, undefined));
+		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, top, { perRun: top.total, chain }, runs(undefined, undefined));
 	}
 	return out;
 }

@@ -232,6 +232,12 @@ export interface WorkspaceContext {
 	readonly costs: FunctionCosts;
 }
 
+/** The calls a loop multiplies, and how many times it runs them. */
+export function callsInLoop(estimate: FileEstimate, loopIndex: number): { inside: CallEstimate[]; use: LoopUse | undefined } {
+	const inside = estimate.calls.filter((c) => c.loops.some((use) => use.loopIndex === loopIndex));
+	return { inside, use: inside[0]?.loops.find((u) => u.loopIndex === loopIndex) };
+}
+
 export function operationOf(call: CallFact): Operation {
 	return call.via === 'deluge-task' && call.task ? delugeTaskOperation(call.task) : lookupRest(call.method, call.path);
 }

@@ -5,7 +5,8 @@
 // mail, composite) share a lower sub-concurrency limit. Reported at the loop that fans out.
 import { CONCURRENCY_SOURCES } from '../budget';
 import { formatNumber } from '../explain';
-import { callsInLoop, defineFinding } from './types';
+import { callsInLoop } from '../estimate';
+import { defineFinding } from './types';
 
 export type MessageId = 'fanOut' | 'fanOutComplex';
 

@@ -1,5 +1,5 @@
 import type { Budget } from '../budget';
-import type { CallEstimate, FileEstimate, LoopUse } from '../estimate';
+import type { CallEstimate, FileEstimate } from '../estimate';
 import { formatNumber } from '../explain';
 import type { EntryPoint } from '../estimate/entries';
 import type { FileFacts, Span } from '../facts';
@@ -97,10 +97,4 @@ export function loopsRelated(call: CallEstimate): RelatedLocation[] {
 /** The path from an entry point to its first costly request, as related information. */
 export function chainRelated(entry: EntryPoint): RelatedLocation[] {
 	return entry.chain.map((step) => ({ path: step.path, span: step.span, message: `then ${step.what}` }));
-}
-
-/** The calls a loop multiplies, and how many times it runs them. */
-export function callsInLoop(estimate: FileEstimate, loopIndex: number): { inside: CallEstimate[]; use: LoopUse | undefined } {
-	const inside = estimate.calls.filter((c) => c.loops.some((use) => use.loopIndex === loopIndex));
-	return { inside, use: inside[0]?.loops.find((u) => u.loopIndex === loopIndex) };
 }

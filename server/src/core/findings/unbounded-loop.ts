@@ -4,7 +4,8 @@
 // with no module size configured, a while loop, or a loop over a list the code does not bound.
 // Reported at the loop header, with the calls it multiplies as related information.
 import { formatCredits, formatNumber } from '../explain';
-import { callsInLoop, defineFinding } from './types';
+import { callsInLoop } from '../estimate';
+import { defineFinding } from './types';
 
 export type MessageId = 'pagination' | 'loop';
 
