@@ -124,18 +124,10 @@ export class Graph {
 		if (facts) this.modules.set(path, facts);
 		else this.modules.delete(path);
 		this.called = undefined;
-		if (!before !== !facts) {
-			// A file appeared or went: any import may now resolve elsewhere.
-			for (const cache of [this.exportCache, this.callCache, this.calledFrom]) cache.clear();
-			this.globals = undefined;
-			this.remember(['*']);
-			return;
-		}
-		const stale = [path];
-		if (delugeNames(before) !== delugeNames(facts)) {
-			stale.push(DELUGE_NAMES);
-			this.globals = undefined;
-		}
+		// A file that appeared or went may change how any import resolves: everything is stale.
+		const namesChanged = delugeNames(before) !== delugeNames(facts);
+		const stale = !before !== !facts ? ['*'] : namesChanged ? [path, DELUGE_NAMES] : [path];
+		if (namesChanged) this.globals = undefined;
 		for (const cache of [this.exportCache, this.callCache, this.calledFrom]) dropStale(cache, stale);
 		this.remember(stale);
 	}
