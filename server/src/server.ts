@@ -364,8 +364,8 @@ async function buildIndex(): Promise<void> {
 	} finally {
 		indexing = undefined;
 		connection.console.info(`Indexed ${index.size} source files.`);
+		// Also asks for hints and lenses again, once the open documents are analysed anew.
 		rescheduleOthers();
-		refreshViews();
 		refreshStatus();
 	}
 }
