@@ -2,7 +2,8 @@
  * Custom messages between the Zoho Credit Lens client and server, and the settings they share.
  * Imports only the protocol package, so the client can bundle this file as it is.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { JsonReport } from './core/report';
 
 /**
  * Settings under `zohoCredits.*` as the client sends them for a document: only the values the user
@@ -49,6 +50,37 @@ export interface StatusParams {
 	budgetAssumed: boolean;
 	/** Where the edition came from: "from zoho-credits.json", "from settings" or "assumed". */
 	editionOrigin: string;
+	/** The workspace's estimated use of the allowance; absent until the workspace has been totalled once. */
+	usage?: WorkspaceUsage;
+}
+
+/** The workspace total the status bar shows. */
+export interface WorkspaceUsage {
+	perDay: number;
+	shareOfDaily: number;
+	entryPoints: number;
+	errors: number;
+	warnings: number;
+	/** Changes whenever the workspace report may have changed: views holding the report fetch it again. */
+	revision: number;
+}
+
+/** The whole workspace's report, for the budget panel, the tree view and Export Report. */
+export interface WorkspaceReport {
+	report: JsonReport;
+	/** The assumptions the numbers rest on, one sentence each. */
+	assumptions: string[];
+	/** The file URI of each path in the report, so a view can open the code. */
+	uris: Record<string, string>;
+	/** True while the workspace is still being read: the numbers are not complete yet. */
+	indexing: boolean;
+	revision: number;
+}
+
+/** Asks the server for the workspace report (computed once per change of the workspace, then cached). */
+export namespace WorkspaceReportRequest {
+	export const method = 'zohoCreditLens/workspaceReport';
+	export const type = new RequestType0<WorkspaceReport, void>(method);
 }
 
 /**
@@ -64,12 +96,15 @@ export namespace StatusNotification {
 export const Commands = {
 	selectEdition: 'zohoCredits.selectEdition',
 	openConfiguration: 'zohoCredits.openConfiguration',
+	showBudgetPanel: 'zohoCredits.showBudgetPanel',
 } as const;
 
 /** Commands the server runs (`workspace/executeCommand`), in any editor. */
 export const ServerCommands = {
 	/** Opens a Zoho documentation page in the browser through `window/showDocument`. */
 	openDocumentation: 'zohoCredits.server.openDocumentation',
+	/** Reads every source file of the workspace again. */
+	rescan: 'zohoCredits.server.rescan',
 } as const;
 
 /** True for the documentation pages the catalog links to: https on zoho.com or github.com. */

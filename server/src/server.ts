@@ -3,6 +3,7 @@
  * analysis per document version (see views/); nothing here computes credits itself.
  */
 import { readFileSync } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	CodeActionKind,
@@ -21,11 +22,22 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFacts, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, scanFile } from './core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
+import { assumptionsInForce } from './core/assumptions';
 import { FunctionCosts } from './core/estimate';
 import type { Graph } from './core/graph';
 import type { FileFacts } from './core/facts';
+import { buildReport, type ReportInput } from './core/report';
 import { LineMap } from './core/text';
-import { type InitializationOptions, isDocumentationUrl, ServerCommands, StatusNotification, type StatusParams } from './protocol';
+import {
+	type InitializationOptions,
+	isDocumentationUrl,
+	ServerCommands,
+	StatusNotification,
+	type StatusParams,
+	type WorkspaceReport,
+	WorkspaceReportRequest,
+	type WorkspaceUsage,
+} from './protocol';
 import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
@@ -33,6 +45,7 @@ import { hover } from './views/hover';
 import { codeActions } from './views/code-actions';
 import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
+import { type DiscoveryOptions, isExcluded } from './workspace/discover';
 import { graphPath, WorkspaceIndex } from './workspace/index';
 import { TeamConfigs } from './workspace/team-config';
 
@@ -52,6 +65,10 @@ const index = new WorkspaceIndex();
 /** Source files the workspace index follows on disk (open documents are followed through their edits). */
 const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,dg,deluge,ds}';
 let indexing: { done: number; total: number } | undefined;
+/** The running index build: a new one (Rescan, changed folders) cancels it. */
+let indexToken: { isCancellationRequested: boolean } | undefined;
+/** What indexing skipped in each folder (ignore globs, `files.exclude`), so watched files are skipped alike. */
+const discoveryOptions = new Map<string, DiscoveryOptions>();
 
 let canPullConfiguration = false;
 let canRegisterWatchers = false;
@@ -101,6 +118,13 @@ function factsOf(document: TextDocument, language: NonNullable<ReturnType<typeof
 	return facts;
 }
 const settingsCache = new Map<string, Promise<DocumentSettings>>();
+/** Bumped whenever settings may have changed, so the workspace report is made again. */
+let settingsGeneration = 0;
+
+function forgetSettings(): void {
+	settingsCache.clear();
+	settingsGeneration++;
+}
 const pending = new Map<string, NodeJS.Timeout>();
 /** Documents skipped for their size, so the note is logged once. */
 const tooLarge = new Set<string>();
@@ -207,6 +231,7 @@ async function updateStatus(): Promise<void> {
 		dailyCredits: budget.dailyCredits,
 		budgetAssumed: assumed,
 		editionOrigin: describeOrigin(effective.edition.origin),
+		usage,
 	};
 	const key = JSON.stringify(status);
 	if (key === lastStatusKey) return;
@@ -247,6 +272,7 @@ async function publish(uri: string): Promise<void> {
 }
 
 function schedule(uri: string): void {
+	scheduleReport();
 	clearTimeout(pending.get(uri));
 	pending.set(
 		uri,
@@ -263,6 +289,101 @@ function publishConfigDiagnostics(folder: string): void {
 	void connection.sendDiagnostics({ uri: pathToFileURL(state.path).toString(), diagnostics: configDiagnostics(state, clientValidatesConfigSchema) });
 }
 
+/** Changes settle this long before the workspace is totalled again. */
+const REPORT_DELAY_MS = 500;
+let reportTimer: ReturnType<typeof setTimeout> | undefined;
+let reportRevision = 0;
+let usage: WorkspaceUsage | undefined;
+let lastReport: { key: string; result: WorkspaceReport } | undefined;
+let runningReport: { key: string; promise: Promise<WorkspaceReport> } | undefined;
+
+/** What the workspace report depends on: the index, the settings, whether indexing is under way. */
+function reportKey(): string {
+	return `${index.generation}/${settingsGeneration}/${indexing ? 'indexing' : 'ready'}`;
+}
+
+/** Totals the workspace again once changes settle, for the status bar and any open panel. */
+function scheduleReport(): void {
+	clearTimeout(reportTimer);
+	reportTimer = setTimeout(() => {
+		workspaceReport().catch((error: unknown) => connection.console.error(`Totalling the workspace failed: ${String(error)}`));
+	}, REPORT_DELAY_MS);
+}
+
+/** The workspace report for the current index and settings: made at most once for each. */
+function workspaceReport(): Promise<WorkspaceReport> {
+	const key = reportKey();
+	if (lastReport?.key === key) return Promise.resolve(lastReport.result);
+	if (runningReport?.key === key) return runningReport.promise;
+	const promise = makeReport(key).finally(() => {
+		if (runningReport?.promise === promise) runningReport = undefined;
+	});
+	runningReport = { key, promise };
+	return promise;
+}
+
+function readSource(fsPath: string): string | undefined {
+	try {
+		return readFileSync(fsPath, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Analyses every indexed file of the workspace folders against its folder's settings and builds one
+ * report. Yields to the event loop every few files, so typing and requests are answered meanwhile.
+ */
+async function makeReport(key: string): Promise<WorkspaceReport> {
+	const folders = teamConfigs.allFolders;
+	const windowSettings = await settingsFor();
+	const folderSettings = new Map<string, DocumentSettings>();
+	for (const folder of folders) folderSettings.set(folder, await settingsFor(pathToFileURL(folder).toString()));
+	const inputs: ReportInput[] = [];
+	const uris: Record<string, string> = {};
+	let analysed = 0;
+	for (const [path, facts] of [...index.entries()]) {
+		const fsPath = path.split('/').join(sep);
+		const folder = teamConfigs.folderFor(fsPath);
+		const settings = folder === undefined ? undefined : folderSettings.get(folder);
+		if (folder === undefined || settings === undefined) continue;
+		const uri = pathToFileURL(fsPath).toString();
+		const text = documents.get(uri)?.getText() ?? readSource(fsPath);
+		if (text === undefined) continue;
+		const analysis = analyzeFacts(path, text, facts, settings.effective, { path, costs: costsFor(settings) });
+		const shown = relative(folder, fsPath).split(sep).join('/');
+		const reportPath = folders.length > 1 ? `${basename(folder)}/${shown}` : shown;
+		inputs.push({ path: reportPath, analysis });
+		uris[reportPath] = uri;
+		if (++analysed % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+	}
+	inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	const report = buildReport(inputs, budgetOf(windowSettings.effective));
+	const result: WorkspaceReport = {
+		report,
+		assumptions: assumptionsInForce(windowSettings.effective, report),
+		uris,
+		indexing: indexing !== undefined,
+		revision: ++reportRevision,
+	};
+	if (key === reportKey()) {
+		lastReport = { key, result };
+		usage = {
+			perDay: report.totals.perDay,
+			shareOfDaily: report.totals.shareOfDaily,
+			entryPoints: report.entryPoints.length,
+			errors: report.findings.filter((f) => f.severity === 'error').length,
+			warnings: report.findings.filter((f) => f.severity === 'warning').length,
+			revision: result.revision,
+		};
+		refreshStatus();
+	} else {
+		// The workspace changed while it was totalled: total it again once it settles.
+		scheduleReport();
+	}
+	return result;
+}
+
 /** Asks the client to fetch inlay hints and code lenses again: numbers changed in documents it did not edit. */
 function refreshViews(): void {
 	void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -272,7 +393,7 @@ function refreshViews(): void {
 /** A team file changed: every document's settings may have changed with it. */
 function configChanged(folder: string): void {
 	publishConfigDiagnostics(folder);
-	settingsCache.clear();
+	forgetSettings();
 	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
 	refreshViews();
 	refreshStatus();
@@ -298,7 +419,7 @@ connection.onInitialize((params): InitializeResult => {
 			inlayHintProvider: true,
 			codeLensProvider: { resolveProvider: false },
 			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-			executeCommandProvider: { commands: [ServerCommands.openDocumentation] },
+			executeCommandProvider: { commands: [ServerCommands.openDocumentation, ServerCommands.rescan] },
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'zoho-credit-lens', version: process.env.ZOHO_CREDIT_LENS_VERSION ?? '0.1.0' },
@@ -315,7 +436,7 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration(() => {
-	settingsCache.clear();
+	forgetSettings();
 	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
 	refreshViews();
 	refreshStatus();
@@ -333,40 +454,71 @@ connection.onDidChangeWatchedFiles((params) => {
 			continue;
 		}
 		const path = fsPathOf(change.uri);
-		if (!path || !languageOf(path) || /[\\/](node_modules|\.git)[\\/]/.test(path) || teamConfigs.folderFor(path) === undefined) continue;
+		const root = path === undefined ? undefined : teamConfigs.folderFor(path);
+		if (!path || root === undefined || !languageOf(path) || isExcluded(root, path, discoveryOptions.get(root))) continue;
 		if (change.type === FileChangeType.Deleted) index.delete(path);
 		else index.load(path);
 		sources = true;
 	}
-	if (sources) rescheduleOthers();
+	if (sources) {
+		rescheduleOthers();
+		scheduleReport();
+	}
 });
 
 /** Reads every source file of the workspace in the background, then analyses the open documents again. */
 async function buildIndex(): Promise<void> {
+	if (indexToken) indexToken.isCancellationRequested = true;
+	const token = { isCancellationRequested: false };
+	indexToken = token;
 	indexing = { done: 0, total: 0 };
 	refreshStatus();
 	try {
 		const open = new Set(documents.all().map((d) => fsPathOf(d.uri)));
-		const { effective } = await settingsFor();
+		discoveryOptions.clear();
+		for (const folder of teamConfigs.allFolders) {
+			const { effective } = await settingsFor(pathToFileURL(folder).toString());
+			// The configured ignore and Deluge globs (files the editor never opens as Deluge count too), and the editor's excluded files.
+			discoveryOptions.set(folder, { ignore: [...effective.ignore.value, ...(await filesExclude(folder))], deluge: effective.deluge.value });
+		}
+		if (token.isCancellationRequested) return;
 		await index.build(
 			teamConfigs.allFolders,
 			(path) => open.has(path),
-			{ isCancellationRequested: false },
+			token,
 			(done, total) => {
+				if (token.isCancellationRequested) return;
 				indexing = { done, total };
 				refreshStatus();
 			},
-			// The configured ignore and Deluge globs: files the editor never opens as Deluge count too.
-			() => ({ ignore: effective.ignore.value, deluge: effective.deluge.value }),
+			(folder) => discoveryOptions.get(folder) ?? {},
 		);
 	} catch (error) {
 		connection.console.error(`Indexing the workspace failed: ${String(error)}`);
 	} finally {
-		indexing = undefined;
-		connection.console.info(`Indexed ${index.size} source files.`);
-		// Also asks for hints and lenses again, once the open documents are analysed anew.
-		rescheduleOthers();
-		refreshStatus();
+		if (indexToken === token) {
+			indexToken = undefined;
+			indexing = undefined;
+			connection.console.info(`Indexed ${index.size} source files.`);
+			// Also asks for hints and lenses again, once the open documents are analysed anew.
+			rescheduleOthers();
+			scheduleReport();
+			refreshStatus();
+		}
+	}
+}
+
+/** The editor's `files.exclude` globs that are switched on for a folder (none when it cannot be asked). */
+async function filesExclude(folder: string): Promise<string[]> {
+	if (!canPullConfiguration) return [];
+	try {
+		const value: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).toString(), section: 'files.exclude' });
+		if (typeof value !== 'object' || value === null) return [];
+		return Object.entries(value)
+			.filter(([, on]) => on === true)
+			.map(([glob]) => glob);
+	} catch {
+		return [];
 	}
 }
 
@@ -374,7 +526,7 @@ connection.onNotification('workspace/didChangeWorkspaceFolders', (params: { even
 	const removed = new Set(params.event.removed.map((f) => fsPathOf(f.uri)));
 	const folders = [...teamConfigs.allFolders.filter((f) => !removed.has(f)), ...params.event.added.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined)];
 	teamConfigs.setFolders(folders);
-	settingsCache.clear();
+	forgetSettings();
 	void buildIndex();
 });
 
@@ -457,7 +609,12 @@ connection.languages.inlayHint.on((params) =>
 connection.onCodeAction((params) =>
 	fromAnalysis(params.textDocument.uri, 'Code actions', [], ({ analysis }) => codeActions(analysis, params.textDocument.uri, params.range, params.context.diagnostics)),
 );
+connection.onRequest(WorkspaceReportRequest.type, () => workspaceReport());
 connection.onExecuteCommand(async (params) => {
+	if (params.command === ServerCommands.rescan) {
+		await buildIndex();
+		return;
+	}
 	const [url] = params.arguments ?? [];
 	if (params.command !== ServerCommands.openDocumentation || !isDocumentationUrl(url)) return;
 	const shown = await connection.window.showDocument({ uri: url, external: true }).catch(() => ({ success: false }));

@@ -53,6 +53,8 @@ export class Server {
 	readonly connection: ProtocolConnection;
 	readonly process: ChildProcess;
 	settings: Record<string, unknown> = {};
+	/** Answers for other configuration sections the server asks for (`files.exclude`). */
+	readonly sections: Record<string, unknown> = {};
 	readonly statuses: StatusParams[] = [];
 	stderr = '';
 	private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -66,7 +68,7 @@ export class Server {
 		this.process = spawn(process.execPath, [join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-		this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'zohoCredits' ? this.settings : null)));
+		this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'zohoCredits' ? this.settings : (this.sections[item.section ?? ''] ?? null))));
 		this.connection.onRequest(ShowDocumentRequest.type, (params) => {
 			this.shownDocuments.push(params);
 			return { success: true };

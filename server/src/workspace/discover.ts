@@ -94,6 +94,8 @@ export function discover(root: string, paths: readonly string[], options: Discov
 			return;
 		}
 		if (!stat.isDirectory() || visited.has(real)) return;
+		// A folder an ignore glob names (as `files.exclude` does: `**/generated`) is not entered.
+		if (!explicit && matches(options.ignore, relative(root, path).split(sep).join('/'))) return;
 		visited.add(real);
 		let entries: string[];
 		try {
@@ -110,4 +112,19 @@ export function discover(root: string, paths: readonly string[], options: Discov
 
 	for (const path of paths) visit(path, true);
 	return { files, skipped };
+}
+
+/**
+ * True when discovery under `root` would pass the file over: it lies in a skipped folder, or it or a
+ * folder above it matches an ignore glob. Keeps files the watcher reports in step with indexing.
+ */
+export function isExcluded(root: string, path: string, options: DiscoveryOptions = {}): boolean {
+	const parts = relative(root, path).split(sep);
+	if (parts[0] === '..') return true;
+	for (let i = 0; i < parts.length; i++) {
+		if (i < parts.length - 1 && SKIPPED_DIRECTORIES.has(parts[i])) return true;
+		const prefix = parts.slice(0, i + 1).join('/');
+		if ((options.ignore ?? []).some((g) => minimatch(prefix, g, { dot: true }))) return true;
+	}
+	return false;
 }

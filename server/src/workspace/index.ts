@@ -29,6 +29,11 @@ export class WorkspaceIndex {
 		return this.files.size;
 	}
 
+	/** Every file's graph path and facts. */
+	entries(): IterableIterator<[string, FileFacts]> {
+		return this.files.entries();
+	}
+
 	/**
 	 * The graph of every file's facts. It lives across edits: a change to one file drops only what
 	 * depended on it. Only a rebuild of the whole index starts a new graph.

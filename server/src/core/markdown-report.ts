@@ -1,0 +1,70 @@
+import { formatNumber } from './explain';
+import type { JsonReport } from './report';
+
+/** A table cell: pipes and line breaks would end the cell or the row. */
+function cell(text: string): string {
+	return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function percent(share: number): string {
+	const p = share * 100;
+	return `${p.toFixed(p >= 10 ? 0 : p >= 1 ? 1 : 2)}%`;
+}
+
+function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
+	return [`| ${header.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+}
+
+/**
+ * The report as Markdown, for a pull request comment or a file next to the code: the total against
+ * the allowance, the entry points by credits per day, the findings, every call, the assumptions.
+ */
+export function reportMarkdown(report: JsonReport, assumptions: readonly string[]): string {
+	const b = report.budget;
+	const out = [
+		'# Zoho CRM API credits',
+		'',
+		`**${formatNumber(report.totals.perDay)} credits a day of ${formatNumber(b.dailyCredits)} (${percent(report.totals.shareOfDaily)})**: ${b.edition}, ${formatNumber(b.users)} users, ${b.table} table.`,
+		'',
+		`## Entry points (${report.entryPoints.length})`,
+		'',
+	];
+	if (report.entryPoints.length === 0) out.push('No code that calls Zoho CRM runs on its own.');
+	else
+		out.push(
+			...table(
+				['Entry point', 'Where', 'Per run', 'Runs a day', 'Per day', 'Share'],
+				['l', 'l', 'r', 'r', 'r', 'r'],
+				report.entryPoints.map((e) => [
+					e.name,
+					`${e.path}:${e.line}`,
+					formatNumber(e.perRun),
+					`${formatNumber(e.runsPerDay)}${e.runsSource === 'default' ? ' (assumed)' : ''}`,
+					formatNumber(e.perDay),
+					percent(e.shareOfDaily),
+				]),
+			),
+		);
+	out.push('', `## Findings (${report.findings.length})`, '');
+	if (report.findings.length === 0) out.push('None.');
+	for (const f of report.findings) out.push(`- **${f.severity}** \`${f.path}:${f.line}\` ${f.message} (${f.id})`);
+	const calls = report.files.flatMap((file) => file.calls.map((call) => ({ file, call })));
+	out.push('', `## Calls (${calls.length})`, '');
+	if (calls.length === 0) out.push('No Zoho CRM calls found.');
+	else
+		out.push(
+			...table(
+				['Where', 'API', 'Credits', 'Loops', 'Per run'],
+				['l', 'l', 'r', 'r', 'r'],
+				calls.map(({ file, call }) => [
+					`${file.path}:${call.line}`,
+					call.api,
+					formatNumber(call.credits),
+					call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`,
+					formatNumber(call.perRun),
+				]),
+			),
+		);
+	out.push('', '## Assumptions', '', ...assumptions.map((a) => `- ${a}`), '');
+	return out.join('\n');
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { DidChangeTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import { ServerCommands, WorkspaceReportRequest } from '../../server/src/protocol';
+import { Server } from './harness';
+
+const ZOHO = `import axios from 'axios';
+const http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function convertLead(id: string) {
+  return http.post(\`/Leads/\${id}/actions/convert\`);
+}
+`;
+
+const JOB = `import { convertLead } from '../lib/zoho';
+// zoho-credits: runs-per-day=24
+export async function convertAll(ids: string[]) {
+  for (const id of ids.slice(0, 4)) {
+    await convertLead(id);
+  }
+}
+`;
+
+const NIGHTLY = `leads = zoho.crm.getRecords("Leads");
+for each lead in leads
+{
+	zoho.crm.updateRecord("Leads", lead.get("id"), {"Rating": "Hot"});
+}
+`;
+
+void describe('the workspace report behind the budget panel and the status bar', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'zcl-report-'));
+	for (const sub of ['lib', 'jobs', 'functions', 'generated']) mkdirSync(join(dir, sub));
+	writeFileSync(join(dir, 'lib', 'zoho.ts'), ZOHO);
+	writeFileSync(join(dir, 'jobs', 'convert.ts'), JOB);
+	writeFileSync(join(dir, 'functions', 'nightly.dg'), NIGHTLY);
+	// Excluded by the editor's files.exclude: 500 credits a run that must not count.
+	writeFileSync(join(dir, 'generated', 'bulk.ts'), `import axios from 'axios';\nawait axios.post('https://www.zohoapis.com/crm/bulk/v8/write', {});\n`);
+	writeFileSync(join(dir, 'zoho-credits.json'), JSON.stringify({ edition: 'professional', users: 10 }));
+	const jobUri = pathToFileURL(join(dir, 'jobs', 'convert.ts')).toString();
+	let server: Server;
+	before(async () => {
+		server = new Server();
+		server.sections['files.exclude'] = { '**/generated': true, '**/.DS_Store': true, '**/off': false };
+		await server.initialize(undefined, { folders: [dir] });
+	});
+	after(async () => {
+		assert.equal(await server.shutdown(), 0);
+	});
+
+	// Professional, 10 users, seed table: 10,000 + 10 × 500 = 15,000 credits a day.
+	// convertAll: Convert Lead 5 credits × 4 ids = 20 per run, × 24 runs (annotation) = 480 a day.
+	// nightly.dg: getRecords 1 + updateRecord 1 × 10 (loop bound unknown: default) = 11 per run, once a day.
+	test('totals the entry points of TypeScript and Deluge files, skipping files.exclude', async () => {
+		const status = await server.status((s) => s.usage !== undefined && s.quiescent);
+		assert.equal(status.usage!.perDay, 491);
+		assert.equal(status.usage!.shareOfDaily, 491 / 15000);
+		assert.equal(status.usage!.entryPoints, 2);
+		const { report, uris, assumptions, indexing } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+		assert.equal(indexing, false);
+		assert.deepEqual(
+			report.files.map((f) => f.path),
+			['functions/nightly.dg', 'jobs/convert.ts', 'lib/zoho.ts'],
+		);
+		assert.deepEqual(
+			report.entryPoints.map((e) => [e.name, e.path, e.line, e.perRun, e.runsPerDay, e.runsSource, e.perDay]),
+			[
+				['convertAll', 'jobs/convert.ts', 3, 20, 24, 'annotation', 480],
+				['functions/nightly.dg (top level)', 'functions/nightly.dg', 1, 11, 1, 'default', 11],
+			],
+		);
+		assert.equal(report.budget.dailyCredits, 15000);
+		assert.equal(report.totals.perDay, 491);
+		assert.equal(uris['jobs/convert.ts'], jobUri);
+		assert.ok(assumptions.some((a) => a.startsWith('1 of 2 entry points run once a day')), assumptions.join('\n'));
+		assert.ok(assumptions.some((a) => a.includes('runs 10 times (default): 1 call rests on it')), assumptions.join('\n'));
+		assert.ok(assumptions[0].startsWith('Edition Professional (from zoho-credits.json) with 10 user licences (from zoho-credits.json)'), assumptions[0]);
+	});
+
+	test('an edit in the editor changes the total and the revision', async () => {
+		const before = (await server.connection.sendRequest(WorkspaceReportRequest.type)).revision;
+		await server.open(jobUri, 'typescript', JOB);
+		await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+			textDocument: { uri: jobUri, version: 2 },
+			contentChanges: [{ text: JOB.replace('runs-per-day=24', 'runs-per-day=48') }],
+		});
+		// 20 × 48 = 960, + 11.
+		const status = await server.status((s) => s.usage?.perDay === 971);
+		assert.ok(status.usage!.revision > before);
+		const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+		assert.equal(report.entryPoints[0].runsPerDay, 48);
+	});
+
+	test('Rescan reads files nobody reported', async () => {
+		// A second Deluge function, written without a watcher event: 5 credits (Convert Lead) once a day.
+		writeFileSync(join(dir, 'functions', 'convert.dg'), 'zoho.crm.convertLead(leadId, {});\n');
+		await server.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.rescan, arguments: [] });
+		const status = await server.status((s) => s.usage?.perDay === 976);
+		assert.equal(status.usage!.entryPoints, 3);
+	});
+});
