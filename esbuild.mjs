@@ -32,6 +32,19 @@ const product = {
 	external: ['vscode'],
 };
 
+// The budget panel's script runs in the webview, a browser.
+const webview = {
+	bundle: true,
+	platform: 'browser',
+	format: 'iife',
+	target: 'es2022',
+	sourcemap: production ? false : 'linked',
+	minify: production,
+	logLevel: 'warning',
+	entryPoints: { panel: 'client/src/webview/panel.ts' },
+	outdir: 'dist',
+};
+
 function testEntries(dir) {
 	return readdirSync(dir, { recursive: true })
 		.map(String)
@@ -53,7 +66,7 @@ const tests = {
 
 rmSync('out', { recursive: true, force: true });
 if (watch) {
-	for (const options of [product, tests]) await (await esbuild.context(options)).watch();
+	for (const options of [product, webview, tests]) await (await esbuild.context(options)).watch();
 } else {
-	await Promise.all([esbuild.build(product), esbuild.build(tests)]);
+	await Promise.all([esbuild.build(product), esbuild.build(webview), esbuild.build(tests)]);
 }

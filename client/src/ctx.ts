@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { Commands, type InitializationOptions, type StatusParams, StatusNotification } from '../../server/src/protocol';
+import { formatNumber, formatPercent } from '../../server/src/core/explain';
+import { Commands, type InitializationOptions, type StatusParams, StatusNotification, WorkspaceReportRequest } from '../../server/src/protocol';
 import { explicitSettings } from './config';
+import { ReportStore } from './report-store';
 
 export const SELECTOR = [
 	...['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'deluge'].flatMap((language) => [
@@ -12,7 +14,7 @@ export const SELECTOR = [
 	{ scheme: 'file', pattern: '**/zoho-credits.json' },
 ];
 
-const TRUSTED_COMMANDS = [Commands.selectEdition, Commands.openConfiguration];
+const TRUSTED_COMMANDS = [Commands.selectEdition, Commands.openConfiguration, Commands.showBudgetPanel];
 
 /** Owns the language client, the output channel and the status bar item. */
 export class Ctx implements vscode.Disposable {
@@ -20,10 +22,18 @@ export class Ctx implements vscode.Disposable {
 	private readonly status = vscode.window.createStatusBarItem('zohoCredits.status', vscode.StatusBarAlignment.Right, 100);
 	private client: LanguageClient | undefined;
 	private readonly disposables: vscode.Disposable[] = [];
+	/** The workspace report, for the budget panel, the tree view and Export Report. */
+	readonly reports = new ReportStore(async () => {
+		const client = this.client;
+		return client?.isRunning() ? client.sendRequest(WorkspaceReportRequest.type) : undefined;
+	});
+	/** Ends the indexing progress notification, while one is shown. */
+	private endIndexing: (() => void) | undefined;
+	private reportIndexing: ((message: string) => void) | undefined;
 
 	constructor(private readonly extension: vscode.ExtensionContext) {
 		this.status.name = 'Zoho Credit Lens';
-		this.status.command = 'zohoCredits.showOutput';
+		this.status.command = Commands.showBudgetPanel;
 		this.showStarting();
 		this.status.show();
 		this.disposables.push(
@@ -90,30 +100,69 @@ export class Ctx implements vscode.Disposable {
 		this.status.backgroundColor = undefined;
 	}
 
+	/** A progress notification while the server reads the workspace, following its "Indexing n of m files" message. */
+	private followIndexing(params: StatusParams): void {
+		const reading = params.message.startsWith('Indexing');
+		if (reading && !this.endIndexing) {
+			void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Zoho Credit Lens' }, (progress) => {
+				this.reportIndexing = (message) => progress.report({ message });
+				this.reportIndexing(params.message);
+				return new Promise<void>((resolve) => {
+					this.endIndexing = () => {
+						this.endIndexing = undefined;
+						this.reportIndexing = undefined;
+						resolve();
+					};
+				});
+			});
+		} else if (reading) this.reportIndexing?.(params.message);
+		else this.endIndexing?.();
+	}
+
 	private showStopped(): void {
+		this.endIndexing?.();
 		this.status.text = '$(error) Zoho Credits';
+		this.status.command = 'zohoCredits.showOutput';
 		this.status.tooltip = 'Zoho Credit Lens: the language server stopped. Click to see its output.';
 		this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
 	}
 
 	private showStatus(params: StatusParams): void {
 		const icon = params.health === 'error' ? '$(error)' : params.health === 'warning' ? '$(warning)' : params.quiescent ? '$(pulse)' : '$(sync~spin)';
-		this.status.text = `${icon} Zoho ${params.editionLabel}${params.budgetAssumed ? ' (assumed)' : ''}`;
-		this.status.command = params.budgetAssumed ? Commands.selectEdition : 'zohoCredits.showOutput';
+		const usage = params.usage;
+		this.status.text = `${icon} Zoho ${params.editionLabel}${params.budgetAssumed ? ' (assumed)' : ''}${usage ? ` · ${formatPercent(usage.shareOfDaily)}` : ''}`;
+		this.status.command = Commands.showBudgetPanel;
 		const md = new vscode.MarkdownString(undefined, true);
 		md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
 		md.appendMarkdown(`**Zoho Credit Lens** ${params.message}\n\n`);
 		md.appendMarkdown(
-			`${params.editionLabel} (${params.editionOrigin}), ${params.users.toLocaleString('en-US')} users, ${params.table} table: ${params.dailyCredits.toLocaleString('en-US')} credits a day.\n\n`,
+			`${params.editionLabel} (${params.editionOrigin}), ${formatNumber(params.users)} users, ${params.table} table: ${formatNumber(params.dailyCredits)} credits a day.\n\n`,
 		);
-		md.appendMarkdown(`[Set edition and users](command:${Commands.selectEdition}) · [Open ${'zoho-credits.json'}](command:${Commands.openConfiguration})`);
+		if (usage) {
+			const findings = [usage.errors ? `${usage.errors} error${usage.errors === 1 ? '' : 's'}` : '', usage.warnings ? `${usage.warnings} warning${usage.warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
+			md.appendMarkdown(
+				`Estimated use today: ${formatNumber(usage.perDay)} credits (${formatPercent(usage.shareOfDaily)}) from ${usage.entryPoints} entry point${usage.entryPoints === 1 ? '' : 's'}${findings.length ? `; ${findings.join(', ')}` : ''}.\n\n`,
+			);
+		}
+		md.appendMarkdown(
+			`[Show budget panel](command:${Commands.showBudgetPanel}) · [Set edition and users](command:${Commands.selectEdition}) · [Open ${'zoho-credits.json'}](command:${Commands.openConfiguration})`,
+		);
 		this.status.tooltip = md;
+		const over = usage !== undefined && usage.shareOfDaily >= 1;
 		this.status.backgroundColor =
-			params.health === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : params.health === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+			params.health === 'error'
+				? new vscode.ThemeColor('statusBarItem.errorBackground')
+				: params.health === 'warning' || over
+					? new vscode.ThemeColor('statusBarItem.warningBackground')
+					: undefined;
+		this.followIndexing(params);
+		if (usage) this.reports.revised(usage.revision);
 	}
 
 
 	dispose(): void {
+		this.endIndexing?.();
+		this.reports.dispose();
 		this.status.dispose();
 		this.output.dispose();
 		for (const d of this.disposables) d.dispose();

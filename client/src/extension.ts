@@ -1,18 +1,58 @@
 import * as vscode from 'vscode';
-import { Commands } from '../../server/src/protocol';
+import { reportMarkdown } from '../../server/src/core/markdown-report';
+import { Commands, ServerCommands } from '../../server/src/protocol';
 import { openConfiguration, selectEdition } from './commands';
 import { Ctx } from './ctx';
+import { BudgetPanel, openReportLocation } from './panel';
+import { BudgetTree } from './tree';
 
 let ctx: Ctx | undefined;
 
+/** Opens the workspace report as a new unsaved Markdown or JSON document, to save or paste where needed. */
+async function exportReport(format?: 'markdown' | 'json'): Promise<vscode.TextDocument | undefined> {
+	const reports = ctx?.reports;
+	if (!reports) return undefined;
+	const picked =
+		format ??
+		(
+			await vscode.window.showQuickPick(
+				[
+					{ label: 'Markdown', description: 'for a pull request or a wiki page', format: 'markdown' as const },
+					{ label: 'JSON', description: 'the CLI’s report format (version 1)', format: 'json' as const },
+				],
+				{ title: 'Export the Zoho credit report as' },
+			)
+		)?.format;
+	if (!picked) return undefined;
+	const data = await reports.fetch();
+	if (!data) {
+		void vscode.window.showWarningMessage('Zoho Credit Lens: the language server is not running, so there is no report to export.');
+		return undefined;
+	}
+	const content = picked === 'json' ? JSON.stringify(data.report, null, 2) + '\n' : reportMarkdown(data.report, data.assumptions);
+	const document = await vscode.workspace.openTextDocument({ language: picked, content });
+	await vscode.window.showTextDocument(document);
+	return document;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	ctx = new Ctx(context);
+	const reports = ctx.reports;
 	context.subscriptions.push(
 		ctx,
+		new BudgetTree(reports),
 		vscode.commands.registerCommand('zohoCredits.showOutput', () => ctx?.output.show(true)),
 		vscode.commands.registerCommand('zohoCredits.restartServer', () => ctx?.restart()),
 		vscode.commands.registerCommand(Commands.selectEdition, selectEdition),
 		vscode.commands.registerCommand(Commands.openConfiguration, openConfiguration),
+		vscode.commands.registerCommand(Commands.showBudgetPanel, () => void BudgetPanel.show(context, reports)),
+		vscode.commands.registerCommand('zohoCredits.exportReport', exportReport),
+		// The server runs the rescan; the language client registered its command under the server's name.
+		vscode.commands.registerCommand('zohoCredits.rescan', () => vscode.commands.executeCommand(ServerCommands.rescan)),
+		vscode.commands.registerCommand('zohoCredits.getStarted', () =>
+			vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#gettingStarted`, false),
+		),
+		vscode.commands.registerCommand('zohoCredits.openReportLocation', (path: string, line: number) => openReportLocation(reports.current, path, line)),
 	);
 	await ctx.start();
 }

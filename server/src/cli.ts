@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeWorkspace, budgetOf } from './core/analysis';
+import { assumptionsInForce } from './core/assumptions';
 import { BUDGET_TABLE_IDS, EDITIONS } from './core/budget';
 import { budgetAssumed, DEFAULTS, type ExplicitSettings, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
 import { formatNumber } from './core/explain';
+import { reportMarkdown } from './core/markdown-report';
 import { buildReport, type JsonReport } from './core/report';
 import { LineMap } from './core/text';
 import { discover } from './workspace/discover';
@@ -19,7 +21,8 @@ const USAGE = `Usage: zoho-credits scan [paths...] [options]
 Estimates the Zoho CRM API credits spent by TypeScript, JavaScript and Deluge code.
 
 Options:
-  --format table|json        report format (default: table)
+  --format table|json|markdown
+                             report format (default: table)
   --config <file>            team configuration (default: ./${TEAM_CONFIG_FILE} when present)
   --edition <name>           ${EDITIONS.join('|')} (default: ${DEFAULTS.edition})
   --users <n>                user licences (default: ${DEFAULTS.users})
@@ -135,7 +138,7 @@ function run(argv: string[]): number {
 	}
 	const [command, ...paths] = positionals;
 	if (command !== 'scan') throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
-	const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
+	const format = oneOf('format', values.format, ['table', 'json', 'markdown'] as const, 'table');
 	const failOn = oneOf('fail-on', values['fail-on'], ['warning', 'error', 'never'] as const, 'error');
 	const flags: ExplicitSettings = {
 		edition: values.edition === undefined ? undefined : oneOf('edition', values.edition, EDITIONS, DEFAULTS.edition),
@@ -162,7 +165,13 @@ function run(argv: string[]): number {
 	const inputs = discovery.files.map((file, i) => ({ path: file.relativePath, analysis: analyses[i] }));
 	const report = buildReport(inputs, budgetOf(settings));
 	const budgetNote = budgetAssumed(settings) ? `; assumed: set --edition and --users or ${TEAM_CONFIG_FILE}` : '';
-	process.stdout.write((format === 'json' ? JSON.stringify(report, null, 2) : table(report, process.stdout.isTTY === true, budgetNote)) + '\n');
+	const output =
+		format === 'json'
+			? JSON.stringify(report, null, 2) + '\n'
+			: format === 'markdown'
+				? reportMarkdown(report, assumptionsInForce(settings, report))
+				: table(report, process.stdout.isTTY === true, budgetNote) + '\n';
+	process.stdout.write(output);
 	if (failOn === 'never') return 0;
 	return report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }

@@ -109,11 +109,15 @@ function costsFor(settings: DocumentSettings): FunctionCosts {
 
 /** The facts of an open document at its version; the index learns them at once. */
 function factsOf(document: TextDocument, language: NonNullable<ReturnType<typeof languageOf>>): FileFacts {
+	const path = fsPathOf(document.uri);
 	const known = scanned.get(document.uri);
-	if (known && known.version === document.version) return known.facts;
+	if (known && known.version === document.version) {
+		// The open document is the truth: a disk read meanwhile must not stand in for it.
+		if (path && index.get(path) !== known.facts) index.set(path, known.facts);
+		return known.facts;
+	}
 	const facts = scanFile(document.getText(), document.uri, language);
 	scanned.set(document.uri, { version: document.version, facts });
-	const path = fsPathOf(document.uri);
 	if (path) index.set(path, facts);
 	return facts;
 }
@@ -293,6 +297,7 @@ function publishConfigDiagnostics(folder: string): void {
 const REPORT_DELAY_MS = 500;
 let reportTimer: ReturnType<typeof setTimeout> | undefined;
 let reportRevision = 0;
+let lastReportText = '';
 let usage: WorkspaceUsage | undefined;
 let lastReport: { key: string; result: WorkspaceReport } | undefined;
 let runningReport: { key: string; promise: Promise<WorkspaceReport> } | undefined;
@@ -359,13 +364,14 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 	}
 	inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	const report = buildReport(inputs, budgetOf(windowSettings.effective));
-	const result: WorkspaceReport = {
-		report,
-		assumptions: assumptionsInForce(windowSettings.effective, report),
-		uris,
-		indexing: indexing !== undefined,
-		revision: ++reportRevision,
-	};
+	const content = { report, assumptions: assumptionsInForce(windowSettings.effective, report), uris, indexing: indexing !== undefined };
+	// Views redraw when the revision changes: an edit that changes no number keeps it.
+	const text = JSON.stringify(content);
+	if (text !== lastReportText) {
+		lastReportText = text;
+		reportRevision++;
+	}
+	const result: WorkspaceReport = { ...content, revision: reportRevision };
 	if (key === reportKey()) {
 		lastReport = { key, result };
 		usage = {
@@ -474,7 +480,6 @@ async function buildIndex(): Promise<void> {
 	indexing = { done: 0, total: 0 };
 	refreshStatus();
 	try {
-		const open = new Set(documents.all().map((d) => fsPathOf(d.uri)));
 		discoveryOptions.clear();
 		for (const folder of teamConfigs.allFolders) {
 			const { effective } = await settingsFor(pathToFileURL(folder).toString());
@@ -484,7 +489,8 @@ async function buildIndex(): Promise<void> {
 		if (token.isCancellationRequested) return;
 		await index.build(
 			teamConfigs.allFolders,
-			(path) => open.has(path),
+			// Asked as each file is read: a document opened meanwhile is already in the index, from its editor text.
+			(path) => scanned.has(pathToFileURL(path).toString()),
 			token,
 			(done, total) => {
 				if (token.isCancellationRequested) return;

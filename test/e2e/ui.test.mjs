@@ -69,10 +69,11 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Get Records runs inside a loop' }).first().waitFor({ timeout: TIMEOUT });
 	});
 
-	test('the status bar shows the edition, marked assumed while nothing configures it', async () => {
+	test('the status bar shows the edition, marked assumed while nothing configures it, and today’s estimated share', async () => {
 		const item = page.locator(`[id="${STATUS_ITEM_ID}"]`);
-		await item.filter({ hasText: 'Zoho Professional (assumed)' }).waitFor({ timeout: TIMEOUT });
-		assert.match(await item.innerText(), /Zoho Professional \(assumed\)/);
+		// The examples' entry points: 154 + 60 + 10 + 5 + 1 = 230 credits a day of 15,000 = 1.53%.
+		await item.filter({ hasText: 'Zoho Professional (assumed) · 1.5%' }).waitFor({ timeout: TIMEOUT });
+		assert.match(await item.innerText(), /Zoho Professional \(assumed\) · 1\.5%/);
 		// The pulse icon means the server is up and idle; a spinner would mean busy, an error icon stopped.
 		await item.locator('.codicon-pulse').waitFor({ timeout: TIMEOUT });
 	});
@@ -101,21 +102,6 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.screenshot({ path: join(RESULTS, 'workbench.png') });
 		await page.mouse.move(5, 5);
 		await page.keyboard.press('Escape');
-	});
-
-	test('one click on the status bar sets edition and users in zoho-credits.json', async () => {
-		await page.locator(`[id="${STATUS_ITEM_ID}"]`).click();
-		const input = page.locator('.quick-input-widget input');
-		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Enterprise/Zoho One' }).first().waitFor({ timeout: TIMEOUT });
-		await input.fill('Enterprise');
-		await page.keyboard.press('Enter');
-		await page.locator('.quick-input-widget', { hasText: 'User licences' }).waitFor({ timeout: TIMEOUT });
-		await input.fill('40');
-		await page.keyboard.press('Enter');
-		// The team file now configures the budget: no longer assumed.
-		const item = page.locator(`[id="${STATUS_ITEM_ID}"]`);
-		await item.filter({ hasText: /^\s*Zoho Enterprise\/Zoho One\s*$/ }).waitFor({ timeout: TIMEOUT });
-		await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'zoho-credits.json' }).waitFor({ timeout: TIMEOUT });
 	});
 
 	test('a TypeScript file: fetch in a loop is priced, the token request is not', async () => {
@@ -154,5 +140,72 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.locator('.view-line', { hasText: '// zoho-credits: iterations=10' }).first().waitFor({ timeout: TIMEOUT });
 		// The server reads it: the finding's loop now runs 10 times by the annotation, no longer assumed.
 		await page.locator('.markers-panel .monaco-list-row', { hasText: 'This loop runs 10 times: annotation iterations=10' }).first().waitFor({ timeout: TIMEOUT });
+	});
+
+	const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+	test('one click on the status bar opens the budget panel: the total, the entry points by credits a day, findings, assumptions', async () => {
+		await page.locator(`[id="${STATUS_ITEM_ID}"]`).click();
+		await panel().locator('#usage', { hasText: '230 of 15,000 credits a day (1.5%)' }).waitFor({ timeout: TIMEOUT });
+		const rows = (await panel().locator('#entries tbody tr').allInnerTexts()).map((r) => r.split(/\s+/).join(' '));
+		assert.deepEqual(rows, [
+			'automation.convert_hot_leads 154 1* 154 1.0%',
+			'convertQualified 60 1* 60 0.40%',
+			'syncContacts 10 1* 10 0.07%',
+			'readDeals 5 1* 5 0.03%',
+			'firstLeads 1 1* 1 0.007%',
+		]);
+		assert.equal(await panel().locator('#findings li').count(), 6);
+		assert.match(await panel().locator('#assumptions').innerText(), /5 of 5 entry points run once a day/);
+		assert.match(await panel().locator('#files').innerText(), /deluge\/convert_hot_leads\.dg/);
+		await page.screenshot({ path: join(RESULTS, 'budget-panel.png') });
+	});
+
+	test('a row of the panel opens its code, by mouse and by keyboard', async () => {
+		await panel().locator('#entries button.link', { hasText: 'convertQualified' }).click();
+		await page.locator('.tab.active', { hasText: 'nightly-convert.ts' }).first().waitFor({ timeout: TIMEOUT });
+		await page.locator('.statusbar-item', { hasText: 'Ln 5, Col 1' }).first().waitFor({ timeout: TIMEOUT });
+		// Keyboard: focus the button (as Tab would) and press Enter.
+		await panel().locator('#entries button.link', { hasText: 'readDeals' }).focus();
+		await page.keyboard.press('Enter');
+		await page.locator('.tab.active', { hasText: 'read-deals.js' }).first().waitFor({ timeout: TIMEOUT });
+		await page.locator('.statusbar-item', { hasText: 'Ln 4, Col 1' }).first().waitFor({ timeout: TIMEOUT });
+	});
+
+	test('the panel’s edition switcher writes zoho-credits.json and the panel and status bar follow', async () => {
+		await panel().locator('#edition').selectOption('enterprise');
+		await panel().locator('#users').fill('40');
+		await panel().locator('#save').click();
+		// Enterprise, 40 users: 15,000 + 40 × 1,000 = 55,000 a day; 230 / 55,000 = 0.42%.
+		await panel().locator('#usage', { hasText: '230 of 55,000 credits a day (0.42%)' }).waitFor({ timeout: TIMEOUT });
+		const item = page.locator(`[id="${STATUS_ITEM_ID}"]`);
+		await item.filter({ hasText: /^\s*Zoho Enterprise\/Zoho One · 0\.42%\s*$/ }).waitFor({ timeout: TIMEOUT });
+		await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'zoho-credits.json' }).waitFor({ timeout: TIMEOUT });
+	});
+
+	test('the explorer’s budget view lists the same entry points', async () => {
+		const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Zoho Credit Budget' }) });
+		const header = view.locator('.pane-header');
+		await header.waitFor({ timeout: TIMEOUT });
+		if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+		await view.locator('.monaco-list-row', { hasText: '230 of 55,000 credits a day (0.42%)' }).waitFor({ timeout: TIMEOUT });
+		const entry = view.locator('.monaco-list-row', { hasText: 'automation.convert_hot_leads' });
+		await entry.waitFor({ timeout: TIMEOUT });
+		assert.match(await entry.innerText(), /154 cr\/day · 0\.28%/);
+		await page.screenshot({ path: join(RESULTS, 'budget-tree.png') });
+	});
+
+	test('Export Report writes the workspace report as Markdown', async () => {
+		await page.keyboard.press('F1');
+		const input = page.locator('.quick-input-widget input');
+		await input.waitFor({ timeout: TIMEOUT });
+		await input.fill('>Zoho Credit Lens: Export Report');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export Report' }).first().waitFor({ timeout: TIMEOUT });
+		await page.keyboard.press('Enter');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Markdown' }).first().waitFor({ timeout: TIMEOUT });
+		await page.keyboard.press('Enter');
+		await page.locator('.tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: TIMEOUT });
+		const text = page.locator('.editor-instance .monaco-editor .view-lines').last();
+		await text.filter({ hasText: '**230 credits a day of 55,000 (0.42%)**' }).waitFor({ timeout: TIMEOUT });
 	});
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { DidChangeTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, ConfigurationRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { ServerCommands, WorkspaceReportRequest } from '../../server/src/protocol';
 import { Server } from './harness';
 
@@ -100,5 +100,35 @@ void describe('the workspace report behind the budget panel and the status bar',
 		await server.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.rescan, arguments: [] });
 		const status = await server.status((s) => s.usage?.perDay === 976);
 		assert.equal(status.usage!.entryPoints, 3);
+	});
+});
+
+void describe('a document opened while the workspace is being read', () => {
+	test('keeps its editor facts: its entry point is in the lenses and the total', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-race-'));
+		const file = join(dir, 'convert.dg');
+		// Convert Lead 5 credits × 3 literal pages = 15 a run, once a day.
+		const text = 'void automation.convert_all()\n{\n\tfor each page in {1, 2, 3}\n\t{\n\t\tzoho.crm.convertLead(page, Map());\n\t}\n}\n';
+		writeFileSync(file, text);
+		const uri = pathToFileURL(file).toString();
+		const server = new Server();
+		// An editor that takes its time to answer configuration requests, as an extension host does.
+		server.connection.onRequest(ConfigurationRequest.type, async (params) => {
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			return params.items.map((item) => (item.section === 'zohoCredits' ? {} : null));
+		});
+		try {
+			await server.initialize(undefined, { folders: [dir] });
+			await server.open(uri, 'deluge', text);
+			const status = await server.status((s) => s.usage !== undefined && s.quiescent && !s.message.startsWith('Indexing'));
+			assert.equal(status.usage!.perDay, 15);
+			const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+			assert.deepEqual(
+				lenses?.map((l) => l.command?.title),
+				['Zoho CRM: 15 cr/run × 1 run/day (assumed) = 15 cr/day, 0.10% of 15,000'],
+			);
+		} finally {
+			assert.equal(await server.shutdown(), 0);
+		}
 	});
 });

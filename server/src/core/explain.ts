@@ -14,9 +14,14 @@ export function formatCredits(n: number): string {
 
 /** Share of the daily allowance as a percentage text: "0.02%". */
 export function formatShare(perDay: number, budget: Budget): string {
-	const share = (perDay / budget.dailyCredits) * 100;
-	const digits = share >= 10 ? 0 : share >= 1 ? 1 : share >= 0.01 ? 2 : 3;
-	return `${share.toFixed(digits)}%`;
+	return formatPercent(perDay / budget.dailyCredits);
+}
+
+/** A share (1 = all of it) as a percentage text with the digits that matter: "160%", "3.2%", "0.07%", "0.007%". */
+export function formatPercent(share: number): string {
+	const p = share * 100;
+	const digits = p >= 10 || p === 0 ? 0 : p >= 1 ? 1 : p >= 0.01 ? 2 : 3;
+	return `${p.toFixed(digits)}%`;
 }
 
 /** The short label at the end of a costly line: `5 cr` or `×10 → 50 cr/run`. */

@@ -1,14 +1,9 @@
-import { formatNumber } from './explain';
+import { formatNumber, formatPercent } from './explain';
 import type { JsonReport } from './report';
 
 /** A table cell: pipes and line breaks would end the cell or the row. */
 function cell(text: string): string {
 	return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function percent(share: number): string {
-	const p = share * 100;
-	return `${p.toFixed(p >= 10 ? 0 : p >= 1 ? 1 : 2)}%`;
 }
 
 function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
@@ -24,7 +19,7 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 	const out = [
 		'# Zoho CRM API credits',
 		'',
-		`**${formatNumber(report.totals.perDay)} credits a day of ${formatNumber(b.dailyCredits)} (${percent(report.totals.shareOfDaily)})**: ${b.edition}, ${formatNumber(b.users)} users, ${b.table} table.`,
+		`**${formatNumber(report.totals.perDay)} credits a day of ${formatNumber(b.dailyCredits)} (${formatPercent(report.totals.shareOfDaily)})**: ${b.edition}, ${formatNumber(b.users)} users, ${b.table} table.`,
 		'',
 		`## Entry points (${report.entryPoints.length})`,
 		'',
@@ -41,7 +36,7 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 					formatNumber(e.perRun),
 					`${formatNumber(e.runsPerDay)}${e.runsSource === 'default' ? ' (assumed)' : ''}`,
 					formatNumber(e.perDay),
-					percent(e.shareOfDaily),
+					formatPercent(e.shareOfDaily),
 				]),
 			),
 		);

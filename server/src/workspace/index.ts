@@ -29,6 +29,11 @@ export class WorkspaceIndex {
 		return this.files.size;
 	}
 
+	/** The facts the index holds for a file. */
+	get(path: string): FileFacts | undefined {
+		return this.files.get(graphPath(path));
+	}
+
 	/** Every file's graph path and facts. */
 	entries(): IterableIterator<[string, FileFacts]> {
 		return this.files.entries();

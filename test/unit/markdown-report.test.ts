@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { reportMarkdown } from '../../server/src/core/markdown-report';
+import type { JsonReport } from '../../server/src/core/report';
+
+const REPORT: JsonReport = {
+	version: 1,
+	budget: { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: 15 },
+	files: [
+		{
+			path: 'jobs/convert.ts',
+			language: 'typescript',
+			calls: [
+				{ line: 5, column: 11, endLine: 5, endColumn: 26, api: 'Convert Lead', operation: 'POST /crm/v8/Leads/{id}/actions/convert', via: 'wrapper', credits: 5, multiplier: 4, inLoop: true, assumed: [], perRun: 20, chain: [] },
+			],
+		},
+		{ path: 'lib/a|b.ts', language: 'typescript', calls: [{ line: 2, column: 1, endLine: 2, endColumn: 9, api: 'Get Records', operation: 'GET /crm/v8/{module}', via: 'rest', credits: 1, multiplier: 1, inLoop: false, assumed: [], perRun: 1, chain: [] }] },
+	],
+	entryPoints: [
+		{ name: 'convertAll', path: 'jobs/convert.ts', line: 3, perRun: 20, runsPerDay: 24, runsSource: 'annotation', perDay: 480, shareOfDaily: 480 / 15000, assumed: false, explanation: [] },
+		{ name: 'lib/a|b.ts (top level)', path: 'lib/a|b.ts', line: 1, perRun: 1, runsPerDay: 1, runsSource: 'default', perDay: 1, shareOfDaily: 1 / 15000, assumed: true, explanation: [] },
+	],
+	findings: [{ id: 'call-in-loop', severity: 'warning', path: 'jobs/convert.ts', line: 5, message: 'convertLead() runs inside a loop.', related: [] }],
+	totals: { perDay: 481, shareOfDaily: 481 / 15000 },
+};
+
+void describe('markdown report', () => {
+	test('total, entry points, findings, calls and assumptions; pipes in cells are escaped', () => {
+		assert.equal(
+			reportMarkdown(REPORT, ['Edition Professional (assumed).']),
+			`# Zoho CRM API credits
+
+**481 credits a day of 15,000 (3.2%)**: professional, 10 users, seed table.
+
+## Entry points (2)
+
+| Entry point | Where | Per run | Runs a day | Per day | Share |
+| --- | --- | ---: | ---: | ---: | ---: |
+| convertAll | jobs/convert.ts:3 | 20 | 24 | 480 | 3.2% |
+| lib/a\\|b.ts (top level) | lib/a\\|b.ts:1 | 1 | 1 (assumed) | 1 | 0.007% |
+
+## Findings (1)
+
+- **warning** \`jobs/convert.ts:5\` convertLead() runs inside a loop. (call-in-loop)
+
+## Calls (2)
+
+| Where | API | Credits | Loops | Per run |
+| --- | --- | ---: | ---: | ---: |
+| jobs/convert.ts:5 | Convert Lead | 5 | ×4 | 20 |
+| lib/a\\|b.ts:2 | Get Records | 1 |  | 1 |
+
+## Assumptions
+
+- Edition Professional (assumed).
+`,
+		);
+	});
+});

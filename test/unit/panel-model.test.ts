@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { panelModel } from '../../client/src/panel-model';
+import type { JsonReport } from '../../server/src/core/report';
+import type { WorkspaceReport } from '../../server/src/protocol';
+
+type Entry = JsonReport['entryPoints'][number];
+type Call = JsonReport['files'][number]['calls'][number];
+
+function entry(name: string, path: string, perDay: number, runsSource = 'annotation'): Entry {
+	return { name, path, line: 3, perRun: perDay, runsPerDay: 1, runsSource, perDay, shareOfDaily: perDay / 15000, assumed: false, explanation: [`${name} explained`] };
+}
+
+function call(perRun: number): Call {
+	return { line: 1, column: 1, endLine: 1, endColumn: 2, api: 'Get Records', operation: 'GET /crm/v8/{module}', via: 'rest', credits: 1, multiplier: perRun, inLoop: perRun > 1, assumed: [], perRun, chain: [] };
+}
+
+function report(entryPoints: Entry[], files: JsonReport['files'] = [], findings: JsonReport['findings'] = []): WorkspaceReport {
+	const perDay = entryPoints.reduce((n, e) => n + e.perDay, 0);
+	return {
+		report: {
+			version: 1,
+			budget: { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: 15 },
+			files,
+			entryPoints,
+			findings,
+			totals: { perDay, shareOfDaily: perDay / 15000 },
+		},
+		assumptions: ['one assumption'],
+		uris: {},
+		indexing: false,
+		revision: 1,
+	};
+}
+
+void describe('budget panel model', () => {
+	test('usage against the allowance, and one bar segment per entry point in proportion to it', () => {
+		const model = panelModel(report([entry('convertAll', 'jobs/convert.ts', 480), entry('nightly', 'functions/nightly.dg', 11, 'default')]));
+		// 491 / 15,000 = 3.27%.
+		assert.equal(model.usage, '491 of 15,000 credits a day (3.3%)');
+		assert.equal(model.over, false);
+		assert.deepEqual(
+			model.segments.map((s) => [s.label, s.width.toFixed(4), s.colour]),
+			[
+				['convertAll', '3.2000', 0],
+				['nightly', '0.0733', 1],
+			],
+		);
+		assert.deepEqual(
+			model.entries.map((e) => [e.name, e.perDay, e.share, e.runsAssumed]),
+			[
+				['convertAll', '480', '3.2%', false],
+				['nightly', '11', '0.07%', true],
+			],
+		);
+		assert.equal(model.budget.editionLabel, 'Professional');
+		assert.equal(model.editions.length, 5);
+	});
+
+	test('over the allowance the bar stands for the use, so the segments fill it', () => {
+		const model = panelModel(report([entry('a', 'a.ts', 20000), entry('b', 'b.ts', 10000)]));
+		assert.equal(model.usage, '30,000 of 15,000 credits a day (200%)');
+		assert.equal(model.over, true);
+		// Scale 30,000: 20,000 → 66.67%, 10,000 → 33.33%.
+		assert.deepEqual(
+			model.segments.map((s) => s.width.toFixed(2)),
+			['66.67', '33.33'],
+		);
+	});
+
+	test('past six entry points the rest share one segment; entry points that spend nothing draw none', () => {
+		const entries = [700, 600, 500, 400, 300, 200, 100, 50, 0].map((n, i) => entry(`e${i}`, `e${i}.ts`, n));
+		const model = panelModel(report(entries));
+		assert.equal(model.segments.length, 7);
+		assert.deepEqual(
+			[model.segments[6].label, model.segments[6].perDay, model.segments[6].colour],
+			['2 more entry points', 150, -1],
+		);
+		assert.equal(model.entries.length, 9);
+	});
+
+	test('files by the credits a day of their entry points, then by what their calls cost a run; files without either are left out', () => {
+		const files: JsonReport['files'] = [
+			{ path: 'lib/zoho.ts', language: 'typescript', calls: [call(5), call(1)] },
+			{ path: 'lib/util.ts', language: 'typescript', calls: [] },
+			{ path: 'jobs/convert.ts', language: 'typescript', calls: [call(20)] },
+			{ path: 'lib/cheap.ts', language: 'typescript', calls: [call(1)] },
+		];
+		const model = panelModel(report([entry('convertAll', 'jobs/convert.ts', 480)], files));
+		assert.deepEqual(
+			model.files.map((f) => [f.path, f.calls, f.perRun, f.perDay]),
+			[
+				['jobs/convert.ts', 1, '20', '480'],
+				['lib/zoho.ts', 2, '6', '0'],
+				['lib/cheap.ts', 1, '1', '0'],
+			],
+		);
+	});
+
+	test('findings: errors first, then by place', () => {
+		const finding = (severity: 'error' | 'warning' | 'info', path: string, line: number) => ({ id: 'x', severity, path, line, message: `${severity} at ${line}`, related: [] });
+		const model = panelModel(report([], [], [finding('warning', 'a.ts', 2), finding('error', 'b.ts', 9), finding('info', 'a.ts', 1), finding('error', 'a.ts', 5)]));
+		assert.deepEqual(
+			model.findings.map((f) => `${f.severity} ${f.path}:${f.line}`),
+			['error a.ts:5', 'error b.ts:9', 'warning a.ts:2', 'info a.ts:1'],
+		);
+		assert.equal(model.note, '');
+		assert.equal(panelModel({ ...report([]), indexing: true }).note, 'The workspace is still being read: these numbers are not complete yet.');
+	});
+});
