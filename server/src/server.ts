@@ -43,6 +43,7 @@ import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
 import { hover } from './views/hover';
 import { codeActions } from './views/code-actions';
+import type { TeamFile } from './views/entry-point-config';
 import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
 import { type DiscoveryOptions, isExcluded } from './workspace/discover';
@@ -74,6 +75,7 @@ let canPullConfiguration = false;
 let canRegisterWatchers = false;
 let relatedInformation = false;
 let clientValidatesConfigSchema = false;
+let canCreateFiles = false;
 const DIAGNOSTIC_DELAY_MS = 150;
 
 interface DocumentSettings {
@@ -410,6 +412,7 @@ connection.onInitialize((params): InitializeResult => {
 	canPullConfiguration = capabilities.workspace?.configuration === true;
 	canRegisterWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 	relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
+	canCreateFiles = capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
 	clientValidatesConfigSchema = (params.initializationOptions as InitializationOptions | undefined)?.clientValidatesConfigSchema === true;
 	const folders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
 	if (folders.length === 0 && params.rootUri) {
@@ -606,6 +609,23 @@ async function fromAnalysis<T>(uri: string, what: string, none: T, answer: (entr
 	}
 }
 
+/** The zoho-credits.json a document's entry points would be added to: the open editor's text, else the disk's. */
+function teamFileOf(uri: string): TeamFile | undefined {
+	const path = fsPathOf(uri);
+	const folder = path === undefined ? undefined : teamConfigs.folderFor(path);
+	if (path === undefined || folder === undefined) return undefined;
+	const state = teamConfigs.state(folder);
+	const configUri = pathToFileURL(state.path).toString();
+	const open = documents.get(configUri);
+	return {
+		uri: configUri,
+		text: open?.getText() ?? state.text,
+		exists: open !== undefined || state.exists,
+		relativePath: relative(folder, path).split(sep).join('/'),
+		canCreate: canCreateFiles,
+	};
+}
+
 connection.onHover((params) =>
 	fromAnalysis(params.textDocument.uri, 'Hover', null, ({ analysis }, document) => hover(analysis, document.offsetAt(params.position))),
 );
@@ -613,7 +633,9 @@ connection.languages.inlayHint.on((params) =>
 	fromAnalysis(params.textDocument.uri, 'Inlay hints', [], ({ analysis, settings }) => inlayHints(analysis, params.range, settings.inlayHints)),
 );
 connection.onCodeAction((params) =>
-	fromAnalysis(params.textDocument.uri, 'Code actions', [], ({ analysis }) => codeActions(analysis, params.textDocument.uri, params.range, params.context.diagnostics)),
+	fromAnalysis(params.textDocument.uri, 'Code actions', [], ({ analysis }) =>
+		codeActions(analysis, params.textDocument.uri, params.range, params.context.diagnostics, teamFileOf(params.textDocument.uri)),
+	),
 );
 connection.onRequest(WorkspaceReportRequest.type, () => workspaceReport());
 connection.onExecuteCommand(async (params) => {

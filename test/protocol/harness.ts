@@ -33,7 +33,12 @@ import { type StatusParams, StatusNotification } from '../../server/src/protocol
 export const ROOT = join(__dirname, '..', '..', '..');
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
-	workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, inlayHint: { refreshSupport: true } },
+	workspace: {
+		configuration: true,
+		didChangeConfiguration: { dynamicRegistration: false },
+		inlayHint: { refreshSupport: true },
+		workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+	},
 	window: { showDocument: { support: true } },
 	textDocument: {
 		hover: { contentFormat: ['markdown', 'plaintext'] },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { CodeLensRequest, ConfigurationRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, ConfigurationRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { ServerCommands, WorkspaceReportRequest } from '../../server/src/protocol';
 import { Server } from './harness';
 
@@ -92,6 +92,25 @@ void describe('the workspace report behind the budget panel and the status bar',
 		assert.ok(status.usage!.revision > before);
 		const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
 		assert.equal(report.entryPoints[0].runsPerDay, 48);
+	});
+
+	test('a quick fix adds a Deluge script that runs on its own to zoho-credits.json', async () => {
+		const uri = pathToFileURL(join(dir, 'functions', 'nightly.dg')).toString();
+		await server.open(uri, 'deluge', NIGHTLY);
+		const actions = await server.connection.sendRequest(CodeActionRequest.type, {
+			textDocument: { uri },
+			range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+			context: { diagnostics: [] },
+		});
+		const add = (actions ?? []).find((a) => a.title.startsWith('Add the top level of functions/nightly.dg to zoho-credits.json'));
+		assert.ok(add && 'edit' in add, JSON.stringify(actions));
+		const configUri = pathToFileURL(join(dir, 'zoho-credits.json')).toString();
+		const edits = add.edit!.changes![configUri];
+		// The file is {"edition":"professional","users":10}, one line: the list goes in before the closing brace.
+		const text = JSON.stringify({ edition: 'professional', users: 10 });
+		const edited = edits.reduceRight((t, e) => t.slice(0, e.range.start.character) + e.newText + t.slice(e.range.end.character), text);
+		assert.deepEqual(JSON.parse(edited), { edition: 'professional', users: 10, entryPoints: [{ file: 'functions/nightly.dg', runsPerDay: 1 }] });
+		await server.close(uri);
 	});
 
 	test('Rescan reads files nobody reported', async () => {

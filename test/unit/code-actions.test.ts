@@ -6,6 +6,7 @@ import { resolveSettings } from '../../server/src/core/config';
 import { LineMap } from '../../server/src/core/text';
 import { codeActions } from '../../server/src/views/code-actions';
 import { diagnostics } from '../../server/src/views/diagnostics';
+import type { TeamFile } from '../../server/src/views/entry-point-config';
 
 const URI = 'file:///w/jobs.ts';
 const JOBS = `// zoho-credits: runs-per-day=24
@@ -107,5 +108,61 @@ void describe('code actions', () => {
 			"Open Zoho's documentation of Convert Lead",
 		]);
 		assert.deepEqual(actionsOn(JOBS, 5), []);
+	});
+
+	const TEAM_URI = 'file:///w/zoho-credits.json';
+	const team = (text: string, exists = true, canCreate = true): TeamFile => ({ uri: TEAM_URI, text, exists, relativePath: 'jobs.ts', canCreate });
+	const addTitle = 'Add nightly() to zoho-credits.json as an entry point (1 run a day: set the real count there)';
+	const onNightly = (file: TeamFile) => {
+		const analysis = analyse(JOBS);
+		return codeActions(analysis, URI, { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, [], file).find((a) => a.title === addTitle);
+	};
+	const applyTo = (text: string, action: CodeAction | undefined): string => {
+		const edits = action?.edit?.changes?.[TEAM_URI] as TextEdit[] | undefined;
+		assert.ok(edits, 'the action edits zoho-credits.json');
+		const lines = new LineMap(text);
+		const offset = (p: { line: number; character: number }) => lines.lineStart(p.line) + p.character;
+		let out = text;
+		for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+		return out;
+	};
+
+	test('an entry point with assumed runs is added to zoho-credits.json, after the entries already there', () => {
+		const text = '{\n\t"edition": "enterprise",\n\t"entryPoints": [{ "function": "hourly", "runsPerDay": 24 }]\n}\n';
+		const edited = applyTo(text, onNightly(team(text)));
+		assert.deepEqual(JSON.parse(edited), {
+			edition: 'enterprise',
+			entryPoints: [
+				{ function: 'hourly', runsPerDay: 24 },
+				{ function: 'nightly', runsPerDay: 1 },
+			],
+		});
+		// The rest of the file is as it was written (the list itself is laid out anew, one entry a line).
+		assert.ok(edited.startsWith('{\n\t"edition": "enterprise",\n\t"entryPoints": [\n'), edited);
+		// A file without entryPoints gets the list.
+		assert.deepEqual(JSON.parse(applyTo('{ "users": 5 }', onNightly(team('{ "users": 5 }')))), { users: 5, entryPoints: [{ function: 'nightly', runsPerDay: 1 }] });
+	});
+
+	test('without zoho-credits.json the action creates it, where the editor can create files', () => {
+		const action = onNightly(team('', false));
+		assert.deepEqual(action?.edit?.documentChanges?.[0], { kind: 'create', uri: TEAM_URI, options: { ignoreIfExists: true } });
+		const content = (action!.edit!.documentChanges![1] as { edits: TextEdit[] }).edits[0].newText;
+		assert.deepEqual(JSON.parse(content), { entryPoints: [{ function: 'nightly', runsPerDay: 1 }] });
+		assert.equal(onNightly(team('', false, false)), undefined);
+	});
+
+	test('no addition when entryPoints is not a list, or the runs are stated already', () => {
+		assert.equal(onNightly(team('{ "entryPoints": 3 }')), undefined);
+		const analysis = analyse(JOBS);
+		const onHourly = codeActions(analysis, URI, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, [], team('{}'));
+		assert.ok(!onHourly.some((a) => a.title.includes('zoho-credits.json')));
+	});
+
+	test('code at the top level of a file is added by file', () => {
+		const text = `await fetch('https://www.zohoapis.com/crm/v8/Leads');\n`;
+		const [analysis] = analyzeWorkspace([{ path: '/w/jobs.ts', language: 'typescript', text }]);
+		const action = codeActions(analysis, URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], team('{}')).find((a) => a.title.includes('zoho-credits.json'));
+		assert.equal(action?.title, 'Add the top level of jobs.ts to zoho-credits.json as an entry point (1 run a day: set the real count there)');
+		assert.deepEqual(JSON.parse(applyTo('{}', action)), { entryPoints: [{ file: 'jobs.ts', runsPerDay: 1 }] });
 	});
 });

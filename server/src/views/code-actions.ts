@@ -1,10 +1,12 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import { callsInLoop } from '../core/estimate';
+import { TOP_LEVEL } from '../core/estimate/entries';
 import { formatNumber } from '../core/explain';
 import { parseAnnotation } from '../core/scan/annotations';
 import { ServerCommands } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { addEntryPointAction, type TeamFile } from './entry-point-config';
 
 /**
  * Quick fixes on the lines of a range: silence a finding on its line or in the file, state an
@@ -12,7 +14,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
  * scanners read (`//` in TypeScript, JavaScript and Deluge alike), so the next analysis uses it.
  * Last, Zoho's documentation of each API called there, opened by the server in any editor.
  */
-export function codeActions(analysis: FileAnalysis, uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActions(analysis: FileAnalysis, uri: string, range: Range, diagnostics: readonly Diagnostic[], team?: TeamFile): CodeAction[] {
 	const { lines } = analysis;
 	const text = lines.text;
 	/** A comment line inserted above a line, indented like it. */
@@ -83,6 +85,14 @@ export function codeActions(analysis: FileAnalysis, uri: string, range: Range, d
 			kind: CodeActionKind.QuickFix,
 			edit: edit(annotate(line, 'runs-per-day=1')),
 		});
+		const add = team && addEntryPointAction(`${entry.name}()`, { function: entry.name, runsPerDay: 1 }, team);
+		if (add) actions.push(add);
+	}
+	// The file's own statements, when they run on their own: listed by file.
+	const top = analysis.entryPoints.find((e) => e.name === TOP_LEVEL && e.runsSource === 'default');
+	if (team && top && top.parts.some((p) => inRange(lines.lineOf(p.call.call.span.start)))) {
+		const add = addEntryPointAction(`the top level of ${team.relativePath}`, { file: team.relativePath, runsPerDay: 1 }, team);
+		if (add) actions.push(add);
 	}
 	// Zoho's page for each API called on these lines.
 	const pages = new Map<string, string>();
