@@ -4,6 +4,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { diagnostics } from '../../server/src/views/diagnostics';
 import { hover } from '../../server/src/views/hover';
 import { inlayHints } from '../../server/src/views/inlay-hints';
+import { analyzeWorkspace } from '../../server/src/core/analysis';
+import { resolveSettings } from '../../server/src/core/config';
 import { analyze } from './check';
 
 const SOURCE = `void automation.f()
@@ -134,6 +136,18 @@ void describe('views', () => {
 			inlayHints(analysis, firstLineOnly, 'all').map((h) => h.label),
 			['1 cr'],
 		);
+	});
+
+	test('a line spending 1% of the day or more says so; past the warning share it is flagged', () => {
+		const hintFor = (runs: number) => {
+			const text = `// zoho-credits: runs-per-day=${runs}\nvoid automation.f()\n{\n  for each p in {1,2,3}\n  {\n    zoho.crm.convertLead(p, Map());\n  }\n}\n`;
+			const [analysis] = analyzeWorkspace([{ path: '/w/f.dg', language: 'deluge', text }], resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]));
+			return inlayHints(analysis, WHOLE, 'all').map((h) => h.label);
+		};
+		// Convert Lead 5 × 3 = 15 a run. Of 15,000 a day: 1 run 0.1% (not shown), 100 runs 10%, 500 runs 50% (the warning share).
+		assert.deepEqual(hintFor(1), ['×3 → 15 cr/run']);
+		assert.deepEqual(hintFor(100), ['×3 → 15 cr/run (10% a day)']);
+		assert.deepEqual(hintFor(500), ['⚠ ×3 → 15 cr/run (50% a day)']);
 	});
 
 	test('two calls on one line share one hint with their sum', () => {
