@@ -1,3 +1,4 @@
+import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { ZohoCreditsSettings } from '../../server/src/protocol';
 
@@ -29,4 +30,25 @@ export function explicitSettings(scope: vscode.Uri | undefined): ZohoCreditsSett
 		if (value !== undefined) out[key] = value;
 	}
 	return out as ZohoCreditsSettings;
+}
+
+/**
+ * Document filters for the files the `deluge` globs name (in settings or a folder's zoho-credits.json),
+ * so the server also sees Deluge kept under another extension. Globs are relative to their folder.
+ */
+export async function delugeFilters(): Promise<{ scheme: 'file'; pattern: string }[]> {
+	const patterns = new Set<string>();
+	for (const folder of vscode.workspace.workspaceFolders ?? []) {
+		const globs = [...(explicitSettings(folder.uri).deluge ?? [])];
+		try {
+			const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'zoho-credits.json')));
+			const team: unknown = parse(text);
+			const fromTeam = typeof team === 'object' && team !== null ? (team as { deluge?: unknown }).deluge : undefined;
+			if (Array.isArray(fromTeam)) globs.unshift(...fromTeam.filter((g): g is string => typeof g === 'string'));
+		} catch {
+			// No team file, or one the server reports: the settings' globs still count.
+		}
+		for (const glob of globs) patterns.add(glob.startsWith('**/') ? glob : `${folder.uri.fsPath.replace(/\\/g, '/')}/${glob.replace(/^\.\//, '')}`);
+	}
+	return [...patterns].sort().map((pattern) => ({ scheme: 'file' as const, pattern }));
 }

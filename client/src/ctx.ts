@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { formatNumber, formatPercent } from '../../server/src/core/explain';
 import { Commands, type InitializationOptions, type StatusParams, StatusNotification, WorkspaceReportRequest } from '../../server/src/protocol';
-import { explicitSettings } from './config';
+import { delugeFilters, explicitSettings } from './config';
 import { ReportStore } from './report-store';
 
 export const SELECTOR = [
@@ -36,14 +36,33 @@ export class Ctx implements vscode.Disposable {
 		this.status.command = Commands.showBudgetPanel;
 		this.showStarting();
 		this.status.show();
+		const teamFiles = vscode.workspace.createFileSystemWatcher('**/zoho-credits.json');
 		this.disposables.push(
 			vscode.workspace.onDidChangeConfiguration((event) => {
 				if (event.affectsConfiguration('zohoCredits')) void this.client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
+				if (event.affectsConfiguration('zohoCredits.deluge')) void this.followDelugeGlobs();
 			}),
+			teamFiles,
+			teamFiles.onDidChange(() => this.followDelugeGlobs()),
+			teamFiles.onDidCreate(() => this.followDelugeGlobs()),
+			teamFiles.onDidDelete(() => this.followDelugeGlobs()),
 		);
 	}
 
+	/** The Deluge globs the running client's document selector was made with. */
+	private delugeKey = '';
+
+	/** The client's document selector is fixed once started: when the Deluge globs change, start it again with the new ones. */
+	private async followDelugeGlobs(): Promise<void> {
+		if (!this.client) return;
+		if (JSON.stringify(await delugeFilters()) === this.delugeKey) return;
+		this.output.info('The Deluge file globs changed: restarting the language server to follow them.');
+		await this.restart();
+	}
+
 	async start(): Promise<void> {
+		const deluge = await delugeFilters();
+		this.delugeKey = JSON.stringify(deluge);
 		const module = this.extension.asAbsolutePath('dist/server.js');
 		const serverOptions: ServerOptions = {
 			run: { module, transport: TransportKind.ipc },
@@ -51,7 +70,7 @@ export class Ctx implements vscode.Disposable {
 		};
 		const initializationOptions: InitializationOptions = { clientValidatesConfigSchema: true };
 		const clientOptions: LanguageClientOptions = {
-			documentSelector: SELECTOR,
+			documentSelector: [...SELECTOR, ...deluge],
 			outputChannel: this.output,
 			traceOutputChannel: this.output,
 			initializationOptions,

@@ -46,7 +46,7 @@ import { codeActions } from './views/code-actions';
 import type { TeamFile } from './views/entry-point-config';
 import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
-import { type DiscoveryOptions, isExcluded } from './workspace/discover';
+import { type DiscoveryOptions, isExcluded, matchesAny } from './workspace/discover';
 import { graphPath, WorkspaceIndex } from './workspace/index';
 import { TeamConfigs } from './workspace/team-config';
 
@@ -186,7 +186,7 @@ function settingsFor(uri?: string): Promise<DocumentSettings> {
 
 /** The analysis of a document at its current version, computed at most once per version and settings. */
 async function analysisOf(document: TextDocument): Promise<CacheEntry | undefined> {
-	const language = languageOf(document.uri, document.languageId);
+	const language = languageOf(document.uri, document.languageId) ?? (await delugeByGlob(document.uri));
 	if (!language) return undefined;
 	if (document.getText().length > MAX_FILE_LENGTH) {
 		if (!tooLarge.has(document.uri)) {
@@ -208,6 +208,15 @@ async function analysisOf(document: TextDocument): Promise<CacheEntry | undefine
 	const entry = { version: document.version, settings, generation, analysis };
 	cache.set(document.uri, entry);
 	return entry;
+}
+
+/** 'deluge' for a document the configured Deluge globs name (`**\/*.deluge.txt`), whatever its extension. */
+async function delugeByGlob(uri: string): Promise<'deluge' | undefined> {
+	const path = fsPathOf(uri);
+	const folder = path === undefined ? undefined : teamConfigs.folderFor(path);
+	if (path === undefined || folder === undefined) return undefined;
+	const globs = (await settingsFor(uri)).effective.deluge.value;
+	return globs.length > 0 && matchesAny(relative(folder, path).split(sep).join('/'), globs) ? 'deluge' : undefined;
 }
 
 let lastStatusKey = '';

@@ -53,7 +53,7 @@ export function discover(root: string, paths: readonly string[], options: Discov
 	const files: SourceFile[] = [];
 	const skipped: SkippedFile[] = [];
 	const visited = new Set<string>();
-	const matches = (globs: readonly string[] | undefined, relativePath: string) => (globs ?? []).some((g) => minimatch(relativePath, g, { dot: true }));
+	const matches = (globs: readonly string[] | undefined, relativePath: string) => matchesAny(relativePath, globs ?? []);
 
 	const visitFile = (path: string, size: number): void => {
 		const relativePath = relative(root, path).split(sep).join('/');
@@ -114,6 +114,11 @@ export function discover(root: string, paths: readonly string[], options: Discov
 	return { files, skipped };
 }
 
+/** True when a root-relative, `/`-separated path matches one of the globs. */
+export function matchesAny(relativePath: string, globs: readonly string[]): boolean {
+	return globs.some((g) => minimatch(relativePath, g, { dot: true }));
+}
+
 /**
  * True when discovery under `root` would pass the file over: it lies in a skipped folder, or it or a
  * folder above it matches an ignore glob. Keeps files the watcher reports in step with indexing.
@@ -124,7 +129,7 @@ export function isExcluded(root: string, path: string, options: DiscoveryOptions
 	for (let i = 0; i < parts.length; i++) {
 		if (i < parts.length - 1 && SKIPPED_DIRECTORIES.has(parts[i])) return true;
 		const prefix = parts.slice(0, i + 1).join('/');
-		if ((options.ignore ?? []).some((g) => minimatch(prefix, g, { dot: true }))) return true;
+		if (matchesAny(prefix, options.ignore ?? [])) return true;
 	}
 	return false;
 }
