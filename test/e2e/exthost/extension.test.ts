@@ -90,7 +90,8 @@ describe('Zoho Credit Lens in the extension host', () => {
 		assert.deepEqual(labels, [
 			[6, '1 cr'],
 			[9, '×3 → 3 cr/run'],
-			[14, '×30 → 150 cr/run'],
+			// 150 credits once a day are 1.0% of 15,000: a line spending 1% or more says so.
+			[14, '×30 → 150 cr/run (1.0% a day)'],
 		]);
 	});
 
@@ -136,6 +137,46 @@ describe('Zoho Credit Lens in the extension host', () => {
 			assert.ok(text.includes('0.27% of the daily 55,000 credits.'), text);
 		} finally {
 			await config.update('users', undefined, vscode.ConfigurationTarget.Workspace);
+			await vscode.workspace.fs.delete(file);
+		}
+	});
+
+	it('Export Report as JSON gives the workspace report: every entry point of the examples, totalled', async () => {
+		const document = await vscode.commands.executeCommand<vscode.TextDocument>('zohoCredits.exportReport', 'json');
+		assert.ok(document, 'a document opens');
+		assert.equal(document.languageId, 'json');
+		const report = JSON.parse(document.getText());
+		// 154 (convert_hot_leads.dg) + 60 + 10 + 5 + 1, each once a day (assumed).
+		assert.equal(report.totals.perDay, 230);
+		assert.deepEqual(
+			report.entryPoints.map((e: { name: string; perDay: number }) => [e.name, e.perDay]),
+			[
+				['automation.convert_hot_leads', 154],
+				['convertQualified', 60],
+				['syncContacts', 10],
+				['readDeals', 5],
+				['firstLeads', 1],
+			],
+		);
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+
+	it('Deluge saved as .txt is analysed once the deluge setting names it', async () => {
+		const file = vscode.Uri.joinPath(folder(), 'convert.deluge.txt');
+		await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('for each p in {1,2,3}\n{\n\tzoho.crm.convertLead(p, Map());\n}\n'));
+		const config = vscode.workspace.getConfiguration('zohoCredits');
+		await config.update('deluge', ['**/*.deluge.txt'], vscode.ConfigurationTarget.Workspace);
+		try {
+			await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+			// Convert Lead in a loop of 3: 5 × 3 = 15 credits a run.
+			const found = await diagnosticsOf(file, 60000);
+			assert.ok(
+				found.some((d) => d.message.includes('×3 = 15 credits per run')),
+				found.map((d) => d.message).join('\n'),
+			);
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+			await config.update('deluge', undefined, vscode.ConfigurationTarget.Workspace);
 			await vscode.workspace.fs.delete(file);
 		}
 	});
