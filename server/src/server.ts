@@ -23,6 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFacts, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, scanFile } from './core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
 import { assumptionsInForce } from './core/assumptions';
+import { formatNumber } from './core/explain';
 import { FunctionCosts } from './core/estimate';
 import type { Graph } from './core/graph';
 import type { FileFacts } from './core/facts';
@@ -228,7 +229,7 @@ async function updateStatus(): Promise<void> {
 	const broken = teamConfigs.allFolders.map((f) => teamConfigs.state(f)).filter((s) => s.errors.length > 0);
 	const quiescent = pending.size === 0 && indexing === undefined;
 	const assumed = budgetAssumed(effective);
-	let message = indexing ? `Indexing ${indexing.done.toLocaleString('en-US')} of ${indexing.total.toLocaleString('en-US')} files…` : quiescent ? 'Ready.' : 'Analysing…';
+	let message = indexing ? `Indexing ${formatNumber(indexing.done)} of ${formatNumber(indexing.total)} files…` : quiescent ? 'Ready.' : 'Analysing…';
 	if (broken.length > 0) {
 		const problems = broken.reduce((n, s) => n + s.errors.length, 0);
 		message = `${TEAM_CONFIG_FILE} has ${problems} problem${problems === 1 ? '' : 's'}; ${broken.some((s) => s.stale) ? 'the last good configuration is in force' : 'defaults are in force'}.`;

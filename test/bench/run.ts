@@ -6,7 +6,9 @@
  * Usage: npm run bench [-- --files N] (N generated TypeScript files, half helpers and half jobs).
  */
 import ts from 'typescript';
-import { scanFile } from '../../server/src/core/analysis';
+import { analyzeFacts, assumptionsOf, budgetOf, scanFile } from '../../server/src/core/analysis';
+import { resolveSettings } from '../../server/src/core/config';
+import { buildReport } from '../../server/src/core/report';
 import { DEFAULT_ASSUMPTIONS, FunctionCosts } from '../../server/src/core/estimate';
 import type { FileFacts } from '../../server/src/core/facts';
 import { type FunctionRef, Graph } from '../../server/src/core/graph';
@@ -185,6 +187,36 @@ function benchIncremental(files: number) {
 	};
 }
 
+/**
+ * The workspace report behind the status bar and the budget panel: every file analysed and totalled,
+ * cold and after a helper edit (function costs kept), against the cold analysis of costs alone.
+ */
+function benchReport(files: number) {
+	const texts = workspace(files);
+	const modules = new Map([...texts].map(([path, text]) => [path, scanFile(text, path, 'typescript')] as const));
+	const settings = resolveSettings();
+	const budget = budgetOf(settings);
+	const cold: number[] = [];
+	const afterEdit: number[] = [];
+	let entryPoints = 0;
+	const report = (costs: FunctionCosts) => {
+		const inputs = [...modules].map(([path, facts]) => ({ path, analysis: analyzeFacts(path, texts.get(path)!, facts, settings, { path, costs }) }));
+		entryPoints = buildReport(inputs, budget).entryPoints.length;
+	};
+	for (let r = 0; r < ROUNDS; r++) {
+		const graph = new Graph(modules);
+		const costs = new FunctionCosts(graph, assumptionsOf(settings));
+		cold.push(time(() => report(costs)));
+		const helperPath = '/bench/lib/helper0.ts';
+		const edited = scanFile(texts.get(helperPath)!.replace("zoho.get('/Leads/' + id)", "zoho.get('/Leads/' + id + '/Notes')"), helperPath, 'typescript');
+		afterEdit.push(time(() => {
+			graph.update(helperPath, edited);
+			report(costs);
+		}));
+	}
+	return { files: modules.size, entryPoints, coldMs: round(median(cold)), afterHelperEditMs: round(median(afterEdit)), editToColdRatio: round(median(afterEdit) / median(cold), 3) };
+}
+
 function benchDeluge(functions: number) {
 	const parts: string[] = [];
 	for (let i = 0; i < functions; i++) {
@@ -230,6 +262,7 @@ const result = {
 	rounds: ROUNDS,
 	typescriptScan: benchTypeScript(files),
 	incremental: benchIncremental(files),
+	workspaceReport: benchReport(files),
 	delugeParse: benchDeluge(argument('deluge-functions', 2000)),
 	heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024, 1),
 };

@@ -85,6 +85,17 @@ void describe('zoho-credits scan', () => {
 		assert.equal(lines.at(-1), 'Total: 76 credits a day from 4 entry points (1 run a day each unless configured) of 5,000 (free, 3 users, seed table): 1.52%');
 	});
 
+	test('markdown format: the total, the entry points by credits a day, the assumptions', () => {
+		const { status, stdout } = cli(['scan', 'examples/node', '--format', 'markdown', '--edition', 'free', '--users', '3']);
+		assert.equal(status, 0);
+		const lines = stdout.split('\n');
+		assert.equal(lines[0], '# Zoho CRM API credits');
+		// 76 of Free's 5,000 = 1.52%, shown to one decimal.
+		assert.equal(lines[2], '**76 credits a day of 5,000 (1.5%)**: free, 3 users, seed table.');
+		assert.ok(lines.includes('| convertQualified | examples/node/nightly-convert.ts:5 | 60 | 1 (assumed) | 60 | 1.2% |'), stdout);
+		assert.ok(lines.includes('- Edition Free (from command line) with 3 user licences (from command line): 5,000 credits a day, at most 5,000.'), stdout);
+	});
+
 	test('--fail-on decides the exit code', () => {
 		assert.equal(cli(['scan', 'examples', '--fail-on', 'warning']).status, 1);
 		assert.equal(cli(['scan', 'examples', '--fail-on', 'error']).status, 0);
@@ -97,7 +108,7 @@ void describe('zoho-credits scan', () => {
 			[['scan', '--edition', 'gold'], /--edition must be one of free, standard, professional, enterprise, ultimate, not "gold"/],
 			[['scan', '--users=-3'], /--users must be a whole number, not "-3"/],
 			[['scan', '--add-on-credits', '2.5'], /--add-on-credits must be a whole number, not "2.5"/],
-			[['scan', '--format', 'xml'], /--format must be one of table, json, not "xml"/],
+			[['scan', '--format', 'xml'], /--format must be one of table, json, markdown, not "xml"/],
 			[['scan', '--bogus'], /Unknown option '--bogus'/],
 			[['frobnicate'], /Unknown command "frobnicate"/],
 			[[], /No command given/],

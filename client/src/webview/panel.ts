@@ -69,7 +69,7 @@ function chart(model: PanelModel): HTMLElement {
 	const label = `${model.usage}${model.over ? ': more than the allowance' : ''}`;
 	const bar = el('div', { class: `bar${model.over ? ' over' : ''}`, role: 'img', 'aria-label': label });
 	for (const segment of model.segments) {
-		const part = el('div', { class: `segment c${segment.colour < 0 ? 'x' : segment.colour}`, title: `${segment.label}: ${segment.perDay.toLocaleString('en-US')} credits a day` });
+		const part = el('div', { class: `segment c${segment.colour < 0 ? 'x' : segment.colour}`, title: `${segment.label}: ${segment.perDay.toLocaleString("en-US")} credits a day` });
 		part.style.width = `${Math.max(segment.width, 0.4)}%`;
 		bar.append(part);
 	}

@@ -3,9 +3,12 @@ import type { CallEstimate } from './estimate';
 import type { EntryPoint, RunsSource } from './estimate/entries';
 import type { LineMap } from './text';
 
+/** One formatter for every number: `toLocaleString` with options builds a new one on each call, which is slow. */
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** Number formatting shared by every view, so hover, hints and reports agree. */
 export function formatNumber(n: number): string {
-	return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+	return NUMBER.format(n);
 }
 
 export function formatCredits(n: number): string {

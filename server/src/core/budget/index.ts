@@ -2,6 +2,7 @@
  * Daily API credit allowances per Zoho CRM edition, in two dated tables, and concurrency limits.
  * Allowance = base + users × per-user + add-on credits, capped at the edition's maximum.
  */
+import { formatNumber } from '../explain';
 
 export type Edition = 'free' | 'standard' | 'professional' | 'enterprise' | 'ultimate';
 export const EDITIONS: readonly Edition[] = ['free', 'standard', 'professional', 'enterprise', 'ultimate'];
@@ -136,7 +137,7 @@ export function resolveBudget(input: BudgetInput): Budget {
 /** The allowance formula of an edition in words: "10,000 + 500 per user credits a day, at most 500,000". */
 export function describeEdition(edition: Edition, table: BudgetTableId = 'seed'): string {
 	const l = BUDGET_TABLES[table].editions[edition];
-	const n = (x: number) => x.toLocaleString('en-US');
+	const n = (x: number) => formatNumber(x);
 	const perUser = l.perUser ? ` + ${n(l.perUser)} per user` : '';
 	return `${n(l.base)}${perUser} credits a day${l.max === null ? ', no maximum' : `, at most ${n(l.max)}`}`;
 }

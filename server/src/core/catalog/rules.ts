@@ -2,6 +2,7 @@
  * The closed set of credit rules and how each prices one call.
  * Every catalog entry carries exactly one of these; scripts/gen-catalog.mjs refuses anything else.
  */
+import { formatNumber } from '../explain';
 
 export type CreditRule =
 	/** N credits per call, whatever it carries (default 1; Convert Lead 5; Bulk Read 50; Bulk Write 500). */
@@ -40,7 +41,7 @@ export const COQL_DEFAULT_LIMIT = 200;
 export const COQL_MAX_LIMIT = 2000;
 
 function plural(n: number, word: string): string {
-	return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+	return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function coqlCredits(limit: number): number {
@@ -55,7 +56,7 @@ export function describeRule(rule: CreditRule): string {
 		case 'fixed':
 			return `${plural(rule.credits, 'credit')} per call`;
 		case 'per-records':
-			return `1 credit per ${rule.per} records, rounded up${rule.maxRecords ? `; at most ${rule.maxRecords.toLocaleString('en-US')} records per call` : ''}`;
+			return `1 credit per ${rule.per} records, rounded up${rule.maxRecords ? `; at most ${formatNumber(rule.maxRecords)} records per call` : ''}`;
 		case 'coql-limit':
 			return 'by LIMIT: 1–200 rows → 1 credit, 201–1,000 → 2, 1,001–2,000 → 3';
 		case 'unknown':
@@ -81,7 +82,7 @@ export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 					credits,
 					min: 1,
 					max: credits,
-					assumption: `record count not visible: assumed ${rule.maxRecords.toLocaleString('en-US')}, the most one call takes (${credits} credits)`,
+					assumption: `record count not visible: assumed ${formatNumber(rule.maxRecords)}, the most one call takes (${credits} credits)`,
 				};
 			}
 			return { credits: 1, min: 1, max: 1, assumption: 'record count not visible: assumed one call at its minimum of 1 credit' };
@@ -90,9 +91,9 @@ export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 			if (inputs.coqlLimit === null) return { credits: 1, min: 1, max: 1, detail: `no LIMIT: Zoho reads ${COQL_DEFAULT_LIMIT} rows → 1` };
 			if (inputs.coqlLimit !== undefined) {
 				const credits = coqlCredits(inputs.coqlLimit);
-				return { credits, min: credits, max: credits, detail: `LIMIT ${inputs.coqlLimit.toLocaleString('en-US')} → ${credits}` };
+				return { credits, min: credits, max: credits, detail: `LIMIT ${formatNumber(inputs.coqlLimit)} → ${credits}` };
 			}
-			return { credits: 3, min: 1, max: 3, assumption: `query not visible: assumed LIMIT ${COQL_MAX_LIMIT.toLocaleString('en-US')}, the most one query reads (3 credits)` };
+			return { credits: 3, min: 1, max: 3, assumption: `query not visible: assumed LIMIT ${formatNumber(COQL_MAX_LIMIT)}, the most one query reads (3 credits)` };
 		}
 	}
 }

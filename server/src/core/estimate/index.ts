@@ -3,6 +3,7 @@ import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
 import { crmPathOf, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
+import { formatNumber } from '../explain';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {
@@ -264,7 +265,7 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const records = Math.min(size, perPage);
-			return { loopIndex, loop, iterations: records, source: 'module-size', reason: `the records of one page of ${module}: ${records.toLocaleString('en-US')} (up to ${perPage} a page)` };
+			return { loopIndex, loop, iterations: records, source: 'module-size', reason: `the records of one page of ${module}: ${formatNumber(records)} (up to ${perPage} a page)` };
 		}
 		return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: the records of one page of ${module ?? 'a module'} (up to ${perPage}), whose size is not configured (moduleSizes)` };
 	}
@@ -273,7 +274,7 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const pages = Math.max(1, Math.ceil(size / perPage));
-			return { loopIndex, loop, iterations: pages, source: 'module-size', reason: `pages through ${module}: ${size.toLocaleString('en-US')} records at ${perPage} a page` };
+			return { loopIndex, loop, iterations: pages, source: 'module-size', reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page` };
 		}
 		const what = module === undefined ? 'a module' : module;
 		return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: pages through ${what}, whose size is not configured (moduleSizes)` };
