@@ -34,13 +34,11 @@ const product = {
 
 // The budget panel's script runs in the webview, a browser.
 const webview = {
-	bundle: true,
+	...common,
 	platform: 'browser',
 	format: 'iife',
 	target: 'es2022',
-	sourcemap: production ? false : 'linked',
-	minify: production,
-	logLevel: 'warning',
+	banner: {},
 	entryPoints: { panel: 'client/src/webview/panel.ts' },
 	outdir: 'dist',
 };

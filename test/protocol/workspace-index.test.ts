@@ -6,13 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { renderDiagnostics, renderHints, Server } from './harness';
-
-const ZOHO = `import axios from 'axios';
-const http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
-export async function convertLead(id: string) {
-  return http.post(\`/Leads/\${id}/actions/convert\`);
-}
-`;
+import { CONVERT_LEAD_CLIENT as ZOHO } from './fixtures';
 
 const JOB = `import { convertLead } from './lib/zoho';
 export async function convertAll(ids: string[]) {

@@ -7,13 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { CodeActionRequest, CodeLensRequest, ConfigurationRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { ServerCommands, WorkspaceReportRequest } from '../../server/src/protocol';
 import { Server } from './harness';
-
-const ZOHO = `import axios from 'axios';
-const http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
-export async function convertLead(id: string) {
-  return http.post(\`/Leads/\${id}/actions/convert\`);
-}
-`;
+import { CONVERT_LEAD_CLIENT as ZOHO } from './fixtures';
 
 const JOB = `import { convertLead } from '../lib/zoho';
 // zoho-credits: runs-per-day=24
