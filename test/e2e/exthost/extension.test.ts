@@ -141,7 +141,9 @@ describe('Zoho Credit Lens in the extension host', () => {
 		}
 	});
 
-	it('Export Report as JSON gives the workspace report: every entry point of the examples, totalled', async () => {
+	it('Rescan Workspace, then Export Report as JSON: every entry point of the examples, totalled', async () => {
+		// The server reads the workspace again; the report after it is whole.
+		await vscode.commands.executeCommand('zohoCredits.rescan');
 		const document = await vscode.commands.executeCommand<vscode.TextDocument>('zohoCredits.exportReport', 'json');
 		assert.ok(document, 'a document opens');
 		assert.equal(document.languageId, 'json');
