@@ -2,39 +2,51 @@
  * `zoho-credits`: the Zoho Credit Lens engine in the terminal and in CI.
  * Only the report goes to stdout; errors go to stderr with exit code 2, never a stack trace.
  */
-import { readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeWorkspace, budgetOf } from './core/analysis';
+import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
 import { BUDGET_TABLE_IDS, EDITIONS } from './core/budget';
-import { budgetAssumed, DEFAULTS, type ExplicitSettings, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
+import { budgetAssumed, DEFAULTS, type EffectiveSettings, type ExplicitSettings, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
+import { FINDING_RULES } from './core/findings';
 import { formatNumber } from './core/explain';
 import { reportMarkdown } from './core/markdown-report';
 import { buildReport, type JsonReport } from './core/report';
+import { diffMarkdown, diffReports } from './core/report-diff';
+import { reportSarif } from './core/sarif-report';
 import { LineMap } from './core/text';
+import { entryMarkdown, hoverMarkdown, loopMarkdown } from './views/hover';
 import { discover } from './workspace/discover';
+import { checkoutBase, GitError } from './workspace/git';
 import { readTeamConfigFile } from './workspace/team-config';
 
-const USAGE = `Usage: zoho-credits scan [paths...] [options]
+const USAGE = `Usage:
+  zoho-credits scan [paths...] [options]             the credits the code spends, per call, entry point and day
+  zoho-credits diff --base <git ref> [paths...] [options]
+                                                     the change against a revision, as a pull request comment
+  zoho-credits explain <file>:<line> [options]       why the call on a line costs what it does
 
 Estimates the Zoho CRM API credits spent by TypeScript, JavaScript and Deluge code.
 
 Options:
-  --format table|json|markdown
-                             report format (default: table)
+  --format <format>          scan: table|json|sarif|markdown (default: table)
+                             diff: markdown|json (default: markdown)
   --config <file>            team configuration (default: ./${TEAM_CONFIG_FILE} when present)
   --edition <name>           ${EDITIONS.join('|')} (default: ${DEFAULTS.edition})
   --users <n>                user licences (default: ${DEFAULTS.users})
   --add-on-credits <n>       purchased add-on credits per day (default: 0)
   --budget-table <table>     ${BUDGET_TABLE_IDS.join('|')}: the source document's edition table or Zoho's newest (default: seed)
   --fail-on warning|error|never
-                             exit 1 when a finding has at least this severity (default: error)
+                             exit 1 when a finding (diff: a new finding) has at least this severity (default: error)
+  --base <git ref>           diff: the revision to compare with (a branch, tag or commit)
+  --max-increase <n>         diff: exit 1 when the credits a day grow by more than n
   -h, --help                 show this help
   -v, --version              show the version
 
 Options given here win over the configuration file, which wins over the defaults.
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage, input or configuration.`;
+Exit codes: 0 clean, 1 findings at or above --fail-on (or a growth past --max-increase),
+2 bad usage, input or configuration.`;
 
 class UsageError extends Error {}
 
@@ -111,47 +123,28 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	return out.join('\n');
 }
 
-function run(argv: string[]): number {
-	const { values, positionals } = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		strict: true,
-		options: {
-			format: { type: 'string' },
-			config: { type: 'string' },
-			'budget-table': { type: 'string' },
-			edition: { type: 'string' },
-			users: { type: 'string' },
-			'add-on-credits': { type: 'string' },
-			'fail-on': { type: 'string' },
-			help: { type: 'boolean', short: 'h' },
-			version: { type: 'boolean', short: 'v' },
-		},
-	});
-	if (values.help) {
-		process.stdout.write(USAGE + '\n');
-		return 0;
-	}
-	if (values.version) {
-		process.stdout.write(`${process.env.ZOHO_CREDIT_LENS_VERSION ?? '0.1.0'}\n`);
-		return 0;
-	}
-	const [command, ...paths] = positionals;
-	if (command !== 'scan') throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
-	const format = oneOf('format', values.format, ['table', 'json', 'markdown'] as const, 'table');
-	const failOn = oneOf('fail-on', values['fail-on'], ['warning', 'error', 'never'] as const, 'error');
-	const flags: ExplicitSettings = {
-		edition: values.edition === undefined ? undefined : oneOf('edition', values.edition, EDITIONS, DEFAULTS.edition),
-		users: count('users', values.users),
-		addOnCredits: count('add-on-credits', values['add-on-credits']),
-		budgetTable: values['budget-table'] === undefined ? undefined : oneOf('budget-table', values['budget-table'], BUDGET_TABLE_IDS, DEFAULTS.budgetTable),
-	};
-	const root = process.cwd();
+interface Scanned {
+	readonly report: JsonReport;
+	readonly settings: EffectiveSettings;
+	/** Each analysed file with its absolute path. */
+	readonly files: readonly { readonly absolute: string; readonly analysis: FileAnalysis }[];
+}
+
+/** Progress on stderr while a long scan runs, when a person watches the terminal; nothing otherwise. */
+function progressLine(): ((done: number, total: number) => void) | undefined {
+	if (!process.stderr.isTTY) return undefined;
+	return (done, total) => process.stderr.write(`\rzoho-credits: ${Math.round((done / total) * 100)}% of ${formatNumber(total / 2)} files`);
+}
+
+/**
+ * Discovers and analyses the files under `paths` of `root` with the team file `config` (relative to
+ * root, or ./zoho-credits.json when present) and the command-line flags over it.
+ */
+function scanTree(root: string, paths: readonly string[], flags: ExplicitSettings, config: string | undefined, announceSkips: boolean): Scanned {
 	const settings = resolveSettings([
 		{ values: flags, origin: 'command line' },
-		{ values: loadConfig(values.config, root), origin: 'zoho-credits.json' },
+		{ values: loadConfig(config, root), origin: 'zoho-credits.json' },
 	]);
-
 	const targets = (paths.length > 0 ? paths : ['.']).map((p) => resolve(root, p));
 	let discovery;
 	try {
@@ -159,21 +152,149 @@ function run(argv: string[]): number {
 	} catch (error) {
 		throw new UsageError(`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'path'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
 	}
-	for (const skip of discovery.skipped) process.stderr.write(`zoho-credits: skipped ${skip.path}: ${skip.reason}\n`);
+	if (announceSkips) for (const skip of discovery.skipped) process.stderr.write(`zoho-credits: skipped ${skip.path}: ${skip.reason}\n`);
 	const sources = discovery.files.map((file) => ({ path: file.path.split(sep).join('/'), language: file.language, text: readFileSync(file.path, 'utf8') }));
-	const analyses = analyzeWorkspace(sources, settings);
+	const progress = sources.length >= 200 ? progressLine() : undefined;
+	const analyses = analyzeWorkspace(sources, settings, progress);
+	if (progress) process.stderr.write('\r\u001b[K');
 	const inputs = discovery.files.map((file, i) => ({ path: file.relativePath, analysis: analyses[i] }));
-	const report = buildReport(inputs, budgetOf(settings));
+	return { report: buildReport(inputs, budgetOf(settings)), settings, files: discovery.files.map((file, i) => ({ absolute: file.path, analysis: analyses[i] })) };
+}
+
+function scanCommand(values: Values, paths: string[], flags: ExplicitSettings): number {
+	const format = oneOf('format', values.format, ['table', 'json', 'sarif', 'markdown'] as const, 'table');
+	const failOn = oneOf('fail-on', values['fail-on'], ['warning', 'error', 'never'] as const, 'error');
+	const { report, settings } = scanTree(process.cwd(), paths, flags, values.config, true);
 	const budgetNote = budgetAssumed(settings) ? `; assumed: set --edition and --users or ${TEAM_CONFIG_FILE}` : '';
 	const output =
 		format === 'json'
 			? JSON.stringify(report, null, 2) + '\n'
-			: format === 'markdown'
-				? reportMarkdown(report, assumptionsInForce(settings, report))
-				: table(report, process.stdout.isTTY === true, budgetNote) + '\n';
+			: format === 'sarif'
+				? JSON.stringify(reportSarif(report, FINDING_RULES, VERSION), null, 2) + '\n'
+				: format === 'markdown'
+					? reportMarkdown(report, assumptionsInForce(settings, report))
+					: table(report, process.stdout.isTTY === true, budgetNote) + '\n';
 	process.stdout.write(output);
 	if (failOn === 'never') return 0;
 	return report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}
+
+function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): number {
+	if (values.base === undefined) throw new UsageError('diff needs --base <git ref>, the revision to compare with.');
+	const format = oneOf('format', values.format, ['markdown', 'json'] as const, 'markdown');
+	const failOn = oneOf('fail-on', values['fail-on'], ['warning', 'error', 'never'] as const, 'error');
+	const maxIncrease = count('max-increase', values['max-increase']);
+	const cwd = process.cwd();
+	const after = scanTree(cwd, paths, flags, values.config, true).report;
+	let base;
+	try {
+		base = checkoutBase(values.base, cwd);
+	} catch (error) {
+		if (error instanceof GitError) throw new UsageError(error.message);
+		throw error;
+	}
+	let before;
+	try {
+		// The base is measured with its own team file, so a change to it (runs per day, the edition) shows too.
+		const config = values.config === undefined ? undefined : relative(cwd, resolve(cwd, values.config));
+		const baseConfig = config !== undefined && existsSync(resolve(base.root, config)) ? config : undefined;
+		// Paths that did not exist yet at the base contribute nothing there.
+		const basePaths = paths.filter((p) => existsSync(resolve(base.root, p)));
+		const any = existsSync(base.root) && (paths.length === 0 || basePaths.length > 0);
+		before = any ? scanTree(base.root, basePaths, flags, baseConfig, false).report : undefined;
+	} finally {
+		base.dispose();
+	}
+	const diff = diffReports(before ?? { ...after, files: [], entryPoints: [], findings: [], totals: { perDay: 0, shareOfDaily: 0 } }, after, values.base);
+	process.stdout.write(format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : diffMarkdown(diff));
+	const grew = maxIncrease !== undefined && diff.totals.change > maxIncrease;
+	const failed = failOn !== 'never' && diff.newFindings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+	return grew || failed ? 1 : 0;
+}
+
+/** Hover's Markdown as terminal text: no emphasis, links as "text (url)", editor commands left out. */
+function plainText(markdown: string): string {
+	return markdown
+		.replace(/\s*\[[^\]]*\]\(command:[^)]*\)/g, '')
+		.replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+		.replace(/\*\*/g, '');
+}
+
+function explainCommand(values: Values, targets: string[], flags: ExplicitSettings): number {
+	const [target, ...extra] = targets;
+	const match = target === undefined ? null : /^(.+):(\d+)$/.exec(target);
+	if (!match || extra.length > 0) throw new UsageError('explain takes one <file>:<line>, for example src/sync.ts:42.');
+	const [, file, lineText] = match;
+	const line = Number(lineText);
+	const cwd = process.cwd();
+	const absolute = resolve(cwd, file);
+	if (!existsSync(absolute)) throw new UsageError(`Cannot read ${file}: no such file.`);
+	// The whole folder is read, so calls of functions in other files are priced as in a scan.
+	const { files } = scanTree(cwd, [], flags, values.config, false);
+	const found = files.find((f) => f.absolute === absolute);
+	if (!found) throw new UsageError(`${file} is not a file the scan reads (not TypeScript, JavaScript or Deluge, or ignored by the configuration).`);
+	const { analysis } = found;
+	const onLine = (offset: number) => analysis.lines.lineOf(offset) + 1 === line;
+	const sections: string[] = analysis.estimate.calls.filter((c) => onLine(c.call.span.start)).map((call) => hoverMarkdown(analysis, call));
+	for (const entry of analysis.entryPoints) if (entry.body && onLine(entry.span.start)) sections.push(entryMarkdown(analysis, entry));
+	analysis.facts.loops.forEach((loop, i) => {
+		const text = onLine(loop.header.start) ? loopMarkdown(analysis, i) : undefined;
+		if (text) sections.push(text);
+	});
+	if (sections.length === 0) {
+		const lines = [...new Set(analysis.estimate.calls.map((c) => analysis.lines.lineOf(c.call.span.start) + 1))];
+		throw new UsageError(`No Zoho CRM call, entry point or loop around calls on ${file}:${line}.${lines.length > 0 ? ` Calls are on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : ' The file makes no Zoho CRM calls.'}`);
+	}
+	process.stdout.write(`${file}:${line}\n\n${sections.map(plainText).join('\n\n---\n\n')}\n`);
+	return 0;
+}
+
+const OPTIONS = {
+	format: { type: 'string' },
+	config: { type: 'string' },
+	'budget-table': { type: 'string' },
+	edition: { type: 'string' },
+	users: { type: 'string' },
+	'add-on-credits': { type: 'string' },
+	'fail-on': { type: 'string' },
+	base: { type: 'string' },
+	'max-increase': { type: 'string' },
+	help: { type: 'boolean', short: 'h' },
+	version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>>['values'];
+
+const VERSION = process.env.ZOHO_CREDIT_LENS_VERSION ?? '0.1.0';
+
+function run(argv: string[]): number {
+	const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+	if (values.help) {
+		process.stdout.write(USAGE + '\n');
+		return 0;
+	}
+	if (values.version) {
+		process.stdout.write(`${VERSION}\n`);
+		return 0;
+	}
+	const [command, ...rest] = positionals;
+	const flags: ExplicitSettings = {
+		edition: values.edition === undefined ? undefined : oneOf('edition', values.edition, EDITIONS, DEFAULTS.edition),
+		users: count('users', values.users),
+		addOnCredits: count('add-on-credits', values['add-on-credits']),
+		budgetTable: values['budget-table'] === undefined ? undefined : oneOf('budget-table', values['budget-table'], BUDGET_TABLE_IDS, DEFAULTS.budgetTable),
+	};
+	if (command !== 'diff' && (values.base !== undefined || values['max-increase'] !== undefined)) throw new UsageError('--base and --max-increase belong to the diff command.');
+	switch (command) {
+		case 'scan':
+			return scanCommand(values, rest, flags);
+		case 'diff':
+			return diffCommand(values, rest, flags);
+		case 'explain':
+			return explainCommand(values, rest, flags);
+		default:
+			throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
+	}
 }
 
 try {

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { buildMatcher } from '@microsoft/sarif-matcher-utils';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -108,7 +109,12 @@ void describe('zoho-credits scan', () => {
 			[['scan', '--edition', 'gold'], /--edition must be one of free, standard, professional, enterprise, ultimate, not "gold"/],
 			[['scan', '--users=-3'], /--users must be a whole number, not "-3"/],
 			[['scan', '--add-on-credits', '2.5'], /--add-on-credits must be a whole number, not "2.5"/],
-			[['scan', '--format', 'xml'], /--format must be one of table, json, markdown, not "xml"/],
+			[['scan', '--format', 'xml'], /--format must be one of table, json, sarif, markdown, not "xml"/],
+			[['scan', '--base', 'main'], /--base and --max-increase belong to the diff command/],
+			[['diff'], /diff needs --base <git ref>/],
+			[['explain', 'examples/node/read-deals.js'], /explain takes one <file>:<line>/],
+			[['explain', 'examples/nope.ts:3'], /Cannot read examples\/nope.ts: no such file/],
+			[['explain', 'README.md:3'], /README.md is not a file the scan reads/],
 			[['scan', '--bogus'], /Unknown option '--bogus'/],
 			[['frobnicate'], /Unknown command "frobnicate"/],
 			[[], /No command given/],
@@ -195,6 +201,124 @@ void describe('zoho-credits scan', () => {
 	test('--help prints usage and exits 0', () => {
 		const { status, stdout } = cli(['--help']);
 		assert.equal(status, 0);
-		assert.match(stdout, /^Usage: zoho-credits scan/);
+		assert.match(stdout, /^Usage:\n  zoho-credits scan \[paths\.\.\.\]/);
+		assert.match(stdout, /\n  zoho-credits diff --base <git ref>/);
+		assert.match(stdout, /\n  zoho-credits explain <file>:<line>/);
+	});
+
+	test('SARIF 2.1.0, valid against its schema: every check a rule, every finding a result at its place', () => {
+		const { status, stdout } = cli(['scan', 'examples', '--format', 'sarif']);
+		assert.equal(status, 0);
+		const log = JSON.parse(stdout);
+		const validate = buildMatcher();
+		const verdict = validate(log);
+		assert.ok(verdict.pass, verdict.message());
+		const [run] = log.runs;
+		assert.deepEqual(
+			run.tool.driver.rules.map((r: { id: string }) => r.id),
+			['call-in-loop', 'concurrency-fan-out', 'daily-budget-risk', 'heavy-call-in-loop', 'single-run-exhausts', 'unbounded-loop', 'write-in-loop'],
+		);
+		// The six warnings of the examples (see the JSON test): Convert Lead in two loops is at line 14, column 5.
+		assert.equal(run.results.length, 6);
+		const heavy = run.results.find((r: { ruleId: string }) => r.ruleId === 'heavy-call-in-loop');
+		assert.equal(heavy.level, 'warning');
+		assert.equal(heavy.ruleIndex, 3);
+		assert.deepEqual(heavy.locations[0].physicalLocation, { artifactLocation: { uri: 'examples/deluge/convert_hot_leads.dg', uriBaseId: '%SRCROOT%' }, region: { startLine: 14, startColumn: 5 } });
+		assert.deepEqual(
+			heavy.relatedLocations.map((l: { physicalLocation: { region: { startLine: number } } }) => l.physicalLocation.region.startLine),
+			[7, 10],
+		);
+		// 230 credits a day of 15,000.
+		assert.equal(run.properties.creditsPerDay, 230);
+		// A log that breaks the schema fails the same check: the validator is not a formality.
+		assert.equal(validate({ ...log, version: '2.0' }).pass, false);
+	});
+
+	test('explain: the whole reasoning behind the call on a line, as the editor hover gives it', () => {
+		const { status, stdout } = cli(['explain', 'examples/deluge/convert_hot_leads.dg:14']);
+		assert.equal(status, 0);
+		const lines = stdout.split('\n');
+		assert.equal(lines[0], 'examples/deluge/convert_hot_leads.dg:14');
+		assert.ok(lines.includes('Zoho CRM: Convert Lead: 5 credits per call'), stdout);
+		assert.ok(lines.includes('- ×3: loop at line 7, literal list of 3 items'), stdout);
+		// 5 × 3 × 10 = 150 a run, once a day: 150 / 15,000 = 1.0%.
+		assert.ok(lines.includes('150 credits per run; at 1 run a day (assumed) that is 150 credits a day, 1.0% of the daily 15,000 credits.'), stdout);
+		assert.ok(lines.includes('Budget: Professional (assumed), 10 users (assumed), seed table.'), stdout);
+		assert.doesNotMatch(stdout, /command:|\*\*/);
+		// The entry point's name line explains the entry point: 1 + 1 × 3 + 150 = 154 a run.
+		assert.match(cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout, /Entry point `automation.convert_hot_leads`: 154 credits per run × 1 run a day \(assumed\)/);
+		const none = cli(['explain', 'examples/deluge/convert_hot_leads.dg:3']);
+		assert.equal(none.status, 2);
+		assert.match(none.stderr, /No Zoho CRM call, entry point or loop around calls on examples\/deluge\/convert_hot_leads.dg:3\. Calls are on lines 6, 9, 14\./);
+	});
+
+	void describe('diff against a git revision', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-diff-'));
+		const git = (...args: string[]) => {
+			const result = spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: dir, encoding: 'utf8' });
+			assert.equal(result.status, 0, result.stderr);
+		};
+		const job = (ids: string) =>
+			`export async function convertAll() {\n  for (const id of [${ids}]) {\n    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n  }\n}\n`;
+		git('init', '-q');
+		writeFileSync(join(dir, 'job.ts'), job("'a', 'b'"));
+		git('add', '.');
+		git('commit', '-q', '-m', 'base');
+		// The working tree: the loop doubles, and a new job reads leads once.
+		writeFileSync(join(dir, 'job.ts'), job("'a', 'b', 'c', 'd'"));
+		writeFileSync(join(dir, 'sync.ts'), "export async function readLeads() {\n  await fetch('https://www.zohoapis.com/crm/v8/Leads');\n}\n");
+
+		test('a pull request comment: the total and each entry point before and after, new and resolved findings', () => {
+			const { status, stdout } = cli(['diff', '--base', 'HEAD'], dir);
+			assert.equal(status, 0);
+			// Convert Lead 5 × 2 = 10 a day before, 5 × 4 = 20 after; readLeads 1 (new). Total 10 → 21 of 15,000.
+			assert.equal(
+				stdout,
+				[
+					'## Zoho CRM credits: +11 a day',
+					'',
+					'10 → 21 credits a day of 15,000 (0.07% → 0.14%), against `HEAD`.',
+					'',
+					'| Entry point | Where | Before | After | Change |',
+					'| --- | --- | ---: | ---: | ---: |',
+					'| convertAll | job.ts:1 | 10 | 20 | +10 |',
+					'| readLeads (new) | sync.ts:1 |  | 1 | +1 |',
+					'',
+					'### New findings (1)',
+					'',
+					'- **warning** `job.ts:3` Convert Lead costs 5 credits a call and runs inside a loop: ×4 = 20 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it. (heavy-call-in-loop)',
+					'',
+					'### Resolved findings (1)',
+					'',
+					'- ~~warning~~ `job.ts:3` Convert Lead costs 5 credits a call and runs inside a loop: ×2 = 10 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it. (heavy-call-in-loop)',
+					'',
+				].join('\n'),
+			);
+		});
+
+		test('exit code by threshold: growth past --max-increase, a new finding at --fail-on', () => {
+			assert.equal(cli(['diff', '--base', 'HEAD', '--max-increase', '11'], dir).status, 0);
+			assert.equal(cli(['diff', '--base', 'HEAD', '--max-increase', '10'], dir).status, 1);
+			assert.equal(cli(['diff', '--base', 'HEAD', '--fail-on', 'warning'], dir).status, 1);
+			const json = JSON.parse(cli(['diff', '--base', 'HEAD', '--format', 'json'], dir).stdout);
+			assert.deepEqual(json.totals, { before: 10, after: 21, change: 11, shareBefore: 10 / 15000, shareAfter: 21 / 15000 });
+			assert.deepEqual(
+				json.entryPoints.map((e: { name: string; before: number | null; after: number | null }) => [e.name, e.before, e.after]),
+				[
+					['convertAll', 10, 20],
+					['readLeads', null, 1],
+				],
+			);
+		});
+
+		test('a revision that does not exist, or no repository, is bad input (exit 2)', () => {
+			const bad = cli(['diff', '--base', 'no-such-branch'], dir);
+			assert.equal(bad.status, 2);
+			assert.match(bad.stderr, /"no-such-branch" is not a revision of this repository/);
+			const outside = mkdtempSync(join(tmpdir(), 'zcl-cli-nogit-'));
+			const none = cli(['diff', '--base', 'HEAD'], outside);
+			assert.equal(none.status, 2);
+			assert.match(none.stderr, /is not inside a git repository/);
+		});
 	});
 });

@@ -20,7 +20,7 @@ const REPORT: JsonReport = {
 		{ name: 'convertAll', path: 'jobs/convert.ts', line: 3, perRun: 20, runsPerDay: 24, runsSource: 'annotation', perDay: 480, shareOfDaily: 480 / 15000, assumed: false, explanation: [] },
 		{ name: 'lib/a|b.ts (top level)', path: 'lib/a|b.ts', line: 1, perRun: 1, runsPerDay: 1, runsSource: 'default', perDay: 1, shareOfDaily: 1 / 15000, assumed: true, explanation: [] },
 	],
-	findings: [{ id: 'call-in-loop', severity: 'warning', path: 'jobs/convert.ts', line: 5, message: 'convertLead() runs inside a loop.', related: [] }],
+	findings: [{ id: 'call-in-loop', severity: 'warning', path: 'jobs/convert.ts', line: 5, column: 11, message: 'convertLead() runs inside a loop.', related: [] }],
 	totals: { perDay: 481, shareOfDaily: 481 / 15000 },
 };
 

@@ -101,10 +101,28 @@ export interface SourceText {
 }
 
 /** Scans every file, links them, and analyses each with calls across files resolved. */
-export function analyzeWorkspace(files: readonly SourceText[], settings: EffectiveSettings = DEFAULT_SETTINGS): FileAnalysis[] {
-	const facts = new Map(files.map((f) => [f.path, scanFile(f.text, f.path, f.language)] as const));
+export function analyzeWorkspace(
+	files: readonly SourceText[],
+	settings: EffectiveSettings = DEFAULT_SETTINGS,
+	progress?: (done: number, total: number) => void,
+): FileAnalysis[] {
+	// Two passes over the files (scan, then analyse): progress counts both.
+	const total = files.length * 2;
+	let done = 0;
+	const step = () => {
+		if (progress && ++done % 50 === 0) progress(done, total);
+	};
+	const facts = new Map(
+		files.map((f) => {
+			step();
+			return [f.path, scanFile(f.text, f.path, f.language)] as const;
+		}),
+	);
 	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(settings));
-	return files.map((f) => analyzeFacts(f.path, f.text, facts.get(f.path)!, settings, { path: f.path, costs }));
+	return files.map((f) => {
+		step();
+		return analyzeFacts(f.path, f.text, facts.get(f.path)!, settings, { path: f.path, costs });
+	});
 }
 
 export function budgetOf(settings: EffectiveSettings): Budget {

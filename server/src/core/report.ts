@@ -42,7 +42,18 @@ export interface JsonReport {
 		/** The same lines the editor's hover shows: totals, each costly call with its loops, branches, recursion. */
 		explanation: string[];
 	}[];
-	findings: { id: string; severity: Severity; path: string; line: number; message: string; related: { path: string; line: number; message: string }[] }[];
+	findings: {
+		id: string;
+		severity: Severity;
+		path: string;
+		line: number;
+		/** 1-based, like `line`. */
+		column: number;
+		message: string;
+		related: { path: string; line: number; message: string }[];
+		/** Zoho's page about the API or the limit, when there is one. */
+		docs?: string;
+	}[];
 	totals: { perDay: number; shareOfDaily: number };
 }
 
@@ -109,12 +120,15 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 			perDay += entry.perDay;
 		}
 		for (const finding of analysis.findings) {
+			const at = lines.position(finding.span.start);
 			findings.push({
 				id: finding.id,
 				severity: finding.severity,
 				path,
-				line: lineOf(finding.span.start),
+				line: at.line + 1,
+				column: at.character + 1,
 				message: finding.message,
+				...(finding.docs ? { docs: finding.docs } : {}),
 				related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
 			});
 		}

@@ -13,6 +13,7 @@ export const callInLoop = defineFinding<MessageId>({
 	id: 'call-in-loop',
 	meta: {
 		severity: 'warning',
+		description: 'A Zoho CRM call inside a loop: its credits are paid once per iteration.',
 		messages: {
 			callInLoop: '{api} runs inside a loop: {credits} {loops} = {perRun} per run.',
 		},

@@ -14,6 +14,7 @@ export const concurrencyFanOut = defineFinding<MessageId>({
 	id: 'concurrency-fan-out',
 	meta: {
 		severity: 'warning',
+		description: "More Zoho CRM calls started at once than the edition's concurrency limit allows.",
 		messages: {
 			fanOut: 'This starts {count} Zoho CRM calls at once; {edition} allows {limit} in flight per user, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
 			fanOutComplex: 'This starts {count} {api} calls at once; complex APIs allow {limit} in flight per user in every edition, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',

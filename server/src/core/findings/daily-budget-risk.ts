@@ -13,6 +13,7 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 	id: 'daily-budget-risk',
 	meta: {
 		severity: 'warning',
+		description: 'An entry point whose credits a day reach the warning or error share of the daily allowance.',
 		messages: {
 			risk: '{name} spends {perDay} a day ({perRun} a run × {runs}), {share} of the daily {daily} ({edition}, {users}); {level} at {threshold}.',
 		},

@@ -12,6 +12,7 @@ export const heavyCallInLoop = defineFinding<MessageId>({
 	id: 'heavy-call-in-loop',
 	meta: {
 		severity: 'warning',
+		description: 'A call costing 5 credits or more (or a COQL query past 200 rows) inside a loop.',
 		messages: {
 			heavyInLoop: '{api} costs {credits} a call and runs inside a loop: {loops} = {perRun} per run. Move it out of the loop where the work allows, or check that every iteration needs it.',
 		},

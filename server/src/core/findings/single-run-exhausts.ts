@@ -12,6 +12,7 @@ export const singleRunExhausts = defineFinding<MessageId>({
 	id: 'single-run-exhausts',
 	meta: {
 		severity: 'error',
+		description: 'One run of an entry point costs more than the whole daily allowance.',
 		messages: {
 			exhausts: 'One run of {name} costs {perRun}, more than the {daily} credits the organisation has in a day ({edition}, {users}).',
 		},

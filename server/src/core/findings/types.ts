@@ -48,6 +48,8 @@ export interface FindingDefinition<MessageId extends string> {
 	readonly id: string;
 	readonly meta: {
 		readonly severity: Severity;
+		/** What the check finds, in one sentence (the SARIF rule's short description). */
+		readonly description: string;
 		/** Message templates; `{name}` is replaced by `data.name`. */
 		readonly messages: Record<MessageId, string>;
 	};
@@ -56,6 +58,8 @@ export interface FindingDefinition<MessageId extends string> {
 
 export interface FindingRule {
 	readonly id: string;
+	readonly severity: Severity;
+	readonly description: string;
 	run(context: CheckContext): Finding[];
 }
 
@@ -67,6 +71,8 @@ export function formatMessage(template: string, data: Record<string, string | nu
 export function defineFinding<MessageId extends string>(definition: FindingDefinition<MessageId>): FindingRule {
 	return {
 		id: definition.id,
+		severity: definition.meta.severity,
+		description: definition.meta.description,
 		run(context) {
 			const findings: Finding[] = [];
 			for (const report of definition.check(context)) {

@@ -13,6 +13,7 @@ export const unboundedLoop = defineFinding<MessageId>({
 	id: 'unbounded-loop',
 	meta: {
 		severity: 'warning',
+		description: 'A loop around Zoho CRM calls whose number of iterations is only assumed.',
 		messages: {
 			pagination: 'This loop pages through {module} with no bound the code states: {iterations} iterations are assumed. Set moduleSizes.{module} in zoho-credits.json, or write "// zoho-credits: iterations=N" above the loop.',
 			loop: 'This {kind} loop around Zoho CRM calls has no bound the code states: {iterations} iterations are assumed. Write "// zoho-credits: iterations=N" above it.',

@@ -15,6 +15,7 @@ export const writeInLoop = defineFinding<MessageId>({
 	id: 'write-in-loop',
 	meta: {
 		severity: 'warning',
+		description: 'A single-record create, update or upsert inside a loop, where bulk calls cost a tenth.',
 		messages: {
 			writeInLoop:
 				'{api} writes one record a call inside a loop: {credits} {loops} = {perRun} per run. Collected into bulk calls of up to 100 records (1 credit per 10 records), the same {records} records cost {bulk}, saving {saved}.',

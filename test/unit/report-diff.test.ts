@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { JsonReport } from '../../server/src/core/report';
+import { diffMarkdown, diffReports } from '../../server/src/core/report-diff';
+
+function report(entries: [string, string, number][], findings: [string, string, string][] = []): JsonReport {
+	const perDay = entries.reduce((n, [, , d]) => n + d, 0);
+	return {
+		version: 1,
+		budget: { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: 15 },
+		files: [],
+		entryPoints: entries.map(([name, path, d]) => ({ name, path, line: 1, perRun: d, runsPerDay: 1, runsSource: 'default', perDay: d, shareOfDaily: d / 15000, assumed: true, explanation: [] })),
+		findings: findings.map(([id, path, message]) => ({ id, severity: 'warning', path, line: 1, column: 1, message, related: [] })),
+		totals: { perDay, shareOfDaily: perDay / 15000 },
+	};
+}
+
+void describe('report diff', () => {
+	test('entry points gone, new and changed; unchanged ones left out; the largest change first', () => {
+		const before = report([
+			['a', 'a.ts', 100],
+			['b', 'b.ts', 50],
+			['same', 's.ts', 7],
+		]);
+		const after = report([
+			['b', 'b.ts', 60],
+			['c', 'c.ts', 5],
+			['same', 's.ts', 7],
+		]);
+		const diff = diffReports(before, after, 'main');
+		assert.deepEqual(
+			diff.entryPoints.map((e) => [e.name, e.before, e.after, e.change]),
+			[
+				['a', 100, null, -100],
+				['b', 50, 60, 10],
+				['c', null, 5, 5],
+			],
+		);
+		// 157 → 72: −85.
+		assert.deepEqual([diff.totals.before, diff.totals.after, diff.totals.change], [157, 72, -85]);
+		const text = diffMarkdown(diff);
+		assert.ok(text.startsWith('## Zoho CRM credits: −85 a day\n'), text);
+		assert.ok(text.includes('| a (gone) | a.ts:1 | 100 |  | −100 |'), text);
+	});
+
+	test('findings match by check, file and message, counting repeats', () => {
+		const f: [string, string, string] = ['call-in-loop', 'a.ts', 'Get Records runs inside a loop.'];
+		const diff = diffReports(report([], [f, f]), report([], [f, f, f, ['write-in-loop', 'a.ts', 'x']]), 'main');
+		assert.deepEqual(
+			diff.newFindings.map((x) => x.id),
+			['call-in-loop', 'write-in-loop'],
+		);
+		assert.deepEqual(diff.resolvedFindings, []);
+		assert.equal(diffMarkdown(diffReports(report([]), report([]), 'v1')), '## Zoho CRM credits: no change\n\n0 → 0 credits a day of 15,000 (0% → 0%), against `v1`.\n\nNo entry point changed its credits a day.\n');
+	});
+});
