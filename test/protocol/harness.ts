@@ -69,8 +69,8 @@ export class Server {
 	/** What the server asked the editor to show (`window/showDocument`). */
 	readonly shownDocuments: ShowDocumentParams[] = [];
 
-	constructor(args: string[] = ['--stdio']) {
-		this.process = spawn(process.execPath, [join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+	constructor(args: string[] = ['--stdio'], node: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) {
+		this.process = spawn(process.execPath, [...(node.execArgv ?? []), join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: node.env ?? process.env });
 		this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'zohoCredits' ? this.settings : (this.sections[item.section ?? ''] ?? null))));
