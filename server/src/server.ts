@@ -485,6 +485,9 @@ connection.onDidChangeWatchedFiles((params) => {
 	}
 });
 
+/** Skipped files noted in the log after indexing; the rest are counted. */
+const SKIP_NOTES = 20;
+
 /** Reads every source file of the workspace in the background, then analyses the open documents again. */
 async function buildIndex(): Promise<void> {
 	if (indexToken) indexToken.isCancellationRequested = true;
@@ -500,7 +503,7 @@ async function buildIndex(): Promise<void> {
 			discoveryOptions.set(folder, { ignore: [...effective.ignore.value, ...(await filesExclude(folder))], deluge: effective.deluge.value });
 		}
 		if (token.isCancellationRequested) return;
-		await index.build(
+		const { skipped } = await index.build(
 			teamConfigs.allFolders,
 			// Asked as each file is read: a document opened meanwhile is already in the index, from its editor text.
 			(path) => scanned.has(pathToFileURL(path).toString()),
@@ -512,6 +515,9 @@ async function buildIndex(): Promise<void> {
 			},
 			(folder) => discoveryOptions.get(folder) ?? {},
 		);
+		// Binary, oversized and unreadable files: a note each (the first few), so a missing file is explained.
+		for (const skip of skipped.slice(0, SKIP_NOTES)) connection.console.info(`Skipped ${skip.path}: ${skip.reason}.`);
+		if (skipped.length > SKIP_NOTES) connection.console.info(`Skipped ${skipped.length - SKIP_NOTES} more files.`);
 	} catch (error) {
 		connection.console.error(`Indexing the workspace failed: ${String(error)}`);
 	} finally {

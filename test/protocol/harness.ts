@@ -12,6 +12,7 @@ import {
 	createProtocolConnection,
 	type Diagnostic,
 	DidChangeConfigurationNotification,
+	LogMessageNotification,
 	DidCloseTextDocumentNotification,
 	DidOpenTextDocumentNotification,
 	ExitNotification,
@@ -61,6 +62,8 @@ export class Server {
 	/** Answers for other configuration sections the server asks for (`files.exclude`). */
 	readonly sections: Record<string, unknown> = {};
 	readonly statuses: StatusParams[] = [];
+	/** What the server logged (`window/logMessage`). */
+	readonly logs: string[] = [];
 	stderr = '';
 	private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
 	private waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -85,6 +88,9 @@ export class Server {
 				w.resolve(params);
 				return false;
 			});
+		});
+		this.connection.onNotification(LogMessageNotification.type, (params: { message: string }) => {
+			this.logs.push(params.message);
 		});
 		this.connection.onNotification(StatusNotification.type, (params) => {
 			this.statuses.push(params);

@@ -48,3 +48,30 @@ void describe('fuzz: generated and mutated inputs never crash, hang or give nons
 		);
 	});
 });
+
+void describe('nesting past what a recursive parser can follow', () => {
+	const deep: [string, 'deluge' | 'typescript', string][] = [
+		['Deluge braces', 'deluge', '{'.repeat(20000) + 'zoho.crm.getRecords("Leads");' + '}'.repeat(20000)],
+		['Deluge parentheses', 'deluge', 'a = ' + '('.repeat(20000) + '1' + ')'.repeat(20000) + ';'],
+		['TypeScript loops', 'typescript', 'for (const x of [1, 2]) {'.repeat(3000) + "fetch('https://www.zohoapis.com/crm/v8/Leads');" + '}'.repeat(3000)],
+		['TypeScript concatenation', 'typescript', 'const s = ' + Array.from({ length: 20000 }, () => "'a'").join(' + ') + ';'],
+	];
+	for (const [name, language, text] of deep) {
+		test(`${name}: the file is reported unreadable, nothing throws`, () => {
+			const analysis = timed(() => analyzeFile(language === 'deluge' ? '/f.dg' : '/f.ts', language, text));
+			assert.deepEqual(
+				analysis.facts.errors.map((e) => e.code),
+				['too-deeply-nested'],
+			);
+			assert.equal(analysis.estimate.calls.length, 0);
+		});
+	}
+
+	test('a thousand nested loops still count, with a finite multiplier', () => {
+		const text = 'for each x in {1,2} {'.repeat(1100) + 'zoho.crm.getRecords("Leads");' + '}'.repeat(1100);
+		const analysis = timed(() => analyzeFile('/f.dg', 'deluge', text));
+		// 2^1100 is past any double: the product stops at the largest safe integer.
+		assert.equal(analysis.estimate.calls[0].multiplier, Number.MAX_SAFE_INTEGER);
+		assertSane(analysis, text);
+	});
+});

@@ -150,6 +150,19 @@ void describe('views', () => {
 		assert.deepEqual(hintFor(500), ['⚠ ×3 → 15 cr/run (50% a day)']);
 	});
 
+	test('Deluge syntax problems show as information beside the findings; TypeScript leaves its own to TypeScript', () => {
+		const source = 'for each p in {1,2}\n{\n  zoho.crm.getRecords("Leads");\n';
+		const shown = diagnostics(analyze('deluge', source), 'file:///f.dg', false);
+		assert.deepEqual(
+			shown.map((d) => [d.code, d.severity, d.message]),
+			[
+				['call-in-loop', 2, 'Get Records runs inside a loop: 1 credit ×2 = 2 credits per run.'],
+				['unclosed-block', 3, 'This "{" is never closed with "}".'],
+			],
+		);
+		assert.deepEqual(diagnostics(analyze('typescript', 'const x = ;\n'), 'file:///f.ts', false), []);
+	});
+
 	test('two calls on one line share one hint with their sum', () => {
 		const source = "  a = zoho.crm.getRecords(\"Leads\"); b = zoho.crm.v8.convertLead(1, Map());";
 		const hints = inlayHints(analyze('deluge', source), WHOLE, 'all');

@@ -62,8 +62,23 @@ export function languageOf(path: string, languageId?: string): Language | undefi
 	return dot < 0 ? undefined : EXTENSIONS[path.slice(dot + 1).toLowerCase()];
 }
 
+/** The scan error of a file nested too deeply for any recursive parser to follow. */
+export const TOO_DEEPLY_NESTED = 'too-deeply-nested';
+
 export function scanFile(text: string, path: string, language: Language): FileFacts {
-	return language === 'deluge' ? scanDeluge(text) : scanTypeScript(text, path, language);
+	try {
+		return language === 'deluge' ? scanDeluge(text) : scanTypeScript(text, path, language);
+	} catch (error) {
+		// Nesting thousands of levels deep exhausts the stack of any recursive parser (TypeScript's too):
+		// the file is reported as unreadable instead of failing the analysis.
+		if (!(error instanceof RangeError)) throw error;
+		return {
+			language,
+			calls: [],
+			loops: [],
+			errors: [{ code: TOO_DEEPLY_NESTED, message: 'This file nests too deeply to be read (thousands of levels): its Zoho CRM calls are not counted.', span: { start: 0, end: 0 } }],
+		};
+	}
 }
 
 export function assumptionsOf(settings: EffectiveSettings): Assumptions {

@@ -1,5 +1,5 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { FileAnalysis } from '../core/analysis';
+import { type FileAnalysis, TOO_DEEPLY_NESTED } from '../core/analysis';
 import type { Severity } from '../core/findings';
 import type { LineMap } from '../core/text';
 
@@ -14,10 +14,32 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** Where a span of another file is: its URI and line map, when that file can be read. */
 export type LocateFile = (path: string) => { uri: string; lines: LineMap } | undefined;
 
+/**
+ * What the scanner could not read, as information: Deluge syntax problems (no other tool checks
+ * Deluge here; every call that could be found is still counted), and in any language a file too
+ * deeply nested to follow. TypeScript's own syntax errors are left to TypeScript.
+ */
+function scanDiagnostics(analysis: FileAnalysis, range: (span: { start: number; end: number }) => Diagnostic['range']): Diagnostic[] {
+	return analysis.facts.errors
+		.filter((e) => analysis.language === 'deluge' || e.code === TOO_DEEPLY_NESTED)
+		.map((e) => ({ range: range(e.span), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: e.code, message: e.message }));
+}
+
 /** Findings of one file as LSP diagnostics; related locations only when the client shows them. */
 export function diagnostics(analysis: FileAnalysis, uri: string, relatedInformation: boolean, locate: LocateFile = () => undefined): Diagnostic[] {
 	const rangeIn = (lines: LineMap, span: { start: number; end: number }) => ({ start: lines.position(span.start), end: lines.position(span.end) });
 	const range = (span: { start: number; end: number }) => rangeIn(analysis.lines, span);
+	return [...findingDiagnostics(analysis, uri, relatedInformation, locate, range, rangeIn), ...scanDiagnostics(analysis, range)];
+}
+
+function findingDiagnostics(
+	analysis: FileAnalysis,
+	uri: string,
+	relatedInformation: boolean,
+	locate: LocateFile,
+	range: (span: { start: number; end: number }) => Diagnostic['range'],
+	rangeIn: (lines: LineMap, span: { start: number; end: number }) => Diagnostic['range'],
+): Diagnostic[] {
 	return analysis.findings.map((finding) => {
 		const diagnostic: Diagnostic = {
 			range: range(finding.span),

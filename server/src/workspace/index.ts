@@ -8,7 +8,7 @@ import { sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH, scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
 import { Graph } from '../core/graph';
-import { discover, type DiscoveryOptions } from './discover';
+import { discover, type DiscoveryOptions, type SkippedFile } from './discover';
 
 /** The key a file has in the graph: its path with `/` separators. */
 export function graphPath(fsPath: string): string {
@@ -91,17 +91,21 @@ export class WorkspaceIndex {
 		token: Cancellation,
 		progress?: (done: number, total: number) => void,
 		options: (folder: string) => DiscoveryOptions = () => ({}),
-	): Promise<void> {
+	): Promise<{ skipped: SkippedFile[] }> {
+		const skipped: SkippedFile[] = [];
 		const found = folders.flatMap((folder) => {
 			try {
-				return discover(folder, [folder], options(folder)).files;
-			} catch {
+				const discovery = discover(folder, [folder], options(folder));
+				skipped.push(...discovery.skipped);
+				return discovery.files;
+			} catch (error) {
+				skipped.push({ path: folder, reason: `unreadable: ${(error as Error).message}` });
 				return [];
 			}
 		});
 		let done = 0;
 		for (const file of found) {
-			if (token.isCancellationRequested) return;
+			if (token.isCancellationRequested) return { skipped };
 			if (!skip(file.path)) {
 				try {
 					const text = readFileSync(file.path, 'utf8');
@@ -119,5 +123,6 @@ export class WorkspaceIndex {
 		progress?.(done, found.length);
 		this.current = undefined;
 		this.generation++;
+		return { skipped };
 	}
 }

@@ -15,6 +15,14 @@ export interface Assumptions {
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = { defaultLoopIterations: 10 };
 
+/** The product of the loops' counts; capped, so hundreds of nested loops give a huge number, never Infinity. */
+function multiplierOf(loops: readonly LoopUse[]): number {
+	return Math.min(
+		loops.reduce((product, use) => product * use.iterations, 1),
+		Number.MAX_SAFE_INTEGER,
+	);
+}
+
 /** One loop's contribution to a call's multiplier. */
 export interface LoopUse {
 	readonly loopIndex: number;
@@ -289,7 +297,7 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 	const calls = requests.map((call): CallEstimate => {
 		const { operation, price: callPrice } = priceOf(call);
 		const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
-		const multiplier = loops.reduce((product, use) => product * use.iterations, 1);
+		const multiplier = multiplierOf(loops);
 		const perRun = callPrice.credits * multiplier;
 		return {
 			call,
@@ -331,7 +339,7 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 		const cost = costs.cost(target, invocation.args?.map((a) => costs.graph.resolveString(path, a)));
 		if (cost.perRun === 0) continue;
 		const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
-		const multiplier = loops.reduce((product, use) => product * use.iterations, 1);
+		const multiplier = multiplierOf(loops);
 		const real = cost.operation;
 		const operation: Operation = {
 			api: `${target.name}()`,
