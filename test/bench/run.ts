@@ -3,7 +3,8 @@
  * baseline measured in the same run: TypeScript's own parse of the same files, and a cold analysis
  * for the cost of an edit. Each figure is the median of several rounds.
  *
- * Usage: npm run bench [-- --files N] (N generated TypeScript files, half helpers and half jobs).
+ * Usage: npm run bench [-- --files N] [-- --scale-files N --seed S]: N generated TypeScript files (half
+ * helpers, half jobs) for the incremental figures; a mixed workspace of about 2,000 files for the scale ones.
  */
 import ts from 'typescript';
 import { analyzeFacts, assumptionsOf, budgetOf, scanFile } from '../../server/src/core/analysis';
@@ -13,6 +14,7 @@ import { DEFAULT_ASSUMPTIONS, FunctionCosts } from '../../server/src/core/estima
 import type { FileFacts } from '../../server/src/core/facts';
 import { type FunctionRef, Graph } from '../../server/src/core/graph';
 import { parse as parseDeluge } from '../../server/src/core/scan/deluge/parser';
+import { benchScale } from './scale';
 
 const ROUNDS = 5;
 
@@ -256,14 +258,19 @@ function benchDeluge(functions: number) {
 	};
 }
 
-const files = argument('files', 1000);
-const result = {
-	node: process.version,
-	rounds: ROUNDS,
-	typescriptScan: benchTypeScript(files),
-	incremental: benchIncremental(files),
-	workspaceReport: benchReport(files),
-	delugeParse: benchDeluge(argument('deluge-functions', 2000)),
-	heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024, 1),
-};
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+async function main(): Promise<void> {
+	const files = argument('files', 1000);
+	const result = {
+		node: process.version,
+		rounds: ROUNDS,
+		typescriptScan: benchTypeScript(files),
+		incremental: benchIncremental(files),
+		workspaceReport: benchReport(files),
+		delugeParse: benchDeluge(argument('deluge-functions', 2000)),
+		heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024, 1),
+		scale: await benchScale(argument('scale-files', 2000), argument('seed', 1), 3),
+	};
+	process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
+
+void main();

@@ -42,6 +42,9 @@ interface Request {
 	readonly sdk?: CallFact['sdk'];
 }
 
+/** Declarations the walk never enters: nothing in them runs. */
+const SKIPPED_KINDS = new Set([ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ImportEqualsDeclaration]);
+
 export function scanTypeScript(text: string, path: string, language: Language): FileFacts {
 	const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
 	const calls: CallFact[] = [];
@@ -87,6 +90,10 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 	};
 
 	const visit = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
+		// Most nodes cannot hold a call: tokens (names, literals, keywords), types, and declarations of
+		// types and imports (bound before the walk). Returning at once keeps the walk near the cost of the parse.
+		const kind = node.kind;
+		if (kind <= ts.SyntaxKind.LastToken || (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) || SKIPPED_KINDS.has(kind)) return;
 		// Declarations bind names for what follows in the same scope.
 		if (ts.isVariableDeclaration(node)) {
 			if (node.initializer) visit(node.initializer, scope, thisScope);

@@ -1,0 +1,159 @@
+/**
+ * The workspace at scale (about 2,000 files, 300,000 lines of TypeScript, JavaScript and Deluge):
+ * a cold analysis against TypeScript's parse of the same TS/JS files and against ESLint with one
+ * rule; one-line edits in a 3,000-line file; the server's peak memory on the same files on disk.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import ts from 'typescript';
+import { createProtocolConnection, InitializedNotification, InitializeRequest, ShutdownRequest, ExitNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { analyzeFacts, analyzeWorkspace, DEFAULT_SETTINGS, scanFile, type SourceText } from '../../server/src/core/analysis';
+import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
+import { FunctionCosts } from '../../server/src/core/estimate';
+import { Graph } from '../../server/src/core/graph';
+import { buildReport } from '../../server/src/core/report';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { generateWorkspace, random } from './workspace';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function time(run: () => void): number {
+	const start = process.hrtime.bigint();
+	run();
+	return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function coldAnalysis(sources: readonly SourceText[]): void {
+	const analyses = analyzeWorkspace(sources);
+	buildReport(
+		analyses.map((analysis, i) => ({ path: sources[i].path, analysis })),
+		budgetOf(DEFAULT_SETTINGS),
+	);
+}
+
+/** ESLint's linter with one rule, in memory: the parse and walk a user would run instead. */
+function eslintAll(sources: readonly SourceText[]): number {
+	const linter = new Linter({ configType: 'flat' });
+	const rules: Linter.RulesRecord = { 'no-restricted-syntax': ['warn', "CallExpression[callee.property.name='getRecords']"] };
+	const config: Linter.Config[] = [
+		{ files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' }, rules },
+		{ files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' }, rules },
+	];
+	let messages = 0;
+	// Paths relative to a root, as ESLint's file patterns expect.
+	for (const f of sources) messages += linter.verify(f.text, config, { filename: f.path.replace(/^\//, '') }).length;
+	return messages;
+}
+
+/** The server on the workspace written to disk: indexed, totalled, then its peak resident memory (Linux). */
+async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakRssMB: number | null; readyMs: number }> {
+	const dir = mkdtempSync(join(tmpdir(), 'zcl-bench-'));
+	try {
+		for (const [path, f] of files) {
+			const target = join(dir, path);
+			mkdirSync(dirname(target), { recursive: true });
+			writeFileSync(target, f.text);
+		}
+		const child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+		const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+		const started = performance.now();
+		const ready = new Promise<void>((resolve) =>
+			connection.onNotification(StatusNotification.type, (s: StatusParams) => {
+				if (s.usage && s.quiescent && !s.message.startsWith('Indexing')) resolve();
+			}),
+		);
+		connection.listen();
+		const folder = pathToFileURL(join(dir, 'bench')).toString();
+		await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folder, capabilities: {}, workspaceFolders: [{ uri: folder, name: 'bench' }] });
+		await connection.sendNotification(InitializedNotification.type, {});
+		await ready;
+		const readyMs = performance.now() - started;
+		let peakRssMB: number | null = null;
+		try {
+			const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+			if (kb) peakRssMB = round(Number(kb[1]) / 1024, 1);
+		} catch {
+			// Not Linux: no /proc.
+		}
+		await connection.sendRequest(ShutdownRequest.type);
+		await connection.sendNotification(ExitNotification.type);
+		connection.dispose();
+		return { peakRssMB, readyMs: round(readyMs, 0) };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+export async function benchScale(fileCount: number, seed: number, rounds: number) {
+	const workspace = generateWorkspace(fileCount, seed);
+	const all: SourceText[] = [...workspace.files].map(([path, f]) => ({ path, language: f.language, text: f.text }));
+	const tsjs = all.filter((f) => f.language !== 'deluge');
+	const lines = (list: readonly SourceText[]) => list.reduce((n, f) => n + f.text.split('\n').length, 0);
+
+	const parse: number[] = [];
+	const oursTsJs: number[] = [];
+	const oursAll: number[] = [];
+	for (let r = 0; r < rounds; r++) {
+		parse.push(time(() => tsjs.forEach((f) => ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest))));
+		oursTsJs.push(time(() => coldAnalysis(tsjs)));
+		oursAll.push(time(() => coldAnalysis(all)));
+	}
+	let eslintMessages = 0;
+	const eslintMs = time(() => (eslintMessages = eslintAll(tsjs)));
+
+	// One-line edits of the 3,000-line file, each followed by what the server does before answering: scan, update the graph, analyse the file.
+	const facts = new Map(all.map((f) => [f.path, scanFile(f.text, f.path, f.language)] as const));
+	const graph = new Graph(facts);
+	const costs = new FunctionCosts(graph, assumptionsOf(DEFAULT_SETTINGS));
+	const big = workspace.files.get(workspace.bigFile)!.text;
+	analyzeFacts(workspace.bigFile, big, facts.get(workspace.bigFile)!, DEFAULT_SETTINGS, { path: workspace.bigFile, costs });
+	const pick = random(seed + 1);
+	const bigLines = big.split('\n');
+	const edits: number[] = [];
+	for (let k = 0; k < 200; k++) {
+		const line = Math.floor(pick() * bigLines.length);
+		const edited = [...bigLines.slice(0, line), `${bigLines[line]} // edit ${k}`, ...bigLines.slice(line + 1)].join('\n');
+		edits.push(
+			time(() => {
+				const next = scanFile(edited, workspace.bigFile, 'typescript');
+				graph.update(workspace.bigFile, next);
+				analyzeFacts(workspace.bigFile, edited, next, DEFAULT_SETTINGS, { path: workspace.bigFile, costs });
+			}),
+		);
+	}
+
+	const server = await serverPeak(workspace.files);
+	const parseMs = median(parse);
+	return {
+		files: { typescript: all.filter((f) => f.language === 'typescript').length, javascript: all.filter((f) => f.language === 'javascript').length, deluge: all.filter((f) => f.language === 'deluge').length },
+		lines: { all: lines(all), typescriptAndJavaScript: lines(tsjs) },
+		coldAnalysisAllMs: round(median(oursAll)),
+		tsJs: {
+			typescriptParseMs: round(parseMs),
+			coldAnalysisMs: round(median(oursTsJs)),
+			ratioToParse: round(median(oursTsJs) / parseMs),
+			eslintOneRuleMs: round(eslintMs),
+			eslintMessages,
+			eslintToOursRatio: round(eslintMs / median(oursTsJs)),
+		},
+		editIn3000LineFile: { edits: edits.length, p50Ms: round(percentile(edits, 50)), p95Ms: round(percentile(edits, 95)) },
+		server: { ...server, note: 'peak resident memory (VmHWM) once the workspace is indexed and totalled' },
+	};
+}
