@@ -61,6 +61,7 @@ export class Ctx implements vscode.Disposable {
 	}
 
 	async start(): Promise<void> {
+		this.reports.reset();
 		const deluge = await delugeFilters();
 		this.delugeKey = JSON.stringify(deluge);
 		const module = this.extension.asAbsolutePath('dist/server.js');

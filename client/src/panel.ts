@@ -8,7 +8,7 @@ import type { ReportStore } from './report-store';
 /** Opens the code a report path and line point at, beside the view that asked. */
 export async function openReportLocation(report: WorkspaceReport | undefined, path: string, line: number, column = vscode.ViewColumn.One): Promise<void> {
 	// Only files the report names: the webview cannot make the editor open anything else.
-	const uri = report?.uris[path];
+	const uri = report && typeof path === 'string' && Object.hasOwn(report.uris, path) ? report.uris[path] : undefined;
 	if (!uri || !Number.isInteger(line)) return;
 	const position = new vscode.Position(Math.max(0, line - 1), 0);
 	await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: column, selection: new vscode.Range(position, position), preview: true });

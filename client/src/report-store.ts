@@ -19,6 +19,12 @@ export class ReportStore implements vscode.Disposable {
 		return this.latest;
 	}
 
+	/** A new server counts its revisions from the start again: forget what the last one said. */
+	reset(): void {
+		this.latest = undefined;
+		this.knownRevision = -1;
+	}
+
 	/** A view starts or stops showing the report; while any does, changes are fetched as they happen. */
 	want(view: object, wanted: boolean): void {
 		if (wanted) {

@@ -158,6 +158,9 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		assert.equal(await panel().locator('#findings li').count(), 6);
 		assert.match(await panel().locator('#assumptions').innerText(), /5 of 5 entry points run once a day/);
 		assert.match(await panel().locator('#files').innerText(), /deluge\/convert_hot_leads\.dg/);
+		// A strict content security policy: nothing but the extension's own script (with a nonce) and style sheet.
+		const csp = await panel().locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+		assert.match(csp ?? '', /^default-src 'none'; style-src [^;]+; img-src [^;]+; script-src 'nonce-[A-Za-z0-9+/=]{16,}'$/);
 		await page.screenshot({ path: join(RESULTS, 'budget-panel.png') });
 	});
 
