@@ -2,6 +2,7 @@
  * Zoho Credit Lens language server: LSP wiring only. Every answer is a projection of one cached
  * analysis per document version (see views/); nothing here computes credits itself.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,7 +28,7 @@ import { formatNumber } from './core/explain';
 import { FunctionCosts } from './core/estimate';
 import type { Graph } from './core/graph';
 import type { FileFacts } from './core/facts';
-import { buildReport, type ReportInput } from './core/report';
+import { assembleReport, type FileReport, type Locate, reportFile } from './core/report';
 import { LineMap } from './core/text';
 import {
 	type InitializationOptions,
@@ -309,7 +310,7 @@ function publishConfigDiagnostics(folder: string): void {
 const REPORT_DELAY_MS = 500;
 let reportTimer: ReturnType<typeof setTimeout> | undefined;
 let reportRevision = 0;
-let lastReportText = '';
+let lastReportDigest = '';
 let usage: WorkspaceUsage | undefined;
 let lastReport: { key: string; result: WorkspaceReport } | undefined;
 let runningReport: { key: string; promise: Promise<WorkspaceReport> } | undefined;
@@ -347,40 +348,112 @@ function readSource(fsPath: string): string | undefined {
 	}
 }
 
+/** A file's part of the workspace report, kept while nothing it read has changed. */
+interface ReportPart {
+	readonly facts: FileFacts;
+	readonly costs: FunctionCosts;
+	readonly settingsGeneration: number;
+	readonly reportPath: string;
+	/** The graph revision it was made at, and the files it read (through the functions it calls too). */
+	readonly revision: number;
+	readonly deps: ReadonlySet<string>;
+	/** Which of the file's functions other code calls: whether each is an entry point depends on it. */
+	readonly called: string;
+	readonly part: FileReport;
+}
+const reportParts = new Map<string, ReportPart>();
+/** Line maps of files that chains lead into, while their facts stay the same. */
+const lineMaps = new Map<string, { facts: FileFacts | undefined; lines: LineMap | undefined }>();
+
+function calledKey(graph: Graph, path: string, facts: FileFacts): string {
+	const called = graph.calledFunctions();
+	return (facts.functions ?? []).map((f) => (called.has(`${path}#${f.name}`) ? '1' : '0')).join('');
+}
+
 /**
  * Analyses every indexed file of the workspace folders against its folder's settings and builds one
- * report. Yields to the event loop every few files, so typing and requests are answered meanwhile.
+ * report. A file's part is made again only when something it read changed (its facts, a function it
+ * calls, the settings), so after an edit only the files it touches are analysed. Yields to the event
+ * loop every few files, so typing and requests are answered meanwhile.
  */
 async function makeReport(key: string): Promise<WorkspaceReport> {
+	const started = performance.now();
 	const folders = teamConfigs.allFolders;
 	const windowSettings = await settingsFor();
+	const budget = budgetOf(windowSettings.effective);
 	const folderSettings = new Map<string, DocumentSettings>();
 	for (const folder of folders) folderSettings.set(folder, await settingsFor(pathToFileURL(folder).toString()));
-	const inputs: ReportInput[] = [];
+	const reportPathOf = (fsPath: string, folder: string) => {
+		const shown = relative(folder, fsPath).split(sep).join('/');
+		return folders.length > 1 ? `${basename(folder)}/${shown}` : shown;
+	};
+	const textOf = (fsPath: string) => documents.get(pathToFileURL(fsPath).toString())?.getText() ?? readSource(fsPath);
+	// Chain steps into other files: their report path and line.
+	const where: Locate = (path, offset) => {
+		const fsPath = path.split('/').join(sep);
+		const folder = teamConfigs.folderFor(fsPath);
+		const facts = index.get(fsPath);
+		let known = lineMaps.get(path);
+		if (!known || known.facts !== facts) {
+			const text = textOf(fsPath);
+			known = { facts, lines: text === undefined ? undefined : new LineMap(text) };
+			lineMaps.set(path, known);
+		}
+		return { path: folder === undefined ? path : reportPathOf(fsPath, folder), line: known.lines ? known.lines.lineOf(offset) + 1 : 0 };
+	};
+	const parts: FileReport[] = [];
 	const uris: Record<string, string> = {};
+	const seen = new Set<string>();
 	let analysed = 0;
-	for (const [path, facts] of [...index.entries()]) {
+	for (const [path, facts] of [...index.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		const fsPath = path.split('/').join(sep);
 		const folder = teamConfigs.folderFor(fsPath);
 		const settings = folder === undefined ? undefined : folderSettings.get(folder);
 		if (folder === undefined || settings === undefined) continue;
-		const uri = pathToFileURL(fsPath).toString();
-		const text = documents.get(uri)?.getText() ?? readSource(fsPath);
-		if (text === undefined) continue;
-		const analysis = analyzeFacts(path, text, facts, settings.effective, { path, costs: costsFor(settings) });
-		const shown = relative(folder, fsPath).split(sep).join('/');
-		const reportPath = folders.length > 1 ? `${basename(folder)}/${shown}` : shown;
-		inputs.push({ path: reportPath, analysis });
-		uris[reportPath] = uri;
-		if (++analysed % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+		const costs = costsFor(settings);
+		const graph = costs.graph;
+		const reportPath = reportPathOf(fsPath, folder);
+		const known = reportParts.get(path);
+		const stale = known ? graph.staleSince(known.revision) : [];
+		const fresh =
+			known &&
+			known.facts === facts &&
+			known.costs === costs &&
+			known.settingsGeneration === settingsGeneration &&
+			known.reportPath === reportPath &&
+			!stale.includes('*') &&
+			!stale.some((d) => known.deps.has(d)) &&
+			known.called === calledKey(graph, path, facts);
+		if (fresh) {
+			parts.push(known.part);
+		} else {
+			const text = textOf(fsPath);
+			if (text === undefined) {
+				reportParts.delete(path);
+				continue;
+			}
+			const revision = graph.revision;
+			const tracked = graph.track(() => analyzeFacts(path, text, facts, settings.effective, { path, costs }));
+			const part = reportFile({ path: reportPath, analysis: tracked.value }, budget, where);
+			reportParts.set(path, { facts, costs, settingsGeneration, reportPath, revision, deps: tracked.deps, called: calledKey(graph, path, facts), part });
+			parts.push(part);
+			analysed++;
+			// Let requests and edits in between, every 50 files analysed.
+			if (analysed % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+		}
+		seen.add(path);
+		uris[reportPath] = pathToFileURL(fsPath).toString();
 	}
-	inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-	const report = buildReport(inputs, budgetOf(windowSettings.effective));
+	// Files that left the index leave the cache.
+	for (const path of reportParts.keys()) if (!seen.has(path)) reportParts.delete(path);
+	for (const path of lineMaps.keys()) if (!index.get(path.split('/').join(sep))) lineMaps.delete(path);
+	const report = assembleReport(parts, budget);
+	if (analysed > 0) connection.console.log(`Totalled ${formatNumber(parts.length)} files (${formatNumber(analysed)} analysed again) in ${Math.round(performance.now() - started)} ms.`);
 	const content = { report, assumptions: assumptionsInForce(windowSettings.effective, report), uris, indexing: indexing !== undefined };
 	// Views redraw when the revision changes: an edit that changes no number keeps it.
-	const text = JSON.stringify(content);
-	if (text !== lastReportText) {
-		lastReportText = text;
+	const digest = createHash('sha1').update(JSON.stringify(content)).digest('hex');
+	if (digest !== lastReportDigest) {
+		lastReportDigest = digest;
 		reportRevision++;
 	}
 	const result: WorkspaceReport = { ...content, revision: reportRevision };

@@ -11,7 +11,18 @@ import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import ts from 'typescript';
-import { createProtocolConnection, InitializedNotification, InitializeRequest, ShutdownRequest, ExitNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+	createProtocolConnection,
+	DidChangeTextDocumentNotification,
+	DidOpenTextDocumentNotification,
+	ExitNotification,
+	InitializedNotification,
+	InitializeRequest,
+	LogMessageNotification,
+	ShutdownRequest,
+	StreamMessageReader,
+	StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { analyzeFacts, analyzeWorkspace, DEFAULT_SETTINGS, scanFile, type SourceText } from '../../server/src/core/analysis';
 import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
 import { FunctionCosts } from '../../server/src/core/estimate';
@@ -63,7 +74,7 @@ function eslintAll(sources: readonly SourceText[]): number {
 }
 
 /** The server on the workspace written to disk: indexed, totalled, then its peak resident memory (Linux). */
-async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakRssMB: number | null; readyMs: number }> {
+async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakRssMB: number | null; readyMs: number; reportAfterEdit: string }> {
 	const dir = mkdtempSync(join(tmpdir(), 'zcl-bench-'));
 	try {
 		for (const [path, f] of files) {
@@ -74,6 +85,21 @@ async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakR
 		const child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 		const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 		const started = performance.now();
+		const logs: string[] = [];
+		let onLog: (() => void) | undefined;
+		connection.onNotification(LogMessageNotification.type, (m: { message: string }) => {
+			logs.push(m.message);
+			onLog?.();
+		});
+		const nextTotal = (after: number) =>
+			new Promise<string>((resolve) => {
+				const check = () => {
+					const line = logs.slice(after).find((l) => l.startsWith('Totalled'));
+					if (line) resolve(line);
+				};
+				onLog = check;
+				check();
+			});
 		const ready = new Promise<void>((resolve) =>
 			connection.onNotification(StatusNotification.type, (s: StatusParams) => {
 				if (s.usage && s.quiescent && !s.message.startsWith('Indexing')) resolve();
@@ -85,6 +111,19 @@ async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakR
 		await connection.sendNotification(InitializedNotification.type, {});
 		await ready;
 		const readyMs = performance.now() - started;
+		// An edit of one job, as typed in the editor: the workspace report is made again from the parts it changed.
+		const jobPath = join(dir, 'bench', 'jobs', 'job0.js');
+		const jobUri = pathToFileURL(jobPath).toString();
+		const jobText = readFileSync(jobPath, 'utf8');
+		let mark = logs.length;
+		await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: jobUri, languageId: 'javascript', version: 1, text: jobText } });
+		await nextTotal(mark);
+		mark = logs.length;
+		await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+			textDocument: { uri: jobUri, version: 2 },
+			contentChanges: [{ text: jobText.replace(/ids\.slice\(0, \d+\)/, 'ids.slice(0, 99)') }],
+		});
+		const afterEdit = await nextTotal(mark);
 		let peakRssMB: number | null = null;
 		try {
 			const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
@@ -95,7 +134,7 @@ async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakR
 		await connection.sendRequest(ShutdownRequest.type);
 		await connection.sendNotification(ExitNotification.type);
 		connection.dispose();
-		return { peakRssMB, readyMs: round(readyMs, 0) };
+		return { peakRssMB, readyMs: round(readyMs, 0), reportAfterEdit: afterEdit };
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -154,6 +193,6 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 			eslintToOursRatio: round(eslintMs / median(oursTsJs)),
 		},
 		editIn3000LineFile: { edits: edits.length, p50Ms: round(percentile(edits, 50)), p95Ms: round(percentile(edits, 95)) },
-		server: { ...server, note: 'peak resident memory (VmHWM) once the workspace is indexed and totalled' },
+		server: { ...server, note: 'peak resident memory (VmHWM) once the workspace is indexed, totalled, and one job edited; the server log line of the report after the edit' },
 	};
 }

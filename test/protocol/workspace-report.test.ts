@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionRequest, CodeLensRequest, ConfigurationRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, ConfigurationRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { ServerCommands, WorkspaceReportRequest } from '../../server/src/protocol';
 import { Server } from './harness';
 import { CONVERT_LEAD_CLIENT as ZOHO } from './fixtures';
@@ -88,6 +88,26 @@ void describe('the workspace report behind the budget panel and the status bar',
 		assert.equal(report.entryPoints[0].runsPerDay, 48);
 	});
 
+	test('a change on disk to a helper another file calls reprices that file in the report too', async () => {
+		// convertLead now also reads the lead: 1 + 5 = 6 credits a call; convertAll 6 × 4 = 24 a run, × 48 = 1,152 a day, + 11.
+		writeFileSync(join(dir, 'lib', 'zoho.ts'), ZOHO.replace('  return http.post(', '  await http.get(`/Leads/${id}`);\n  return http.post('));
+		await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+			changes: [{ uri: pathToFileURL(join(dir, 'lib', 'zoho.ts')).toString(), type: FileChangeType.Changed }],
+		});
+		await server.status((s) => s.usage?.perDay === 1163);
+		const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+		assert.deepEqual(
+			report.entryPoints.map((e) => [e.name, e.perRun, e.perDay]),
+			[
+				['convertAll', 24, 1152],
+				['functions/nightly.dg (top level)', 11, 11],
+			],
+		);
+		// The chain of the wrapper call leads to the helper's first request, the new read on line 4 of the new text.
+		const call = report.files.find((f) => f.path === 'jobs/convert.ts')!.calls[0];
+		assert.deepEqual(call.chain.at(-1), { path: 'lib/zoho.ts', line: 4, what: 'GET /crm/v8/{module_api_name}/{id}' });
+	});
+
 	test('a quick fix adds a Deluge script that runs on its own to zoho-credits.json', async () => {
 		const uri = pathToFileURL(join(dir, 'functions', 'nightly.dg')).toString();
 		await server.open(uri, 'deluge', NIGHTLY);
@@ -111,7 +131,7 @@ void describe('the workspace report behind the budget panel and the status bar',
 		// A second Deluge function, written without a watcher event: 5 credits (Convert Lead) once a day.
 		writeFileSync(join(dir, 'functions', 'convert.dg'), 'zoho.crm.convertLead(leadId, {});\n');
 		await server.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.rescan, arguments: [] });
-		const status = await server.status((s) => s.usage?.perDay === 976);
+		const status = await server.status((s) => s.usage?.perDay === 1168);
 		assert.equal(status.usage!.entryPoints, 3);
 	});
 });

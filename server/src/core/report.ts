@@ -63,76 +63,75 @@ export interface ReportInput {
 	readonly analysis: FileAnalysis;
 }
 
-/**
- * Builds the JSON report: every call, the entry points (configured, annotated, or the code nothing
- * else calls, run once a day unless told otherwise), the findings, and the total per day.
- */
-export function buildReport(inputs: readonly ReportInput[], budget: Budget): JsonReport {
-	// Chains point into other files: their report paths and lines by analysis path.
-	const byPath = new Map(inputs.map((i) => [i.analysis.path, i] as const));
-	const where = (path: string, offset: number) => {
-		const input = byPath.get(path);
-		return { path: input?.path ?? path, line: input ? input.analysis.lines.lineOf(offset) + 1 : 0 };
+/** Where an offset of a file (by analysis path) is in the report: its report path and 1-based line. */
+export type Locate = (path: string, offset: number) => { path: string; line: number };
+
+/** One file's share of the report: its calls, the entry points it declares, its findings. */
+export interface FileReport {
+	readonly file: JsonReport['files'][number];
+	readonly entryPoints: JsonReport['entryPoints'];
+	readonly findings: JsonReport['findings'];
+}
+
+/** One file's part of the report; `where` places the steps of chains that lead into other files. */
+export function reportFile({ path, analysis }: ReportInput, budget: Budget, where: Locate): FileReport {
+	const { lines } = analysis;
+	const lineOf = (offset: number) => lines.lineOf(offset) + 1;
+	const file: JsonReport['files'][number] = {
+		path,
+		language: analysis.language,
+		calls: analysis.estimate.calls.map((call) => {
+			const start = lines.position(call.call.span.start);
+			const end = lines.position(call.call.span.end);
+			return {
+				line: start.line + 1,
+				column: start.character + 1,
+				endLine: end.line + 1,
+				endColumn: end.character + 1,
+				api: call.operation.api,
+				operation: call.operation.operation,
+				via: call.call.via,
+				credits: call.credits,
+				multiplier: call.multiplier,
+				inLoop: call.loops.length > 0,
+				assumed: assumptionLines(call, lines),
+				perRun: call.perRun,
+				chain: (call.wrapper?.chain ?? []).map((step) => ({ ...where(step.path, step.span.start), what: step.what })),
+			};
+		}),
 	};
-	const files: JsonReport['files'] = [];
-	const entryPoints: JsonReport['entryPoints'] = [];
-	const findings: JsonReport['findings'] = [];
-	let perDay = 0;
-	for (const { path, analysis } of inputs) {
-		const { lines } = analysis;
-		const lineOf = (offset: number) => lines.lineOf(offset) + 1;
-		files.push({
+	const entryPoints = analysis.entryPoints.map((entry) => ({
+		name: entry.name === TOP_LEVEL ? `${path} (top level)` : entry.name,
+		path,
+		line: entry.name === TOP_LEVEL ? 1 : lineOf(entry.span.start),
+		perRun: entry.perRun,
+		runsPerDay: entry.runsPerDay,
+		runsSource: entry.runsSource,
+		perDay: entry.perDay,
+		shareOfDaily: entry.shareOfDaily,
+		assumed: entry.assumed,
+		explanation: entryExplanation(entry, lines, budget),
+	}));
+	const findings = analysis.findings.map((finding) => {
+		const at = lines.position(finding.span.start);
+		return {
+			id: finding.id,
+			severity: finding.severity,
 			path,
-			language: analysis.language,
-			calls: analysis.estimate.calls.map((call) => {
-				const start = lines.position(call.call.span.start);
-				const end = lines.position(call.call.span.end);
-				return {
-					line: start.line + 1,
-					column: start.character + 1,
-					endLine: end.line + 1,
-					endColumn: end.character + 1,
-					api: call.operation.api,
-					operation: call.operation.operation,
-					via: call.call.via,
-					credits: call.credits,
-					multiplier: call.multiplier,
-					inLoop: call.loops.length > 0,
-					assumed: assumptionLines(call, lines),
-					perRun: call.perRun,
-					chain: (call.wrapper?.chain ?? []).map((step) => ({ ...where(step.path, step.span.start), what: step.what })),
-				};
-			}),
-		});
-		for (const entry of analysis.entryPoints) {
-			entryPoints.push({
-				name: entry.name === TOP_LEVEL ? `${path} (top level)` : entry.name,
-				path,
-				line: entry.name === TOP_LEVEL ? 1 : lineOf(entry.span.start),
-				perRun: entry.perRun,
-				runsPerDay: entry.runsPerDay,
-				runsSource: entry.runsSource,
-				perDay: entry.perDay,
-				shareOfDaily: entry.shareOfDaily,
-				assumed: entry.assumed,
-				explanation: entryExplanation(entry, lines, budget),
-			});
-			perDay += entry.perDay;
-		}
-		for (const finding of analysis.findings) {
-			const at = lines.position(finding.span.start);
-			findings.push({
-				id: finding.id,
-				severity: finding.severity,
-				path,
-				line: at.line + 1,
-				column: at.character + 1,
-				message: finding.message,
-				...(finding.docs ? { docs: finding.docs } : {}),
-				related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
-			});
-		}
-	}
+			line: at.line + 1,
+			column: at.character + 1,
+			message: finding.message,
+			...(finding.docs ? { docs: finding.docs } : {}),
+			related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
+		};
+	});
+	return { file, entryPoints, findings };
+}
+
+/** The report of the files' parts, in the order given: entry points sorted by credits a day, the total. */
+export function assembleReport(parts: readonly FileReport[], budget: Budget): JsonReport {
+	const entryPoints = parts.flatMap((p) => p.entryPoints);
+	const perDay = entryPoints.reduce((sum, e) => sum + e.perDay, 0);
 	entryPoints.sort((a, b) => b.perDay - a.perDay || a.path.localeCompare(b.path));
 	return {
 		version: 1,
@@ -144,9 +143,26 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 			dailyCredits: budget.dailyCredits,
 			concurrency: budget.concurrency,
 		},
-		files,
+		files: parts.map((p) => p.file),
 		entryPoints,
-		findings,
+		findings: parts.flatMap((p) => p.findings),
 		totals: { perDay, shareOfDaily: perDay / budget.dailyCredits },
 	};
+}
+
+/**
+ * Builds the JSON report: every call, the entry points (configured, annotated, or the code nothing
+ * else calls, run once a day unless told otherwise), the findings, and the total per day.
+ */
+export function buildReport(inputs: readonly ReportInput[], budget: Budget): JsonReport {
+	// Chains point into other files: their report paths and lines by analysis path.
+	const byPath = new Map(inputs.map((i) => [i.analysis.path, i] as const));
+	const where: Locate = (path, offset) => {
+		const input = byPath.get(path);
+		return { path: input?.path ?? path, line: input ? input.analysis.lines.lineOf(offset) + 1 : 0 };
+	};
+	return assembleReport(
+		inputs.map((input) => reportFile(input, budget, where)),
+		budget,
+	);
 }
