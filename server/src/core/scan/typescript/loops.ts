@@ -104,18 +104,18 @@ function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | und
 }
 
 /** A per_page the loop's requests ask for (`per_page=100` in a URL or `per_page: 100` in params). */
-function perPageIn(node: ts.Node, text: string): number {
-	const m = /per_page\s*[=:]\s*(\d+)/.exec(text.slice(node.getStart(), node.getEnd()));
+function perPageIn(node: ts.Node, text: string, source: ts.SourceFile): number {
+	const m = /per_page\s*[=:]\s*(\d+)/.exec(text.slice(node.getStart(source), node.getEnd()));
 	return m ? Math.min(Number(m[1]), DEFAULT_PER_PAGE) : DEFAULT_PER_PAGE;
 }
 
 /** True for a while/do/for(;;) loop that pages: its condition names more_records, a page token, … or it counts pages. */
-function isPagination(node: ts.IterationStatement, text: string): boolean {
+function isPagination(node: ts.IterationStatement, text: string, source: ts.SourceFile): boolean {
 	const condition = ts.isWhileStatement(node) || ts.isDoStatement(node) ? node.expression : ts.isForStatement(node) ? node.condition : undefined;
 	if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return false;
-	if (condition && PAGINATION.test(text.slice(condition.getStart(), condition.getEnd()))) return true;
+	if (condition && PAGINATION.test(text.slice(condition.getStart(source), condition.getEnd()))) return true;
 	// A body that turns pages: page++, page += 1, page = page + 1, params.page++.
-	const body = text.slice(node.statement.getStart(), node.statement.getEnd());
+	const body = text.slice(node.statement.getStart(source), node.statement.getEnd());
 	return /\bpage\w*\s*(\+\+|\+=\s*1\b|=\s*\w*page\w*\s*\+\s*1\b)/i.test(body) || /\+\+\s*\w*page\b/i.test(body);
 }
 
@@ -137,7 +137,7 @@ export function describeLoop(node: ts.IterationStatement | ts.CallExpression, so
 		headerEnd = trimEnd(text, node.statement.getStart(source));
 		if (ts.isForOfStatement(node)) counted = iterableCount(node.expression, scope, thisScope);
 		else if (ts.isForStatement(node)) counted = counterLoop(node, scope, thisScope);
-		if (!counted && isPagination(node, text)) pagination = { perPage: perPageIn(node, text) };
+		if (!counted && isPagination(node, text, source)) pagination = { perPage: perPageIn(node, text, source) };
 	}
 	const base: LoopFact = {
 		kind,
