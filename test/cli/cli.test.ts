@@ -311,6 +311,17 @@ void describe('zoho-credits scan', () => {
 			);
 		});
 
+		test('two commits: the second against the first, with a clean working tree', () => {
+			git('add', '.');
+			git('commit', '-q', '-m', 'double the loop, read leads');
+			assert.equal(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout, '');
+			const json = JSON.parse(cli(['diff', '--base', 'HEAD~1', '--format', 'json'], dir).stdout);
+			assert.deepEqual(json.totals, { before: 10, after: 21, change: 11, shareBefore: 10 / 15000, shareAfter: 21 / 15000 });
+			assert.equal(json.base, 'HEAD~1');
+			// Against itself nothing changed.
+			assert.match(cli(['diff', '--base', 'HEAD'], dir).stdout, /^## Zoho CRM credits: no change\n/);
+		});
+
 		test('a revision that does not exist, or no repository, is bad input (exit 2)', () => {
 			const bad = cli(['diff', '--base', 'no-such-branch'], dir);
 			assert.equal(bad.status, 2);
