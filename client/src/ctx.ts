@@ -39,7 +39,10 @@ export class Ctx implements vscode.Disposable {
 		const teamFiles = vscode.workspace.createFileSystemWatcher('**/zoho-credits.json');
 		this.disposables.push(
 			vscode.workspace.onDidChangeConfiguration((event) => {
-				if (event.affectsConfiguration('zohoCredits')) void this.client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
+				// files.exclude decides which files the server reads.
+				if (event.affectsConfiguration('zohoCredits') || event.affectsConfiguration('files.exclude')) {
+					void this.client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
+				}
 				if (event.affectsConfiguration('zohoCredits.deluge')) void this.followDelugeGlobs();
 			}),
 			teamFiles,

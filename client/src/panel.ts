@@ -29,12 +29,20 @@ export class BudgetPanel implements vscode.Disposable {
 			BudgetPanel.current.panel.reveal();
 			return BudgetPanel.current;
 		}
-		const panel = vscode.window.createWebviewPanel(BudgetPanel.viewType, 'Zoho Credit Budget', vscode.ViewColumn.Beside, {
-			enableScripts: true,
-			localResourceRoots: [vscode.Uri.joinPath(extension.extensionUri, 'dist'), vscode.Uri.joinPath(extension.extensionUri, 'media')],
-		});
+		const panel = vscode.window.createWebviewPanel(BudgetPanel.viewType, 'Zoho Credit Budget', vscode.ViewColumn.Beside, BudgetPanel.options(extension));
 		BudgetPanel.current = new BudgetPanel(panel, extension, store);
 		return BudgetPanel.current;
+	}
+
+	/** Brings back the panel VS Code had open before a reload (its serializer calls this). */
+	static revive(panel: vscode.WebviewPanel, extension: vscode.ExtensionContext, store: ReportStore): void {
+		panel.webview.options = BudgetPanel.options(extension);
+		BudgetPanel.current?.dispose();
+		BudgetPanel.current = new BudgetPanel(panel, extension, store);
+	}
+
+	private static options(extension: vscode.ExtensionContext): vscode.WebviewOptions {
+		return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extension.extensionUri, 'dist'), vscode.Uri.joinPath(extension.extensionUri, 'media')] };
 	}
 
 	private constructor(

@@ -488,6 +488,17 @@ function configChanged(folder: string): void {
 	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
 	refreshViews();
 	refreshStatus();
+	scheduleDiscoveryCheck();
+}
+
+let discoveryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Checks, once configuration edits settle, whether the files to read changed. */
+function scheduleDiscoveryCheck(): void {
+	clearTimeout(discoveryTimer);
+	discoveryTimer = setTimeout(() => {
+		followDiscoveryOptions().catch((error: unknown) => connection.console.error(`Reading the workspace again failed: ${String(error)}`));
+	}, REPORT_DELAY_MS);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -532,6 +543,7 @@ connection.onDidChangeConfiguration(() => {
 	for (const document of documents.all()) if (!configFolderOf(document.uri)) schedule(document.uri);
 	refreshViews();
 	refreshStatus();
+	scheduleDiscoveryCheck();
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -570,11 +582,7 @@ async function buildIndex(): Promise<void> {
 	refreshStatus();
 	try {
 		discoveryOptions.clear();
-		for (const folder of teamConfigs.allFolders) {
-			const { effective } = await settingsFor(pathToFileURL(folder).toString());
-			// The configured ignore and Deluge globs (files the editor never opens as Deluge count too), and the editor's excluded files.
-			discoveryOptions.set(folder, { ignore: [...effective.ignore.value, ...(await filesExclude(folder))], deluge: effective.deluge.value });
-		}
+		for (const folder of teamConfigs.allFolders) discoveryOptions.set(folder, await discoveryOptionsFor(folder));
 		if (token.isCancellationRequested) return;
 		const { skipped } = await index.build(
 			teamConfigs.allFolders,
@@ -602,6 +610,24 @@ async function buildIndex(): Promise<void> {
 			rescheduleOthers();
 			scheduleReport();
 			refreshStatus();
+		}
+	}
+}
+
+/** The configured ignore and Deluge globs (files the editor never opens as Deluge count too), and the editor's excluded files. */
+async function discoveryOptionsFor(folder: string): Promise<DiscoveryOptions> {
+	const { effective } = await settingsFor(pathToFileURL(folder).toString());
+	return { ignore: [...effective.ignore.value, ...(await filesExclude(folder))], deluge: effective.deluge.value };
+}
+
+/** Reads the workspace again when what indexing skips or reads as Deluge changed (settings, the team file, `files.exclude`). */
+async function followDiscoveryOptions(): Promise<void> {
+	if (indexing) return;
+	for (const folder of teamConfigs.allFolders) {
+		if (JSON.stringify(await discoveryOptionsFor(folder)) !== JSON.stringify(discoveryOptions.get(folder) ?? {})) {
+			connection.console.info('The files to read changed (ignore, deluge or files.exclude): reading the workspace again.');
+			await buildIndex();
+			return;
 		}
 	}
 }

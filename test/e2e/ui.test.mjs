@@ -211,4 +211,12 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		const text = page.locator('.editor-instance .monaco-editor .view-lines').last();
 		await text.filter({ hasText: '**230 credits a day of 55,000 (0.42%)**' }).waitFor({ timeout: TIMEOUT });
 	});
+
+	test('after a reload of the window the panel comes back, with the numbers in force', async () => {
+		await page.reload();
+		await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
+		// The panel's tab is back (its serializer is registered); showing it brings back its content.
+		await page.locator('.tab', { hasText: 'Zoho Credit Budget' }).click({ timeout: TIMEOUT });
+		await panel().locator('#usage', { hasText: '230 of 55,000 credits a day (0.42%)' }).waitFor({ timeout: TIMEOUT });
+	});
 });

@@ -134,6 +134,14 @@ void describe('the workspace report behind the budget panel and the status bar',
 		const status = await server.status((s) => s.usage?.perDay === 1168);
 		assert.equal(status.usage!.entryPoints, 3);
 	});
+
+	test('when files.exclude no longer names a folder, its files are read', async () => {
+		// generated/bulk.ts: Bulk Write, 500 credits, once a day.
+		server.sections['files.exclude'] = { '**/.DS_Store': true };
+		await server.changeSettings({});
+		const status = await server.status((s) => s.usage?.perDay === 1668);
+		assert.equal(status.usage!.entryPoints, 4);
+	});
 });
 
 void describe('a document opened while the workspace is being read', () => {

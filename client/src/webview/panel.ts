@@ -4,7 +4,7 @@
  */
 import type { FindingRow, PanelModel, PanelRequest, Target } from '../panel-model';
 
-declare function acquireVsCodeApi(): { postMessage(message: PanelRequest): void };
+declare function acquireVsCodeApi(): { postMessage(message: PanelRequest): void; setState(state: unknown): void };
 const vscode = acquireVsCodeApi();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -146,4 +146,6 @@ function render(model: PanelModel): void {
 window.addEventListener('message', (event: MessageEvent<{ type: 'model'; model: PanelModel }>) => {
 	if (event.data?.type === 'model') render(event.data.model);
 });
+// Marks the panel as one to bring back after a reload; its content is fetched anew then.
+vscode.setState({ panel: 'budget' });
 vscode.postMessage({ type: 'ready' });
