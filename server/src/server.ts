@@ -21,7 +21,7 @@ import {
 	TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFacts, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, scanFile } from './core/analysis';
+import { analyzeFacts, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, type ScanState, scanDocument } from './core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
 import { assumptionsInForce } from './core/assumptions';
 import { formatNumber } from './core/explain';
@@ -94,7 +94,7 @@ interface CacheEntry {
 }
 const cache = new Map<string, CacheEntry>();
 /** Facts of open documents by version: a document is scanned once per version. */
-const scanned = new Map<string, { version: number; facts: FileFacts }>();
+const scanned = new Map<string, { version: number; facts: FileFacts; state: ScanState }>();
 /**
  * Function costs of the index's graph under one set of assumptions, shared by every document analysed
  * against them. They outlive edits: an edit makes only the costs that read the edited file stale.
@@ -120,8 +120,9 @@ function factsOf(document: TextDocument, language: NonNullable<ReturnType<typeof
 		if (path && index.get(path) !== known.facts) index.set(path, known.facts);
 		return known.facts;
 	}
-	const facts = scanFile(document.getText(), document.uri, language);
-	scanned.set(document.uri, { version: document.version, facts });
+	// From the last version's parse: a TypeScript document is parsed again only where it changed.
+	const { facts, state } = scanDocument(document.getText(), document.uri, language, known?.state);
+	scanned.set(document.uri, { version: document.version, facts, state });
 	if (path) index.set(path, facts);
 	return facts;
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeFile, analyzeWorkspace } from '../../server/src/core/analysis';
+import { analyzeFile, analyzeWorkspace, type ScanState, scanDocument, scanFile } from '../../server/src/core/analysis';
 import { parse } from '../../server/src/core/scan/deluge/parser';
 import { assertSane } from './fuzz-check';
-import { delugeSource, typeScriptSource, workspaceSources } from './fuzz-inputs';
+import { delugeSource, TS_CORPUS, typeScriptSource, workspaceSources } from './fuzz-inputs';
 
 // A sample in every test run, with a fixed seed so a failure reproduces; `npm run fuzz` runs 100,000 and more.
 const SEED = 20261125;
@@ -73,5 +73,24 @@ void describe('nesting past what a recursive parser can follow', () => {
 		// 2^1100 is past any double: the product stops at the largest safe integer.
 		assert.equal(analysis.estimate.calls[0].multiplier, Number.MAX_SAFE_INTEGER);
 		assertSane(analysis, text);
+	});
+});
+
+void describe('incremental parsing of an edited document', () => {
+	test('each version scanned from the last one gives the same facts as a scan from scratch', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...TS_CORPUS), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 12 }), (start, edits) => {
+				let text = start;
+				let state: ScanState = scanDocument(text, '/f.ts', 'typescript', undefined).state;
+				for (const [at, length, insert] of edits) {
+					const from = at % (text.length + 1);
+					text = text.slice(0, from) + insert + text.slice(from + length);
+					const next = scanDocument(text, '/f.ts', 'typescript', state);
+					assert.deepEqual(next.facts, scanFile(text, '/f.ts', 'typescript'));
+					state = next.state;
+				}
+			}),
+			{ seed: SEED, numRuns: 300 },
+		);
 	});
 });

@@ -70,7 +70,7 @@ function cold(files: Record<string, string>): string[] {
 
 function summary(costs: FunctionCosts): string[] {
 	const lines = FUNCTIONS.map((f) => `${f.name}=${costs.cost(f).perRun}`);
-	return [...lines, `called:${[...costs.graph.calledFunctions()].sort().join(',')}`];
+	return [...lines, `called:${[...costs.graph.calledFunctions().keys()].sort().join(',')}`];
 }
 
 void describe('incremental recomputation', () => {

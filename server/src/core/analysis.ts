@@ -7,7 +7,7 @@ import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
 import { suppressionsOf } from './scan/annotations';
 import { scanDeluge } from './scan/deluge';
-import { scanTypeScript } from './scan/typescript';
+import { scanTypeScriptFrom, type TypeScriptParse } from './scan/typescript';
 import { LineMap } from './text';
 
 /** Every setting at its default: what an analysis uses when nothing is configured. */
@@ -66,18 +66,33 @@ export function languageOf(path: string, languageId?: string): Language | undefi
 export const TOO_DEEPLY_NESTED = 'too-deeply-nested';
 
 export function scanFile(text: string, path: string, language: Language): FileFacts {
+	return scanDocument(text, path, language, undefined).facts;
+}
+
+/** What a scan of one version leaves for the scan of the next (TypeScript's tree, for an incremental parse). */
+export type ScanState = TypeScriptParse | undefined;
+
+/**
+ * Scans a version of an open document, starting from the state the last version's scan left: a
+ * TypeScript or JavaScript document is parsed again only where it changed.
+ */
+export function scanDocument(text: string, path: string, language: Language, previous: ScanState): { facts: FileFacts; state: ScanState } {
 	try {
-		return language === 'deluge' ? scanDeluge(text) : scanTypeScript(text, path, language);
+		if (language === 'deluge') return { facts: scanDeluge(text), state: undefined };
+		const { facts, parse } = scanTypeScriptFrom(text, path, language, previous);
+		return { facts, state: parse };
 	} catch (error) {
 		// Nesting thousands of levels deep exhausts the stack of any recursive parser (TypeScript's too):
 		// the file is reported as unreadable instead of failing the analysis.
 		if (!(error instanceof RangeError)) throw error;
-		return {
+		const facts: FileFacts = {
 			language,
 			calls: [],
 			loops: [],
 			errors: [{ code: TOO_DEEPLY_NESTED, message: 'This file nests too deeply to be read (thousands of levels): its Zoho CRM calls are not counted.', span: { start: 0, end: 0 } }],
 		};
+		// The tree is not kept: the next version is parsed from scratch.
+		return { facts, state: undefined };
 	}
 }
 

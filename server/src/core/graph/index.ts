@@ -59,6 +59,12 @@ const DELUGE_NAMES = '\u0000deluge-functions';
 /** How many changes the graph remembers for caches built on it (older caches start over). */
 const LOG_SIZE = 256;
 
+/** The functions other code calls, by `path#name`. */
+export interface CalledFunctions {
+	has(key: string): boolean;
+	keys(): IterableIterator<string>;
+}
+
 /**
  * The workspace's files, linked. Every cached answer remembers which files it read, so `update`
  * drops only the answers that depend on the changed file; adding or removing a file, which can
@@ -70,7 +76,10 @@ export class Graph {
 	private readonly exportsInProgress = new Set<string>();
 	private readonly callCache = new Map<string, Tracked<readonly CallFact[]>>();
 	private readonly calledFrom = new Map<string, Tracked<readonly string[]>>();
-	private called: Set<string> | undefined;
+	private called: CalledFunctions | undefined;
+	/** How many call sites name each function, and what each file's calls added to those counts. */
+	private readonly calledCounts = new Map<string, number>();
+	private readonly calledContributions = new Map<string, readonly string[]>();
 	private globals: Map<string, FunctionRef[]> | undefined;
 	/** The dependency sets being collected, innermost last. */
 	private readonly frames: Set<string>[] = [];
@@ -334,15 +343,49 @@ export class Graph {
 		return !exact && last?.length === 1 ? last[0] : exact?.[0];
 	}
 
-	/** Keys (`path#name`) of the functions some other function or top-level code calls; a function calling itself does not count. */
-	calledFunctions(): ReadonlySet<string> {
+	/**
+	 * Keys (`path#name`) of the functions some other function or top-level code calls; a function
+	 * calling itself does not count. Kept as counts per key, updated from the files whose calls
+	 * changed, so an edit costs what that file calls, not the whole workspace. A global answer: the
+	 * computation that asks does not come to depend on every file through it (views that keep
+	 * results across edits compare the answer for their own functions instead).
+	 */
+	calledFunctions(): CalledFunctions {
 		if (this.called) return this.called;
-		const called = new Set<string>();
-		for (const path of this.modules.keys()) {
-			for (const key of this.cached(this.calledFrom, path, () => this.calledBy(path))) called.add(key);
+		const change = (keys: readonly string[], by: number) => {
+			for (const key of keys) {
+				const n = (this.calledCounts.get(key) ?? 0) + by;
+				if (n > 0) this.calledCounts.set(key, n);
+				else this.calledCounts.delete(key);
+			}
+		};
+		this.frames.push(new Set());
+		try {
+			for (const path of this.modules.keys()) {
+				// The cache read by hand: a fresh entry needs no dependency bookkeeping here.
+				let entry = this.calledFrom.get(path);
+				if (!entry) {
+					entry = this.track(() => this.calledBy(path));
+					this.calledFrom.set(path, entry);
+				}
+				const now = entry.value;
+				const before = this.calledContributions.get(path);
+				if (before === now) continue;
+				if (before) change(before, -1);
+				change(now, 1);
+				this.calledContributions.set(path, now);
+			}
+			for (const [path, before] of this.calledContributions) {
+				if (this.modules.has(path)) continue;
+				change(before, -1);
+				this.calledContributions.delete(path);
+			}
+		} finally {
+			this.frames.pop();
 		}
-		this.called = called;
-		return called;
+		const counts = this.calledCounts;
+		this.called = { has: (key) => counts.has(key), keys: () => counts.keys() };
+		return this.called;
 	}
 
 	/** The functions one file's code calls. */

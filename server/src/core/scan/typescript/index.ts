@@ -47,12 +47,86 @@ function adopt(child: ts.Node, parent: ts.Node): void {
 	(child as { parent: ts.Node }).parent = parent;
 }
 
-/** Declarations the walk never enters: nothing in them runs. */
-const SKIPPED_KINDS = new Set([ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ImportEqualsDeclaration]);
+/** What the walk does with a node of each kind: skip it, only walk into it, or look at it first. */
+const WALK = 0;
+const SKIP = 1;
+const LOOK = 2;
+const KIND_ACTION = (() => {
+	const K = ts.SyntaxKind;
+	const table = new Uint8Array(K.Count).fill(WALK);
+	// Nothing in these runs: tokens (names, literals, keywords), types, type and import declarations (bound before the walk).
+	for (let k = 0; k <= K.LastToken; k++) table[k] = SKIP;
+	for (let k = K.FirstTypeNode; k <= K.LastTypeNode; k++) table[k] = SKIP;
+	for (const k of [K.InterfaceDeclaration, K.TypeAliasDeclaration, K.ImportDeclaration, K.ImportEqualsDeclaration]) table[k] = SKIP;
+	// Declarations, functions with bodies, assignments, branches, loops and calls: what the walk records.
+	for (const k of [
+		K.VariableDeclaration,
+		K.ClassDeclaration,
+		K.ClassExpression,
+		K.FunctionDeclaration,
+		K.MethodDeclaration,
+		K.Constructor,
+		K.GetAccessor,
+		K.SetAccessor,
+		K.FunctionExpression,
+		K.ArrowFunction,
+		K.BinaryExpression,
+		K.IfStatement,
+		K.ConditionalExpression,
+		K.SwitchStatement,
+		K.ForStatement,
+		K.ForInStatement,
+		K.ForOfStatement,
+		K.WhileStatement,
+		K.DoStatement,
+		K.CallExpression,
+	])
+		table[k] = LOOK;
+	return table;
+})();
+
+/** A parse the next one can start from: the text and TypeScript's tree of it (kept for open documents). */
+export interface TypeScriptParse {
+	readonly path: string;
+	readonly text: string;
+	readonly source: ts.SourceFile;
+}
+
+/**
+ * The tree of a text: parsed again only where it differs from the previous one (TypeScript's
+ * incremental parser reuses the rest), else from scratch, without parent pointers (setting them
+ * costs a quarter of the parse): the walk sets them on the nodes it enters.
+ */
+function parseTypeScript(text: string, path: string, previous: TypeScriptParse | undefined): ts.SourceFile {
+	if (!previous || previous.path !== path) return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+	const old = previous.text;
+	const max = Math.min(old.length, text.length);
+	let start = 0;
+	while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+	let oldEnd = old.length;
+	let newEnd = text.length;
+	while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+		oldEnd--;
+		newEnd--;
+	}
+	try {
+		return ts.updateSourceFile(previous.source, text, ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start));
+	} catch {
+		// Should the incremental parser ever fail, a whole parse is the answer.
+		return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+	}
+}
 
 export function scanTypeScript(text: string, path: string, language: Language): FileFacts {
-	// Without parent pointers (setting them costs a quarter of the parse): the walk sets them on the nodes it enters.
-	const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+	return scanTypeScriptFrom(text, path, language, undefined).facts;
+}
+
+/**
+ * Scans a new version of a file from the parse of its last version (an open document being edited).
+ * The previous parse must not be used again: TypeScript reuses its nodes.
+ */
+export function scanTypeScriptFrom(text: string, path: string, language: Language, previous: TypeScriptParse | undefined): { facts: FileFacts; parse: TypeScriptParse } {
+	const source = parseTypeScript(text, path, previous);
 	const calls: CallFact[] = [];
 	const loops: LoopFact[] = [];
 	const loopStack: number[] = [];
@@ -111,8 +185,12 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 	const visit = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
 		// Most nodes cannot hold a call: tokens (names, literals, keywords), types, and declarations of
 		// types and imports (bound before the walk). Returning at once keeps the walk near the cost of the parse.
-		const kind = node.kind;
-		if (kind <= ts.SyntaxKind.LastToken || (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) || SKIPPED_KINDS.has(kind)) return;
+		const action = KIND_ACTION[node.kind];
+		if (action === SKIP) return;
+		if (action === WALK) {
+			visitChildren(node, scope, thisScope);
+			return;
+		}
 		// Declarations bind names for what follows in the same scope.
 		if (ts.isVariableDeclaration(node)) {
 			if (node.initializer) visitUnder(node.initializer, node, scope, thisScope);
@@ -225,7 +303,8 @@ export function scanTypeScript(text: string, path: string, language: Language): 
 		message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
 		span: { start: d.start, end: d.start + d.length },
 	}));
-	return { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings: topLevelStrings(source, moduleScope) };
+	const facts: FileFacts = { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings: topLevelStrings(source, moduleScope) };
+	return { facts, parse: { path, text, source } };
 }
 
 /** Top-level constants holding strings, for files that import them (URL bases and paths). */
