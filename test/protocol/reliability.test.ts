@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import { CancellationTokenSource, DidChangeTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, DidChangeTextDocumentNotification, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { WorkspaceReportRequest } from '../../server/src/protocol';
 import { ROOT, Server } from './harness';
 
@@ -28,11 +28,14 @@ void describe('the server survives bad input and bad timing', () => {
 		await withServer(dir, async (server) => {
 			await server.open(uri, 'deluge', '');
 			let version = 1;
-			for (let end = 1; end <= text.length; end += 3) {
+			for (let end = 1; end <= text.length; end++) {
 				await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
 					textDocument: { uri, version: ++version },
 					contentChanges: [{ text: text.slice(0, end) }],
 				});
+				// Asking for hints makes the server analyse this very prefix (diagnostics wait for typing to pause).
+				const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } } });
+				assert.ok(Array.isArray(hints));
 			}
 			await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
 			const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.version === version && p.diagnostics.length === 2);
