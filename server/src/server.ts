@@ -434,8 +434,17 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 				continue;
 			}
 			const revision = graph.revision;
-			const tracked = graph.track(() => analyzeFacts(path, text, facts, settings.effective, { path, costs }));
-			const part = reportFile({ path: reportPath, analysis: tracked.value }, budget, where);
+			let tracked;
+			let part: FileReport;
+			try {
+				tracked = graph.track(() => analyzeFacts(path, text, facts, settings.effective, { path, costs }));
+				part = reportFile({ path: reportPath, analysis: tracked.value }, budget, where);
+			} catch (error) {
+				// One file the analysis cannot take leaves the total, not the whole report.
+				connection.console.error(`Totalling ${fsPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+				reportParts.delete(path);
+				continue;
+			}
 			reportParts.set(path, { facts, costs, settingsGeneration, reportPath, revision, deps: tracked.deps, called: calledKey(graph, path, facts), part });
 			parts.push(part);
 			analysed++;
