@@ -1,6 +1,7 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { describeEdition, EDITION_LABELS, EDITIONS, type Edition, isEdition } from '../../server/src/core/budget';
+import { TEAM_CONFIG_FORMATTING } from '../../server/src/core/config/formatting';
 
 const CONFIG_FILE = 'zoho-credits.json';
 
@@ -24,7 +25,7 @@ async function writeTeamConfig(uri: vscode.Uri, values: Record<string, unknown>)
 	let text = (await readText(uri)) ?? '{}\n';
 	if (text.trim() === '') text = '{}\n';
 	for (const [key, value] of Object.entries(values)) {
-		text = applyEdits(text, modify(text, [key], value, { formattingOptions: { insertSpaces: false, tabSize: 4, eol: '\n' } }));
+		text = applyEdits(text, modify(text, [key], value, TEAM_CONFIG_FORMATTING));
 	}
 	const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 	if (open) {

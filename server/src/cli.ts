@@ -3,7 +3,7 @@
  * Only the report goes to stdout; errors go to stderr with exit code 2, never a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
@@ -18,6 +18,7 @@ import { reportSarif } from './core/sarif-report';
 import { LineMap } from './core/text';
 import { entryMarkdown, hoverMarkdown, loopMarkdown } from './views/hover';
 import { discover } from './workspace/discover';
+import { graphPath } from './workspace/index';
 import { checkoutBase, GitError } from './workspace/git';
 import { readTeamConfigFile } from './workspace/team-config';
 
@@ -88,6 +89,11 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 
+/** True when a finding is at least as severe as --fail-on asks (never, with `never`). */
+function failsOn(findings: readonly { severity: keyof typeof SEVERITY_RANK }[], failOn: 'warning' | 'error' | 'never'): boolean {
+	return failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}
+
 function pad(text: string, width: number, right = false): string {
 	return right ? text.padStart(width) : text.padEnd(width);
 }
@@ -153,7 +159,7 @@ function scanTree(root: string, paths: readonly string[], flags: ExplicitSetting
 		throw new UsageError(`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'path'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
 	}
 	if (announceSkips) for (const skip of discovery.skipped) process.stderr.write(`zoho-credits: skipped ${skip.path}: ${skip.reason}\n`);
-	const sources = discovery.files.map((file) => ({ path: file.path.split(sep).join('/'), language: file.language, text: readFileSync(file.path, 'utf8') }));
+	const sources = discovery.files.map((file) => ({ path: graphPath(file.path), language: file.language, text: readFileSync(file.path, 'utf8') }));
 	const progress = sources.length >= 200 ? progressLine() : undefined;
 	const analyses = analyzeWorkspace(sources, settings, progress);
 	if (progress) process.stderr.write('\r\u001b[K');
@@ -175,8 +181,7 @@ function scanCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 					? reportMarkdown(report, assumptionsInForce(settings, report))
 					: table(report, process.stdout.isTTY === true, budgetNote) + '\n';
 	process.stdout.write(output);
-	if (failOn === 'never') return 0;
-	return report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+	return failsOn(report.findings, failOn) ? 1 : 0;
 }
 
 function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): number {
@@ -208,7 +213,7 @@ function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 	const diff = diffReports(before ?? { ...after, files: [], entryPoints: [], findings: [], totals: { perDay: 0, shareOfDaily: 0 } }, after, values.base);
 	process.stdout.write(format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : diffMarkdown(diff));
 	const grew = maxIncrease !== undefined && diff.totals.change > maxIncrease;
-	const failed = failOn !== 'never' && diff.newFindings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+	const failed = failsOn(diff.newFindings, failOn);
 	return grew || failed ? 1 : 0;
 }
 

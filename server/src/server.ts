@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, relative, sep } from 'node:path';
+import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	CodeActionKind,
@@ -48,8 +48,8 @@ import { codeActions } from './views/code-actions';
 import type { TeamFile } from './views/entry-point-config';
 import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
-import { type DiscoveryOptions, isExcluded, matchesAny } from './workspace/discover';
-import { graphPath, WorkspaceIndex } from './workspace/index';
+import { type DiscoveryOptions, isExcluded, matchesAny, relativePosix } from './workspace/discover';
+import { fsPathOfGraph, graphPath, WorkspaceIndex } from './workspace/index';
 import { TeamConfigs } from './workspace/team-config';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -115,15 +115,11 @@ function costsFor(settings: DocumentSettings): FunctionCosts {
 function factsOf(document: TextDocument, language: NonNullable<ReturnType<typeof languageOf>>): FileFacts {
 	const path = fsPathOf(document.uri);
 	const known = scanned.get(document.uri);
-	if (known && known.version === document.version) {
-		// The open document is the truth: a disk read meanwhile must not stand in for it.
-		if (path && index.get(path) !== known.facts) index.set(path, known.facts);
-		return known.facts;
-	}
+	if (known && known.version === document.version) return known.facts;
 	// From the last version's parse: a TypeScript document is parsed again only where it changed.
 	const { facts, state } = scanDocument(document.getText(), document.uri, language, known?.state);
 	scanned.set(document.uri, { version: document.version, facts, state });
-	if (path) index.set(path, facts);
+	if (path) index.setOpen(path, facts);
 	return facts;
 }
 const settingsCache = new Map<string, Promise<DocumentSettings>>();
@@ -219,7 +215,7 @@ async function delugeByGlob(uri: string): Promise<'deluge' | undefined> {
 	const folder = path === undefined ? undefined : teamConfigs.folderFor(path);
 	if (path === undefined || folder === undefined) return undefined;
 	const globs = (await settingsFor(uri)).effective.deluge.value;
-	return globs.length > 0 && matchesAny(relative(folder, path).split(sep).join('/'), globs) ? 'deluge' : undefined;
+	return globs.length > 0 && matchesAny(relativePosix(folder, path), globs) ? 'deluge' : undefined;
 }
 
 let lastStatusKey = '';
@@ -382,16 +378,19 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 	const folders = teamConfigs.allFolders;
 	const windowSettings = await settingsFor();
 	const budget = budgetOf(windowSettings.effective);
-	const folderSettings = new Map<string, DocumentSettings>();
-	for (const folder of folders) folderSettings.set(folder, await settingsFor(pathToFileURL(folder).toString()));
+	const folderSettings = new Map<string, { settings: DocumentSettings; costs: FunctionCosts }>();
+	for (const folder of folders) {
+		const settings = await settingsFor(pathToFileURL(folder).toString());
+		folderSettings.set(folder, { settings, costs: costsFor(settings) });
+	}
 	const reportPathOf = (fsPath: string, folder: string) => {
-		const shown = relative(folder, fsPath).split(sep).join('/');
+		const shown = relativePosix(folder, fsPath);
 		return folders.length > 1 ? `${basename(folder)}/${shown}` : shown;
 	};
 	const textOf = (fsPath: string) => documents.get(pathToFileURL(fsPath).toString())?.getText() ?? readSource(fsPath);
 	// Chain steps into other files: their report path and line.
 	const where: Locate = (path, offset) => {
-		const fsPath = path.split('/').join(sep);
+		const fsPath = fsPathOfGraph(path);
 		const folder = teamConfigs.folderFor(fsPath);
 		const facts = index.get(fsPath);
 		let known = lineMaps.get(path);
@@ -407,11 +406,11 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 	const seen = new Set<string>();
 	let analysed = 0;
 	for (const [path, facts] of [...index.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-		const fsPath = path.split('/').join(sep);
+		const fsPath = fsPathOfGraph(path);
 		const folder = teamConfigs.folderFor(fsPath);
-		const settings = folder === undefined ? undefined : folderSettings.get(folder);
-		if (folder === undefined || settings === undefined) continue;
-		const costs = costsFor(settings);
+		const inFolder = folder === undefined ? undefined : folderSettings.get(folder);
+		if (folder === undefined || inFolder === undefined) continue;
+		const { settings, costs } = inFolder;
 		const graph = costs.graph;
 		const reportPath = reportPathOf(fsPath, folder);
 		const known = reportParts.get(path);
@@ -456,7 +455,7 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 	}
 	// Files that left the index leave the cache.
 	for (const path of reportParts.keys()) if (!seen.has(path)) reportParts.delete(path);
-	for (const path of lineMaps.keys()) if (!index.get(path.split('/').join(sep))) lineMaps.delete(path);
+	for (const path of lineMaps.keys()) if (!index.get(fsPathOfGraph(path))) lineMaps.delete(path);
 	const report = assembleReport(parts, budget);
 	if (analysed > 0) connection.console.log(`Totalled ${formatNumber(parts.length)} files (${formatNumber(analysed)} analysed again) in ${Math.round(performance.now() - started)} ms.`);
 	const content = { report, assumptions: assumptionsInForce(windowSettings.effective, report), uris, indexing: indexing !== undefined };
@@ -596,8 +595,6 @@ async function buildIndex(): Promise<void> {
 		if (token.isCancellationRequested) return;
 		const { skipped } = await index.build(
 			teamConfigs.allFolders,
-			// Asked as each file is read: a document opened meanwhile is already in the index, from its editor text.
-			(path) => scanned.has(pathToFileURL(path).toString()),
 			token,
 			(done, total) => {
 				if (token.isCancellationRequested) return;
@@ -712,8 +709,7 @@ documents.onDidClose((event) => {
 	settingsCache.delete(uri);
 	// The index follows the file on disk again.
 	const path = fsPathOf(uri);
-	if (path && teamConfigs.folderFor(path) !== undefined) index.load(path);
-	else if (path) index.delete(path);
+	if (path) index.closed(path, teamConfigs.folderFor(path) !== undefined);
 	void connection.sendDiagnostics({ uri, diagnostics: [] });
 	refreshStatus();
 });
@@ -746,7 +742,7 @@ function teamFileOf(uri: string): TeamFile | undefined {
 		uri: configUri,
 		text: open?.getText() ?? state.text,
 		exists: open !== undefined || state.exists,
-		relativePath: relative(folder, path).split(sep).join('/'),
+		relativePath: relativePosix(folder, path),
 		canCreate: canCreateFiles,
 	};
 }

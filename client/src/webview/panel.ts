@@ -2,6 +2,7 @@
  * The budget panel's script, running inside the webview. It draws the model the extension posts
  * with DOM calls only (no HTML strings from data), and posts back what the person asked for.
  */
+import { formatNumber } from '../../../server/src/core/explain';
 import type { FindingRow, PanelModel, PanelRequest, Target } from '../panel-model';
 
 declare function acquireVsCodeApi(): { postMessage(message: PanelRequest): void; setState(state: unknown): void };
@@ -69,7 +70,7 @@ function chart(model: PanelModel): HTMLElement {
 	const label = `${model.usage}${model.over ? ': more than the allowance' : ''}`;
 	const bar = el('div', { class: `bar${model.over ? ' over' : ''}`, role: 'img', 'aria-label': label });
 	for (const segment of model.segments) {
-		const part = el('div', { class: `segment c${segment.colour < 0 ? 'x' : segment.colour}`, title: `${segment.label}: ${segment.perDay.toLocaleString("en-US")} credits a day` });
+		const part = el('div', { class: `segment c${segment.colour < 0 ? 'x' : segment.colour}`, title: `${segment.label}: ${formatNumber(segment.perDay)} credits a day` });
 		part.style.width = `${Math.max(segment.width, 0.4)}%`;
 		bar.append(part);
 	}
@@ -103,7 +104,7 @@ function render(model: PanelModel): void {
 	}
 	root.replaceChildren(
 		el('header', {}, el('h1', {}, model.title), actions),
-		el('p', { class: 'budget' }, `${model.budget.editionLabel}, ${model.budget.users.toLocaleString('en-US')} users, ${model.budget.table} table: ${model.budget.dailyCredits} credits a day.`),
+		el('p', { class: 'budget' }, `${model.budget.editionLabel}, ${formatNumber(model.budget.users)} users, ${model.budget.table} table: ${model.budget.dailyCredits} credits a day.`),
 		budgetForm(model),
 		...(model.note ? [el('p', { class: 'note', role: 'status' }, model.note)] : []),
 		chart(model),

@@ -2,6 +2,7 @@ import { applyEdits, modify } from 'jsonc-parser';
 import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { EntryPointConfig } from '../core/config';
+import { TEAM_CONFIG_FORMATTING } from '../core/config/formatting';
 import { LineMap } from '../core/text';
 
 /** The folder's zoho-credits.json as a code action may edit it. */
@@ -16,8 +17,6 @@ export interface TeamFile {
 	readonly canCreate: boolean;
 }
 
-const FORMAT = { formattingOptions: { insertSpaces: false, tabSize: 4, eol: '\n' } };
-
 /**
  * Adds an entry point to the team file's `entryPoints`, running once a day until someone writes
  * the real count; creates the file when there is none. Undefined when the file cannot take it
@@ -29,7 +28,7 @@ export function addEntryPointAction(label: string, entry: EntryPointConfig, team
 	if (team.exists && team.text.trim() !== '') {
 		let edits;
 		try {
-			edits = modify(team.text, ['entryPoints', -1], entry, FORMAT);
+			edits = modify(team.text, ['entryPoints', -1], entry, TEAM_CONFIG_FORMATTING);
 		} catch {
 			return undefined;
 		}
@@ -38,7 +37,7 @@ export function addEntryPointAction(label: string, entry: EntryPointConfig, team
 		edit = { changes: { [team.uri]: changes } };
 	} else {
 		if (!team.canCreate && !team.exists) return undefined;
-		const text = applyEdits('{}', modify('{}', ['entryPoints'], [entry], FORMAT)) + '\n';
+		const text = applyEdits('{}', modify('{}', ['entryPoints'], [entry], TEAM_CONFIG_FORMATTING)) + '\n';
 		const insert = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text };
 		edit = team.exists ? { changes: { [team.uri]: [insert] } } : { documentChanges: [{ kind: 'create', uri: team.uri, options: { ignoreIfExists: true } }, { textDocument: { uri: team.uri, version: null }, edits: [insert] }] };
 	}

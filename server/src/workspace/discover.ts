@@ -56,7 +56,7 @@ export function discover(root: string, paths: readonly string[], options: Discov
 	const matches = (globs: readonly string[] | undefined, relativePath: string) => matchesAny(relativePath, globs ?? []);
 
 	const visitFile = (path: string, size: number): void => {
-		const relativePath = relative(root, path).split(sep).join('/');
+		const relativePath = relativePosix(root, path);
 		if (matches(options.ignore, relativePath)) return;
 		const language = matches(options.deluge, relativePath) ? 'deluge' : languageOf(path);
 		if (!language) return;
@@ -95,7 +95,7 @@ export function discover(root: string, paths: readonly string[], options: Discov
 		}
 		if (!stat.isDirectory() || visited.has(real)) return;
 		// A folder an ignore glob names (as `files.exclude` does: `**/generated`) is not entered.
-		if (!explicit && matches(options.ignore, relative(root, path).split(sep).join('/'))) return;
+		if (!explicit && matches(options.ignore, relativePosix(root, path))) return;
 		visited.add(real);
 		let entries: string[];
 		try {
@@ -112,6 +112,11 @@ export function discover(root: string, paths: readonly string[], options: Discov
 
 	for (const path of paths) visit(path, true);
 	return { files, skipped };
+}
+
+/** A path relative to a root, `/`-separated: what globs and reports name. */
+export function relativePosix(root: string, path: string): string {
+	return relative(root, path).split(sep).join('/');
 }
 
 /** True when a root-relative, `/`-separated path matches one of the globs. */

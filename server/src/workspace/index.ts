@@ -15,6 +15,11 @@ export function graphPath(fsPath: string): string {
 	return fsPath.split(sep).join('/');
 }
 
+/** The file system path of a graph key. */
+export function fsPathOfGraph(path: string): string {
+	return path.split('/').join(sep);
+}
+
 export interface Cancellation {
 	readonly isCancellationRequested: boolean;
 }
@@ -48,8 +53,24 @@ export class WorkspaceIndex {
 		return this.current;
 	}
 
+	/** Files open in the editor: their facts come from the editor's text, and nothing read from disk replaces them. */
+	private readonly open = new Set<string>();
+
+	/** The facts of an open document's current version: they stand for the file until it closes. */
+	setOpen(path: string, facts: FileFacts): void {
+		this.open.add(graphPath(path));
+		this.set(path, facts);
+	}
+
+	/** The document closed: the disk speaks for the file again (or, outside the workspace, nothing does). */
+	closed(path: string, inWorkspace: boolean): void {
+		this.open.delete(graphPath(path));
+		if (inWorkspace) this.load(path);
+		else this.delete(path);
+	}
+
 	/** Puts a file's facts in the index (a scanned open document, or a file read from disk). */
-	set(path: string, facts: FileFacts): void {
+	private set(path: string, facts: FileFacts): void {
 		const key = graphPath(path);
 		this.files.set(key, facts);
 		this.current?.update(key, facts);
@@ -63,10 +84,10 @@ export class WorkspaceIndex {
 		this.generation++;
 	}
 
-	/** Reads and scans one file from disk; a file that cannot be read, or is too large, leaves the index. */
+	/** Reads and scans one file from disk; a file that cannot be read, or is too large, leaves the index. An open file is left as the editor has it. */
 	load(path: string, language?: Language): void {
 		const lang = language ?? languageOf(path);
-		if (!lang) return;
+		if (!lang || this.open.has(graphPath(path))) return;
 		let text: string;
 		try {
 			text = readFileSync(path, 'utf8');
@@ -83,11 +104,11 @@ export class WorkspaceIndex {
 
 	/**
 	 * Reads every source file under the folders, yielding to the event loop between batches so
-	 * requests keep being answered. `skip` names files whose facts come from open documents.
+	 * requests keep being answered. Files open in the editor are passed over: a document opened
+	 * meanwhile is already in the index, from its editor text.
 	 */
 	async build(
 		folders: readonly string[],
-		skip: (path: string) => boolean,
 		token: Cancellation,
 		progress?: (done: number, total: number) => void,
 		options: (folder: string) => DiscoveryOptions = () => ({}),
@@ -106,7 +127,7 @@ export class WorkspaceIndex {
 		let done = 0;
 		for (const file of found) {
 			if (token.isCancellationRequested) return { skipped };
-			if (!skip(file.path)) {
+			if (!this.open.has(graphPath(file.path))) {
 				try {
 					const text = readFileSync(file.path, 'utf8');
 					this.files.set(graphPath(file.path), scanFile(text, file.path, file.language));
