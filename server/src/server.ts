@@ -29,7 +29,7 @@ import { FunctionCosts } from './core/estimate';
 import type { Graph } from './core/graph';
 import type { FileFacts } from './core/facts';
 import { assembleReport, type FileReport, type Locate, reportFile } from './core/report';
-import { LineMap } from './core/text';
+import { LineMap, LineStarts } from './core/text';
 import {
 	type InitializationOptions,
 	isDocumentationUrl,
@@ -360,7 +360,7 @@ interface ReportPart {
 }
 const reportParts = new Map<string, ReportPart>();
 /** Line maps of files that chains lead into, while their facts stay the same. */
-const lineMaps = new Map<string, { facts: FileFacts | undefined; lines: LineMap | undefined }>();
+const lineMaps = new Map<string, { facts: FileFacts | undefined; lines: LineStarts | undefined }>();
 
 function calledKey(graph: Graph, path: string, facts: FileFacts): string {
 	const called = graph.calledFunctions();
@@ -396,7 +396,7 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 		let known = lineMaps.get(path);
 		if (!known || known.facts !== facts) {
 			const text = textOf(fsPath);
-			known = { facts, lines: text === undefined ? undefined : new LineMap(text) };
+			known = { facts, lines: text === undefined ? undefined : new LineStarts(text) };
 			lineMaps.set(path, known);
 		}
 		return { path: folder === undefined ? path : reportPathOf(fsPath, folder), line: known.lines ? known.lines.lineOf(offset) + 1 : 0 };

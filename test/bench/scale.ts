@@ -197,6 +197,6 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 			eslintToOursRatio: round(eslintMs / median(oursTsJs)),
 		},
 		editIn3000LineFile: { edits: edits.length, p50Ms: round(percentile(edits, 50)), p95Ms: round(percentile(edits, 95)) },
-		server: { ...server, note: 'peak resident memory (VmHWM) once the workspace is indexed, totalled, and one job edited; the server log line of the report after the edit' },
+		server: { ...server, note: 'peak resident memory (VmHWM) of the shipped (minified) server bundle once the workspace is indexed, totalled, and one job edited; the server log line of the report after the edit' },
 	};
 }

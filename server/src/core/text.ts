@@ -1,8 +1,8 @@
-/** Line arithmetic over a text, with UTF-16 offsets and 0-based lines as in LSP. */
-export class LineMap {
-	private readonly starts: number[] = [0];
+/** Where each line of a text starts: the line of an offset, without holding on to the text. */
+export class LineStarts {
+	protected readonly starts: number[] = [0];
 
-	constructor(readonly text: string) {
+	constructor(text: string) {
 		for (let i = 0; i < text.length; i++) {
 			const ch = text.charCodeAt(i);
 			if (ch === 13 /* \r */) {
@@ -28,6 +28,13 @@ export class LineMap {
 			else high = mid - 1;
 		}
 		return low;
+	}
+}
+
+/** Line arithmetic over a text, with UTF-16 offsets and 0-based lines as in LSP. */
+export class LineMap extends LineStarts {
+	constructor(readonly text: string) {
+		super(text);
 	}
 
 	position(offset: number): { line: number; character: number } {

@@ -24,6 +24,14 @@ export interface Cancellation {
 	readonly isCancellationRequested: boolean;
 }
 
+/**
+ * Facts to keep for as long as the workspace is open, copied: names and URL parts cut from a file's
+ * text hold on to all of that text (the engine shares it) until the copy lets it go.
+ */
+function kept(facts: FileFacts): FileFacts {
+	return structuredClone(facts);
+}
+
 export class WorkspaceIndex {
 	private readonly files = new Map<string, FileFacts>();
 	private current: Graph | undefined;
@@ -99,7 +107,7 @@ export class WorkspaceIndex {
 			this.delete(path);
 			return;
 		}
-		this.set(path, scanFile(text, path, lang));
+		this.set(path, kept(scanFile(text, path, lang)));
 	}
 
 	/**
@@ -130,7 +138,7 @@ export class WorkspaceIndex {
 			if (!this.open.has(graphPath(file.path))) {
 				try {
 					const text = readFileSync(file.path, 'utf8');
-					this.files.set(graphPath(file.path), scanFile(text, file.path, file.language));
+					this.files.set(graphPath(file.path), kept(scanFile(text, file.path, file.language)));
 				} catch {
 					// Deleted or unreadable meanwhile: it simply is not in the index.
 				}

@@ -146,12 +146,23 @@ export function importedMember(specifier: string, name: string): Value | undefin
 	return memberOf(module, name);
 }
 
+/** The expression inside parentheses, type assertions, `!` and `await`. */
 function unwrap(expr: ts.Expression): ts.Expression {
 	let e = expr;
-	while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) {
-		e = e.expression;
+	for (;;) {
+		switch (e.kind) {
+			case ts.SyntaxKind.ParenthesizedExpression:
+			case ts.SyntaxKind.AsExpression:
+			case ts.SyntaxKind.NonNullExpression:
+			case ts.SyntaxKind.TypeAssertionExpression:
+			case ts.SyntaxKind.SatisfiesExpression:
+			case ts.SyntaxKind.AwaitExpression:
+				e = (e as ts.ParenthesizedExpression).expression;
+				continue;
+			default:
+				return e;
+		}
 	}
-	return e;
 }
 
 export { unwrap };
