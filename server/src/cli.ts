@@ -3,14 +3,14 @@
  * Only the report goes to stdout; errors go to stderr with exit code 2, never a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
 import { BUDGET_TABLE_IDS, EDITIONS } from './core/budget';
 import { budgetAssumed, DEFAULTS, type EffectiveSettings, type ExplicitSettings, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
 import { FINDING_RULES } from './core/findings';
-import { formatNumber } from './core/explain';
+import { formatNumber, formatRange, formatRatio } from './core/explain';
 import { reportMarkdown } from './core/markdown-report';
 import { buildReport, type JsonReport } from './core/report';
 import { diffMarkdown, diffReports } from './core/report-diff';
@@ -21,12 +21,18 @@ import { discover } from './workspace/discover';
 import { graphPath } from './workspace/index';
 import { checkoutBase, GitError } from './workspace/git';
 import { readTeamConfigFile } from './workspace/team-config';
+import { importCalibration, readCalibration, today } from './workspace/calibration';
+import { compareObserved, type ObservedUsage, parseObservedUsage } from './core/observed';
 
 const USAGE = `Usage:
   zoho-credits scan [paths...] [options]             the credits the code spends, per call, entry point and day
   zoho-credits diff --base <git ref> [paths...] [options]
                                                      the change against a revision, as a pull request comment
   zoho-credits explain <file>:<line> [options]       why the call on a line costs what it does
+  zoho-credits calibrate [--apis <file>] [--usage <file>] [--config <file>]
+                                                     store the org's API list (the saved answer of
+                                                     GET /crm/v8/__apis) or observed usage (CSV or JSON)
+                                                     in .zoho-credits/ next to ${TEAM_CONFIG_FILE}
 
 Estimates the Zoho CRM API credits spent by TypeScript, JavaScript and Deluge code.
 
@@ -42,6 +48,9 @@ Options:
                              exit 1 when a finding (diff: a new finding) has at least this severity (default: error)
   --base <git ref>           diff: the revision to compare with (a branch, tag or commit)
   --max-increase <n>         diff: exit 1 when the credits a day grow by more than n
+  --apis <file>              calibrate: a saved answer of GET /crm/v8/__apis
+  --usage <file>             calibrate: observed credits a day to store; scan: to compare with,
+                             instead of the stored .zoho-credits/usage.json
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -101,7 +110,7 @@ function pad(text: string, width: number, right = false): string {
 function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 	const rows = report.files.flatMap((file) =>
-		file.calls.map((call) => [`${file.path}:${call.line}:${call.column}`, call.api, formatNumber(call.credits), call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`, formatNumber(call.perRun)]),
+		file.calls.map((call) => [`${file.path}:${call.line}:${call.column}`, call.api, formatNumber(call.credits), call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`, formatRange(call.perRun, call.low, call.high)]),
 	);
 	const header = ['location', 'api', 'credits', 'loops', 'per run'];
 	const out: string[] = [];
@@ -122,8 +131,23 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	}
 	const b = report.budget;
 	out.push('');
+	if (report.observed?.length) {
+		out.push('', paint(1, 'Estimated against observed credits a day'));
+		const cells = report.observed.map((o) => [
+			`${o.kind === 'api' ? 'API' : 'entry point'} ${o.name}`,
+			o.estimatedPerDay === null ? 'not in the code' : formatNumber(o.estimatedPerDay),
+			formatNumber(o.observedPerDay),
+			formatRatio(o.ratio),
+			`${o.days} day${o.days === 1 ? '' : 's'}`,
+		]);
+		const head = ['', 'estimated', 'observed', 'ratio', 'over'];
+		const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
+		for (const row of [head, ...cells]) out.push(row.map((cell, i) => pad(cell, widths[i], i >= 1 && i <= 3)).join('  ').trimEnd());
+	}
+	const { perDayLow, perDayHigh } = report.totals;
+	const range = perDayLow === perDayHigh ? '' : ` (${formatNumber(perDayLow)}–${formatNumber(perDayHigh)} where prices depend on data the code does not show)`;
 	out.push(
-		`Total: ${formatNumber(report.totals.perDay)} credits a day from ${report.entryPoints.length} entry point${report.entryPoints.length === 1 ? '' : 's'} (1 run a day each unless configured) of ${formatNumber(b.dailyCredits)} ` +
+		`Total: ${report.totals.perDayLow === report.totals.perDayHigh ? '' : '≈ '}${formatNumber(report.totals.perDay)}${range} credits a day from ${report.entryPoints.length} entry point${report.entryPoints.length === 1 ? '' : 's'} (1 run a day each unless configured) of ${formatNumber(b.dailyCredits)} ` +
 			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}, ${b.table} table${budgetNote}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,
 	);
 	return out.join('\n');
@@ -146,11 +170,16 @@ function progressLine(): ((done: number, total: number) => void) | undefined {
  * Discovers and analyses the files under `paths` of `root` with the team file `config` (relative to
  * root, or ./zoho-credits.json when present) and the command-line flags over it.
  */
-function scanTree(root: string, paths: readonly string[], flags: ExplicitSettings, config: string | undefined, announceSkips: boolean): Scanned {
-	const settings = resolveSettings([
+function scanTree(root: string, paths: readonly string[], flags: ExplicitSettings, config: string | undefined, announceSkips: boolean, usageFile?: string): Scanned {
+	const resolved = resolveSettings([
 		{ values: flags, origin: 'command line' },
 		{ values: loadConfig(config, root), origin: 'zoho-credits.json' },
 	]);
+	// The calibration files next to the team file: a broken one stops the scan, as a broken team file does.
+	const calibration = readCalibration(dirname(resolve(root, config ?? TEAM_CONFIG_FILE)));
+	if (calibration.errors.length > 0) throw new UsageError(calibration.errors.join('\n'));
+	const observed = usageFile === undefined ? calibration.observed : readUsage(usageFile);
+	const settings: EffectiveSettings = { ...resolved, ...(calibration.orgApis ? { orgApis: calibration.orgApis } : {}), ...(observed ? { observed } : {}) };
 	const targets = (paths.length > 0 ? paths : ['.']).map((p) => resolve(root, p));
 	let discovery;
 	try {
@@ -164,13 +193,46 @@ function scanTree(root: string, paths: readonly string[], flags: ExplicitSetting
 	const analyses = analyzeWorkspace(sources, settings, progress);
 	if (progress) process.stderr.write('\r\u001b[K');
 	const inputs = discovery.files.map((file, i) => ({ path: file.relativePath, analysis: analyses[i] }));
-	return { report: buildReport(inputs, budgetOf(settings)), settings, files: discovery.files.map((file, i) => ({ absolute: file.path, analysis: analyses[i] })) };
+	const report = buildReport(inputs, budgetOf(settings));
+	if (settings.observed) report.observed = compareObserved(report, settings.observed);
+	return { report, settings, files: discovery.files.map((file, i) => ({ absolute: file.path, analysis: analyses[i] })) };
+}
+
+/** Observed usage given with --usage: read, never stored. */
+function readUsage(file: string): ObservedUsage {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		throw new UsageError(`Cannot read --usage ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+	}
+	const parsed = parseObservedUsage(text, { fileName: file, importedAt: today() });
+	if (!parsed.value) throw new UsageError(`${file} is not usable observed usage:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+	return parsed.value;
+}
+
+function calibrateCommand(values: Values, rest: string[]): number {
+	if (rest.length > 0) throw new UsageError(`calibrate takes no paths; give the files with --apis and --usage.`);
+	if (values.apis === undefined && values.usage === undefined) throw new UsageError('calibrate needs --apis <file> (a saved answer of GET /crm/v8/__apis) or --usage <file> (observed credits, CSV or JSON).');
+	const cwd = process.cwd();
+	const folder = dirname(resolve(cwd, values.config ?? TEAM_CONFIG_FILE));
+	for (const [kind, file] of [['apis', values.apis], ['usage', values.usage]] as const) {
+		if (file === undefined) continue;
+		let result;
+		try {
+			result = importCalibration(kind, resolve(cwd, file), folder);
+		} catch (error) {
+			throw new UsageError((error as Error).message);
+		}
+		process.stdout.write(`Wrote ${relative(cwd, result.written) || result.written}: ${result.summary}.\n`);
+	}
+	return 0;
 }
 
 function scanCommand(values: Values, paths: string[], flags: ExplicitSettings): number {
 	const format = oneOf('format', values.format, ['table', 'json', 'sarif', 'markdown'] as const, 'table');
 	const failOn = oneOf('fail-on', values['fail-on'], ['warning', 'error', 'never'] as const, 'error');
-	const { report, settings } = scanTree(process.cwd(), paths, flags, values.config, true);
+	const { report, settings } = scanTree(process.cwd(), paths, flags, values.config, true, values.usage);
 	const budgetNote = budgetAssumed(settings) ? `; assumed: set --edition and --users or ${TEAM_CONFIG_FILE}` : '';
 	const output =
 		format === 'json'
@@ -210,7 +272,7 @@ function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 	} finally {
 		base.dispose();
 	}
-	const diff = diffReports(before ?? { ...after, files: [], entryPoints: [], findings: [], totals: { perDay: 0, shareOfDaily: 0 } }, after, values.base);
+	const diff = diffReports(before ?? { ...after, files: [], entryPoints: [], findings: [], apis: [], observed: undefined, totals: { perDay: 0, perDayLow: 0, perDayHigh: 0, shareOfDaily: 0 } }, after, values.base);
 	process.stdout.write(format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : diffMarkdown(diff));
 	const grew = maxIncrease !== undefined && diff.totals.change > maxIncrease;
 	const failed = failsOn(diff.newFindings, failOn);
@@ -264,6 +326,8 @@ const OPTIONS = {
 	'fail-on': { type: 'string' },
 	base: { type: 'string' },
 	'max-increase': { type: 'string' },
+	apis: { type: 'string' },
+	usage: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 	version: { type: 'boolean', short: 'v' },
 } as const;
@@ -290,6 +354,8 @@ function run(argv: string[]): number {
 		budgetTable: values['budget-table'] === undefined ? undefined : oneOf('budget-table', values['budget-table'], BUDGET_TABLE_IDS, DEFAULTS.budgetTable),
 	};
 	if (command !== 'diff' && (values.base !== undefined || values['max-increase'] !== undefined)) throw new UsageError('--base and --max-increase belong to the diff command.');
+	if (command !== 'calibrate' && values.apis !== undefined) throw new UsageError('--apis belongs to the calibrate command.');
+	if (command !== 'calibrate' && command !== 'scan' && values.usage !== undefined) throw new UsageError('--usage belongs to the calibrate and scan commands.');
 	switch (command) {
 		case 'scan':
 			return scanCommand(values, rest, flags);
@@ -297,6 +363,8 @@ function run(argv: string[]): number {
 			return diffCommand(values, rest, flags);
 		case 'explain':
 			return explainCommand(values, rest, flags);
+		case 'calibrate':
+			return calibrateCommand(values, rest);
 		default:
 			throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
 	}

@@ -105,7 +105,24 @@ export const ServerCommands = {
 	openDocumentation: 'zohoCredits.server.openDocumentation',
 	/** Reads every source file of the workspace again. */
 	rescan: 'zohoCredits.server.rescan',
+	/** Stores an org API list or observed usage as the folder's calibration (`ImportCalibrationArguments`). */
+	importCalibration: 'zohoCredits.server.importCalibration',
 } as const;
+
+export interface ImportCalibrationArguments {
+	/** `apis`: a saved answer of `GET /crm/v8/__apis`; `usage`: observed credits a day (CSV or JSON). */
+	readonly kind: 'apis' | 'usage';
+	readonly fileName: string;
+	readonly text: string;
+	/** The workspace folder (URI) to store it in; the first folder when absent. */
+	readonly folder?: string;
+}
+
+export interface ImportCalibrationResult {
+	/** URI of the calibration file written. */
+	readonly written: string;
+	readonly summary: string;
+}
 
 /** True for the documentation pages the catalog links to: https on zoho.com or github.com. */
 export function isDocumentationUrl(value: unknown): value is string {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	CodeActionKind,
@@ -12,16 +12,18 @@ import {
 	type Connection,
 	createConnection,
 	DidChangeWatchedFilesNotification,
+	ErrorCodes,
 	FileChangeType,
 	type InitializeResult,
 	ProposedFeatures,
+	ResponseError,
 	StreamMessageReader,
 	StreamMessageWriter,
 	TextDocumentSyncKind,
 	TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFacts, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, type ScanState, scanDocument } from './core/analysis';
+import { analyzeFacts, assumptionsKey, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, type ScanState, scanDocument } from './core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
 import { assumptionsInForce } from './core/assumptions';
 import { formatNumber } from './core/explain';
@@ -31,6 +33,8 @@ import type { FileFacts } from './core/facts';
 import { assembleReport, type FileReport, type Locate, reportFile } from './core/report';
 import { LineMap, LineStarts } from './core/text';
 import {
+	type ImportCalibrationArguments,
+	type ImportCalibrationResult,
 	type InitializationOptions,
 	isDocumentationUrl,
 	ServerCommands,
@@ -51,6 +55,8 @@ import { inlayHints } from './views/inlay-hints';
 import { type DiscoveryOptions, isExcluded, matchesAny, relativePosix } from './workspace/discover';
 import { fsPathOfGraph, graphPath, WorkspaceIndex } from './workspace/index';
 import { TeamConfigs } from './workspace/team-config';
+import { type Calibration, type CalibrationKind, importCalibrationText, readCalibration } from './workspace/calibration';
+import { compareObserved } from './core/observed';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -103,7 +109,7 @@ let costsCache: { graph: Graph; assumptions: string; costs: FunctionCosts } | un
 
 function costsFor(settings: DocumentSettings): FunctionCosts {
 	const assumptions = assumptionsOf(settings.effective);
-	const key = JSON.stringify(assumptions);
+	const key = assumptionsKey(assumptions);
 	const graph = index.graph();
 	if (!costsCache || costsCache.graph !== graph || costsCache.assumptions !== key) {
 		costsCache = { graph, assumptions: key, costs: new FunctionCosts(graph, assumptions) };
@@ -154,6 +160,30 @@ function configFolderOf(uri: string): string | undefined {
 	return path && path.endsWith(TEAM_CONFIG_FILE) ? teamConfigs.folderOfConfigFile(path) : undefined;
 }
 
+/** The calibration files of each folder (the org's API list, observed usage), read on first use and after they change. */
+const calibrations = new Map<string, Calibration>();
+
+function calibrationOf(folder: string): Calibration {
+	let known = calibrations.get(folder);
+	if (!known) {
+		known = readCalibration(folder);
+		calibrations.set(folder, known);
+		if (known.errors.length > 0) {
+			// A broken file calibrates nothing; the estimate goes on with the built-in catalog.
+			connection.console.warn(known.errors.join('\n'));
+			void connection.window.showWarningMessage(`Zoho Credit Lens: ${known.errors[0]}${known.errors.length > 1 ? ` (and ${known.errors.length - 1} more; see the output)` : ''}`);
+		}
+	}
+	return known;
+}
+
+/** The folder whose `.zoho-credits/` this file is in, if it is in one. */
+function calibrationFolderOf(uri: string): string | undefined {
+	const path = fsPathOf(uri);
+	if (!path) return undefined;
+	return teamConfigs.allFolders.find((folder) => path.startsWith(join(folder, '.zoho-credits') + sep));
+}
+
 /** Settings for a document (or the window): the team file over the editor's explicit settings over defaults. */
 function settingsFor(uri?: string): Promise<DocumentSettings> {
 	const key = uri ?? '';
@@ -172,10 +202,16 @@ function settingsFor(uri?: string): Promise<DocumentSettings> {
 			const { explicit, inlayHints: mode } = splitSettings(raw);
 			const folder = folderOf(uri);
 			const team = folder === undefined ? undefined : teamConfigs.state(folder).config;
-			const effective = resolveSettings([
+			const resolved = resolveSettings([
 				{ values: team, origin: 'zoho-credits.json' },
 				{ values: explicit, origin: 'settings' },
 			]);
+			const calibration = folder === undefined ? undefined : calibrationOf(folder);
+			const effective: EffectiveSettings = {
+				...resolved,
+				...(calibration?.orgApis ? { orgApis: calibration.orgApis } : {}),
+				...(calibration?.observed ? { observed: calibration.observed } : {}),
+			};
 			return { effective, inlayHints: mode };
 		});
 		settingsCache.set(key, result);
@@ -457,6 +493,7 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 	for (const path of reportParts.keys()) if (!seen.has(path)) reportParts.delete(path);
 	for (const path of lineMaps.keys()) if (!index.get(fsPathOfGraph(path))) lineMaps.delete(path);
 	const report = assembleReport(parts, budget);
+	if (windowSettings.effective.observed) report.observed = compareObserved(report, windowSettings.effective.observed);
 	if (analysed > 0) connection.console.log(`Totalled ${formatNumber(parts.length)} files (${formatNumber(analysed)} analysed again) in ${Math.round(performance.now() - started)} ms.`);
 	const content = { report, assumptions: assumptionsInForce(windowSettings.effective, report), uris, indexing: indexing !== undefined };
 	// Views redraw when the revision changes: an edit that changes no number keeps it.
@@ -531,7 +568,7 @@ connection.onInitialize((params): InitializeResult => {
 			inlayHintProvider: true,
 			codeLensProvider: { resolveProvider: false },
 			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-			executeCommandProvider: { commands: [ServerCommands.openDocumentation, ServerCommands.rescan] },
+			executeCommandProvider: { commands: [ServerCommands.openDocumentation, ServerCommands.rescan, ServerCommands.importCalibration] },
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'zoho-credit-lens', version: process.env.ZOHO_CREDIT_LENS_VERSION ?? '0.1.0' },
@@ -541,7 +578,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
 	for (const folder of teamConfigs.allFolders) if (teamConfigs.state(folder).exists) publishConfigDiagnostics(folder);
 	if (canRegisterWatchers) {
-		void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${TEAM_CONFIG_FILE}` }, { globPattern: SOURCE_GLOB }] }).catch(() => undefined);
+		void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${TEAM_CONFIG_FILE}` }, { globPattern: '**/.zoho-credits/*.json' }, { globPattern: SOURCE_GLOB }] }).catch(() => undefined);
 	}
 	refreshStatus();
 	void buildIndex();
@@ -564,6 +601,12 @@ connection.onDidChangeWatchedFiles((params) => {
 		if (folder !== undefined) {
 			teamConfigs.load(folder);
 			configChanged(folder);
+			continue;
+		}
+		const calibrated = calibrationFolderOf(change.uri);
+		if (calibrated !== undefined) {
+			calibrations.delete(calibrated);
+			configChanged(calibrated);
 			continue;
 		}
 		const path = fsPathOf(change.uri);
@@ -759,15 +802,36 @@ connection.onCodeAction((params) =>
 	),
 );
 connection.onRequest(WorkspaceReportRequest.type, () => workspaceReport());
+
+/** Stores a file the user picked as the folder's calibration; its problems come back as the request's error. */
+function importFromClient(raw: unknown): ImportCalibrationResult {
+	const args = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<ImportCalibrationArguments>;
+	if ((args.kind !== 'apis' && args.kind !== 'usage') || typeof args.text !== 'string' || typeof args.fileName !== 'string') {
+		throw new ResponseError(ErrorCodes.InvalidParams, 'An import needs a kind (apis or usage), the file name and its text.');
+	}
+	const folder = (args.folder ? fsPathOf(args.folder) : undefined) ?? teamConfigs.allFolders.at(-1);
+	if (folder === undefined || !teamConfigs.allFolders.includes(folder)) throw new ResponseError(ErrorCodes.InvalidParams, 'Open a workspace folder to import into.');
+	try {
+		const result = importCalibrationText(args.kind as CalibrationKind, args.text, args.fileName, folder);
+		calibrations.delete(folder);
+		configChanged(folder);
+		connection.console.log(`Imported ${args.fileName}: ${result.summary}, written to ${result.written}.`);
+		return { written: pathToFileURL(result.written).toString(), summary: result.summary };
+	} catch (error) {
+		throw new ResponseError(ErrorCodes.InvalidParams, (error as Error).message);
+	}
+}
 connection.onExecuteCommand(async (params) => {
 	if (params.command === ServerCommands.rescan) {
 		await buildIndex();
 		return;
 	}
+	if (params.command === ServerCommands.importCalibration) return importFromClient(params.arguments?.[0]);
 	const [url] = params.arguments ?? [];
 	if (params.command !== ServerCommands.openDocumentation || !isDocumentationUrl(url)) return;
 	const shown = await connection.window.showDocument({ uri: url, external: true }).catch(() => ({ success: false }));
 	if (!shown.success) connection.console.warn(`The editor could not open ${url}.`);
+	return undefined;
 });
 connection.onCodeLens((params) => fromAnalysis(params.textDocument.uri, 'Code lens', [], ({ analysis }) => codeLenses(analysis)));
 

@@ -50,10 +50,20 @@ void describe('zoho-credits scan', () => {
 			inLoop: true,
 			assumed: ['loop at 10: 10 iterations (default)'],
 			perRun: 150,
+			// Convert Lead's price is fixed: the range is closed.
+			low: 150,
+			high: 150,
 			chain: [],
 		});
 		// The client's requests run only through the nightly job, so they count there, once.
-		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, shareOfDaily: 230 / 15000 });
+		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, perDayLow: 230, perDayHigh: 230, shareOfDaily: 230 / 15000 });
+		// By API: Convert Lead 150 (Deluge) + 50 (nightly); Get Record 1 + 10; one upsert per contact × 10; Get Records 3 + 5 + 1.
+		assert.deepEqual(report.apis, [
+			{ api: 'Convert Lead', perDay: 200 },
+			{ api: 'Get Record', perDay: 11 },
+			{ api: 'Upsert Records', perDay: 10 },
+			{ api: 'Get Records', perDay: 9 },
+		]);
 		const wrapper = report.files[2].calls[1];
 		assert.deepEqual([wrapper.via, wrapper.api, wrapper.operation, wrapper.credits, wrapper.multiplier], ['wrapper', 'convertLead()', 'POST /crm/v8/Leads/{lead_id}/actions/convert', 5, 10]);
 		assert.deepEqual(wrapper.chain, [

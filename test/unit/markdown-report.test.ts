@@ -11,17 +11,21 @@ const REPORT: JsonReport = {
 			path: 'jobs/convert.ts',
 			language: 'typescript',
 			calls: [
-				{ line: 5, column: 11, endLine: 5, endColumn: 26, api: 'Convert Lead', operation: 'POST /crm/v8/Leads/{id}/actions/convert', via: 'wrapper', credits: 5, multiplier: 4, inLoop: true, assumed: [], perRun: 20, chain: [] },
+				{ line: 5, column: 11, endLine: 5, endColumn: 26, api: 'Convert Lead', operation: 'POST /crm/v8/Leads/{id}/actions/convert', via: 'wrapper', credits: 5, multiplier: 4, inLoop: true, assumed: [], perRun: 20, low: 20, high: 20, chain: [] },
 			],
 		},
-		{ path: 'lib/a|b.ts', language: 'typescript', calls: [{ line: 2, column: 1, endLine: 2, endColumn: 9, api: 'Get Records', operation: 'GET /crm/v8/{module}', via: 'rest', credits: 1, multiplier: 1, inLoop: false, assumed: [], perRun: 1, chain: [] }] },
+		{ path: 'lib/a|b.ts', language: 'typescript', calls: [{ line: 2, column: 1, endLine: 2, endColumn: 9, api: 'Get Records', operation: 'GET /crm/v8/{module}', via: 'rest', credits: 1, multiplier: 1, inLoop: false, assumed: [], perRun: 1, low: 1, high: 1, chain: [] }] },
 	],
 	entryPoints: [
-		{ name: 'convertAll', path: 'jobs/convert.ts', line: 3, perRun: 20, runsPerDay: 24, runsSource: 'annotation', perDay: 480, shareOfDaily: 480 / 15000, assumed: false, explanation: [] },
-		{ name: 'lib/a|b.ts (top level)', path: 'lib/a|b.ts', line: 1, perRun: 1, runsPerDay: 1, runsSource: 'default', perDay: 1, shareOfDaily: 1 / 15000, assumed: true, explanation: [] },
+		{ name: 'convertAll', path: 'jobs/convert.ts', line: 3, perRun: 20, runsPerDay: 24, runsSource: 'annotation', perDay: 480, low: 20, high: 20, perDayLow: 480, perDayHigh: 480, shareOfDaily: 480 / 15000, assumed: false, explanation: [] },
+		{ name: 'lib/a|b.ts (top level)', path: 'lib/a|b.ts', line: 1, perRun: 1, runsPerDay: 1, runsSource: 'default', perDay: 1, low: 1, high: 1, perDayLow: 1, perDayHigh: 1, shareOfDaily: 1 / 15000, assumed: true, explanation: [] },
 	],
 	findings: [{ id: 'call-in-loop', severity: 'warning', path: 'jobs/convert.ts', line: 5, column: 11, message: 'convertLead() runs inside a loop.', related: [] }],
-	totals: { perDay: 481, shareOfDaily: 481 / 15000 },
+	apis: [
+		{ api: 'Convert Lead', perDay: 480 },
+		{ api: 'Get Records', perDay: 1 },
+	],
+	totals: { perDay: 481, perDayLow: 481, perDayHigh: 481, shareOfDaily: 481 / 15000 },
 };
 
 void describe('markdown report', () => {

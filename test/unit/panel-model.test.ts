@@ -8,11 +8,11 @@ type Entry = JsonReport['entryPoints'][number];
 type Call = JsonReport['files'][number]['calls'][number];
 
 function entry(name: string, path: string, perDay: number, runsSource = 'annotation'): Entry {
-	return { name, path, line: 3, perRun: perDay, runsPerDay: 1, runsSource, perDay, shareOfDaily: perDay / 15000, assumed: false, explanation: [`${name} explained`] };
+	return { name, path, line: 3, perRun: perDay, runsPerDay: 1, runsSource, perDay, low: perDay, high: perDay, perDayLow: perDay, perDayHigh: perDay, shareOfDaily: perDay / 15000, assumed: false, explanation: [`${name} explained`] };
 }
 
 function call(perRun: number): Call {
-	return { line: 1, column: 1, endLine: 1, endColumn: 2, api: 'Get Records', operation: 'GET /crm/v8/{module}', via: 'rest', credits: 1, multiplier: perRun, inLoop: perRun > 1, assumed: [], perRun, chain: [] };
+	return { line: 1, column: 1, endLine: 1, endColumn: 2, api: 'Get Records', operation: 'GET /crm/v8/{module}', via: 'rest', credits: 1, multiplier: perRun, inLoop: perRun > 1, assumed: [], perRun, low: perRun, high: perRun, chain: [] };
 }
 
 function report(entryPoints: Entry[], files: JsonReport['files'] = [], findings: JsonReport['findings'] = []): WorkspaceReport {
@@ -24,7 +24,8 @@ function report(entryPoints: Entry[], files: JsonReport['files'] = [], findings:
 			files,
 			entryPoints,
 			findings,
-			totals: { perDay, shareOfDaily: perDay / 15000 },
+			apis: [],
+			totals: { perDay, perDayLow: perDay, perDayHigh: perDay, shareOfDaily: perDay / 15000 },
 		},
 		assumptions: ['one assumption'],
 		uris: {},

@@ -9,9 +9,10 @@ function report(entries: [string, string, number][], findings: [string, string, 
 		version: 1,
 		budget: { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: 15 },
 		files: [],
-		entryPoints: entries.map(([name, path, d]) => ({ name, path, line: 1, perRun: d, runsPerDay: 1, runsSource: 'default', perDay: d, shareOfDaily: d / 15000, assumed: true, explanation: [] })),
+		entryPoints: entries.map(([name, path, d]) => ({ name, path, line: 1, perRun: d, runsPerDay: 1, runsSource: 'default', perDay: d, low: d, high: d, perDayLow: d, perDayHigh: d, shareOfDaily: d / 15000, assumed: true, explanation: [] })),
 		findings: findings.map(([id, path, message]) => ({ id, severity: 'warning', path, line: 1, column: 1, message, related: [] })),
-		totals: { perDay, shareOfDaily: perDay / 15000 },
+		apis: [],
+		totals: { perDay, perDayLow: perDay, perDayHigh: perDay, shareOfDaily: perDay / 15000 },
 	};
 }
 

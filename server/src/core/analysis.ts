@@ -97,7 +97,16 @@ export function scanDocument(text: string, path: string, language: Language, pre
 }
 
 export function assumptionsOf(settings: EffectiveSettings): Assumptions {
-	return { defaultLoopIterations: settings.defaultLoopIterations.value, moduleSizes: settings.moduleSizes.value };
+	return {
+		defaultLoopIterations: settings.defaultLoopIterations.value,
+		moduleSizes: settings.moduleSizes.value,
+		...(settings.orgApis ? { orgApis: settings.orgApis } : {}),
+	};
+}
+
+/** A key of the assumptions for caches: equal keys price every call alike. */
+export function assumptionsKey(assumptions: Assumptions): string {
+	return JSON.stringify({ ...assumptions, orgApis: assumptions.orgApis?.key });
 }
 
 /** Estimates and checks one file's facts; with a workspace, calls of functions in other files are priced too. */

@@ -15,6 +15,21 @@ export function formatCredits(n: number): string {
 	return `${formatNumber(n)} credit${n === 1 ? '' : 's'}`;
 }
 
+/** Credits with their range when it is open: `40 credits`, or `≈ 40 (4–400) credits`. */
+export function formatCreditsRange(point: number, low: number, high: number): string {
+	return low === high && low === point ? formatCredits(point) : `${formatRange(point, low, high)} credits`;
+}
+
+/** A figure with its range when the range is open: `40`, or `≈ 40 (4–400)`. */
+export function formatRange(point: number, low: number, high: number): string {
+	return low === high && low === point ? formatNumber(point) : `≈ ${formatNumber(point)} (${formatNumber(low)}–${formatNumber(high)})`;
+}
+
+/** Observed ÷ estimated as text: `×2.5`, or `—` without an estimate to compare with. */
+export function formatRatio(ratio: number | null): string {
+	return ratio === null ? '—' : `×${formatNumber(ratio)}`;
+}
+
 /** Share of the daily allowance as a percentage text: "0.02%". */
 export function formatShare(perDay: number, budget: Budget): string {
 	return formatPercent(perDay / budget.dailyCredits);
@@ -63,8 +78,9 @@ export function runsSourceText(source: RunsSource | undefined): string {
 export function costLine(call: CallEstimate, lines: LineMap): string {
 	const what = call.wrapper ? `${call.wrapper.target.name}()` : call.operation.api;
 	const loops = call.loops.map((use) => ` ×${formatNumber(use.iterations)} (loop at line ${lines.lineOf(use.loop.header.start) + 1}: ${use.reason}${use.source === 'default' ? ', assumed' : ''})`);
-	const total = loops.length > 0 ? ` = ${formatCredits(call.perRun)}` : '';
-	return `line ${lines.lineOf(call.call.span.start) + 1}: ${what}, ${formatCredits(call.credits)}${loops.join('')}${total}`;
+	const total = loops.length > 0 ? ` = ${formatCreditsRange(call.perRun, call.low, call.high)}` : '';
+	const each = loops.length > 0 ? formatCredits(call.credits) : formatCreditsRange(call.perRun, call.low, call.high);
+	return `line ${lines.lineOf(call.call.span.start) + 1}: ${what}, ${each}${loops.join('')}${total}`;
 }
 
 /**
@@ -73,7 +89,10 @@ export function costLine(call: CallEstimate, lines: LineMap): string {
  */
 export function entryExplanation(entry: EntryPoint, lines: LineMap, budget: Budget): string[] {
 	const runs = `${formatNumber(entry.runsPerDay)} run${entry.runsPerDay === 1 ? '' : 's'} a day (${runsSourceText(entry.runsSource)})`;
-	const out = [`${formatCredits(entry.perRun)} per run × ${runs} = ${formatCredits(entry.perDay)} a day, ${formatShare(entry.perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)}.`];
+	const out = [
+		`${formatCreditsRange(entry.perRun, entry.low, entry.high)} per run × ${runs} = ${formatCreditsRange(entry.perDay, entry.perDayLow, entry.perDayHigh)} a day, ${formatShare(entry.perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)}.`,
+	];
+	if (entry.low !== entry.high) out.push(`The range: what the calls cost where the records, a LIMIT or your org's list leave it open, ${formatNumber(entry.low)} at the fewest and ${formatNumber(entry.high)} at the most per run.`);
 	for (const part of entry.parts) out.push(`${costLine(part.call, lines)}${part.excluded ? EXCLUDED[part.excluded] : ''}`);
 	if (entry.branchMaximum) out.push('Of each if/else, only the dearest branch is counted.');
 	if (entry.recursive) out.push('A function on this path calls itself: the recursive call is counted once, not once per level (assumed).');

@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from './explain';
+import { formatNumber, formatPercent, formatRange, formatRatio } from './explain';
 import type { JsonReport } from './report';
 
 /** A table cell: pipes and line breaks would end the cell or the row. */
@@ -19,7 +19,7 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 	const out = [
 		'# Zoho CRM API credits',
 		'',
-		`**${formatNumber(report.totals.perDay)} credits a day of ${formatNumber(b.dailyCredits)} (${formatPercent(report.totals.shareOfDaily)})**: ${b.edition}, ${formatNumber(b.users)} users, ${b.table} table.`,
+		`**${formatRange(report.totals.perDay, report.totals.perDayLow, report.totals.perDayHigh)} credits a day of ${formatNumber(b.dailyCredits)} (${formatPercent(report.totals.shareOfDaily)})**: ${b.edition}, ${formatNumber(b.users)} users, ${b.table} table.`,
 		'',
 		`## Entry points (${report.entryPoints.length})`,
 		'',
@@ -33,13 +33,29 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 				report.entryPoints.map((e) => [
 					e.name,
 					`${e.path}:${e.line}`,
-					formatNumber(e.perRun),
+					formatRange(e.perRun, e.low, e.high),
 					`${formatNumber(e.runsPerDay)}${e.runsSource === 'default' ? ' (assumed)' : ''}`,
-					formatNumber(e.perDay),
+					formatRange(e.perDay, e.perDayLow, e.perDayHigh),
 					formatPercent(e.shareOfDaily),
 				]),
 			),
 		);
+	if (report.observed?.length) {
+		out.push('', '## Estimated against observed', '');
+		out.push(
+			...table(
+				['Entry point or API', 'Estimated a day', 'Observed a day', 'Observed ÷ estimated', 'Days observed'],
+				['l', 'r', 'r', 'r', 'r'],
+				report.observed.map((o) => [
+					`${o.kind === 'api' ? 'API' : 'entry point'} ${o.name}`,
+					o.estimatedPerDay === null ? 'not in the code' : formatNumber(o.estimatedPerDay),
+					formatNumber(o.observedPerDay),
+					formatRatio(o.ratio),
+					formatNumber(o.days),
+				]),
+			),
+		);
+	}
 	out.push('', `## Findings (${report.findings.length})`, '');
 	if (report.findings.length === 0) out.push('None.');
 	for (const f of report.findings) out.push(`- **${f.severity}** \`${f.path}:${f.line}\` ${f.message} (${f.id})`);
@@ -56,7 +72,7 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 					call.api,
 					formatNumber(call.credits),
 					call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`,
-					formatNumber(call.perRun),
+					formatRange(call.perRun, call.low, call.high),
 				]),
 			),
 		);

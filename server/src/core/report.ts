@@ -24,6 +24,9 @@ export interface JsonReport {
 			inLoop: boolean;
 			assumed: string[];
 			perRun: number;
+			/** The range of `perRun` where the price depends on data the code does not show. */
+			low: number;
+			high: number;
 			chain: { path: string; line: number; what: string }[];
 		}[];
 	}[];
@@ -36,6 +39,11 @@ export interface JsonReport {
 		/** `default` when the runs per day are assumed; else the annotation, zoho-credits.json, settings or command line. */
 		runsSource: string;
 		perDay: number;
+		/** The ranges of `perRun` and `perDay`. */
+		low: number;
+		high: number;
+		perDayLow: number;
+		perDayHigh: number;
 		shareOfDaily: number;
 		/** True when any factor (a loop count, a price, the runs per day) is assumed. */
 		assumed: boolean;
@@ -54,7 +62,24 @@ export interface JsonReport {
 		/** Zoho's page about the API or the limit, when there is one. */
 		docs?: string;
 	}[];
-	totals: { perDay: number; shareOfDaily: number };
+	/** Credits a day by API, over every entry point, dearest first. */
+	apis: { api: string; perDay: number }[];
+	totals: { perDay: number; perDayLow: number; perDayHigh: number; shareOfDaily: number };
+	/** Estimated against observed credits a day, when the team imported observed usage. */
+	observed?: ObservedComparison[];
+}
+
+/** One line of the comparison of estimate and observation. */
+export interface ObservedComparison {
+	kind: 'entry-point' | 'api';
+	name: string;
+	observedPerDay: number;
+	/** Days the observation covers (rows with distinct dates; 1 without dates). */
+	days: number;
+	/** null when no entry point or API of the report has that name. */
+	estimatedPerDay: number | null;
+	/** observed ÷ estimated: above 1 the code spends more than estimated. null without an estimate, or when it is 0. */
+	ratio: number | null;
 }
 
 export interface ReportInput {
@@ -71,6 +96,8 @@ export interface FileReport {
 	readonly file: JsonReport['files'][number];
 	readonly entryPoints: JsonReport['entryPoints'];
 	readonly findings: JsonReport['findings'];
+	/** Credits a day by API over the file's entry points. */
+	readonly apis: Readonly<Record<string, number>>;
 }
 
 /** One file's part of the report; `where` places the steps of chains that lead into other files. */
@@ -96,6 +123,8 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 				inLoop: call.loops.length > 0,
 				assumed: assumptionLines(call, lines),
 				perRun: call.perRun,
+				low: call.low,
+				high: call.high,
 				chain: (call.wrapper?.chain ?? []).map((step) => ({ ...where(step.path, step.span.start), what: step.what })),
 			};
 		}),
@@ -108,10 +137,16 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 		runsPerDay: entry.runsPerDay,
 		runsSource: entry.runsSource,
 		perDay: entry.perDay,
+		low: entry.low,
+		high: entry.high,
+		perDayLow: entry.perDayLow,
+		perDayHigh: entry.perDayHigh,
 		shareOfDaily: entry.shareOfDaily,
 		assumed: entry.assumed,
 		explanation: entryExplanation(entry, lines, budget),
 	}));
+	const apis: Record<string, number> = {};
+	for (const entry of analysis.entryPoints) for (const api in entry.apisPerDay) apis[api] = (apis[api] ?? 0) + entry.apisPerDay[api];
 	const findings = analysis.findings.map((finding) => {
 		const at = lines.position(finding.span.start);
 		return {
@@ -125,13 +160,18 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 			related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
 		};
 	});
-	return { file, entryPoints, findings };
+	return { file, entryPoints, findings, apis };
 }
 
 /** The report of the files' parts, in the order given: entry points sorted by credits a day, the total. */
 export function assembleReport(parts: readonly FileReport[], budget: Budget): JsonReport {
 	const entryPoints = parts.flatMap((p) => p.entryPoints);
 	const perDay = entryPoints.reduce((sum, e) => sum + e.perDay, 0);
+	const perDayLow = entryPoints.reduce((sum, e) => sum + e.perDayLow, 0);
+	const perDayHigh = entryPoints.reduce((sum, e) => sum + e.perDayHigh, 0);
+	const byApi = new Map<string, number>();
+	for (const part of parts) for (const api in part.apis) byApi.set(api, (byApi.get(api) ?? 0) + part.apis[api]);
+	const apis = [...byApi].map(([api, n]) => ({ api, perDay: n })).filter((a) => a.perDay > 0).sort((a, b) => b.perDay - a.perDay || a.api.localeCompare(b.api));
 	entryPoints.sort((a, b) => b.perDay - a.perDay || a.path.localeCompare(b.path));
 	return {
 		version: 1,
@@ -146,7 +186,8 @@ export function assembleReport(parts: readonly FileReport[], budget: Budget): Js
 		files: parts.map((p) => p.file),
 		entryPoints,
 		findings: parts.flatMap((p) => p.findings),
-		totals: { perDay, shareOfDaily: perDay / budget.dailyCredits },
+		apis,
+		totals: { perDay, perDayLow, perDayHigh, shareOfDaily: perDay / budget.dailyCredits },
 	};
 }
 

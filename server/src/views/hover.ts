@@ -1,11 +1,11 @@
 import type { Hover } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
-import { describeRule, type Verification } from '../core/catalog';
+import { describeRule, type Operation, type Verification } from '../core/catalog';
 import { budgetAssumed, describeOrigin } from '../core/config';
 import { type CallEstimate, callsInLoop, type LoopUse } from '../core/estimate';
 import type { EntryPoint } from '../core/estimate/entries';
 import { branchTotal } from '../core/estimate/branches';
-import { alternativesLine, costLine, entryExplanation, formatCredits, formatNumber, formatShare, runsSourceText } from '../core/explain';
+import { alternativesLine, costLine, entryExplanation, formatCredits, formatCreditsRange, formatNumber, formatShare, runsSourceText } from '../core/explain';
 import { Commands } from '../protocol';
 
 function basename(path: string): string {
@@ -18,7 +18,14 @@ const VERIFICATION: Record<Verification, string> = {
 	'secondary-only': 'from third-party copies of Zoho\u2019s limits page, not confirmed on it',
 	unverified: 'not confirmed by any source',
 	'default-rule': 'Zoho\u2019s default of 1 credit per call; no specific rule is published',
+	'org-api-list': 'from your org\u2019s API list',
 };
+
+/** "from your org's API list (2026-11-25): `/crm/v8/…`, 1–10 credits" */
+export function orgListLine(org: NonNullable<Operation['orgList']>): string {
+	const span = org.min === org.max ? formatCredits(org.min) : `${formatNumber(org.min)}–${formatCredits(org.max)}`;
+	return `${VERIFICATION['org-api-list']} (${org.importedAt}): \`${org.path}\`, ${span}`;
+}
 
 /** The call under the cursor, innermost first when calls nest. */
 export function callAt(analysis: FileAnalysis, offset: number): CallEstimate | undefined {
@@ -45,7 +52,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
 		out.push('');
 		out.push(`\`${operation.operation}\`: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
-		out.push('', `Credit figure: ${VERIFICATION[operation.verification]} ([source](${operation.sources[0]}))`);
+		out.push('', operation.orgList ? `Credit figure: ${orgListLine(operation.orgList)}` : `Credit figure: ${VERIFICATION[operation.verification]} ([source](${operation.sources[0]}))`);
 		if (call.price.detail) out.push('', `${call.price.detail} credit${call.credits === 1 ? '' : 's'}`);
 		if (call.price.assumption) out.push('', `${call.price.assumption} (assumed)`);
 		if (operation.alternatives?.length) out.push('', `${alternativesLine(operation.api, operation.alternatives)}.`);
@@ -64,8 +71,9 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	const source = runsSourceText(entry?.runsSource);
 	const perDay = call.perRun * runs;
 	out.push(
-		`**${formatCredits(call.perRun)} per run**; at ${formatNumber(runs)} run${runs === 1 ? '' : 's'} a day (${source}) that is ${formatCredits(perDay)} a day, ${formatShare(perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`,
+		`**${formatCreditsRange(call.perRun, call.low, call.high)} per run**; at ${formatNumber(runs)} run${runs === 1 ? '' : 's'} a day (${source}) that is ${formatCreditsRange(perDay, call.low * runs, call.high * runs)} a day, ${formatShare(perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`,
 	);
+	if (call.low !== call.high) out.push('', `The range is what the code cannot show (${call.wrapper ? 'the calls behind it' : 'records per call, a LIMIT, your org\u2019s min–max'}); findings use the point value, and the high end for one run exhausting the day.`);
 	out.push('');
 	out.push(budgetLine(analysis));
 	if (operation.docs) out.push('', `[Zoho documentation](${operation.docs})`);

@@ -20,13 +20,13 @@ export const DEFAULT_SOURCE = 'https://www.zoho.com/crm/developer/docs/api/v4/ap
 /** `/crm/v8/…`, `/crm/bulk/v8/…`, `/crm/email/v8/…`: the family, the version and the rest of the path. */
 const PREFIX = /^\/crm\/(?:(bulk|email)\/)?(v\d+(?:\.\d+)?)(?=\/|$)/;
 
-interface SplitPath {
+export interface SplitPath {
 	readonly family: string;
 	readonly version: string | undefined;
 	readonly segments: readonly string[];
 }
 
-function split(path: string): SplitPath {
+export function split(path: string): SplitPath {
 	const m = PREFIX.exec(path);
 	const rest = m ? path.slice(m[0].length) : path;
 	return { family: m ? (m[1] ?? 'crm') : 'other', version: m?.[2], segments: rest.split('/').filter((s) => s.length > 0) };
@@ -59,16 +59,15 @@ function isComputed(segment: string): boolean {
 	return segment === '{x}';
 }
 
-interface Match {
+export interface Match {
 	/** Literal segments matched exactly. */
 	readonly score: number;
 	/** Literal template segments that only a computed segment stood for. */
 	readonly guessed: number;
 }
 
-
 /** How well a template matches a path, or undefined when it does not. */
-function match(template: readonly string[], actual: readonly string[]): Match | undefined {
+export function match(template: readonly string[], actual: readonly string[]): Match | undefined {
 	let score = 0;
 	let guessed = 0;
 	for (let i = 0; i < template.length; i++) {

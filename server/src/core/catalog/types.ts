@@ -1,7 +1,7 @@
 import type { CreditRule } from './rules';
 
 /** How firmly a credit figure is sourced (see the reference: verified on a Zoho page, or weaker). */
-export type Verification = 'verified-primary' | 'secondary-only' | 'unverified' | 'default-rule';
+export type Verification = 'verified-primary' | 'secondary-only' | 'unverified' | 'default-rule' | 'org-api-list';
 
 /** A Zoho CRM REST operation: method, path template (`{x}` matches one segment) and its credit rule. */
 export interface RestOperationEntry {
@@ -76,4 +76,6 @@ export interface Operation {
 	readonly records?: number;
 	/** Cheaper operations a computed path segment may also stand for (this one, the dearest, is assumed). */
 	readonly alternatives?: readonly string[];
+	/** Set when the org's own API list priced it: its figures and the day they were imported. */
+	readonly orgList?: { readonly min: number; readonly max: number; readonly importedAt: string; readonly path: string };
 }

@@ -4,6 +4,8 @@
  * on the command line win over the file. Defaults come last.
  */
 import { type BudgetTableId, type Edition, isBudgetTableId, isEdition } from '../budget';
+import type { OrgApis } from '../catalog/org-apis';
+import type { ObservedUsage } from '../observed';
 import type { EntryPointConfig, TeamConfig } from './team-config';
 
 export type Origin = 'zoho-credits.json' | 'settings' | 'command line' | 'default';
@@ -40,6 +42,10 @@ export interface EffectiveSettings {
 	readonly entryPoints: Setting<readonly EntryPointConfig[]>;
 	readonly ignore: Setting<readonly string[]>;
 	readonly deluge: Setting<readonly string[]>;
+	/** The org's API list the team imported (`.zoho-credits/apis.json`): its credits override the catalog's. */
+	readonly orgApis?: OrgApis;
+	/** Observed credits a day the team imported (`.zoho-credits/usage.json`), shown beside the estimate. */
+	readonly observed?: ObservedUsage;
 }
 
 export const DEFAULTS = {

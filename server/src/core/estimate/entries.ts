@@ -10,7 +10,7 @@ import { ownerOf } from '../graph';
 import { parseAnnotation } from '../scan/annotations';
 import type { LineMap } from '../text';
 import { branchTotal } from './branches';
-import type { CallEstimate, ChainStep, FileEstimate, WorkspaceContext } from './index';
+import { type ByApi, type CallEstimate, type ChainStep, type FileEstimate, sumCounted, type WorkspaceContext } from './index';
 
 export type RunsSource = 'zoho-credits.json' | 'settings' | 'command line' | 'annotation' | 'default';
 
@@ -22,9 +22,16 @@ export interface EntryPoint {
 	/** The whole function, or undefined for top-level statements. */
 	readonly body?: Span;
 	readonly perRun: number;
+	/** The range of `perRun` where prices depend on data the code does not show. */
+	readonly low: number;
+	readonly high: number;
 	readonly runsPerDay: number;
 	readonly runsSource: RunsSource;
 	readonly perDay: number;
+	readonly perDayLow: number;
+	readonly perDayHigh: number;
+	/** Credits a day by API name. */
+	readonly apisPerDay: ByApi;
 	readonly shareOfDaily: number;
 	/** From the entry point to its first costly request. */
 	readonly chain: readonly ChainStep[];
@@ -105,17 +112,19 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		const { total, chose, counted } = branchTotal(items, inside);
 		const countedCalls = new Set([...counted].map((i) => i.call));
 		const parts = mine.map((call): EntryPart => (itself(call) ? { call, excluded: 'recursion' } : countedCalls.has(call) ? { call } : { call, excluded: 'branch' }));
-		return { total, chose, parts };
+		return { total, chose, parts, ...sumCounted(countedCalls) };
 	};
 	const push = (
 		name: string,
 		span: Span,
 		body: Span | undefined,
 		{ parts, chose }: { parts: EntryPart[]; chose: boolean },
-		cost: { perRun: number; chain: readonly ChainStep[]; branchMaximum?: boolean; recursive?: boolean; assumed?: boolean },
+		cost: { perRun: number; low: number; high: number; apis: ByApi; chain: readonly ChainStep[]; branchMaximum?: boolean; recursive?: boolean; assumed?: boolean },
 		run: { runsPerDay: number; runsSource: RunsSource },
 	) => {
 		const perDay = cost.perRun * run.runsPerDay;
+		const apisPerDay: Record<string, number> = {};
+		for (const api in cost.apis) apisPerDay[api] = cost.apis[api] * run.runsPerDay;
 		const recursive = cost.recursive === true || parts.some((p) => p.excluded === 'recursion' || p.call.wrapper?.recursive === true);
 		const assumed = run.runsSource === 'default' || cost.assumed === true || parts.some((p) => !p.excluded && p.call.assumed);
 		out.push({
@@ -123,8 +132,13 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 			span,
 			...(body ? { body } : {}),
 			perRun: cost.perRun,
+			low: cost.low,
+			high: cost.high,
 			...run,
 			perDay,
+			perDayLow: cost.low * run.runsPerDay,
+			perDayHigh: cost.high * run.runsPerDay,
+			apisPerDay,
 			shareOfDaily: perDay / input.dailyCredits,
 			chain: cost.chain,
 			parts,
@@ -147,7 +161,7 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 	if (top.total > 0) {
 		const first = top.parts[0].call;
 		const chain: ChainStep[] = first.wrapper ? [...first.wrapper.chain] : [{ path: workspace.path, span: first.call.span, what: first.operation.operation }];
-		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, top, { perRun: top.total, chain }, runs(undefined, undefined));
+		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, top, { perRun: top.total, low: top.low, high: top.high, apis: top.apis, chain }, runs(undefined, undefined));
 	}
 	return out;
 }

@@ -1,4 +1,5 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
+import { calibrate, type OrgApis } from '../catalog/org-apis';
 import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
@@ -11,6 +12,29 @@ export interface Assumptions {
 	readonly defaultLoopIterations: number;
 	/** Records per module, for pagination loops. */
 	readonly moduleSizes?: Readonly<Record<string, number>>;
+	/** The org's own API list, when the team imported one: its figures override the catalog's. */
+	readonly orgApis?: OrgApis;
+}
+
+/** Credits by API name (`Convert Lead`): what one run spends on each. */
+export type ByApi = Readonly<Record<string, number>>;
+
+/** Adds `times` × each figure of `from` into `into`. */
+function addApis(into: Record<string, number>, from: ByApi, times = 1): void {
+	for (const api in from) into[api] = Math.min((into[api] ?? 0) + from[api] * times, Number.MAX_SAFE_INTEGER);
+}
+
+/** The totals of the counted items: the point value, its low–high range and the credits by API. */
+export function sumCounted(items: Iterable<{ readonly low: number; readonly high: number; readonly apis: ByApi }>): { low: number; high: number; apis: ByApi } {
+	let low = 0;
+	let high = 0;
+	const apis: Record<string, number> = {};
+	for (const item of items) {
+		low += item.low;
+		high += item.high;
+		addApis(apis, item.apis);
+	}
+	return { low, high, apis };
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = { defaultLoopIterations: 10 };
@@ -21,6 +45,13 @@ function multiplierOf(loops: readonly LoopUse[]): number {
 		loops.reduce((product, use) => product * use.iterations, 1),
 		Number.MAX_SAFE_INTEGER,
 	);
+}
+
+/** A costed call or call of a function, with its range and its credits by API. */
+interface RangedItem extends Costed {
+	readonly low: number;
+	readonly high: number;
+	readonly apis: ByApi;
 }
 
 /** One loop's contribution to a call's multiplier. */
@@ -46,6 +77,11 @@ export interface CallEstimate {
 	readonly multiplier: number;
 	/** credits × multiplier. */
 	readonly perRun: number;
+	/** The range of `perRun` where the price depends on data the code does not show (records, a LIMIT, the org's min–max). */
+	readonly low: number;
+	readonly high: number;
+	/** `perRun` by API name (a wrapper's spread over the requests behind it). */
+	readonly apis: ByApi;
 	/** True when any factor of the number is an assumption rather than read from the code. */
 	readonly assumed: boolean;
 	/** For a call of a user function that makes Zoho CRM calls: the function, the path to the real call, and how its cost was bounded. */
@@ -72,6 +108,10 @@ export interface FileEstimate {
 /** What a run of a user function costs, with the path to its first request. */
 export interface FunctionCost {
 	readonly perRun: number;
+	/** The range of `perRun`, over the same calls. */
+	readonly low: number;
+	readonly high: number;
+	readonly apis: ByApi;
 	readonly assumed: boolean;
 	/** True when an if/else inside counted only its dearest arm. */
 	readonly branchMaximum?: boolean;
@@ -138,7 +178,7 @@ export class FunctionCosts {
 	private compute(ref: FunctionRef, key: string, args: readonly string[] | undefined, stack: ReadonlySet<string>): FunctionCost {
 		const facts = this.graph.facts(ref.path);
 		const fn = facts?.functions?.find((f) => f.name === ref.name);
-		if (!facts || !fn) return { perRun: 0, assumed: false, chain: [] };
+		if (!facts || !fn) return { perRun: 0, low: 0, high: 0, apis: {}, assumed: false, chain: [] };
 		const calls = this.graph.callsOf(ref.path);
 		const owners = ownersOf(facts, calls);
 		const inner = new Set(stack).add(key);
@@ -169,14 +209,16 @@ export class FunctionCosts {
 				if (filled) requests.push(filled);
 			}
 		}
-		const items: Costed[] = [];
+		const items: RangedItem[] = [];
 		let assumed = false;
 		let recursive = false;
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
 		for (const call of requests) {
-			const { operation, price: callPrice } = priceOf(call);
+			const { operation, price: callPrice } = priceOf(call, this.assumptions);
 			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
-			items.push({ span: call.span, value: callPrice.credits * uses.reduce((p, u) => p * u.iterations, 1) });
+			const times = multiplierOf(uses);
+			const value = callPrice.credits * times;
+			items.push({ span: call.span, value, low: callPrice.min * times, high: callPrice.max * times, apis: { [operation.api]: value } });
 			assumed ||= guessed(operation, callPrice) || uses.some((u) => u.source === 'default');
 			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
 		}
@@ -193,7 +235,10 @@ export class FunctionCosts {
 			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) return;
 			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
-			items.push({ span: invocation.span, value: cost.perRun * uses.reduce((p, u) => p * u.iterations, 1) });
+			const times = multiplierOf(uses);
+			const apis: Record<string, number> = {};
+			addApis(apis, cost.apis, times);
+			items.push({ span: invocation.span, value: cost.perRun * times, low: cost.low * times, high: cost.high * times, apis });
 			assumed ||= cost.assumed || uses.some((u) => u.source === 'default');
 			if (!first || invocation.span.start < first.start) {
 				first = { start: invocation.span.start, chain: [{ path: ref.path, span: invocation.span, what: `${target.name}()` }, ...cost.chain], operation: cost.operation };
@@ -201,9 +246,10 @@ export class FunctionCosts {
 		});
 		// Only one arm of each if/else runs: the dearest counts.
 		const branches = (facts.branches ?? []).filter((b) => b.span.start >= fn.span.start && b.span.end <= fn.span.end);
-		const { total: perRun, chose } = branchTotal(items, branches);
+		const { total: perRun, chose, counted } = branchTotal(items, branches);
 		const result: FunctionCost = {
 			perRun,
+			...sumCounted(counted),
 			assumed: assumed || recursive,
 			chain: first?.chain ?? [],
 			operation: first?.operation,
@@ -256,10 +302,22 @@ function guessed(operation: Operation, callPrice: Price): boolean {
 	return !operation.inCatalog || (operation.alternatives?.length ?? 0) > 0 || callPrice.assumption !== undefined;
 }
 
-/** A request's operation and the price of one execution of it, with what the code shows. */
-function priceOf(call: CallFact): { operation: Operation; price: Price } {
+/** The request behind a call, to look it up in the org's list: its own path, else its operation's template (Deluge tasks). */
+function requestOf(call: CallFact, operation: Operation): { method: string; path: string } | undefined {
+	if (call.path.startsWith('/crm/')) return { method: call.method, path: call.path };
+	const space = operation.operation.indexOf(' ');
+	const path = operation.operation.slice(space + 1);
+	return space > 0 && path.startsWith('/crm/') ? { method: operation.operation.slice(0, space), path } : undefined;
+}
+
+/** A request's operation and the price of one execution of it, with what the code shows; the org's list has the last word. */
+function priceOf(call: CallFact, assumptions: Assumptions): { operation: Operation; price: Price } {
 	const operation = operationOf(call);
-	return { operation, price: price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit }) };
+	const basis = price(operation.rule, { records: call.records ?? operation.records, coqlLimit: call.coqlLimit });
+	const org = assumptions.orgApis;
+	const request = org && requestOf(call, operation);
+	const listed = request && org.find(request.method, request.path);
+	return listed ? calibrate(operation, basis, listed, org.list.importedAt) : { operation, price: basis };
 }
 
 function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
@@ -295,7 +353,7 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 	// In a workspace, requests whose URLs use imported constants are classified too.
 	const requests = workspace ? workspace.costs.graph.callsOf(workspace.path) : facts.calls;
 	const calls = requests.map((call): CallEstimate => {
-		const { operation, price: callPrice } = priceOf(call);
+		const { operation, price: callPrice } = priceOf(call, assumptions);
 		const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
 		const multiplier = multiplierOf(loops);
 		const perRun = callPrice.credits * multiplier;
@@ -307,6 +365,9 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 			loops,
 			multiplier,
 			perRun,
+			low: callPrice.min * multiplier,
+			high: callPrice.max * multiplier,
+			apis: { [operation.api]: perRun },
 			assumed: loops.some((use) => use.source === 'default') || guessed(operation, callPrice),
 		};
 	});
@@ -340,6 +401,8 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 		if (cost.perRun === 0) continue;
 		const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
 		const multiplier = multiplierOf(loops);
+		const apis: Record<string, number> = {};
+		addApis(apis, cost.apis, multiplier);
 		const real = cost.operation;
 		const operation: Operation = {
 			api: `${target.name}()`,
@@ -353,11 +416,14 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 		const estimate: CallEstimate = {
 			call: { span: invocation.span, via: 'wrapper', callee: invocation.callee, method: '', path: '', loops: invocation.loops },
 			operation,
-			price: { credits: cost.perRun, min: cost.perRun, max: cost.perRun },
+			price: { credits: cost.perRun, min: cost.low, max: cost.high },
 			credits: cost.perRun,
 			loops,
 			multiplier,
 			perRun: cost.perRun * multiplier,
+			low: cost.low * multiplier,
+			high: cost.high * multiplier,
+			apis,
 			assumed: cost.assumed || loops.some((use) => use.source === 'default'),
 			wrapper: {
 				target,

@@ -2,7 +2,7 @@
 //
 // An entry point whose credits per day reach the warning share (a warning) or the error share (an
 // error) of the daily allowance. Reported at the entry point; related information walks the path from
-// it to its first costly request.
+// it to its first costly request. Judged on the point estimate; an open range is named beside it.
 import { formatCredits, formatNumber } from '../explain';
 import { TOP_LEVEL } from '../estimate/entries';
 import { chainRelated, defineFinding } from './types';
@@ -15,7 +15,7 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 		severity: 'warning',
 		description: 'An entry point whose credits a day reach the warning or error share of the daily allowance.',
 		messages: {
-			risk: '{name} spends {perDay} a day ({perRun} a run × {runs}), {share} of the daily {daily} ({edition}, {users}); {level} at {threshold}.',
+			risk: '{name} spends {perDay} a day ({perRun} a run × {runs}){range}, {share} of the daily {daily} ({edition}, {users}); {level} at {threshold}.',
 		},
 	},
 	*check({ entryPoints = [], budget, thresholds }) {
@@ -32,6 +32,7 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 					perDay: formatCredits(entry.perDay),
 					perRun: formatCredits(entry.perRun),
 					runs,
+					range: entry.perDayLow === entry.perDayHigh ? '' : ` (the point estimate; ${formatNumber(entry.perDayLow)}–${formatNumber(entry.perDayHigh)} a day where prices depend on data the code does not show)`,
 					share: `${formatNumber(Math.round(entry.shareOfDaily * 1000) / 10)}%`,
 					daily: formatNumber(budget.dailyCredits),
 					edition: budget.editionLabel,
