@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -341,5 +341,78 @@ void describe('zoho-credits scan', () => {
 			assert.equal(none.status, 2);
 			assert.match(none.stderr, /is not inside a git repository/);
 		});
+	});
+});
+
+void describe('zoho-credits calibrate', () => {
+	const NIGHTLY = `import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+// zoho-credits: runs-per-day=2
+export async function nightly() {
+  for (const id of ['1', '2', '3']) {
+    await zoho.post(\`/Leads/\${id}/actions/convert\`, {});
+  }
+}
+`;
+
+	function workspace(): string {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-calibrate-'));
+		writeFileSync(join(dir, 'zoho-credits.json'), JSON.stringify({ edition: 'professional', users: 10 }));
+		writeFileSync(join(dir, 'nightly.ts'), NIGHTLY);
+		return dir;
+	}
+	const perDay = (dir: string) => JSON.parse(cli(['scan', '--format', 'json'], dir).stdout).totals.perDay;
+
+	test('the org API list is stored next to the team file and prices the next scan', () => {
+		const dir = workspace();
+		// Convert Lead: 5 credits × 3 ids × 2 runs a day.
+		assert.equal(perDay(dir), 30);
+		writeFileSync(
+			join(dir, 'apis-response.json'),
+			JSON.stringify({ __apis: [{ path: '/crm/v8/Leads/{id}/actions/convert', operation_types: [{ method: 'POST', oauth_scope: 'ZohoCRM.modules.leads.CREATE', min_credits: 7, max_credits: 7 }] }] }),
+		);
+		const result = cli(['calibrate', '--apis', 'apis-response.json'], dir);
+		assert.equal(result.stderr, '');
+		assert.equal(result.status, 0);
+		assert.equal(result.stdout, "Wrote .zoho-credits/apis.json: 1 operation of your org's API list.\n");
+		const stored = JSON.parse(readFileSync(join(dir, '.zoho-credits', 'apis.json'), 'utf8'));
+		assert.match(stored.importedAt, /^\d{4}-\d{2}-\d{2}$/);
+		assert.deepEqual([stored.source, stored.apis], ['apis-response.json', [{ method: 'POST', path: '/crm/v8/Leads/{id}/actions/convert', min: 7, max: 7 }]]);
+		// The org says 7: 7 × 3 × 2.
+		assert.equal(perDay(dir), 42);
+	});
+
+	test('observed usage beside the estimate in the table, with the ratio', () => {
+		const dir = workspace();
+		writeFileSync(join(dir, 'usage.csv'), 'entry_point,api,credits,date\nnightly,,40,2026-11-20\nnightly,,50,2026-11-21\n,Get Blueprint,3,2026-11-21\n');
+		assert.equal(cli(['calibrate', '--usage', 'usage.csv'], dir).stdout, 'Wrote .zoho-credits/usage.json: 3 observations of credits used.\n');
+		const { status, stdout } = cli(['scan'], dir);
+		assert.equal(status, 0);
+		// (40 + 50) / 2 days = 45 observed against 30 estimated: ×1.5.
+		assert.match(stdout, /Estimated against observed credits a day\n +estimated +observed +ratio +over\nentry point nightly +30 +45 +×1\.5 +2 days\nAPI Get Blueprint +not in the code +3 +— +1 day\n/);
+		const report = JSON.parse(cli(['scan', '--format', 'json'], dir).stdout);
+		assert.deepEqual(report.observed[0], { kind: 'entry-point', name: 'nightly', observedPerDay: 45, days: 2, estimatedPerDay: 30, ratio: 1.5 });
+		// --usage compares with another file without storing it.
+		writeFileSync(join(dir, 'other.json'), JSON.stringify([{ entryPoint: 'nightly', credits: 60 }]));
+		assert.deepEqual(JSON.parse(cli(['scan', '--format', 'json', '--usage', 'other.json'], dir).stdout).observed, [
+			{ kind: 'entry-point', name: 'nightly', observedPerDay: 60, days: 1, estimatedPerDay: 30, ratio: 2 },
+		]);
+		assert.equal(JSON.parse(readFileSync(join(dir, '.zoho-credits', 'usage.json'), 'utf8')).rows.length, 3);
+	});
+
+	test('malformed input is refused, nothing is written, and a broken stored file stops the scan', () => {
+		const dir = workspace();
+		writeFileSync(join(dir, 'usage.csv'), 'entry_point,credits\nnightly,many\n');
+		const refused = cli(['calibrate', '--usage', 'usage.csv'], dir);
+		assert.equal(refused.status, 2);
+		assert.equal(refused.stderr, 'zoho-credits: usage.csv was not imported:\n  line 2: credits must be a number ≥ 0, not "many".\nRun "zoho-credits --help" for usage.\n');
+		assert.equal(existsSync(join(dir, '.zoho-credits', 'usage.json')), false);
+		assert.equal(cli(['calibrate'], dir).status, 2);
+		assert.match(cli(['scan', '--apis', 'x.json'], dir).stderr, /--apis belongs to the calibrate command/);
+		mkdirSync(join(dir, '.zoho-credits'));
+		writeFileSync(join(dir, '.zoho-credits', 'apis.json'), '{"__apis": [');
+		const broken = cli(['scan'], dir);
+		assert.equal(broken.status, 2);
+		assert.match(broken.stderr, /^zoho-credits: \.zoho-credits\/apis\.json: The API list is not JSON: /);
 	});
 });

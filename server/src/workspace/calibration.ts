@@ -53,7 +53,7 @@ export function readCalibration(folder: string, date = today()): Calibration {
 			return parsed.errors;
 		}],
 		[OBSERVED_USAGE_FILE, (text: string) => {
-			const parsed = parseObservedUsage(text, { fileName: file, importedAt: date });
+			const parsed = parseObservedUsage(text, { fileName: OBSERVED_USAGE_FILE, importedAt: date });
 			if (parsed.value) observed = parsed.value;
 			return parsed.errors;
 		}],
