@@ -96,3 +96,54 @@ export async function openConfiguration(): Promise<void> {
 	}
 	await vscode.window.showTextDocument(uri);
 }
+
+const IMPORTS: Record<'apis' | 'usage', { title: string; label: string; filters: Record<string, string[]> }> = {
+	apis: {
+		title: 'Import Zoho API Credit List',
+		label: 'Import API list',
+		filters: { 'Saved answer of GET /crm/v8/__apis': ['json'] },
+	},
+	usage: {
+		title: 'Import Observed Usage',
+		label: 'Import usage',
+		filters: { 'Observed credits (CSV or JSON)': ['csv', 'json', 'txt'] },
+	},
+};
+
+/**
+ * Asks for a saved `__apis` answer or an observed usage file (or takes its URI) and has the server
+ * store it in `.zoho-credits/` of the folder; the server checks it and names every problem.
+ */
+export async function importCalibration(kind: 'apis' | 'usage', file?: vscode.Uri): Promise<boolean> {
+	const target = folder();
+	if (!target) {
+		void vscode.window.showWarningMessage(`Zoho Credit Lens: open the folder of your integration first; the ${kind === 'apis' ? 'API list' : 'usage'} is stored next to ${CONFIG_FILE}.`);
+		return false;
+	}
+	const picked =
+		file ??
+		(await vscode.window.showOpenDialog({ title: IMPORTS[kind].title, openLabel: IMPORTS[kind].label, canSelectMany: false, filters: IMPORTS[kind].filters, defaultUri: target.uri }))?.[0];
+	if (!picked) return false;
+	const text = await readText(picked);
+	if (text === undefined) {
+		void vscode.window.showErrorMessage(`Zoho Credit Lens: ${picked.fsPath} cannot be read.`);
+		return false;
+	}
+	const fileName = picked.path.slice(picked.path.lastIndexOf('/') + 1);
+	try {
+		const result = await vscode.commands.executeCommand<{ written: string; summary: string } | undefined>('zohoCredits.server.importCalibration', {
+			kind,
+			fileName,
+			text,
+			folder: target.uri.toString(),
+		});
+		if (!result) throw new Error('the language server is not running');
+		const written = vscode.workspace.asRelativePath(vscode.Uri.parse(result.written));
+		void vscode.window.showInformationMessage(`Zoho Credit Lens: ${result.summary}, stored in ${written}. Commit it so your team shares it.`);
+		return true;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		void vscode.window.showErrorMessage(`Zoho Credit Lens: ${message}`, { modal: message.includes('\n') });
+		return false;
+	}
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { reportMarkdown } from '../../server/src/core/markdown-report';
 import { Commands, ServerCommands } from '../../server/src/protocol';
-import { openConfiguration, selectEdition } from './commands';
+import { importCalibration, openConfiguration, selectEdition } from './commands';
 import { Ctx } from './ctx';
 import { BudgetPanel, openReportLocation } from './panel';
 import { BudgetTree } from './tree';
@@ -54,6 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		vscode.commands.registerCommand('zohoCredits.getStarted', () =>
 			vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#gettingStarted`, false),
 		),
+		vscode.commands.registerCommand('zohoCredits.importApiList', (file?: vscode.Uri) => importCalibration('apis', file)),
+		vscode.commands.registerCommand('zohoCredits.importUsage', (file?: vscode.Uri) => importCalibration('usage', file)),
 		vscode.commands.registerCommand('zohoCredits.openReportLocation', (path: string, line: number) => openReportLocation(reports.current, path, line)),
 	);
 	await ctx.start();

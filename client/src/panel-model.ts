@@ -3,7 +3,7 @@
  * (no editor API), so it is tested on its own and the webview script only draws it.
  */
 import { EDITION_LABELS, EDITIONS } from '../../server/src/core/budget';
-import { formatNumber, formatPercent } from '../../server/src/core/explain';
+import { formatNumber, formatPercent, formatRange, formatRatio } from '../../server/src/core/explain';
 import type { WorkspaceReport } from '../../server/src/protocol';
 
 /** Messages the panel's script posts to the extension. */
@@ -52,6 +52,17 @@ export interface FindingRow extends Target {
 	id: string;
 }
 
+/** Estimated against observed credits a day, one entry point or API. */
+export interface ObservedRow {
+	label: string;
+	estimated: string;
+	observed: string;
+	ratio: string;
+	days: string;
+	/** True when the two differ by more than half: the model, or its assumptions, are off there. */
+	off: boolean;
+}
+
 export interface PanelModel {
 	title: string;
 	budget: { edition: string; editionLabel: string; users: number; table: string; dailyCredits: string };
@@ -64,6 +75,8 @@ export interface PanelModel {
 	entries: EntryRow[];
 	files: FileRow[];
 	findings: FindingRow[];
+	/** Empty unless the team imported observed usage. */
+	observed: ObservedRow[];
 	assumptions: string[];
 	/** A note on how complete the numbers are, or empty. */
 	note: string;
@@ -113,7 +126,7 @@ export function panelModel(data: WorkspaceReport): PanelModel {
 			dailyCredits: formatNumber(daily),
 		},
 		editions: EDITIONS.map((id) => ({ id, label: EDITION_LABELS[id] })),
-		usage: `${formatNumber(used)} of ${formatNumber(daily)} credits a day (${formatPercent(report.totals.shareOfDaily)})`,
+		usage: `${formatRange(used, report.totals.perDayLow, report.totals.perDayHigh)} of ${formatNumber(daily)} credits a day (${formatPercent(report.totals.shareOfDaily)})`,
 		over: used > daily,
 		share: report.totals.shareOfDaily,
 		segments,
@@ -121,15 +134,23 @@ export function panelModel(data: WorkspaceReport): PanelModel {
 			name: e.name,
 			path: e.path,
 			line: e.line,
-			perRun: formatNumber(e.perRun),
+			perRun: formatRange(e.perRun, e.low, e.high),
 			runsPerDay: formatNumber(e.runsPerDay),
 			runsAssumed: e.runsSource === 'default',
-			perDay: formatNumber(e.perDay),
+			perDay: formatRange(e.perDay, e.perDayLow, e.perDayHigh),
 			share: formatPercent(e.shareOfDaily),
 			explanation: e.explanation,
 		})),
 		files,
 		findings,
+		observed: (report.observed ?? []).map((o) => ({
+			label: `${o.kind === 'api' ? 'API' : 'Entry point'} ${o.name}`,
+			estimated: o.estimatedPerDay === null ? 'not in the code' : formatNumber(o.estimatedPerDay),
+			observed: formatNumber(o.observedPerDay),
+			ratio: formatRatio(o.ratio),
+			days: formatNumber(o.days),
+			off: o.ratio === null ? o.observedPerDay > 0 : o.ratio > 1.5 || o.ratio < 1 / 1.5,
+		})),
 		assumptions: data.assumptions,
 		note: data.indexing ? 'The workspace is still being read: these numbers are not complete yet.' : '',
 	};

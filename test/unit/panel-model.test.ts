@@ -35,6 +35,27 @@ function report(entryPoints: Entry[], files: JsonReport['files'] = [], findings:
 }
 
 void describe('budget panel model', () => {
+	test('open ranges and observed usage', () => {
+		const data = report([{ ...entry('sync', 'sync.ts', 240), low: 15, high: 62, perDayLow: 60, perDayHigh: 248 }]);
+		data.report.totals = { ...data.report.totals, perDayLow: 60, perDayHigh: 248 };
+		data.report.observed = [
+			{ kind: 'entry-point', name: 'sync', observedPerDay: 250, days: 2, estimatedPerDay: 240, ratio: 250 / 240 },
+			{ kind: 'api', name: 'Convert Lead', observedPerDay: 40, days: 1, estimatedPerDay: 20, ratio: 2 },
+			{ kind: 'api', name: 'Get Blueprint', observedPerDay: 3, days: 1, estimatedPerDay: null, ratio: null },
+		];
+		const model = panelModel(data);
+		assert.equal(model.usage, '≈ 240 (60–248) of 15,000 credits a day (1.6%)');
+		assert.deepEqual([model.entries[0].perRun, model.entries[0].perDay], ['≈ 240 (15–62)', '≈ 240 (60–248)']);
+		assert.deepEqual(model.observed, [
+			// 250 / 240 = 1.04: close enough.
+			{ label: 'Entry point sync', estimated: '240', observed: '250', ratio: '×1.04', days: '2', off: false },
+			// Twice the estimate: off.
+			{ label: 'API Convert Lead', estimated: '20', observed: '40', ratio: '×2', days: '1', off: true },
+			// Spent by code the scan did not find.
+			{ label: 'API Get Blueprint', estimated: 'not in the code', observed: '3', ratio: '—', days: '1', off: true },
+		]);
+	});
+
 	test('usage against the allowance, and one bar segment per entry point in proportion to it', () => {
 		const model = panelModel(report([entry('convertAll', 'jobs/convert.ts', 480), entry('nightly', 'functions/nightly.dg', 11, 'default')]));
 		// 491 / 15,000 = 3.27%.

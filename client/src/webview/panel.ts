@@ -139,6 +139,20 @@ function render(model: PanelModel): void {
 					),
 		),
 		section('findings', `Findings (${model.findings.length})`, model.findings.length === 0 ? el('p', {}, 'None.') : el('ul', { class: 'findings' }, ...model.findings.map(findingItem))),
+		...(model.observed.length === 0
+			? []
+			: [
+					section(
+						'observed',
+						'Estimated against observed',
+						table(
+							'Estimated against observed credits a day',
+							['Entry point or API', 'Estimated a day', 'Observed a day', 'Observed ÷ estimated', 'Days observed'],
+							[false, true, true, true, true],
+							model.observed.map((o) => [o.label, o.estimated, o.observed, o.off ? el('strong', { title: 'Off by more than half: check the assumptions behind it' }, o.ratio) : o.ratio, o.days]),
+						),
+					),
+				]),
 		section('assumptions', 'Assumptions', el('ul', {}, ...model.assumptions.map((a) => el('li', {}, a)))),
 	);
 	if (focused) root.querySelector<HTMLElement>(focused)?.focus();
