@@ -132,7 +132,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	const b = report.budget;
 	out.push('');
 	if (report.observed?.length) {
-		out.push('', paint(1, 'Estimated against observed credits a day'));
+		out.push(paint(1, 'Estimated against observed credits a day'));
 		const cells = report.observed.map((o) => [
 			`${o.kind === 'api' ? 'API' : 'entry point'} ${o.name}`,
 			o.estimatedPerDay === null ? 'not in the code' : formatNumber(o.estimatedPerDay),
@@ -143,6 +143,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 		const head = ['', 'estimated', 'observed', 'ratio', 'over'];
 		const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
 		for (const row of [head, ...cells]) out.push(row.map((cell, i) => pad(cell, widths[i], i >= 1 && i <= 3)).join('  ').trimEnd());
+		out.push('');
 	}
 	const { perDayLow, perDayHigh } = report.totals;
 	const range = perDayLow === perDayHigh ? '' : ` (${formatNumber(perDayLow)}–${formatNumber(perDayHigh)} where prices depend on data the code does not show)`;
