@@ -3,7 +3,7 @@
  * dashboard or the team's own logs), set beside the estimate so a team sees where the model is off.
  */
 import { lookupRest } from './catalog';
-import { parseJson, type Parsed } from './catalog/org-apis';
+import { type ImportedFile, parseJson, type Parsed } from './catalog/org-apis';
 import type { JsonReport, ObservedComparison } from './report';
 
 /** One observation: a day's credits (or a period's, without a date) of one entry point or one API. */
@@ -15,10 +15,7 @@ export interface ObservedRow {
 }
 
 /** The stored observations (`.zoho-credits/usage.json`). */
-export interface ObservedUsage {
-	readonly version: 1;
-	readonly importedAt: string;
-	readonly source?: string;
+export interface ObservedUsage extends ImportedFile {
 	readonly rows: readonly ObservedRow[];
 }
 

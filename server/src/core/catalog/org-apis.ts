@@ -16,13 +16,17 @@ export interface OrgApi {
 	readonly max: number;
 }
 
-/** The calibration file: the org's list, when it was imported and from which file. */
-export interface OrgApiList {
+/** What every calibration file under `.zoho-credits/` records about its import. */
+export interface ImportedFile {
 	readonly version: 1;
 	/** The day of the import, `YYYY-MM-DD`: hover cites it. */
 	readonly importedAt: string;
 	/** The file it was imported from (its name only). */
 	readonly source?: string;
+}
+
+/** The calibration file of the org's API list. */
+export interface OrgApiList extends ImportedFile {
 	readonly apis: readonly OrgApi[];
 }
 
