@@ -21,7 +21,7 @@ import { discover } from './workspace/discover';
 import { graphPath } from './workspace/index';
 import { checkoutBase, GitError } from './workspace/git';
 import { readTeamConfigFile } from './workspace/team-config';
-import { importCalibration, readCalibration, today } from './workspace/calibration';
+import { importCalibration, readCalibration, today, withCalibration } from './workspace/calibration';
 import { compareObserved, type ObservedUsage, parseObservedUsage } from './core/observed';
 
 const USAGE = `Usage:
@@ -148,7 +148,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	const { perDayLow, perDayHigh } = report.totals;
 	const range = perDayLow === perDayHigh ? '' : ` (${formatNumber(perDayLow)}–${formatNumber(perDayHigh)} where prices depend on data the code does not show)`;
 	out.push(
-		`Total: ${report.totals.perDayLow === report.totals.perDayHigh ? '' : '≈ '}${formatNumber(report.totals.perDay)}${range} credits a day from ${report.entryPoints.length} entry point${report.entryPoints.length === 1 ? '' : 's'} (1 run a day each unless configured) of ${formatNumber(b.dailyCredits)} ` +
+		`Total: ${perDayLow === perDayHigh ? '' : '≈ '}${formatNumber(report.totals.perDay)}${range} credits a day from ${report.entryPoints.length} entry point${report.entryPoints.length === 1 ? '' : 's'} (1 run a day each unless configured) of ${formatNumber(b.dailyCredits)} ` +
 			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}, ${b.table} table${budgetNote}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,
 	);
 	return out.join('\n');
@@ -180,7 +180,7 @@ function scanTree(root: string, paths: readonly string[], flags: ExplicitSetting
 	const calibration = readCalibration(dirname(resolve(root, config ?? TEAM_CONFIG_FILE)));
 	if (calibration.errors.length > 0) throw new UsageError(calibration.errors.join('\n'));
 	const observed = usageFile === undefined ? calibration.observed : readUsage(usageFile);
-	const settings: EffectiveSettings = { ...resolved, ...(calibration.orgApis ? { orgApis: calibration.orgApis } : {}), ...(observed ? { observed } : {}) };
+	const settings = withCalibration(resolved, { orgApis: calibration.orgApis, observed });
 	const targets = (paths.length > 0 ? paths : ['.']).map((p) => resolve(root, p));
 	let discovery;
 	try {

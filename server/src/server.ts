@@ -55,7 +55,7 @@ import { inlayHints } from './views/inlay-hints';
 import { type DiscoveryOptions, isExcluded, matchesAny, relativePosix } from './workspace/discover';
 import { fsPathOfGraph, graphPath, WorkspaceIndex } from './workspace/index';
 import { TeamConfigs } from './workspace/team-config';
-import { type Calibration, type CalibrationKind, importCalibrationText, readCalibration } from './workspace/calibration';
+import { type Calibration, type CalibrationKind, importCalibrationText, readCalibration, withCalibration } from './workspace/calibration';
 import { compareObserved } from './core/observed';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -206,12 +206,7 @@ function settingsFor(uri?: string): Promise<DocumentSettings> {
 				{ values: team, origin: 'zoho-credits.json' },
 				{ values: explicit, origin: 'settings' },
 			]);
-			const calibration = folder === undefined ? undefined : calibrationOf(folder);
-			const effective: EffectiveSettings = {
-				...resolved,
-				...(calibration?.orgApis ? { orgApis: calibration.orgApis } : {}),
-				...(calibration?.observed ? { observed: calibration.observed } : {}),
-			};
+			const effective = withCalibration(resolved, folder === undefined ? undefined : calibrationOf(folder));
 			return { effective, inlayHints: mode };
 		});
 		settingsCache.set(key, result);

@@ -3,7 +3,7 @@
  * dashboard or the team's own logs), set beside the estimate so a team sees where the model is off.
  */
 import { lookupRest } from './catalog';
-import { type ImportedFile, parseJson, type Parsed } from './catalog/org-apis';
+import { type ImportedFile, parseJson, type Parsed } from './imported-file';
 import type { JsonReport, ObservedComparison } from './report';
 
 /** One observation: a day's credits (or a period's, without a date) of one entry point or one API. */

@@ -3,10 +3,12 @@
  * (`.zoho-credits/apis.json`) and observed usage (`.zoho-credits/usage.json`). Imports write them;
  * the server and the CLI read them. A broken file is reported and calibrates nothing.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatOrgApiList, ORG_APIS_FILE, OrgApis, parseOrgApiList } from '../core/catalog/org-apis';
+import type { EffectiveSettings } from '../core/config';
 import { formatObservedUsage, OBSERVED_USAGE_FILE, type ObservedUsage, parseObservedUsage } from '../core/observed';
+import { readOptionalFile } from './team-config';
 
 /** An API list or a usage export larger than this is not one. */
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -28,45 +30,36 @@ export function today(now = new Date()): string {
 
 /** The text of a file, undefined when it does not exist; a thrown Error says why it cannot be read. */
 function readText(path: string): string | undefined {
-	let buffer: Buffer;
-	try {
-		buffer = readFileSync(path);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-		throw new Error(`${path} cannot be read (${code ?? (error as Error).message}).`);
-	}
-	if (buffer.length > MAX_BYTES) throw new Error(`${path} is larger than 16 MB; it is not read.`);
-	if (buffer.includes(0)) throw new Error(`${path} is not text.`);
-	return buffer.toString('utf8');
+	const read = readOptionalFile(path, path, MAX_BYTES, true);
+	if (read.error) throw new Error(read.error);
+	return read.exists ? read.text : undefined;
 }
 
 /** Reads the calibration files of the folder holding `zoho-credits.json`. */
 export function readCalibration(folder: string, date = today()): Calibration {
 	const errors: string[] = [];
-	let orgApis: OrgApis | undefined;
-	let observed: ObservedUsage | undefined;
-	for (const [file, read] of [
-		[ORG_APIS_FILE, (text: string) => {
-			const parsed = parseOrgApiList(text, { importedAt: date });
-			if (parsed.value) orgApis = new OrgApis(parsed.value);
-			return parsed.errors;
-		}],
-		[OBSERVED_USAGE_FILE, (text: string) => {
-			const parsed = parseObservedUsage(text, { fileName: OBSERVED_USAGE_FILE, importedAt: date });
-			if (parsed.value) observed = parsed.value;
-			return parsed.errors;
-		}],
-	] as const) {
-		const path = join(folder, file);
+	/** A file's text, or undefined when it is missing or unreadable (then the error is noted). */
+	const textOf = (file: string): string | undefined => {
 		try {
-			const text = readText(path);
-			if (text !== undefined) errors.push(...read(text).map((e) => `${file}: ${e}`));
+			return readText(join(folder, file));
 		} catch (error) {
 			errors.push((error as Error).message);
+			return undefined;
 		}
-	}
-	return { ...(orgApis ? { orgApis } : {}), ...(observed ? { observed } : {}), errors };
+	};
+	const named = (file: string, problems: readonly string[]) => errors.push(...problems.map((e) => `${file}: ${e}`));
+	const apisText = textOf(ORG_APIS_FILE);
+	const apis = apisText === undefined ? undefined : parseOrgApiList(apisText, { importedAt: date });
+	if (apis) named(ORG_APIS_FILE, apis.errors);
+	const usageText = textOf(OBSERVED_USAGE_FILE);
+	const usage = usageText === undefined ? undefined : parseObservedUsage(usageText, { fileName: OBSERVED_USAGE_FILE, importedAt: date });
+	if (usage) named(OBSERVED_USAGE_FILE, usage.errors);
+	return { ...(apis?.value ? { orgApis: new OrgApis(apis.value) } : {}), ...(usage?.value ? { observed: usage.value } : {}), errors };
+}
+
+/** The settings with the folder's calibration in force. */
+export function withCalibration(settings: EffectiveSettings, calibration: { readonly orgApis?: OrgApis; readonly observed?: ObservedUsage } | undefined): EffectiveSettings {
+	return { ...settings, ...(calibration?.orgApis ? { orgApis: calibration.orgApis } : {}), ...(calibration?.observed ? { observed: calibration.observed } : {}) };
 }
 
 export interface ImportResult {

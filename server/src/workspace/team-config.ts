@@ -22,17 +22,26 @@ export interface TeamConfigState {
 	readonly stale: boolean;
 }
 
-/** Reads a team file; a missing file is no error, an unreadable one is. */
-export function readTeamConfigFile(path: string): { exists: boolean; text: string; error?: string } {
+/**
+ * Reads a small file that may be missing: a missing file is no error, an unreadable or oversized one
+ * is, named by `label`. With `textOnly`, a file holding NUL bytes is refused as not text.
+ */
+export function readOptionalFile(path: string, label: string, maxBytes: number, textOnly = false): { exists: boolean; text: string; error?: string } {
 	try {
 		const buffer = readFileSync(path);
-		if (buffer.length > MAX_CONFIG_BYTES) return { exists: true, text: '', error: `${TEAM_CONFIG_FILE} is larger than 1 MB; it is not read.` };
+		if (buffer.length > maxBytes) return { exists: true, text: '', error: `${label} is larger than ${maxBytes / 1024 / 1024} MB; it is not read.` };
+		if (textOnly && buffer.includes(0)) return { exists: true, text: '', error: `${label} is not text.` };
 		return { exists: true, text: buffer.toString('utf8') };
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' || code === 'ENOTDIR') return { exists: false, text: '' };
-		return { exists: true, text: '', error: `${TEAM_CONFIG_FILE} cannot be read (${code ?? (error as Error).message}).` };
+		return { exists: true, text: '', error: `${label} cannot be read (${code ?? (error as Error).message}).` };
 	}
+}
+
+/** Reads a team file; a missing file is no error, an unreadable one is. */
+export function readTeamConfigFile(path: string): { exists: boolean; text: string; error?: string } {
+	return readOptionalFile(path, TEAM_CONFIG_FILE, MAX_CONFIG_BYTES);
 }
 
 export class TeamConfigs {

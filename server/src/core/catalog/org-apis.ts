@@ -3,6 +3,7 @@
  * fewest and most credits one call costs. Saved by a team as `.zoho-credits/apis.json`, it overrides
  * the built-in catalog for the operations it lists and adds the ones the catalog lacks.
  */
+import { type ImportedFile, parseJson, type Parsed } from '../imported-file';
 import { match, split } from './index';
 import type { Operation } from './types';
 import type { Price } from './rules';
@@ -16,15 +17,6 @@ export interface OrgApi {
 	readonly max: number;
 }
 
-/** What every calibration file under `.zoho-credits/` records about its import. */
-export interface ImportedFile {
-	readonly version: 1;
-	/** The day of the import, `YYYY-MM-DD`: hover cites it. */
-	readonly importedAt: string;
-	/** The file it was imported from (its name only). */
-	readonly source?: string;
-}
-
 /** The calibration file of the org's API list. */
 export interface OrgApiList extends ImportedFile {
 	readonly apis: readonly OrgApi[];
@@ -32,8 +24,6 @@ export interface OrgApiList extends ImportedFile {
 
 /** Where the calibration file lives, relative to the folder of `zoho-credits.json`. */
 export const ORG_APIS_FILE = '.zoho-credits/apis.json';
-
-export type Parsed<T> = { readonly value: T; readonly errors: readonly string[] } | { readonly value: undefined; readonly errors: readonly string[] };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -43,15 +33,6 @@ function describe(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 	return typeof value === 'object' ? 'an object' : String(value);
-}
-
-/** Text as JSON, with the parser's complaint as the error. */
-export function parseJson(text: string, what: string): { value?: unknown; error?: string } {
-	try {
-		return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
-	} catch (error) {
-		return { error: `${what} is not JSON: ${(error as Error).message}` };
-	}
 }
 
 const credits = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
