@@ -21,6 +21,7 @@ const REPORT: JsonReport = {
 		{ name: 'lib/a|b.ts (top level)', path: 'lib/a|b.ts', line: 1, perRun: 1, runsPerDay: 1, runsSource: 'default', perDay: 1, low: 1, high: 1, perDayLow: 1, perDayHigh: 1, shareOfDaily: 1 / 15000, assumed: true, explanation: [] },
 	],
 	findings: [{ id: 'call-in-loop', severity: 'warning', path: 'jobs/convert.ts', line: 5, column: 11, message: 'convertLead() runs inside a loop.', related: [] }],
+	skipped: [],
 	apis: [
 		{ api: 'Convert Lead', perDay: 480 },
 		{ api: 'Get Records', perDay: 1 },

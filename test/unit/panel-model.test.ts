@@ -25,6 +25,7 @@ function report(entryPoints: Entry[], files: JsonReport['files'] = [], findings:
 			entryPoints,
 			findings,
 			apis: [],
+			skipped: [],
 			totals: { perDay, perDayLow: perDay, perDayHigh: perDay, shareOfDaily: perDay / 15000 },
 		},
 		assumptions: ['one assumption'],

@@ -12,6 +12,7 @@ function report(entries: [string, string, number][], findings: [string, string, 
 		entryPoints: entries.map(([name, path, d]) => ({ name, path, line: 1, perRun: d, runsPerDay: 1, runsSource: 'default', perDay: d, low: d, high: d, perDayLow: d, perDayHigh: d, shareOfDaily: d / 15000, assumed: true, explanation: [] })),
 		findings: findings.map(([id, path, message]) => ({ id, severity: 'warning', path, line: 1, column: 1, message, related: [] })),
 		apis: [],
+		skipped: [],
 		totals: { perDay, perDayLow: perDay, perDayHigh: perDay, shareOfDaily: perDay / 15000 },
 	};
 }

@@ -9,6 +9,7 @@ import { suppressionsOf } from './scan/annotations';
 import { scanDeluge } from './scan/deluge';
 import { scanTypeScriptFrom, type TypeScriptParse } from './scan/typescript';
 import { LineMap } from './text';
+import { namesZoho } from './zoho-markers';
 
 /** Every setting at its default: what an analysis uses when nothing is configured. */
 export const DEFAULT_SETTINGS: EffectiveSettings = resolveSettings();
@@ -65,6 +66,9 @@ export function languageOf(path: string, languageId?: string): Language | undefi
 /** The scan error of a file nested too deeply for any recursive parser to follow. */
 export const TOO_DEEPLY_NESTED = 'too-deeply-nested';
 
+/** Why such a file is left out, as reports list it. */
+export const TOO_DEEPLY_NESTED_REASON = 'nests too deeply to be read (hundreds or thousands of levels)';
+
 export function scanFile(text: string, path: string, language: Language): FileFacts {
 	return scanDocument(text, path, language, undefined).facts;
 }
@@ -89,7 +93,14 @@ export function scanDocument(text: string, path: string, language: Language, pre
 			language,
 			calls: [],
 			loops: [],
-			errors: [{ code: TOO_DEEPLY_NESTED, message: 'This file nests too deeply to be read (thousands of levels): its Zoho CRM calls are not counted.', span: { start: 0, end: 0 } }],
+			errors: [
+				{
+					code: TOO_DEEPLY_NESTED,
+					message: `This file ${TOO_DEEPLY_NESTED_REASON}: its Zoho CRM calls are not counted.`,
+					span: { start: 0, end: 0 },
+					namesZoho: namesZoho(text),
+				},
+			],
 		};
 		// The tree is not kept: the next version is parsed from scratch.
 		return { facts, state: undefined };

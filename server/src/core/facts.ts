@@ -77,6 +77,8 @@ export interface ScanError {
 	readonly code: string;
 	readonly message: string;
 	readonly span: Span;
+	/** For a file the scan could not read at all: whether its text names Zoho CRM (its calls are then missed). */
+	readonly namesZoho?: boolean;
 }
 
 /** A named function or method: the unit a wrapper call refers to. Anonymous callbacks belong to the function around them. */

@@ -1,4 +1,4 @@
-import type { FileAnalysis } from './analysis';
+import { type FileAnalysis, TOO_DEEPLY_NESTED, TOO_DEEPLY_NESTED_REASON } from './analysis';
 import type { Budget } from './budget';
 import { assumptionLines, entryExplanation } from './explain';
 import { TOP_LEVEL } from './estimate/entries';
@@ -64,9 +64,18 @@ export interface JsonReport {
 	}[];
 	/** Credits a day by API, over every entry point, dearest first. */
 	apis: { api: string; perDay: number }[];
+	/** Files that could not be analysed, with the reason; `namesZoho` when the file names Zoho CRM (its calls are missing). */
+	skipped: SkippedEntry[];
 	totals: { perDay: number; perDayLow: number; perDayHigh: number; shareOfDaily: number };
 	/** Estimated against observed credits a day, when the team imported observed usage. */
 	observed?: ObservedComparison[];
+}
+
+/** A file left out of the analysis. */
+export interface SkippedEntry {
+	path: string;
+	reason: string;
+	namesZoho: boolean;
 }
 
 /** One line of the comparison of estimate and observation. */
@@ -98,6 +107,8 @@ export interface FileReport {
 	readonly findings: JsonReport['findings'];
 	/** Credits a day by API over the file's entry points. */
 	readonly apis: Readonly<Record<string, number>>;
+	/** Set when the file could not be read (nested too deeply): it is listed as skipped. */
+	readonly skipped?: SkippedEntry;
 }
 
 /** One file's part of the report; `where` places the steps of chains that lead into other files. */
@@ -160,11 +171,13 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 			related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
 		};
 	});
-	return { file, entryPoints, findings, apis };
+	const unreadable = analysis.facts.errors.find((e) => e.code === TOO_DEEPLY_NESTED);
+	const skipped = unreadable ? { path, reason: TOO_DEEPLY_NESTED_REASON, namesZoho: unreadable.namesZoho === true } : undefined;
+	return { file, entryPoints, findings, apis, ...(skipped ? { skipped } : {}) };
 }
 
 /** The report of the files' parts, in the order given: entry points sorted by credits a day, the total. */
-export function assembleReport(parts: readonly FileReport[], budget: Budget): JsonReport {
+export function assembleReport(parts: readonly FileReport[], budget: Budget, skipped: readonly SkippedEntry[] = []): JsonReport {
 	const entryPoints = parts.flatMap((p) => p.entryPoints);
 	const perDay = entryPoints.reduce((sum, e) => sum + e.perDay, 0);
 	const perDayLow = entryPoints.reduce((sum, e) => sum + e.perDayLow, 0);
@@ -187,6 +200,7 @@ export function assembleReport(parts: readonly FileReport[], budget: Budget): Js
 		entryPoints,
 		findings: parts.flatMap((p) => p.findings),
 		apis,
+		skipped: [...skipped, ...parts.flatMap((p) => (p.skipped ? [p.skipped] : []))].sort((a, b) => a.path.localeCompare(b.path)),
 		totals: { perDay, perDayLow, perDayHigh, shareOfDaily: perDay / budget.dailyCredits },
 	};
 }
@@ -195,7 +209,7 @@ export function assembleReport(parts: readonly FileReport[], budget: Budget): Js
  * Builds the JSON report: every call, the entry points (configured, annotated, or the code nothing
  * else calls, run once a day unless told otherwise), the findings, and the total per day.
  */
-export function buildReport(inputs: readonly ReportInput[], budget: Budget): JsonReport {
+export function buildReport(inputs: readonly ReportInput[], budget: Budget, skipped: readonly SkippedEntry[] = []): JsonReport {
 	// Chains point into other files: their report paths and lines by analysis path.
 	const byPath = new Map(inputs.map((i) => [i.analysis.path, i] as const));
 	const where: Locate = (path, offset) => {
@@ -205,5 +219,6 @@ export function buildReport(inputs: readonly ReportInput[], budget: Budget): Jso
 	return assembleReport(
 		inputs.map((input) => reportFile(input, budget, where)),
 		budget,
+		skipped,
 	);
 }

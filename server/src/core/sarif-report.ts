@@ -45,6 +45,17 @@ export function reportSarif(report: JsonReport, rules: readonly FindingRule[], v
 			{
 				tool: { driver: { name: 'Zoho Credit Lens', version, semanticVersion: version, rules: descriptors } },
 				results,
+				// Files the analysis could not read: a warning when the file names Zoho CRM (calls may be missing).
+				invocations: [
+					{
+						executionSuccessful: true,
+						toolExecutionNotifications: report.skipped.map((skip) => ({
+							level: skip.namesZoho ? ('warning' as const) : ('note' as const),
+							message: { text: `Not analysed: ${skip.reason}.${skip.namesZoho ? ' The file names Zoho CRM: its calls are missing from the estimate.' : ''}` },
+							locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(skip.path), uriBaseId: '%SRCROOT%' } } }],
+						})),
+					},
+				],
 				properties: {
 					budget: report.budget,
 					creditsPerDay: report.totals.perDay,

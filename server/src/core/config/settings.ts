@@ -58,14 +58,30 @@ export const DEFAULTS = {
 	defaultLoopIterations: 10,
 };
 
-const wholeAtLeast = (min: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
-const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+/**
+ * The largest value of each number a user sets: far beyond any real org or job, short of figures that
+ * overflow to Infinity in a product (`users: 1e308`). The schema, the editor settings and the CLI say the same.
+ */
+export const LIMITS = {
+	users: 1_000_000,
+	addOnCredits: 1_000_000_000,
+	defaultLoopIterations: 1_000_000,
+	moduleSize: 1_000_000_000,
+	runsPerDay: 10_000_000,
+	/** A threshold is a share of the daily allowance: 100 is a hundred days' credits. */
+	threshold: 100,
+	/** An `iterations=N` annotation. */
+	iterations: 1_000_000_000,
+} as const;
+
+const wholeBetween = (min: number, max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= LIMITS.threshold;
 const stringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const sizes = (v: unknown): v is Record<string, number> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(wholeAtLeast(0));
+	typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(wholeBetween(0, LIMITS.moduleSize));
 const entryPoints = (v: unknown): v is EntryPointConfig[] =>
 	Array.isArray(v) &&
-	v.every((e) => typeof e === 'object' && e !== null && (typeof e.function === 'string' || typeof e.file === 'string') && typeof e.runsPerDay === 'number' && e.runsPerDay >= 0);
+	v.every((e) => typeof e === 'object' && e !== null && (typeof e.function === 'string' || typeof e.file === 'string') && typeof e.runsPerDay === 'number' && e.runsPerDay >= 0 && e.runsPerDay <= LIMITS.runsPerDay);
 
 /** One source of values and the origin it stands for. */
 export interface SettingsLayer {
@@ -89,12 +105,12 @@ function pick<T>(layers: readonly SettingsLayer[], read: (values: ExplicitSettin
 export function resolveSettings(layers: readonly SettingsLayer[] = []): EffectiveSettings {
 	return {
 		edition: pick(layers, (v) => v.edition, DEFAULTS.edition, isEdition),
-		users: pick(layers, (v) => v.users, DEFAULTS.users, wholeAtLeast(0)),
-		addOnCredits: pick(layers, (v) => v.addOnCredits, DEFAULTS.addOnCredits, wholeAtLeast(0)),
+		users: pick(layers, (v) => v.users, DEFAULTS.users, wholeBetween(0, LIMITS.users)),
+		addOnCredits: pick(layers, (v) => v.addOnCredits, DEFAULTS.addOnCredits, wholeBetween(0, LIMITS.addOnCredits)),
 		budgetTable: pick(layers, (v) => v.budgetTable, DEFAULTS.budgetTable, isBudgetTableId),
 		warningShare: pick(layers, (v) => thresholdsOf(v.thresholds).warning, DEFAULTS.warningShare, positive),
 		errorShare: pick(layers, (v) => thresholdsOf(v.thresholds).error, DEFAULTS.errorShare, positive),
-		defaultLoopIterations: pick(layers, (v) => v.defaultLoopIterations, DEFAULTS.defaultLoopIterations, wholeAtLeast(1)),
+		defaultLoopIterations: pick(layers, (v) => v.defaultLoopIterations, DEFAULTS.defaultLoopIterations, wholeBetween(1, LIMITS.defaultLoopIterations)),
 		moduleSizes: pick(layers, (v) => v.moduleSizes, {}, sizes),
 		entryPoints: pick(layers, (v) => v.entryPoints, [], entryPoints),
 		ignore: pick(layers, (v) => v.ignore, [], stringList),

@@ -71,6 +71,8 @@ function schemaMessage(error: ErrorObject): string {
 			return `${where} must be ${p.type === 'integer' ? 'a whole number' : `of type ${String(p.type)}`}.`;
 		case 'minimum':
 			return `${where} must be at least ${String(p.limit)}.`;
+		case 'maximum':
+			return `${where} must be at most ${Number(p.limit).toLocaleString('en-US')}.`;
 		case 'exclusiveMinimum':
 			return `${where} must be greater than ${String(p.limit)}.`;
 		case 'additionalProperties':

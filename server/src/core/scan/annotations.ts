@@ -2,6 +2,8 @@
  * Inline annotations written in `//` comments, shared by every language:
  * `zoho-credits: iterations=N`, `zoho-credits: runs-per-day=N`, `zoho-credits: ignore`.
  */
+import { LIMITS } from '../config/settings';
+
 export interface Annotation {
 	readonly iterations?: number;
 	readonly runsPerDay?: number;
@@ -22,8 +24,9 @@ export function parseAnnotation(comment: string): Annotation | undefined {
 	for (const part of m[1].split(/[\s,]+/)) {
 		const [key, value] = part.split('=');
 		const n = value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
-		if (key === 'iterations' && n !== undefined) iterations = n;
-		else if (key === 'runs-per-day' && n !== undefined) runsPerDay = n;
+		// A figure past the limits is read as the limit: a thousand digits would otherwise be Infinity.
+		if (key === 'iterations' && n !== undefined) iterations = Math.min(n, LIMITS.iterations);
+		else if (key === 'runs-per-day' && n !== undefined) runsPerDay = Math.min(n, LIMITS.runsPerDay);
 		else if (key === 'ignore') ignore = true;
 		else if (key === 'ignore-file') ignoreFile = true;
 	}

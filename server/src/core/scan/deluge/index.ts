@@ -102,6 +102,9 @@ function pageOf(task: string, args: readonly Expr[], env: Env): Value {
 	return { kind: 'page', ...(module.includes(HOLE) ? {} : { module }), perPage };
 }
 
+/** Syntax problems listed for one file; the rest are counted in one last problem. */
+export const MAX_SYNTAX_ERRORS = 100;
+
 export function scanDeluge(text: string): FileFacts {
 	const script = parse(text);
 	const calls: CallFact[] = [];
@@ -117,17 +120,30 @@ export function scanDeluge(text: string): FileFacts {
 	}));
 	// Lexical errors keep their own codes, as the lexer names them.
 	for (const [i, e] of script.errors.entries()) if (e.code === 'lexical') errors[i] = { ...errors[i], code: e.message };
+	// A file of thousands of problems is not Deluge being typed: the first ones say so, a last one counts the rest.
+	if (errors.length > MAX_SYNTAX_ERRORS) {
+		const rest = errors.length - MAX_SYNTAX_ERRORS;
+		const first = errors[MAX_SYNTAX_ERRORS];
+		errors.length = MAX_SYNTAX_ERRORS;
+		errors.push({ code: 'too-many-errors', message: `… and ${rest.toLocaleString('en-US')} more syntax problems from here on, not listed.`, span: first.span });
+	}
 	const lineComments = script.comments.filter((c) => c.value.startsWith('//'));
 
 	/** `iterations=N` from a comment right above a loop. */
 	const annotated = (start: number): number | undefined => {
-		for (let i = lineComments.length - 1; i >= 0; i--) {
-			const c = lineComments[i];
-			if (c.end > start) continue;
-			if (text.slice(c.end, start).trim() !== '') return undefined;
-			return parseAnnotation(c.value)?.iterations;
+		// The last line comment ending before the loop (comments come in text order), found by bisection.
+		let low = 0;
+		let high = lineComments.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (lineComments[middle].end <= start) low = middle + 1;
+			else high = middle;
 		}
-		return undefined;
+		const c = lineComments[low - 1];
+		if (!c) return undefined;
+		// Only white space between the comment and the loop; the first other character ends the look.
+		for (let i = c.end; i < start; i++) if (!/\s/.test(text[i])) return undefined;
+		return parseAnnotation(c.value)?.iterations;
 	};
 
 	const visitExpr = (expr: Expr | undefined, env: Env): void => {

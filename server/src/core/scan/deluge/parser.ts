@@ -79,6 +79,8 @@ export function parse(text: string): Script {
 	const comments = all.filter((t) => t.kind === TokenKind.LineComment || t.kind === TokenKind.BlockComment);
 	const tokens = all.filter((t) => t.kind !== TokenKind.LineComment && t.kind !== TokenKind.BlockComment);
 	const errors: ParseError[] = lexErrors.map((e) => ({ code: ParseErrorCode.Lexical, message: e.code, start: e.start, end: e.end }));
+	/** `start:code` of each error: one error per place, found without a search of the list. */
+	const reported = new Set<string>();
 	let pos = 0;
 
 	const peek = (offset = 0): Token => tokens[Math.min(pos + offset, tokens.length - 1)];
@@ -92,7 +94,9 @@ export function parse(text: string): Script {
 	const previousEnd = (): number => (pos > 0 ? tokens[Math.min(pos - 1, tokens.length - 1)].end : 0);
 	const error = (code: ParseErrorCode, message: string, token: Token = peek()): void => {
 		// One error per place: recovery may look at the same token twice.
-		if (errors.some((e) => e.start === token.start && e.code === code)) return;
+		const key = `${token.start}:${code}`;
+		if (reported.has(key)) return;
+		reported.add(key);
 		errors.push({ code, message, start: token.start, end: Math.max(token.end, token.start + 1) });
 	};
 	const expect = (value: string): boolean => {

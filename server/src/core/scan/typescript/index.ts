@@ -9,7 +9,7 @@ import type { BranchFact, CallFact, DeferredCall, ExportFact, FileFacts, Functio
 import { crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
-import { evaluate, importedMember, isRelative, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
+import { evaluate, importedMember, isRelative, MAX_EVALUATION_STEPS, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
 
 export { coqlLimitOf } from './body';
 
@@ -203,7 +203,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
 			const className = classNameOf(node);
 			const classScope = new Scope(scope);
-			const instance = new Scope();
+			const instance = new Scope(undefined, scope.work);
 			instance.set('this', { kind: 'user-instance', ref: { kind: 'local', name: className } });
 			bindClassMembers(node, classScope, instance);
 			for (const member of node.members) visitUnder(member, node, classScope, instance);
@@ -303,7 +303,15 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
 		span: { start: d.start, end: d.start + d.length },
 	}));
-	const facts: FileFacts = { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings: topLevelStrings(source, moduleScope) };
+	const strings = topLevelStrings(source, moduleScope);
+	if (moduleScope.exhausted) {
+		errors.push({
+			code: 'evaluation-budget',
+			message: `Values in this file take more than ${MAX_EVALUATION_STEPS.toLocaleString('en-US')} steps to follow; the rest are read as unknown (URLs, counts and clients after that point may be missed).`,
+			span: { start: 0, end: 0 },
+		});
+	}
+	const facts: FileFacts = { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings };
 	return { facts, parse: { path, text, source } };
 }
 

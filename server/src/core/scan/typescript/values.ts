@@ -39,10 +39,33 @@ export function isRelative(specifier: string): boolean {
 	return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..' || specifier.startsWith('/');
 }
 
+/** Evaluation steps one file may take: far beyond any real file, short of a hang on a hostile one. */
+export const MAX_EVALUATION_STEPS = 1_000_000;
+
+/** Text longer than this is no URL: a concatenation past it is read as unknown. */
+export const MAX_TEXT_LENGTH = 64 * 1024;
+
+/** The evaluation work done for one file, shared by all its scopes. */
+export interface EvaluationWork {
+	steps: number;
+}
+
 /** Names to values; a function or class body opens a child scope. */
 export class Scope {
 	private readonly values = new Map<string, Value>();
-	constructor(readonly parent?: Scope) {}
+	/** Shared with the parent: the budget is per file. */
+	readonly work: EvaluationWork;
+	constructor(
+		readonly parent?: Scope,
+		work?: EvaluationWork,
+	) {
+		this.work = parent?.work ?? work ?? { steps: 0 };
+	}
+
+	/** True once the file's evaluation budget is spent: every later value is unknown. */
+	get exhausted(): boolean {
+		return this.work.steps > MAX_EVALUATION_STEPS;
+	}
 
 	get(name: string): Value | undefined {
 		return this.values.get(name) ?? this.parent?.get(name);
@@ -184,26 +207,22 @@ export function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts
 /** Evaluates an expression as far as the file shows. */
 export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScope?: Scope): Value | undefined {
 	if (!expr) return undefined;
+	// Each node is evaluated once per question; the budget bounds what a file can ask.
+	if (++scope.work.steps > MAX_EVALUATION_STEPS) return undefined;
 	const e = unwrap(expr);
 	if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', text: e.text };
 	if (ts.isNumericLiteral(e)) return { kind: 'number', value: Number(e.text) };
 	if (ts.isTemplateExpression(e)) {
 		let text = e.head.text;
-		for (const span of e.templateSpans) text += stringPart(span.expression, scope, thisScope) + span.literal.text;
+		for (const span of e.templateSpans) {
+			text += stringPart(span.expression, scope, thisScope) + span.literal.text;
+			if (text.length > MAX_TEXT_LENGTH) return undefined;
+		}
 		return { kind: 'string', text };
 	}
 	if (ts.isBinaryExpression(e)) {
 		const op = e.operatorToken.kind;
-		if (op === ts.SyntaxKind.PlusToken) {
-			const left = evaluate(e.left, scope, thisScope);
-			const right = evaluate(e.right, scope, thisScope);
-			if (left?.kind === 'number' && right?.kind === 'number') return { kind: 'number', value: left.value + right.value };
-			// Text, or a parameter that will hold text at each call (`base + path`).
-			if (left?.kind === 'string' || right?.kind === 'string' || left?.kind === 'param' || right?.kind === 'param') {
-				return { kind: 'string', text: stringPart(e.left, scope, thisScope) + stringPart(e.right, scope, thisScope) };
-			}
-			return undefined;
-		}
+		if (op === ts.SyntaxKind.PlusToken) return evaluateSum(e, scope, thisScope);
 		if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
 			// `process.env.ZOHO_DOMAIN ?? 'https://www.zohoapis.com'`: the side we can read.
 			return evaluate(e.left, scope, thisScope) ?? evaluate(e.right, scope, thisScope);
@@ -246,6 +265,32 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 	}
 	if (ts.isCallExpression(e)) return evaluateCall(e, scope, thisScope);
 	return undefined;
+}
+
+/**
+ * `a + b + c …`: the operands of the left-leaning chain are evaluated once each, left to right, in a
+ * loop (a chain of thousands of terms neither recurses that deep nor evaluates a term twice).
+ */
+function evaluateSum(sum: ts.BinaryExpression, scope: Scope, thisScope?: Scope): Value | undefined {
+	const rights: ts.Expression[] = [];
+	let first: ts.Expression = sum;
+	for (;;) {
+		const e = unwrap(first);
+		if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.PlusToken) break;
+		rights.push(e.right);
+		first = e.left;
+	}
+	let total = evaluate(first, scope, thisScope);
+	for (let i = rights.length - 1; i >= 0; i--) {
+		const right = evaluate(rights[i], scope, thisScope);
+		if (total?.kind === 'number' && right?.kind === 'number') total = { kind: 'number', value: total.value + right.value };
+		// Text, or a parameter that will hold text at each call (`base + path`).
+		else if (total?.kind === 'string' || right?.kind === 'string' || total?.kind === 'param' || right?.kind === 'param') {
+			const text = textOf(total, scope, thisScope) + textOf(right, scope, thisScope);
+			total = text.length > MAX_TEXT_LENGTH ? undefined : { kind: 'string', text };
+		} else total = undefined;
+	}
+	return total;
 }
 
 function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Value | undefined {
@@ -297,7 +342,11 @@ function sliced(length: number | undefined, args: readonly ts.Expression[], scop
 
 /** The text an expression contributes to a string: its value when known, else a hole. */
 export function stringPart(expr: ts.Expression, scope: Scope, thisScope?: Scope): string {
-	const value = evaluate(expr, scope, thisScope);
+	return textOf(evaluate(expr, scope, thisScope), scope, thisScope);
+}
+
+/** The text a value contributes to a string, else a hole. */
+function textOf(value: Value | undefined, scope: Scope, thisScope?: Scope): string {
 	if (value?.kind === 'string') return value.text;
 	if (value?.kind === 'number') return String(value.value);
 	if (value?.kind === 'param') return parameterMarker(value.fn, value.index);

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, scanFile } from '../../server/src/core/analysis';
+import { LIMITS, parseTeamConfig, resolveSettings } from '../../server/src/core/config';
+import { buildReport } from '../../server/src/core/report';
+import { parseAnnotation } from '../../server/src/core/scan/annotations';
+import { MAX_SYNTAX_ERRORS, scanDeluge } from '../../server/src/core/scan/deluge';
+import { evaluate, MAX_EVALUATION_STEPS, MAX_TEXT_LENGTH, Scope } from '../../server/src/core/scan/typescript/values';
+
+/** The first expression of `const q = …;`. */
+function initializerOf(text: string): ts.Expression {
+	const source = ts.createSourceFile('q.ts', text, ts.ScriptTarget.Latest, true);
+	const statement = source.statements[0] as ts.VariableStatement;
+	return statement.declarationList.declarations[0].initializer!;
+}
+
+// A test that hangs is a failure: each of these ran for seconds to hours before the fix.
+const LIMIT = { timeout: 20_000 };
+
+void describe('hostile input: string concatenation', () => {
+	test('a chain of 40 string terms is read in linear time, each term once', LIMIT, () => {
+		const scope = new Scope();
+		const value = evaluate(initializerOf(`const q = ${Array(40).fill('"a"').join(' + ')};`), scope);
+		assert.deepEqual(value, { kind: 'string', text: 'a'.repeat(40) });
+		// 40 terms: the chain itself plus one step a term (the old reading doubled at every `+`: 2^40).
+		assert.equal(scope.work.steps, 41);
+	});
+
+	test('numbers before text add up first, as JavaScript does', () => {
+		assert.deepEqual(evaluate(initializerOf('const q = 1 + 2 + "/Leads" + 3;'), new Scope()), { kind: 'string', text: '3/Leads3' });
+	});
+
+	test('a file of 32 concatenated terms still shows the call beside it', LIMIT, () => {
+		const text = `export const q = ${Array(32).fill('"a"').join(' + ')};\nfetch("https://www.zohoapis.com/crm/v8/Leads/" + q);\n`;
+		const analysis = analyzeFile('q.ts', 'typescript', text);
+		assert.deepEqual(
+			analysis.estimate.calls.map((c) => [c.operation.api, c.credits]),
+			[['Get Record', 1]],
+		);
+	});
+
+	test('text that doubles at every step stops growing at the length limit and the call is still found', LIMIT, () => {
+		let text = 'const a0 = "x";\n';
+		for (let i = 1; i < 60; i++) text += `const a${i} = a${i - 1} + a${i - 1};\n`;
+		text += 'fetch("https://www.zohoapis.com/crm/v8/Deals?x=" + a59);\n';
+		const facts = scanFile(text, 'd.ts', 'typescript');
+		assert.equal(facts.errors.length, 0);
+		assert.equal(facts.calls.length, 1);
+		// 2^17 = 131,072 characters is past the limit (65,536): a17 is unknown, a16 is the last known.
+		const scope = new Scope();
+		const source = ts.createSourceFile('d.ts', text, ts.ScriptTarget.Latest, true);
+		for (const statement of source.statements.slice(0, 18)) {
+			const declaration = (statement as ts.VariableStatement).declarationList.declarations[0];
+			scope.set((declaration.name as ts.Identifier).text, evaluate(declaration.initializer, scope));
+		}
+		assert.equal((scope.get('a16') as { text: string }).text.length, 2 ** 16);
+		assert.ok(2 ** 16 <= MAX_TEXT_LENGTH && 2 ** 17 > MAX_TEXT_LENGTH);
+		assert.equal(scope.get('a17'), undefined);
+	});
+
+	test('a file past its evaluation budget reads the rest as unknown and says so', LIMIT, () => {
+		const scope = new Scope();
+		scope.work.steps = MAX_EVALUATION_STEPS;
+		assert.deepEqual(evaluate(initializerOf('const q = "a";'), scope), undefined);
+		assert.equal(scope.exhausted, true);
+		// A child scope (a function body) spends the same budget.
+		assert.equal(new Scope(scope).exhausted, true);
+	});
+});
+
+void describe('hostile input: Deluge with dense errors', () => {
+	test('50,000 stray "};" are read in one pass; the first 100 problems are listed and the rest counted', LIMIT, () => {
+		// The first "}" closes f; each of the other 49,999 "}" and the last one closes nothing: 50,000 problems.
+		const facts = scanDeluge(`void f(){${'};'.repeat(50_000)}}`);
+		assert.equal(MAX_SYNTAX_ERRORS, 100);
+		assert.equal(facts.errors.length, 101);
+		assert.equal(facts.errors[99].message, 'Unexpected "}".');
+		assert.equal(facts.errors[100].code, 'too-many-errors');
+		assert.equal(facts.errors[100].message, '… and 49,900 more syntax problems from here on, not listed.');
+		// Problem i (from 0) is the "}" at offset 9 + 2 × (i + 1): the 101st, the first not listed, is at 211.
+		assert.equal(facts.errors[100].span.start, 211);
+	});
+
+	test('40,000 loops under comments: each annotation still counts, found without a search per loop', LIMIT, () => {
+		const loops = 40_000;
+		const body = '// zoho-credits: iterations=3\nfor each x in l { zoho.crm.getRecordById("Leads", x); }\n// unrelated\n'.repeat(loops);
+		const facts = scanDeluge(`void f(list l) {\n${body}}`);
+		assert.equal(facts.loops.length, loops);
+		assert.ok(facts.loops.every((loop) => loop.iterations === 3 && loop.iterationSource === 'annotation'));
+	});
+
+	test('a comment with code between it and the loop is not the loop\'s annotation', () => {
+		const facts = scanDeluge('void f(list l) {\n// zoho-credits: iterations=3\nx = 1;\nfor each y in l { zoho.crm.getRecordById("Leads", y); }\n}');
+		assert.equal(facts.loops.length, 1);
+		assert.notEqual(facts.loops[0].iterationSource, 'annotation');
+	});
+});
+
+void describe('hostile input: numbers out of range', () => {
+	const ROOT = join(__dirname, '..', '..', '..');
+
+	test('zoho-credits.json refuses figures past the limits, naming the limit', () => {
+		const parsed = parseTeamConfig('{"users": 1e308, "entryPoints": [{"function": "f", "runsPerDay": 1e308}]}');
+		assert.equal(parsed.config, undefined);
+		assert.deepEqual(
+			parsed.errors.map((e) => e.message),
+			['users must be at most 1,000,000.', 'entryPoints[0].runsPerDay must be at most 10,000,000.'],
+		);
+		// The largest allowed values give a finite allowance: Ultimate (seed, no maximum) 15,000 + 2,000 × 1,000,000 + 1,000,000,000.
+		const settings = resolveSettings([{ values: { edition: 'ultimate', users: LIMITS.users, addOnCredits: LIMITS.addOnCredits }, origin: 'zoho-credits.json' }]);
+		assert.equal(budgetOf(settings).dailyCredits, 3_000_015_000);
+	});
+
+	test('a value past a limit from any layer is passed over for the next one', () => {
+		const settings = resolveSettings([
+			{ values: { users: 1e308, defaultLoopIterations: 2e6, thresholds: { warning: 1e308 } }, origin: 'settings' },
+			{ values: { users: 25 }, origin: 'zoho-credits.json' },
+		]);
+		assert.deepEqual(settings.users, { value: 25, origin: 'zoho-credits.json' });
+		assert.deepEqual(settings.defaultLoopIterations, { value: 10, origin: 'default' });
+		assert.deepEqual(settings.warningShare, { value: 0.5, origin: 'default' });
+	});
+
+	test('the schema and the editor settings state the same limits as the code', () => {
+		const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/zoho-credits.schema.json'), 'utf8'));
+		const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).contributes.configuration.properties;
+		assert.equal(schema.properties.users.maximum, 1_000_000);
+		assert.equal(schema.properties.addOnCredits.maximum, 1_000_000_000);
+		assert.equal(schema.properties.defaultLoopIterations.maximum, 1_000_000);
+		assert.equal(schema.properties.moduleSizes.additionalProperties.maximum, 1_000_000_000);
+		assert.equal(schema.properties.entryPoints.items.properties.runsPerDay.maximum, 10_000_000);
+		assert.equal(schema.properties.thresholds.properties.error.maximum, 100);
+		assert.equal(manifest['zohoCredits.users'].maximum, LIMITS.users);
+		assert.equal(manifest['zohoCredits.addOnCredits'].maximum, LIMITS.addOnCredits);
+		assert.equal(manifest['zohoCredits.defaultLoopIterations'].maximum, LIMITS.defaultLoopIterations);
+		assert.equal(manifest['zohoCredits.moduleSizes'].additionalProperties.maximum, LIMITS.moduleSize);
+		assert.equal(manifest['zohoCredits.entryPoints'].items.properties.runsPerDay.maximum, LIMITS.runsPerDay);
+		assert.equal(manifest['zohoCredits.thresholds'].properties.warning.maximum, LIMITS.threshold);
+	});
+
+	test('an annotation of a thousand digits is read as the limit, not Infinity', () => {
+		const huge = '9'.repeat(1000);
+		assert.deepEqual(parseAnnotation(`// zoho-credits: iterations=${huge} runs-per-day=${huge}`), {
+			iterations: 1_000_000_000,
+			runsPerDay: 10_000_000,
+			ignore: false,
+			ignoreFile: false,
+		});
+	});
+});
+
+void describe('hostile input: files the analysis cannot read are reported', () => {
+	const deep = (body: string) => `${body}\nconst nested = ${'['.repeat(5000)}${']'.repeat(5000)};\n`;
+
+	test('a file nested too deeply is listed as skipped, flagged when it names Zoho CRM', () => {
+		const analyses = analyzeWorkspace([
+			{ path: '/w/hidden.js', language: 'javascript', text: deep('for (let i = 0; i < 1000; i++) fetch("https://www.zohoapis.com/crm/v8/Leads/1/actions/convert", { method: "POST" });') },
+			{ path: '/w/data.js', language: 'javascript', text: deep('const colours = 1;') },
+		]);
+		const report = buildReport(
+			analyses.map((analysis, i) => ({ path: ['hidden.js', 'data.js'][i], analysis })),
+			budgetOf(DEFAULT_SETTINGS),
+			[{ path: 'big.ts', reason: 'larger than 2 MB', namesZoho: false }],
+		);
+		assert.deepEqual(report.skipped, [
+			{ path: 'big.ts', reason: 'larger than 2 MB', namesZoho: false },
+			{ path: 'data.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: false },
+			{ path: 'hidden.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: true },
+		]);
+	});
+});
