@@ -1,14 +1,137 @@
 /**
- * The fuzz run: 100,000 generated and mutated inputs by default (`npm run fuzz -- --inputs N --seed S`),
- * through the Deluge parser, the TypeScript scanner and the estimator over small workspaces.
- * Prints JSON: inputs per kind, crashes (with the seed and index that reproduce each), nonsense
- * results, and the slowest input against the 1-second limit.
+ * The fuzz run: 100,000 generated and mutated inputs per language by default (Deluge, TypeScript,
+ * JavaScript; a fifth as many small workspaces), one input in ten hostile (a stretch repeated
+ * thousands of times, brackets nested thousands deep). Part of `npm run bench`; on its own,
+ * `npm run fuzz -- --inputs N --seed S`. Prints JSON: inputs per kind, crashes (with the seed and
+ * index that reproduce each), and the slowest input against the 1-second limit.
  */
 import fc from 'fast-check';
+import ts from 'typescript';
 import { analyzeFile, analyzeWorkspace } from '../../server/src/core/analysis';
 import { parse } from '../../server/src/core/scan/deluge/parser';
 import { assertSane } from '../unit/fuzz-check';
-import { delugeSource, typeScriptSource, workspaceSources } from '../unit/fuzz-inputs';
+import { hostileDelugeSource, hostileTypeScriptSource, workspaceSources } from '../unit/fuzz-inputs';
+
+const CHUNK = 1000;
+const LIMIT_MS = 1000;
+
+interface Item {
+	readonly index: number;
+	/** The input's size in characters (all files of a workspace). */
+	readonly length: number;
+	readonly run: () => void;
+	/** TypeScript's own parse of the input, for TS/JS: how much of a slow input is the parser's. */
+	readonly parseOnly?: () => void;
+}
+
+interface Kind {
+	readonly name: string;
+	/** Inputs of this kind for every `perLanguage` inputs. */
+	readonly share: number;
+	readonly sample: (chunkSeed: number, count: number) => Item[];
+}
+
+const KINDS: readonly Kind[] = [
+	{
+		name: 'deluge',
+		share: 1,
+		sample: (s, n) =>
+			fc.sample(hostileDelugeSource, { seed: s, numRuns: n }).map((text, index) => ({
+				index,
+				length: text.length,
+				run: () => {
+					parse(text);
+					assertSane(analyzeFile('/f.dg', 'deluge', text), text);
+				},
+			})),
+	},
+	...(['typescript', 'javascript'] as const).map((language) => ({
+		name: language,
+		share: 1,
+		sample: (s: number, n: number) =>
+			fc.sample(hostileTypeScriptSource, { seed: s, numRuns: n }).map((text, index) => ({
+				index,
+				length: text.length,
+				run: () => assertSane(analyzeFile(language === 'typescript' ? '/f.ts' : '/f.js', language, text), text),
+				parseOnly: () => ts.createSourceFile(language === 'typescript' ? 'f.ts' : 'f.js', text, ts.ScriptTarget.Latest, false),
+			})),
+	})),
+	{
+		name: 'workspace',
+		share: 0.2,
+		sample: (s, n) =>
+			fc.sample(workspaceSources, { seed: s, numRuns: n }).map((files, index) => ({
+				index,
+				length: files.reduce((sum, f) => sum + f.text.length, 0),
+				run: () => analyzeWorkspace(files).forEach((a, i) => assertSane(a, files[i].text)),
+			})),
+	},
+];
+
+export interface FuzzKindResult {
+	inputs: number;
+	failures: number;
+	firstFailures: { seed: number; index: number; error: string }[];
+	/** The slowest input: its time, size, the chunk seed and index that generate it again, and TypeScript's parse of it alone. */
+	slowest: { ms: number; characters: number; seed: number; index: number; typescriptParseMs?: number };
+	overLimit: number;
+}
+
+export interface FuzzResult {
+	perLanguage: number;
+	seed: number;
+	limitMs: number;
+	kinds: Record<string, FuzzKindResult>;
+	totalInputs: number;
+	totalFailures: number;
+	totalOverLimit: number;
+	seconds: number;
+}
+
+export function runFuzz(perLanguage: number, seed: number): FuzzResult {
+	const kinds: Record<string, FuzzKindResult> = {};
+	let totalInputs = 0;
+	let totalFailures = 0;
+	let totalOverLimit = 0;
+	const started = performance.now();
+	for (const kind of KINDS) {
+		const count = Math.round(perLanguage * kind.share);
+		const result: FuzzKindResult = { inputs: count, failures: 0, firstFailures: [], slowest: { ms: 0, characters: 0, seed, index: 0 }, overLimit: 0 };
+		let slowestParse: (() => void) | undefined;
+		for (let done = 0; done < count; done += CHUNK) {
+			const chunkSeed = seed + done;
+			for (const item of kind.sample(chunkSeed, Math.min(CHUNK, count - done))) {
+				const start = performance.now();
+				try {
+					item.run();
+				} catch (error) {
+					result.failures++;
+					if (result.firstFailures.length < 10) result.firstFailures.push({ seed: chunkSeed, index: item.index, error: String(error).slice(0, 300) });
+				}
+				const ms = performance.now() - start;
+				if (ms > result.slowest.ms) {
+					result.slowest = { ms: Math.round(ms * 10) / 10, characters: item.length, seed: chunkSeed, index: item.index };
+					slowestParse = item.parseOnly;
+				}
+				if (ms > LIMIT_MS) result.overLimit++;
+			}
+		}
+		if (slowestParse) {
+			const start = performance.now();
+			try {
+				slowestParse();
+			} catch {
+				// Nested past the parser's stack: the time until it gave up is still its time.
+			}
+			result.slowest.typescriptParseMs = Math.round((performance.now() - start) * 10) / 10;
+		}
+		kinds[kind.name] = result;
+		totalInputs += count;
+		totalFailures += result.failures;
+		totalOverLimit += result.overLimit;
+	}
+	return { perLanguage, seed, limitMs: LIMIT_MS, kinds, totalInputs, totalFailures, totalOverLimit, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
 
 function argument(name: string, fallback: number): number {
 	const i = process.argv.indexOf(`--${name}`);
@@ -16,77 +139,12 @@ function argument(name: string, fallback: number): number {
 	return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-const inputs = argument('inputs', 100000);
-const seed = argument('seed', 20261125);
-const CHUNK = 1000;
-const LIMIT_MS = 1000;
+/** The seed of the fuzz run unless `--seed` says otherwise. */
+export const FUZZ_SEED = 20261125;
 
-interface Kind {
-	readonly name: string;
-	readonly share: number;
-	readonly run: (chunkSeed: number, count: number) => { index: number; run: () => void }[];
+// Run on its own (`npm run fuzz`); the bench imports runFuzz (bundled, `require.main` would be the bench too).
+if (/fuzz\.js$/.test(process.argv[1] ?? '')) {
+	const result = runFuzz(argument('inputs', 100_000), argument('seed', FUZZ_SEED));
+	process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+	if (result.totalFailures > 0 || result.totalOverLimit > 0) process.exitCode = 1;
 }
-
-const kinds: Kind[] = [
-	{
-		name: 'deluge',
-		share: 0.4,
-		run: (s, n) =>
-			fc.sample(delugeSource, { seed: s, numRuns: n }).map((text, index) => ({
-				index,
-				run: () => {
-					parse(text);
-					assertSane(analyzeFile('/f.dg', 'deluge', text), text);
-				},
-			})),
-	},
-	{
-		name: 'typescript',
-		share: 0.4,
-		run: (s, n) =>
-			fc.sample(typeScriptSource, { seed: s, numRuns: n }).map((text, index) => ({
-				index,
-				run: () => assertSane(analyzeFile(index % 2 ? '/f.js' : '/f.ts', index % 2 ? 'javascript' : 'typescript', text), text),
-			})),
-	},
-	{
-		name: 'workspace',
-		share: 0.2,
-		run: (s, n) =>
-			fc.sample(workspaceSources, { seed: s, numRuns: n }).map((files, index) => ({
-				index,
-				run: () => analyzeWorkspace(files).forEach((a, i) => assertSane(a, files[i].text)),
-			})),
-	},
-];
-
-const result: Record<string, unknown> = { inputs, seed, limitMs: LIMIT_MS };
-let total = 0;
-const started = performance.now();
-for (const kind of kinds) {
-	const count = Math.round(inputs * kind.share);
-	const failures: { seed: number; index: number; error: string }[] = [];
-	let failed = 0;
-	let slowest = 0;
-	let overLimit = 0;
-	for (let done = 0; done < count; done += CHUNK) {
-		const chunkSeed = seed + done;
-		for (const item of kind.run(chunkSeed, Math.min(CHUNK, count - done))) {
-			const start = performance.now();
-			try {
-				item.run();
-			} catch (error) {
-				failed++;
-				if (failures.length < 10) failures.push({ seed: chunkSeed, index: item.index, error: String(error).slice(0, 300) });
-			}
-			const ms = performance.now() - start;
-			slowest = Math.max(slowest, ms);
-			if (ms > LIMIT_MS) overLimit++;
-		}
-	}
-	total += count;
-	result[kind.name] = { inputs: count, failures: failed, firstFailures: failures, slowestMs: Math.round(slowest * 10) / 10, overLimit };
-}
-result.totalInputs = total;
-result.seconds = Math.round((performance.now() - started) / 100) / 10;
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');

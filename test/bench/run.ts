@@ -3,7 +3,7 @@
  * baseline measured in the same run: TypeScript's own parse of the same files, and a cold analysis
  * for the cost of an edit. Each figure is the median of several rounds.
  *
- * Usage: npm run bench [-- --files N] [-- --scale-files N --seed S]: N generated TypeScript files (half
+ * Usage: npm run bench [-- --files N] [-- --scale-files N --seed S] [-- --fuzz-inputs N]: N generated TypeScript files (half
  * helpers, half jobs) for the incremental figures; a mixed workspace of about 2,000 files for the scale ones.
  */
 import ts from 'typescript';
@@ -14,6 +14,7 @@ import { DEFAULT_ASSUMPTIONS, FunctionCosts } from '../../server/src/core/estima
 import type { FileFacts } from '../../server/src/core/facts';
 import { type FunctionRef, Graph } from '../../server/src/core/graph';
 import { parse as parseDeluge } from '../../server/src/core/scan/deluge/parser';
+import { FUZZ_SEED, runFuzz } from './fuzz';
 import { benchScale } from './scale';
 
 const ROUNDS = 5;
@@ -269,6 +270,8 @@ async function main(): Promise<void> {
 		delugeParse: benchDeluge(argument('deluge-functions', 2000)),
 		heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024, 1),
 		scale: await benchScale(argument('scale-files', 2000), argument('seed', 1), 3),
+		// Last: a long run of hostile and mutated inputs, no crash and no input over a second allowed.
+		fuzz: runFuzz(argument('fuzz-inputs', 100_000), argument('fuzz-seed', FUZZ_SEED)),
 	};
 	process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 }

@@ -45,12 +45,14 @@ const DELUGE_TOKENS = [
 	'zoho.crm.getRecords("Leads")', 'zoho.crm.v8.convertLead(id, Map())', 'zoho.crm.bulkCreate("Leads", list)', 'invokeurl', '[', ']', 'url:', '"https://www.zohoapis.com/crm/v8/coql"',
 	'type: POST', 'for each', 'x', 'in', '{1,2,3}', '{', '}', '(', ')', ';', ',', '=', '==', '+', 'if', 'else', 'while', 'return', 'void', 'standalone.f', 'info', '"', "'", '//', '/*', '*/',
 	'\n', ' ', 'Map()', 'List()', '.get("id")', '.toList()', 'leftpad(" ", 5)', '// zoho-credits: iterations=7', '// zoho-credits: runs-per-day=24', 'null', 'true', '&lt;', '“', '```',
+	'};', '"a" +', 'x = x + x;',
 ];
 
 const TS_TOKENS = [
 	"fetch('https://www.zohoapis.com/crm/v8/Leads')", 'await', 'axios.post(', "'/Leads/upsert'", '{ data: [x] }', 'for (const x of xs)', 'for (let i = 0; i < 5; i++)', 'while (more)', '{', '}', '(', ')', ';',
 	',', '=>', 'export', 'async function f(a: string)', 'f(1)', 'import { f } from "./other"', 'const', 'let', '=', 'new ZOHOCRMSDK.Record.RecordOperations("Leads")', '.getRecords()', 'Promise.all(',
 	'.map((x) => ', 'if (x)', 'else', 'return', '`', '${', '"', "'", '//', '/*', '*/', '\n', ' ', 'class A { m() {', '// zoho-credits: iterations=3', 'module.exports =', 'require("axios")',
+	'"a" +', 'a + a +', 'const a = a + a;', '?.', '??',
 ];
 
 /** An edit of a text: delete, insert a token, duplicate a stretch, or cut the text short. */
@@ -69,6 +71,28 @@ function applyEdits(text: string, edits: readonly { kind: string; at: number; le
 	return out;
 }
 
+/** Brackets and blocks of each language, for inputs nested thousands of levels deep. */
+const DELUGE_NESTS: readonly (readonly [string, string])[] = [['{', '}'], ['(', ')'], ['[', ']'], ['if(x){', '}'], ['for each x in l {', '}'], ['Map({"a":', '})']];
+const TS_NESTS: readonly (readonly [string, string])[] = [['(', ')'], ['[', ']'], ['{', '}'], ['f(', ')'], ['() => (', ')'], ['`${', '}`'], ['if (x) {', '}']];
+
+/** A text with one stretch of tokens repeated hundreds to thousands of times: long chains, dense errors. */
+function repeated(corpusTexts: readonly string[], tokens: readonly string[]): fc.Arbitrary<string> {
+	return fc
+		.tuple(fc.constantFrom(...corpusTexts), fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 3 }), fc.integer({ min: 100, max: 20_000 }), fc.nat())
+		.map(([text, parts, times, at]) => {
+			const i = at % (text.length + 1);
+			return text.slice(0, i) + `${parts.join(' ')} `.repeat(times) + text.slice(i);
+		});
+}
+
+/** A text with brackets opened hundreds to thousands of times, closed or not. */
+function nested(corpusTexts: readonly string[], nests: readonly (readonly [string, string])[]): fc.Arbitrary<string> {
+	return fc.tuple(fc.constantFrom(...corpusTexts), fc.constantFrom(...nests), fc.integer({ min: 100, max: 5_000 }), fc.boolean(), fc.nat()).map(([text, [open, close], depth, closed, at]) => {
+		const i = at % (text.length + 1);
+		return text.slice(0, i) + open.repeat(depth) + (closed ? close.repeat(depth) : '') + text.slice(i);
+	});
+}
+
 function source(corpusTexts: readonly string[], tokens: readonly string[]): fc.Arbitrary<string> {
 	return fc.oneof(
 		// A real file with random edits.
@@ -82,6 +106,16 @@ function source(corpusTexts: readonly string[], tokens: readonly string[]): fc.A
 
 export const delugeSource = source(DELUGE_CORPUS, DELUGE_TOKENS);
 export const typeScriptSource = source(TS_CORPUS, TS_TOKENS);
+
+/**
+ * The sources above with hostile shapes among them (one input in ten): a stretch repeated thousands of
+ * times, brackets nested thousands deep. For the fuzz run; each such input is tens of kilobytes.
+ */
+export const delugeHostileShapes = fc.oneof(repeated(DELUGE_CORPUS, DELUGE_TOKENS), nested(DELUGE_CORPUS, DELUGE_NESTS));
+export const typeScriptHostileShapes = fc.oneof(repeated(TS_CORPUS, TS_TOKENS), nested(TS_CORPUS, TS_NESTS));
+
+export const hostileDelugeSource = fc.oneof({ arbitrary: delugeSource, weight: 9 }, { arbitrary: delugeHostileShapes, weight: 1 });
+export const hostileTypeScriptSource = fc.oneof({ arbitrary: typeScriptSource, weight: 9 }, { arbitrary: typeScriptHostileShapes, weight: 1 });
 
 /** Two to four files that may import and call each other, in any of the languages. */
 export const workspaceSources: fc.Arbitrary<SourceText[]> = fc

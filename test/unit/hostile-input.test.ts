@@ -8,6 +8,8 @@ import { LIMITS, parseTeamConfig, resolveSettings } from '../../server/src/core/
 import { buildReport } from '../../server/src/core/report';
 import { parseAnnotation } from '../../server/src/core/scan/annotations';
 import { MAX_SYNTAX_ERRORS, scanDeluge } from '../../server/src/core/scan/deluge';
+import { parse } from '../../server/src/core/scan/deluge/parser';
+import { MAX_NESTING, NESTING_LIMIT } from '../../server/src/core/facts';
 import { evaluate, MAX_EVALUATION_STEPS, MAX_TEXT_LENGTH, Scope } from '../../server/src/core/scan/typescript/values';
 
 /** The first expression of `const q = …;`. */
@@ -170,5 +172,33 @@ void describe('hostile input: files the analysis cannot read are reported', () =
 			{ path: 'data.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: false },
 			{ path: 'hidden.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: true },
 		]);
+	});
+});
+
+void describe('hostile input: nesting past what the scanners follow', () => {
+	test('Deluge nested 5,000 levels deep parses without throwing; the calls above the limit count', () => {
+		const text = `void f() {\nzoho.crm.getRecords("Leads");\n${'if (x) {\n'.repeat(5000)}zoho.crm.getRecords("Deals");\n${'}\n'.repeat(5000)}}`;
+		const script = parse(text);
+		assert.equal(script.errors.filter((e) => e.code === NESTING_LIMIT).length, 1);
+		const facts = scanDeluge(text);
+		// The Leads read stands at depth 1; the Deals read, 5,001 levels down, is past the limit of 400.
+		assert.equal(MAX_NESTING, 400);
+		assert.deepEqual(
+			facts.calls.map((c) => text.slice(c.span.start, c.span.end)),
+			['zoho.crm.getRecords("Leads")'],
+		);
+		const nesting = facts.errors.find((e) => e.code === NESTING_LIMIT);
+		assert.equal(nesting?.namesZoho, true);
+	});
+
+	test('TypeScript nested 500 levels deep: the call above counts, the file is partly read and listed', () => {
+		const text = `fetch("https://www.zohoapis.com/crm/v8/Leads");\nconst nested = ${'['.repeat(500)}${']'.repeat(500)};\n`;
+		const analysis = analyzeFile('/w/n.ts', 'typescript', text);
+		assert.deepEqual(
+			analysis.estimate.calls.map((c) => c.operation.api),
+			['Get Records'],
+		);
+		const report = buildReport([{ path: 'n.ts', analysis }], budgetOf(DEFAULT_SETTINGS));
+		assert.deepEqual(report.skipped, [{ path: 'n.ts', reason: 'partly read: code nested more than 400 levels deep is left out', namesZoho: true }]);
 	});
 });

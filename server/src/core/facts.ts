@@ -73,6 +73,15 @@ export interface RequestTemplate {
 	readonly method?: string;
 }
 
+/** The scan error of a file nested deeper than a scanner follows: the code below that depth is not read. */
+export const NESTING_LIMIT = 'nesting-limit';
+
+/** How deep a scanner follows nested code: far past hand-written code, short of the stack's end. */
+export const MAX_NESTING = 400;
+
+/** Why a file nested past the limit is only partly in the report. */
+export const NESTING_LIMIT_REASON = `partly read: code nested more than ${MAX_NESTING} levels deep is left out`;
+
 export interface ScanError {
 	readonly code: string;
 	readonly message: string;

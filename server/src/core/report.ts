@@ -2,6 +2,7 @@ import { type FileAnalysis, TOO_DEEPLY_NESTED, TOO_DEEPLY_NESTED_REASON } from '
 import type { Budget } from './budget';
 import { assumptionLines, entryExplanation } from './explain';
 import { TOP_LEVEL } from './estimate/entries';
+import { NESTING_LIMIT, NESTING_LIMIT_REASON } from './facts';
 import type { Severity } from './findings';
 
 /** The JSON report of `zoho-credits scan --format json`; its shape is a versioned contract. */
@@ -171,8 +172,10 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 			related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
 		};
 	});
-	const unreadable = analysis.facts.errors.find((e) => e.code === TOO_DEEPLY_NESTED);
-	const skipped = unreadable ? { path, reason: TOO_DEEPLY_NESTED_REASON, namesZoho: unreadable.namesZoho === true } : undefined;
+	// A file nested past what the scanners follow: left out whole, or read only down to the limit.
+	const unreadable = analysis.facts.errors.find((e) => e.code === TOO_DEEPLY_NESTED || e.code === NESTING_LIMIT);
+	const reason = unreadable?.code === TOO_DEEPLY_NESTED ? TOO_DEEPLY_NESTED_REASON : NESTING_LIMIT_REASON;
+	const skipped = unreadable ? { path, reason, namesZoho: unreadable.namesZoho === true } : undefined;
 	return { file, entryPoints, findings, apis, ...(skipped ? { skipped } : {}) };
 }
 

@@ -1,6 +1,8 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { type FileAnalysis, TOO_DEEPLY_NESTED } from '../core/analysis';
+import { NESTING_LIMIT } from '../core/facts';
 import type { Severity } from '../core/findings';
+import { EVALUATION_BUDGET } from '../core/scan/typescript/values';
 import type { LineMap } from '../core/text';
 
 export const DIAGNOSTIC_SOURCE = 'Zoho Credit Lens';
@@ -17,11 +19,11 @@ export type LocateFile = (path: string) => { uri: string; lines: LineMap } | und
 /**
  * What the scanner could not read, as information: Deluge syntax problems (no other tool checks
  * Deluge here; every call that could be found is still counted), and in any language a file too
- * deeply nested to follow. TypeScript's own syntax errors are left to TypeScript.
+ * deeply nested to follow or whose values take too long to follow. TypeScript's own syntax errors are left to TypeScript.
  */
 function scanDiagnostics(analysis: FileAnalysis, range: (span: { start: number; end: number }) => Diagnostic['range']): Diagnostic[] {
 	return analysis.facts.errors
-		.filter((e) => analysis.language === 'deluge' || e.code === TOO_DEEPLY_NESTED)
+		.filter((e) => analysis.language === 'deluge' || e.code === TOO_DEEPLY_NESTED || e.code === NESTING_LIMIT || e.code === EVALUATION_BUDGET)
 		.map((e) => ({ range: range(e.span), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: e.code, message: e.message }));
 }
 

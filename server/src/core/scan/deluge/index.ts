@@ -4,7 +4,8 @@
  * them, the script's functions and the calls of other Deluge functions.
  */
 import { lookupDelugeTask } from '../../catalog';
-import type { BranchFact, CallFact, FileFacts, FunctionFact, InvocationFact, LoopFact, ScanError, Span } from '../../facts';
+import { type BranchFact, type CallFact, type FileFacts, type FunctionFact, type InvocationFact, type LoopFact, NESTING_LIMIT, type ScanError, type Span } from '../../facts';
+import { namesZoho } from '../../zoho-markers';
 import { parseAnnotation } from '../annotations';
 import { coqlLimitOf } from '../typescript/body';
 import { crmPathOf, HOLE } from '../zoho-url';
@@ -117,6 +118,8 @@ export function scanDeluge(text: string): FileFacts {
 		code: e.code,
 		message: e.code === 'lexical' ? LEX_ERROR_MESSAGES[e.message as ScanErrorCode] ?? e.message : e.message,
 		span: { start: e.start, end: e.end },
+		// Code past the nesting limit is not read: whether the file names Zoho CRM tells if calls may be missing.
+		...(e.code === NESTING_LIMIT ? { namesZoho: namesZoho(text) } : {}),
 	}));
 	// Lexical errors keep their own codes, as the lexer names them.
 	for (const [i, e] of script.errors.entries()) if (e.code === 'lexical') errors[i] = { ...errors[i], code: e.message };
@@ -124,8 +127,11 @@ export function scanDeluge(text: string): FileFacts {
 	if (errors.length > MAX_SYNTAX_ERRORS) {
 		const rest = errors.length - MAX_SYNTAX_ERRORS;
 		const first = errors[MAX_SYNTAX_ERRORS];
+		// The nesting limit is kept whatever its place: reports list the file by it.
+		const nesting = errors.slice(MAX_SYNTAX_ERRORS).find((e) => e.code === NESTING_LIMIT);
 		errors.length = MAX_SYNTAX_ERRORS;
 		errors.push({ code: 'too-many-errors', message: `… and ${rest.toLocaleString('en-US')} more syntax problems from here on, not listed.`, span: first.span });
+		if (nesting) errors.push(nesting);
 	}
 	const lineComments = script.comments.filter((c) => c.value.startsWith('//'));
 

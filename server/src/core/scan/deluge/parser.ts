@@ -3,6 +3,7 @@
  * offsets. It never throws: a missing `;`, unbalanced braces or an unknown construct become errors,
  * and the parser resynchronises at the next statement, so every call that can be found is found.
  */
+import { MAX_NESTING, NESTING_LIMIT } from '../../facts';
 import { type Token, TokenKind, tokenize } from './scanner';
 
 export interface Span {
@@ -82,6 +83,18 @@ export function parse(text: string): Script {
 	/** `start:code` of each error: one error per place, found without a search of the list. */
 	const reported = new Set<string>();
 	let pos = 0;
+	/** Statements and expressions entered above the current one; past MAX_NESTING nothing deeper is read. */
+	let depth = 0;
+	let tooDeep = false;
+	/** Passes over one token nested too deep (said once): the caller's loop moves on without going deeper. */
+	const skipTooDeep = (): Token => {
+		const t = next();
+		if (!tooDeep) {
+			tooDeep = true;
+			errors.push({ code: NESTING_LIMIT, message: `Code nested more than ${MAX_NESTING} levels deep is not read from here on: Zoho CRM calls inside it are not counted.`, start: t.start, end: Math.max(t.end, t.start + 1) });
+		}
+		return t;
+	};
 
 	const peek = (offset = 0): Token => tokens[Math.min(pos + offset, tokens.length - 1)];
 	const at = (value: string, offset = 0): boolean => {
@@ -195,6 +208,17 @@ export function parse(text: string): Script {
 	}
 
 	function parseStatement(): Statement | undefined {
+		if (depth >= MAX_NESTING) {
+			skipTooDeep();
+			return undefined;
+		}
+		depth++;
+		const statement = parseStatementAt();
+		depth--;
+		return statement;
+	}
+
+	function parseStatementAt(): Statement | undefined {
 		const t = peek();
 		const start = t.start;
 		if (atPunct(';')) {
@@ -414,6 +438,17 @@ export function parse(text: string): Script {
 	}
 
 	function parseUnary(options: ExprOptions): Expr {
+		if (depth >= MAX_NESTING) {
+			const t = skipTooDeep();
+			return { kind: 'error', span: { start: t.start, end: t.end } };
+		}
+		depth++;
+		const expr = parseUnaryAt(options);
+		depth--;
+		return expr;
+	}
+
+	function parseUnaryAt(options: ExprOptions): Expr {
 		const t = peek();
 		if (t.kind === TokenKind.Punctuation && (t.value === '!' || t.value === '-' || t.value === '+')) {
 			pos++;

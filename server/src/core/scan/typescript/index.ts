@@ -5,11 +5,12 @@
  */
 import ts from 'typescript';
 import { SDK_METHOD_NAMES, sdkMethod, sdkOfImport } from '../../catalog';
-import type { BranchFact, CallFact, DeferredCall, ExportFact, FileFacts, FunctionFact, ImportFact, InvocationFact, Language, LoopFact, ScanError } from '../../facts';
+import { type BranchFact, type CallFact, type DeferredCall, type ExportFact, type FileFacts, type FunctionFact, type ImportFact, type InvocationFact, type Language, type LoopFact, MAX_NESTING, NESTING_LIMIT, type ScanError } from '../../facts';
+import { namesZoho } from '../../zoho-markers';
 import { crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
-import { evaluate, importedMember, isRelative, MAX_EVALUATION_STEPS, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
+import { EVALUATION_BUDGET, evaluate, importedMember, isRelative, MAX_EVALUATION_STEPS, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
 
 export { coqlLimitOf } from './body';
 
@@ -182,7 +183,20 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		});
 	};
 
+	/** Nodes entered above the current one; past MAX_NESTING the walk goes no deeper (the first place is kept). */
+	let depth = 0;
+	let tooDeepAt: number | undefined;
 	const visit = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
+		if (depth >= MAX_NESTING) {
+			tooDeepAt ??= node.pos;
+			return;
+		}
+		depth++;
+		visitNode(node, scope, thisScope);
+		depth--;
+	};
+
+	const visitNode = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
 		// Most nodes cannot hold a call: tokens (names, literals, keywords), types, and declarations of
 		// types and imports (bound before the walk). Returning at once keeps the walk near the cost of the parse.
 		const action = KIND_ACTION[node.kind];
@@ -304,9 +318,17 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		span: { start: d.start, end: d.start + d.length },
 	}));
 	const strings = topLevelStrings(source, moduleScope);
+	if (tooDeepAt !== undefined) {
+		errors.push({
+			code: NESTING_LIMIT,
+			message: `Code nested more than ${MAX_NESTING} levels deep is not read from here on: Zoho CRM calls inside it are not counted.`,
+			span: { start: tooDeepAt, end: tooDeepAt },
+			namesZoho: namesZoho(text),
+		});
+	}
 	if (moduleScope.exhausted) {
 		errors.push({
-			code: 'evaluation-budget',
+			code: EVALUATION_BUDGET,
 			message: `Values in this file take more than ${MAX_EVALUATION_STEPS.toLocaleString('en-US')} steps to follow; the rest are read as unknown (URLs, counts and clients after that point may be missed).`,
 			span: { start: 0, end: 0 },
 		});

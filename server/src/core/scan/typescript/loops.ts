@@ -46,14 +46,19 @@ function enclosingStatement(node: ts.Node): ts.Node {
 }
 
 /** `iterations=N` from a comment above the loop's statement or on its header line. */
+/** How far after a loop's header its annotation may stand on the same line. */
+const ANNOTATION_REACH = 400;
+
 function annotatedIterations(node: ts.Node, headerEnd: number, text: string): number | undefined {
 	const statement = enclosingStatement(node);
 	for (const range of ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []) {
 		const n = parseAnnotation(text.slice(range.pos, range.end))?.iterations;
 		if (n !== undefined) return n;
 	}
-	const lineEnd = text.indexOf('\n', headerEnd);
-	const rest = text.slice(headerEnd, lineEnd < 0 ? text.length : lineEnd);
+	// A comment on the header's line, within a short reach: a file of one long line must not be read again for every loop.
+	const reach = text.slice(headerEnd, headerEnd + ANNOTATION_REACH);
+	const lineEnd = reach.indexOf('\n');
+	const rest = lineEnd < 0 ? reach : reach.slice(0, lineEnd);
 	const comment = rest.indexOf('//');
 	return comment >= 0 ? parseAnnotation(rest.slice(comment))?.iterations : undefined;
 }

@@ -42,6 +42,9 @@ export function isRelative(specifier: string): boolean {
 /** Evaluation steps one file may take: far beyond any real file, short of a hang on a hostile one. */
 export const MAX_EVALUATION_STEPS = 1_000_000;
 
+/** The scan error of a file whose values took more than the budget to follow. */
+export const EVALUATION_BUDGET = 'evaluation-budget';
+
 /** Text longer than this is no URL: a concatenation past it is read as unknown. */
 export const MAX_TEXT_LENGTH = 64 * 1024;
 
