@@ -2,6 +2,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { type FileAnalysis, TOO_DEEPLY_NESTED } from '../core/analysis';
 import type { Severity } from '../core/findings';
 import type { LineMap } from '../core/text';
+import { documentationUrl } from '../protocol';
 
 export const DIAGNOSTIC_SOURCE = 'Zoho Credit Lens';
 
@@ -48,7 +49,8 @@ function findingDiagnostics(
 			code: finding.id,
 			message: finding.message,
 		};
-		if (finding.docs) diagnostic.codeDescription = { href: finding.docs };
+		const docs = documentationUrl(finding.docs);
+		if (docs) diagnostic.codeDescription = { href: docs };
 		if (relatedInformation && finding.related.length > 0) {
 			diagnostic.relatedInformation = finding.related.flatMap((r) => {
 				if (r.path === undefined) return [{ location: { uri, range: range(r.span) }, message: r.message }];

@@ -6,7 +6,7 @@ import { type CallEstimate, callsInLoop, type LoopUse } from '../core/estimate';
 import type { EntryPoint } from '../core/estimate/entries';
 import { branchTotal } from '../core/estimate/branches';
 import { alternativesLine, costLine, entryExplanation, formatCredits, formatCreditsRange, formatNumber, formatShare, runsSourceText } from '../core/explain';
-import { Commands } from '../protocol';
+import { Commands, documentationUrl } from '../protocol';
 
 function basename(path: string): string {
 	return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
@@ -25,6 +25,13 @@ const VERIFICATION: Record<Verification, string> = {
 export function orgListLine(org: NonNullable<Operation['orgList']>): string {
 	const span = org.min === org.max ? formatCredits(org.min) : `${formatNumber(org.min)}–${formatCredits(org.max)}`;
 	return `${VERIFICATION['org-api-list']} (${org.importedAt}): \`${org.path}\`, ${span}`;
+}
+
+/** A Markdown link to a documentation page, or undefined when the URL is not one (`documentationUrl`). */
+function docsLink(text: string, value: string | undefined): string | undefined {
+	const url = documentationUrl(value);
+	// A parenthesis would end the link's destination early.
+	return url && `[${text}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 }
 
 /** The call under the cursor, innermost first when calls nest. */
@@ -52,7 +59,8 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
 		out.push('');
 		out.push(`\`${operation.operation}\`: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
-		out.push('', operation.orgList ? `Credit figure: ${orgListLine(operation.orgList)}` : `Credit figure: ${VERIFICATION[operation.verification]} ([source](${operation.sources[0]}))`);
+		const source = docsLink('source', operation.sources[0]);
+		out.push('', operation.orgList ? `Credit figure: ${orgListLine(operation.orgList)}` : `Credit figure: ${VERIFICATION[operation.verification]}${source ? ` (${source})` : ''}`);
 		if (call.price.detail) out.push('', `${call.price.detail} credit${call.credits === 1 ? '' : 's'}`);
 		if (call.price.assumption) out.push('', `${call.price.assumption} (assumed)`);
 		if (operation.alternatives?.length) out.push('', `${alternativesLine(operation.api, operation.alternatives)}.`);
@@ -76,7 +84,8 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	if (call.low !== call.high) out.push('', `The range is what the code cannot show (${call.wrapper ? 'the calls behind it' : 'records per call, a LIMIT, your org\u2019s min–max'}); findings use the point value, and the high end for one run exhausting the day.`);
 	out.push('');
 	out.push(budgetLine(analysis));
-	if (operation.docs) out.push('', `[Zoho documentation](${operation.docs})`);
+	const docs = docsLink('Zoho documentation', operation.docs);
+	if (docs) out.push('', docs);
 	return out.join('\n');
 }
 
