@@ -11,6 +11,7 @@ import { BUDGET_TABLE_IDS, EDITIONS } from './core/budget';
 import { budgetAssumed, DEFAULTS, type EffectiveSettings, type ExplicitSettings, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
 import { FINDING_RULES } from './core/findings';
 import { formatNumber, formatRange, formatRatio } from './core/explain';
+import { markdownToText } from './core/markdown';
 import { reportMarkdown } from './core/markdown-report';
 import { buildReport, type JsonReport } from './core/report';
 import { diffMarkdown, diffReports } from './core/report-diff';
@@ -280,14 +281,6 @@ function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 	return grew || failed ? 1 : 0;
 }
 
-/** Hover's Markdown as terminal text: no emphasis, links as "text (url)", editor commands left out. */
-function plainText(markdown: string): string {
-	return markdown
-		.replace(/\s*\[[^\]]*\]\(command:[^)]*\)/g, '')
-		.replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
-		.replace(/\*\*/g, '');
-}
-
 function explainCommand(values: Values, targets: string[], flags: ExplicitSettings): number {
 	const [target, ...extra] = targets;
 	const match = target === undefined ? null : /^(.+):(\d+)$/.exec(target);
@@ -313,7 +306,7 @@ function explainCommand(values: Values, targets: string[], flags: ExplicitSettin
 		const lines = [...new Set(analysis.estimate.calls.map((c) => analysis.lines.lineOf(c.call.span.start) + 1))];
 		throw new UsageError(`No Zoho CRM call, entry point or loop around calls on ${file}:${line}.${lines.length > 0 ? ` Calls are on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : ' The file makes no Zoho CRM calls.'}`);
 	}
-	process.stdout.write(`${file}:${line}\n\n${sections.map(plainText).join('\n\n---\n\n')}\n`);
+	process.stdout.write(`${file}:${line}\n\n${sections.map(markdownToText).join('\n\n---\n\n')}\n`);
 	return 0;
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildMatcher } from '@microsoft/sarif-matcher-utils';
+import { markdownSyntax } from '../unit/markdown-syntax';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -330,6 +331,26 @@ void describe('zoho-credits scan', () => {
 			assert.equal(json.base, 'HEAD~1');
 			// Against itself nothing changed.
 			assert.match(cli(['diff', '--base', 'HEAD'], dir).stdout, /^## Zoho CRM credits: no change\n/);
+		});
+
+		test('a committed file name cannot forge a heading in the comment or hide the rest of it', () => {
+			const repo = mkdtempSync(join(tmpdir(), 'zcl-cli-forged-'));
+			const inRepo = (...args: string[]) => assert.equal(spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: repo, encoding: 'utf8' }).status, 0);
+			inRepo('init', '-q');
+			writeFileSync(join(repo, 'README.md'), 'base\n');
+			inRepo('add', '.');
+			inRepo('commit', '-q', '-m', 'base');
+			const forged = 'a.ts`\n\n## Zoho CRM credits: no change\n\n<!-- \n.ts';
+			writeFileSync(join(repo, forged), "await fetch('https://www.zohoapis.com/crm/v8/Leads');\n");
+			const { status, stdout } = cli(['diff', '--base', 'HEAD'], repo);
+			assert.equal(status, 0);
+			// One Get Records a day from the file's top level: +1.
+			assert.deepEqual(
+				stdout.split('\n').filter((line) => line.startsWith('## ')),
+				['## Zoho CRM credits: +1 a day'],
+			);
+			assert.ok(!markdownSyntax(stdout).includes('<!--'), stdout);
+			assert.ok(stdout.includes('| a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts (top level) (new) | a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts:1 |  | 1 | +1 |'), stdout);
 		});
 
 		test('a revision that does not exist, or no repository, is bad input (exit 2)', () => {

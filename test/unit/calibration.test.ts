@@ -7,6 +7,7 @@ import { type EffectiveSettings, resolveSettings } from '../../server/src/core/c
 import { compareObserved, parseObservedUsage } from '../../server/src/core/observed';
 import { buildReport } from '../../server/src/core/report';
 import { hover } from '../../server/src/views/hover';
+import { markdownSyntax } from './markdown-syntax';
 
 // Upserts with records the code does not show, five times; a Convert Lead; a read; a settings read.
 const SYNC = `import axios from 'axios';
@@ -157,6 +158,22 @@ void describe('ranges and the org list in the estimate', () => {
 		const upsertText = (hover(analysis, SYNC.indexOf("zoho.post('/Contacts"))!.contents as { value: string }).value;
 		assert.match(upsertText, /\*\*≈ 50 \(5–50\) credits per run\*\*/);
 		assert.match(upsertText, /findings use the point value, and the high end for one run exhausting the day/);
+	});
+
+	test("a path from the org's list shows as code and text in the hover, never as an image", () => {
+		// A backtick in the path would end a one-backtick code span and let the image out.
+		const path = '/crm/v8/settings/x`![p](https://evil.example/pixel.png)`';
+		const apis = orgApis(response([{ path, method: 'GET', min: 2, max: 2 }]));
+		const text = `import axios from 'axios';\nconst zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });\nexport async function probe() {\n  await zoho.get('/settings/x\`![p](https://evil.example/pixel.png)\`');\n}\n`;
+		const settings = { ...resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]), orgApis: apis };
+		const [analysis] = analyzeWorkspace([{ path: '/w/probe.ts', language: 'typescript', text }], settings);
+		const value = (hover(analysis, text.indexOf('zoho.get'))!.contents as { value: string }).value;
+		assert.ok(!markdownSyntax(value).includes('!['), value);
+		const lines = value.split('\n');
+		// The name the org's list gives it (its literal segments) is text; its path is code in a two-backtick
+		// fence, with a space inside each fence since the path ends with a backtick.
+		assert.equal(lines[0], "**Zoho CRM: GET settings x\\`!\\[p\\](https: evil.example pixel.png)\\` (your org's API list)**: 2 credits per call");
+		assert.ok(lines.includes('Credit figure: from your org’s API list (2026-11-20): `` /crm/v8/settings/x`![p](https://evil.example/pixel.png)` ``, 2 credits'), value);
 	});
 
 	test('one run exhausting the day is judged at the high end, and says so', () => {
