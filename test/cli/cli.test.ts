@@ -155,6 +155,25 @@ void describe('zoho-credits scan', () => {
 		);
 	});
 
+	test('control characters in a file name are shown escaped in the table, the findings and explain', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-control-'));
+		// ESC [31m would turn the terminal red; the line break would split the row.
+		const name = 'a\u001b[31mred\nb.ts';
+		writeFileSync(join(dir, name), "for (const id of ['1', '2']) {\n  await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);\n}\n");
+		const shown = 'a\\u001b[31mred\\nb.ts';
+		const { status, stdout } = cli(['scan'], dir);
+		assert.equal(status, 0);
+		assert.ok(!stdout.includes('\u001b'), JSON.stringify(stdout));
+		const lines = stdout.split('\n');
+		// Get Record, 1 credit × 2 ids = 2 per run, at line 2, column 9.
+		assert.equal(lines[1], `${shown}:2:9  Get Record        1     ×2        2`);
+		assert.ok(lines.includes(`${shown}:2  warning  Get Record runs inside a loop: 1 credit ×2 = 2 credits per run.  [call-in-loop]`), stdout);
+		const explained = cli(['explain', `${name}:2`], dir);
+		assert.equal(explained.status, 0, explained.stderr);
+		assert.ok(!explained.stdout.includes('\u001b'), JSON.stringify(explained.stdout));
+		assert.equal(explained.stdout.split('\n')[0], `${shown}:2`);
+	});
+
 	test('a team file: --config, ./zoho-credits.json, and options that win over it', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-config-'));
 		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');
