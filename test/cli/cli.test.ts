@@ -174,6 +174,16 @@ void describe('zoho-credits scan', () => {
 		assert.equal(explained.stdout.split('\n')[0], `${shown}:2`);
 	});
 
+	test('explain through a wrapper in a file whose name has a percent sign', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-percent-'));
+		writeFileSync(join(dir, '100%.ts'), "export async function convert(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n");
+		writeFileSync(join(dir, 'job.ts'), "import { convert } from './100%';\nexport async function job() {\n  await convert('1');\n}\n");
+		const { status, stdout, stderr } = cli(['explain', 'job.ts:3'], dir);
+		assert.equal(stderr, '');
+		assert.equal(status, 0);
+		assert.ok(stdout.split('\n').includes('`convert()` (100%.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (100%.ts)'), stdout);
+	});
+
 	test('a team file: --config, ./zoho-credits.json, and options that win over it', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-config-'));
 		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');

@@ -119,6 +119,28 @@ void describe('views', () => {
 		);
 	});
 
+	test('hover through a wrapper names its file as it is: a percent sign is no URI escape', () => {
+		const convert = (name: string) => `export async function ${name}(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n`;
+		const job = "import { convertA } from './100%';\nimport { convertB } from './x%41';\nexport async function job() {\n  await convertA('1');\n  await convertB('2');\n}\n";
+		const analyses = analyzeWorkspace(
+			[
+				{ path: '/w/100%.ts', language: 'typescript', text: convert('convertA') },
+				{ path: '/w/x%41.ts', language: 'typescript', text: convert('convertB') },
+				{ path: '/w/job.ts', language: 'typescript', text: job },
+			],
+			resolveSettings([]),
+		);
+		const value = (name: string) => (hover(analyses[2], job.indexOf(`${name}('`))!.contents as { value: string }).value;
+		// "100%.ts" is no valid escape sequence (decoding it threw); "x%41.ts" is not "xA.ts".
+		assert.ok(value('convertA').includes('`convertA()` (100%.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (100%.ts)'), value('convertA'));
+		assert.ok(value('convertB').includes('`convertB()` (x%41.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (x%41.ts)'), value('convertB'));
+		// A file known by its URI (not the case for workspace files, whose paths are paths) is named by the URI's decoded path.
+		const both = `${convert('convertA')}export async function job() {\n  await convertA('1');\n}\n`;
+		const [byUri] = analyzeWorkspace([{ path: 'file:///w/a%20b.ts', language: 'typescript', text: both }], resolveSettings([]));
+		const uriValue = (hover(byUri, both.indexOf("convertA('"))!.contents as { value: string }).value;
+		assert.ok(uriValue.includes('`convertA()` (a b.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (a b.ts)'), uriValue);
+	});
+
 	test('inlay hints sit at the end of each costly line; modes all, loops, off', () => {
 		const analysis = analyze('deluge', SOURCE);
 		const all = inlayHints(analysis, WHOLE, 'all');

@@ -9,8 +9,27 @@ import { alternativesLine, costLine, entryExplanation, formatCredits, formatCred
 import { escapeMarkdown, inlineCode } from '../core/markdown';
 import { Commands, documentationUrl } from '../protocol';
 
+/** A URI (`file:///…`) as opposed to a path; a Windows drive (`C:/…`) has a one-letter "scheme" and no `//`. */
+const URI = /^[a-z][a-z\d+.-]+:\/\//i;
+
+/**
+ * The file name of a path as the graph keeps it (a file system path with `/`), as it is: `100%.ts`
+ * and `x%41.ts` are names, not escapes. Only a URI has its last segment decoded.
+ */
 function basename(path: string): string {
-	return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+	if (!URI.test(path)) return path.slice(path.lastIndexOf('/') + 1);
+	let segment: string;
+	try {
+		segment = new URL(path).pathname;
+	} catch {
+		return path.slice(path.lastIndexOf('/') + 1);
+	}
+	segment = segment.slice(segment.lastIndexOf('/') + 1);
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
 }
 
 /** How firmly a credit figure is sourced, in words. */
