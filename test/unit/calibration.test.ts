@@ -101,6 +101,15 @@ void describe('the org API list', () => {
 		]);
 	});
 
+	test('a list of many bad entries names the first 20 problems and counts the rest', () => {
+		const errors = parseOrgApiList(JSON.stringify({ __apis: Array.from({ length: 1000 }, () => 'nonsense') }), { importedAt: '2026-11-20' }).errors;
+		// 1,000 problems, one an entry: 20 listed, 1,000 − 20 = 980 counted.
+		assert.equal(errors.length, 21);
+		assert.equal(errors[0], '__apis[0]: expected an object with "path" and "operation_types", not "nonsense".');
+		assert.equal(errors[19], '__apis[19]: expected an object with "path" and "operation_types", not "nonsense".');
+		assert.equal(errors[20], '… and 980 more');
+	});
+
 	test('lookups: literal segments win over placeholders, any API version matches, a module placeholder never takes settings', () => {
 		const apis = orgApis(
 			response([
@@ -230,6 +239,20 @@ void describe('observed usage', () => {
 		assert.deepEqual(errors('entry_point,credits\n'), ['The usage file holds no observations.']);
 		assert.deepEqual(errors('{"observed": [{"api": "Get Records", "credits": -2}]}', 'usage.json'), ['observed[0]: credits must be a number ≥ 0, not -2.']);
 		assert.match(errors('{"observed": [', 'usage.json')[0], /^The usage file is not JSON: /);
+	});
+
+	test('a file of many bad rows names the first 20 problems and counts the rest', () => {
+		const bad = (rows: number) => `entry_point,credits\n${'sync,many\n'.repeat(rows)}`;
+		const errors = parseObservedUsage(bad(1000), { fileName: 'usage.csv', importedAt: '2026-11-25' }).errors;
+		// Rows are lines 2 to 1,001, one problem each: lines 2 to 21 listed, 1,000 − 20 = 980 counted.
+		assert.equal(errors.length, 21);
+		assert.equal(errors[0], 'line 2: credits must be a number ≥ 0, not "many".');
+		assert.equal(errors[19], 'line 21: credits must be a number ≥ 0, not "many".');
+		assert.equal(errors[20], '… and 980 more');
+		// 20,020 rows: 20,000 more, with the thousands separator of every other number.
+		assert.equal(parseObservedUsage(bad(20020), { fileName: 'usage.csv', importedAt: '2026-11-25' }).errors.at(-1), '… and 20,000 more');
+		const json = parseObservedUsage(JSON.stringify({ observed: Array.from({ length: 1000 }, () => ({ api: 'Get Records', credits: -2 })) }), { fileName: 'usage.json', importedAt: '2026-11-25' }).errors;
+		assert.deepEqual([json.length, json[20]], [21, '… and 980 more']);
 	});
 
 	test('an API named by its request resolves through the catalog', () => {
