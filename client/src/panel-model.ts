@@ -4,6 +4,7 @@
  */
 import { EDITION_LABELS, EDITIONS } from '../../server/src/core/budget';
 import { formatNumber, formatPercent, formatRange, formatRatio } from '../../server/src/core/explain';
+import { escapeMarkdown } from '../../server/src/core/markdown';
 import type { WorkspaceReport } from '../../server/src/protocol';
 
 /** Messages the panel's script posts to the extension. */
@@ -154,4 +155,9 @@ export function panelModel(data: WorkspaceReport): PanelModel {
 		assumptions: data.assumptions,
 		note: data.indexing ? 'The workspace is still being read: these numbers are not complete yet.' : '',
 	};
+}
+
+/** An entry point's tooltip in the explorer view, as Markdown: its name and place, and why it costs what it does. */
+export function entryTooltip(row: EntryRow): string {
+	return [`**${escapeMarkdown(row.name)}** (${escapeMarkdown(`${row.path}:${row.line}`)})`, '', ...row.explanation.map((l) => `- ${escapeMarkdown(l)}`)].join('\n');
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { WorkspaceReport } from '../../server/src/protocol';
-import { type EntryRow, type FindingRow, panelModel } from './panel-model';
+import { type EntryRow, entryTooltip, type FindingRow, panelModel } from './panel-model';
 import type { ReportStore } from './report-store';
 
 type Node =
@@ -56,7 +56,7 @@ export class BudgetTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
 				const { row } = node;
 				const item = new vscode.TreeItem(row.name);
 				item.description = `${row.perDay} cr/day · ${row.share}`;
-				item.tooltip = new vscode.MarkdownString([`**${row.name}** (${row.path}:${row.line})`, '', ...row.explanation.map((l) => `- ${l}`)].join('\n'));
+				item.tooltip = new vscode.MarkdownString(entryTooltip(row));
 				item.iconPath = new vscode.ThemeIcon('symbol-function');
 				item.command = { command: OPEN, title: 'Open', arguments: [row.path, row.line] };
 				return item;

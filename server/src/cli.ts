@@ -11,11 +11,12 @@ import { BUDGET_TABLE_IDS, EDITIONS } from './core/budget';
 import { budgetAssumed, DEFAULTS, type EffectiveSettings, type ExplicitSettings, LIMITS, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
 import { FINDING_RULES } from './core/findings';
 import { formatNumber, formatRange, formatRatio } from './core/explain';
+import { markdownToText } from './core/markdown';
 import { reportMarkdown } from './core/markdown-report';
 import { buildReport, type JsonReport, type SkippedEntry } from './core/report';
 import { diffMarkdown, diffReports } from './core/report-diff';
 import { reportSarif } from './core/sarif-report';
-import { LineMap } from './core/text';
+import { LineMap, printable } from './core/text';
 import { entryMarkdown, hoverMarkdown, loopMarkdown } from './views/hover';
 import { discover } from './workspace/discover';
 import { fileNamesZoho } from './workspace/markers';
@@ -117,8 +118,9 @@ function pad(text: string, width: number, right = false): string {
 
 function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+	// Paths, API names and messages are shown with their control characters escaped.
 	const rows = report.files.flatMap((file) =>
-		file.calls.map((call) => [`${file.path}:${call.line}:${call.column}`, call.api, formatNumber(call.credits), call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`, formatRange(call.perRun, call.low, call.high)]),
+		file.calls.map((call) => [printable(`${file.path}:${call.line}:${call.column}`), printable(call.api), formatNumber(call.credits), call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`, formatRange(call.perRun, call.low, call.high)]),
 	);
 	const header = ['location', 'api', 'credits', 'loops', 'per run'];
 	const out: string[] = [];
@@ -134,7 +136,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 		out.push('');
 		for (const f of report.findings) {
 			const label = f.severity === 'error' ? paint(31, 'error') : f.severity === 'warning' ? paint(33, 'warning') : 'info';
-			out.push(`${f.path}:${f.line}  ${label}  ${f.message}  [${f.id}]`);
+			out.push(`${printable(`${f.path}:${f.line}`)}  ${label}  ${printable(f.message)}  [${f.id}]`);
 		}
 	}
 	if (report.skipped.length > 0) {
@@ -149,7 +151,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	if (report.observed?.length) {
 		out.push(paint(1, 'Estimated against observed credits a day'));
 		const cells = report.observed.map((o) => [
-			`${o.kind === 'api' ? 'API' : 'entry point'} ${o.name}`,
+			printable(`${o.kind === 'api' ? 'API' : 'entry point'} ${o.name}`),
 			o.estimatedPerDay === null ? 'not in the code' : formatNumber(o.estimatedPerDay),
 			formatNumber(o.observedPerDay),
 			formatRatio(o.ratio),
@@ -203,7 +205,7 @@ function scanTree(root: string, paths: readonly string[], flags: ExplicitSetting
 	} catch (error) {
 		throw new UsageError(`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'path'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
 	}
-	if (announceSkips) for (const skip of discovery.skipped) process.stderr.write(`zoho-credits: skipped ${skip.path}: ${skip.reason}\n`);
+	if (announceSkips) for (const skip of discovery.skipped) process.stderr.write(`zoho-credits: skipped ${printable(skip.path)}: ${skip.reason}\n`);
 	const sources = discovery.files.map((file) => ({ path: graphPath(file.path), language: file.language, text: readFileSync(file.path, 'utf8') }));
 	const progress = sources.length >= 200 ? progressLine() : undefined;
 	const analyses = analyzeWorkspace(sources, settings, progress);
@@ -241,7 +243,7 @@ function calibrateCommand(values: Values, rest: string[]): number {
 		} catch (error) {
 			throw new UsageError((error as Error).message);
 		}
-		process.stdout.write(`Wrote ${relative(cwd, result.written) || result.written}: ${result.summary}.\n`);
+		process.stdout.write(`Wrote ${printable(relative(cwd, result.written) || result.written)}: ${printable(result.summary)}.\n`);
 	}
 	return 0;
 }
@@ -296,27 +298,19 @@ function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 	return grew || failed ? 1 : 0;
 }
 
-/** Hover's Markdown as terminal text: no emphasis, links as "text (url)", editor commands left out. */
-function plainText(markdown: string): string {
-	return markdown
-		.replace(/\s*\[[^\]]*\]\(command:[^)]*\)/g, '')
-		.replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
-		.replace(/\*\*/g, '');
-}
-
 function explainCommand(values: Values, targets: string[], flags: ExplicitSettings): number {
 	const [target, ...extra] = targets;
-	const match = target === undefined ? null : /^(.+):(\d+)$/.exec(target);
+	const match = target === undefined ? null : /^([^]+):(\d+)$/.exec(target);
 	if (!match || extra.length > 0) throw new UsageError('explain takes one <file>:<line>, for example src/sync.ts:42.');
 	const [, file, lineText] = match;
 	const line = Number(lineText);
 	const cwd = process.cwd();
 	const absolute = resolve(cwd, file);
-	if (!existsSync(absolute)) throw new UsageError(`Cannot read ${file}: no such file.`);
+	if (!existsSync(absolute)) throw new UsageError(`Cannot read ${printable(file)}: no such file.`);
 	// The whole folder is read, so calls of functions in other files are priced as in a scan.
 	const { files } = scanTree(cwd, [], flags, values.config, false);
 	const found = files.find((f) => f.absolute === absolute);
-	if (!found) throw new UsageError(`${file} is not a file the scan reads (not TypeScript, JavaScript or Deluge, or ignored by the configuration).`);
+	if (!found) throw new UsageError(`${printable(file)} is not a file the scan reads (not TypeScript, JavaScript or Deluge, or ignored by the configuration).`);
 	const { analysis } = found;
 	const onLine = (offset: number) => analysis.lines.lineOf(offset) + 1 === line;
 	const sections: string[] = analysis.estimate.calls.filter((c) => onLine(c.call.span.start)).map((call) => hoverMarkdown(analysis, call));
@@ -327,9 +321,11 @@ function explainCommand(values: Values, targets: string[], flags: ExplicitSettin
 	});
 	if (sections.length === 0) {
 		const lines = [...new Set(analysis.estimate.calls.map((c) => analysis.lines.lineOf(c.call.span.start) + 1))];
-		throw new UsageError(`No Zoho CRM call, entry point or loop around calls on ${file}:${line}.${lines.length > 0 ? ` Calls are on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : ' The file makes no Zoho CRM calls.'}`);
+		throw new UsageError(`No Zoho CRM call, entry point or loop around calls on ${printable(file)}:${line}.${lines.length > 0 ? ` Calls are on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : ' The file makes no Zoho CRM calls.'}`);
 	}
-	process.stdout.write(`${file}:${line}\n\n${sections.map(plainText).join('\n\n---\n\n')}\n`);
+	// A value's line breaks are spaces in the Markdown already: each line is shown as it is, its control characters escaped.
+	const text = sections.map((section) => markdownToText(section).split('\n').map(printable).join('\n'));
+	process.stdout.write(`${printable(file)}:${line}\n\n${text.join('\n\n---\n\n')}\n`);
 	return 0;
 }
 
@@ -391,6 +387,8 @@ try {
 	process.exitCode = run(process.argv.slice(2));
 } catch (error) {
 	const usage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-	process.stderr.write(`zoho-credits: ${(error as Error).message}\n${usage ? 'Run "zoho-credits --help" for usage.\n' : ''}`);
+	// Messages quote paths and values read from files: each line is shown with its control characters escaped.
+	const message = (error as Error).message.split('\n').map(printable).join('\n');
+	process.stderr.write(`zoho-credits: ${message}\n${usage ? 'Run "zoho-credits --help" for usage.\n' : ''}`);
 	process.exitCode = 2;
 }

@@ -124,13 +124,21 @@ export interface ImportCalibrationResult {
 	readonly summary: string;
 }
 
-/** True for the documentation pages the catalog links to: https on zoho.com or github.com. */
-export function isDocumentationUrl(value: unknown): value is string {
-	if (typeof value !== 'string') return false;
+/**
+ * The documentation page a link may open: https on zoho.com (or a subdomain) or github.com, with no
+ * user name or password. Returns the URL as parsed (`href`), never the text given: the parser and the
+ * editor may read odd text differently (`https://zoho.com\@evil.example/` is zoho.com to one and
+ * evil.example to the other), so only the normalised form is ever passed on. Undefined for anything else.
+ */
+export function documentationUrl(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	let url: URL;
 	try {
-		const url = new URL(value);
-		return url.protocol === 'https:' && (url.hostname === 'zoho.com' || url.hostname.endsWith('.zoho.com') || url.hostname === 'github.com');
+		url = new URL(value);
 	} catch {
-		return false;
+		return undefined;
 	}
+	if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return undefined;
+	const host = url.hostname;
+	return host === 'zoho.com' || host.endsWith('.zoho.com') || host === 'github.com' ? url.href : undefined;
 }

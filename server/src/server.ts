@@ -33,10 +33,10 @@ import type { FileFacts } from './core/facts';
 import { assembleReport, type FileReport, type Locate, reportFile } from './core/report';
 import { LineMap, LineStarts } from './core/text';
 import {
+	documentationUrl,
 	type ImportCalibrationArguments,
 	type ImportCalibrationResult,
 	type InitializationOptions,
-	isDocumentationUrl,
 	ServerCommands,
 	StatusNotification,
 	type StatusParams,
@@ -822,8 +822,9 @@ connection.onExecuteCommand(async (params) => {
 		return;
 	}
 	if (params.command === ServerCommands.importCalibration) return importFromClient(params.arguments?.[0]);
-	const [url] = params.arguments ?? [];
-	if (params.command !== ServerCommands.openDocumentation || !isDocumentationUrl(url)) return;
+	// Only the URL as parsed goes to the editor, never the text the command was given.
+	const url = params.command === ServerCommands.openDocumentation ? documentationUrl(params.arguments?.[0]) : undefined;
+	if (url === undefined) return;
 	const shown = await connection.window.showDocument({ uri: url, external: true }).catch(() => ({ success: false }));
 	if (!shown.success) connection.console.warn(`The editor could not open ${url}.`);
 	return undefined;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildMatcher } from '@microsoft/sarif-matcher-utils';
+import { markdownSyntax } from '../unit/markdown-syntax';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -152,6 +153,35 @@ void describe('zoho-credits scan', () => {
 			report.files.map((f: { path: string }) => f.path),
 			['ok.dg'],
 		);
+	});
+
+	test('control characters in a file name are shown escaped in the table, the findings and explain', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-control-'));
+		// ESC [31m would turn the terminal red; the line break would split the row.
+		const name = 'a\u001b[31mred\nb.ts';
+		writeFileSync(join(dir, name), "for (const id of ['1', '2']) {\n  await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);\n}\n");
+		const shown = 'a\\u001b[31mred\\nb.ts';
+		const { status, stdout } = cli(['scan'], dir);
+		assert.equal(status, 0);
+		assert.ok(!stdout.includes('\u001b'), JSON.stringify(stdout));
+		const lines = stdout.split('\n');
+		// Get Record, 1 credit × 2 ids = 2 per run, at line 2, column 9.
+		assert.equal(lines[1], `${shown}:2:9  Get Record        1     ×2        2`);
+		assert.ok(lines.includes(`${shown}:2  warning  Get Record runs inside a loop: 1 credit ×2 = 2 credits per run.  [call-in-loop]`), stdout);
+		const explained = cli(['explain', `${name}:2`], dir);
+		assert.equal(explained.status, 0, explained.stderr);
+		assert.ok(!explained.stdout.includes('\u001b'), JSON.stringify(explained.stdout));
+		assert.equal(explained.stdout.split('\n')[0], `${shown}:2`);
+	});
+
+	test('explain through a wrapper in a file whose name has a percent sign', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-percent-'));
+		writeFileSync(join(dir, '100%.ts'), "export async function convert(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n");
+		writeFileSync(join(dir, 'job.ts'), "import { convert } from './100%';\nexport async function job() {\n  await convert('1');\n}\n");
+		const { status, stdout, stderr } = cli(['explain', 'job.ts:3'], dir);
+		assert.equal(stderr, '');
+		assert.equal(status, 0);
+		assert.ok(stdout.split('\n').includes('`convert()` (100%.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (100%.ts)'), stdout);
 	});
 
 	test('a team file: --config, ./zoho-credits.json, and options that win over it', () => {
@@ -330,6 +360,26 @@ void describe('zoho-credits scan', () => {
 			assert.equal(json.base, 'HEAD~1');
 			// Against itself nothing changed.
 			assert.match(cli(['diff', '--base', 'HEAD'], dir).stdout, /^## Zoho CRM credits: no change\n/);
+		});
+
+		test('a committed file name cannot forge a heading in the comment or hide the rest of it', () => {
+			const repo = mkdtempSync(join(tmpdir(), 'zcl-cli-forged-'));
+			const inRepo = (...args: string[]) => assert.equal(spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: repo, encoding: 'utf8' }).status, 0);
+			inRepo('init', '-q');
+			writeFileSync(join(repo, 'README.md'), 'base\n');
+			inRepo('add', '.');
+			inRepo('commit', '-q', '-m', 'base');
+			const forged = 'a.ts`\n\n## Zoho CRM credits: no change\n\n<!-- \n.ts';
+			writeFileSync(join(repo, forged), "await fetch('https://www.zohoapis.com/crm/v8/Leads');\n");
+			const { status, stdout } = cli(['diff', '--base', 'HEAD'], repo);
+			assert.equal(status, 0);
+			// One Get Records a day from the file's top level: +1.
+			assert.deepEqual(
+				stdout.split('\n').filter((line) => line.startsWith('## ')),
+				['## Zoho CRM credits: +1 a day'],
+			);
+			assert.ok(!markdownSyntax(stdout).includes('<!--'), stdout);
+			assert.ok(stdout.includes('| a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts (top level) (new) | a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts:1 |  | 1 | +1 |'), stdout);
 		});
 
 		test('a revision that does not exist, or no repository, is bad input (exit 2)', () => {

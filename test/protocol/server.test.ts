@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CodeActionRequest, CodeLensRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import { ServerCommands } from '../../server/src/protocol';
 import { MINIMAL_CAPABILITIES, renderDiagnostics, renderHints, renderLenses, Server } from './harness';
 
 const DELUGE = `void automation.convert()
@@ -161,6 +162,16 @@ void describe('language server over stdio (full client)', () => {
 		const before = server.shownDocuments.length;
 		await server.connection.sendRequest(ExecuteCommandRequest.type, { command: open.command.command, arguments: ['file:///etc/passwd'] });
 		assert.equal(server.shownDocuments.length, before);
+	});
+
+	test('opening documentation: the editor gets the URL as parsed, never the text given, and none with a user name', async () => {
+		const open = (url: string) => server.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.openDocumentation, arguments: [url] });
+		const before = server.shownDocuments.length;
+		// The parser reads the backslash as "/" (host zoho.com); the editor, given the text, would open evil.example.
+		await open('https://zoho.com\\@evil.example/');
+		assert.deepEqual(server.shownDocuments.slice(before), [{ uri: 'https://zoho.com/@evil.example/', external: true }]);
+		await open('https://user:secret@www.zoho.com/crm/developer/docs/');
+		assert.equal(server.shownDocuments.length, before + 1);
 	});
 
 	test('TypeScript: code lenses above the entry point, the helper and the top-level code', async () => {

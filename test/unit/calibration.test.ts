@@ -7,6 +7,7 @@ import { type EffectiveSettings, resolveSettings } from '../../server/src/core/c
 import { compareObserved, parseObservedUsage } from '../../server/src/core/observed';
 import { buildReport } from '../../server/src/core/report';
 import { hover } from '../../server/src/views/hover';
+import { markdownSyntax } from './markdown-syntax';
 
 // Upserts with records the code does not show, five times; a Convert Lead; a read; a settings read.
 const SYNC = `import axios from 'axios';
@@ -100,6 +101,15 @@ void describe('the org API list', () => {
 		]);
 	});
 
+	test('a list of many bad entries names the first 20 problems and counts the rest', () => {
+		const errors = parseOrgApiList(JSON.stringify({ __apis: Array.from({ length: 1000 }, () => 'nonsense') }), { importedAt: '2026-11-20' }).errors;
+		// 1,000 problems, one an entry: 20 listed, 1,000 − 20 = 980 counted.
+		assert.equal(errors.length, 21);
+		assert.equal(errors[0], '__apis[0]: expected an object with "path" and "operation_types", not "nonsense".');
+		assert.equal(errors[19], '__apis[19]: expected an object with "path" and "operation_types", not "nonsense".');
+		assert.equal(errors[20], '… and 980 more');
+	});
+
 	test('lookups: literal segments win over placeholders, any API version matches, a module placeholder never takes settings', () => {
 		const apis = orgApis(
 			response([
@@ -159,6 +169,22 @@ void describe('ranges and the org list in the estimate', () => {
 		assert.match(upsertText, /findings use the point value, and the high end for one run exhausting the day/);
 	});
 
+	test("a path from the org's list shows as code and text in the hover, never as an image", () => {
+		// A backtick in the path would end a one-backtick code span and let the image out.
+		const path = '/crm/v8/settings/x`![p](https://evil.example/pixel.png)`';
+		const apis = orgApis(response([{ path, method: 'GET', min: 2, max: 2 }]));
+		const text = `import axios from 'axios';\nconst zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });\nexport async function probe() {\n  await zoho.get('/settings/x\`![p](https://evil.example/pixel.png)\`');\n}\n`;
+		const settings = { ...resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]), orgApis: apis };
+		const [analysis] = analyzeWorkspace([{ path: '/w/probe.ts', language: 'typescript', text }], settings);
+		const value = (hover(analysis, text.indexOf('zoho.get'))!.contents as { value: string }).value;
+		assert.ok(!markdownSyntax(value).includes('!['), value);
+		const lines = value.split('\n');
+		// The name the org's list gives it (its literal segments) is text; its path is code in a two-backtick
+		// fence, with a space inside each fence since the path ends with a backtick.
+		assert.equal(lines[0], "**Zoho CRM: GET settings x\\`!\\[p\\](https: evil.example pixel.png)\\` (your org's API list)**: 2 credits per call");
+		assert.ok(lines.includes('Credit figure: from your org’s API list (2026-11-20): `` /crm/v8/settings/x`![p](https://evil.example/pixel.png)` ``, 2 credits'), value);
+	});
+
 	test('one run exhausting the day is judged at the high end, and says so', () => {
 		const wide = orgApis(response([{ path: '/crm/v8/{module_api_name}', method: 'GET', min: 1, max: 6000 }]));
 		const analysis = analyse({ orgApis: wide }, { edition: 'free' });
@@ -213,6 +239,20 @@ void describe('observed usage', () => {
 		assert.deepEqual(errors('entry_point,credits\n'), ['The usage file holds no observations.']);
 		assert.deepEqual(errors('{"observed": [{"api": "Get Records", "credits": -2}]}', 'usage.json'), ['observed[0]: credits must be a number ≥ 0, not -2.']);
 		assert.match(errors('{"observed": [', 'usage.json')[0], /^The usage file is not JSON: /);
+	});
+
+	test('a file of many bad rows names the first 20 problems and counts the rest', () => {
+		const bad = (rows: number) => `entry_point,credits\n${'sync,many\n'.repeat(rows)}`;
+		const errors = parseObservedUsage(bad(1000), { fileName: 'usage.csv', importedAt: '2026-11-25' }).errors;
+		// Rows are lines 2 to 1,001, one problem each: lines 2 to 21 listed, 1,000 − 20 = 980 counted.
+		assert.equal(errors.length, 21);
+		assert.equal(errors[0], 'line 2: credits must be a number ≥ 0, not "many".');
+		assert.equal(errors[19], 'line 21: credits must be a number ≥ 0, not "many".');
+		assert.equal(errors[20], '… and 980 more');
+		// 20,020 rows: 20,000 more, with the thousands separator of every other number.
+		assert.equal(parseObservedUsage(bad(20020), { fileName: 'usage.csv', importedAt: '2026-11-25' }).errors.at(-1), '… and 20,000 more');
+		const json = parseObservedUsage(JSON.stringify({ observed: Array.from({ length: 1000 }, () => ({ api: 'Get Records', credits: -2 })) }), { fileName: 'usage.json', importedAt: '2026-11-25' }).errors;
+		assert.deepEqual([json.length, json[20]], [21, '… and 980 more']);
 	});
 
 	test('an API named by its request resolves through the catalog', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { reportMarkdown } from '../../server/src/core/markdown-report';
 import type { JsonReport } from '../../server/src/core/report';
+import { markdownSyntax } from './markdown-syntax';
 
 const REPORT: JsonReport = {
 	version: 1,
@@ -60,5 +61,31 @@ void describe('markdown report', () => {
 - Edition Professional (assumed).
 `,
 		);
+	});
+
+	test('names, paths, API names and messages stay text: no forged heading, image or HTML comment', () => {
+		const forged = 'a.ts`\n\n## Zoho CRM credits: no change\n\n<!-- \n.ts';
+		const image = "GET settings ![p](https://evil.example/pixel.png) (your org's API list)";
+		const call = { ...REPORT.files[1].calls[0], api: image };
+		const report: JsonReport = {
+			...REPORT,
+			files: [{ path: forged, language: 'typescript', calls: [call] }],
+			entryPoints: [{ ...REPORT.entryPoints[1], name: `${forged} (top level)`, path: forged }],
+			findings: [{ ...REPORT.findings[0], path: forged, message: `${image} runs inside a loop.` }],
+			totals: { perDay: 1, perDayLow: 1, perDayHigh: 1, shareOfDaily: 1 / 15000 },
+		};
+		const text = reportMarkdown(report, ['Module sizes (from zoho-credits.json): Leads\n## x 10 records.']);
+		const lines = text.split('\n');
+		assert.deepEqual(
+			lines.filter((line) => line.startsWith('#')),
+			['# Zoho CRM API credits', '## Entry points (1)', '## Findings (1)', '## Calls (1)', '## Assumptions'],
+		);
+		const syntax = markdownSyntax(text);
+		assert.ok(!syntax.includes('<!--'), text);
+		assert.ok(!syntax.includes('!['), text);
+		// The name's line breaks are spaces, its backtick and "<" escaped; 1 of 15,000 is 0.007%.
+		assert.ok(lines.includes('| a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts (top level) | a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts:1 | 1 | 1 (assumed) | 1 | 0.007% |'), text);
+		assert.ok(lines.includes("- **warning** ``a.ts`  ## Zoho CRM credits: no change  <!--  .ts:5`` GET settings !\\[p\\](https://evil.example/pixel.png) (your org's API list) runs inside a loop. (call-in-loop)"), text);
+		assert.ok(lines.includes('- Module sizes (from zoho-credits.json): Leads ## x 10 records.'), text);
 	});
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { panelModel } from '../../client/src/panel-model';
+import { entryTooltip, panelModel } from '../../client/src/panel-model';
 import type { JsonReport } from '../../server/src/core/report';
 import type { WorkspaceReport } from '../../server/src/protocol';
 
@@ -129,5 +129,11 @@ void describe('budget panel model', () => {
 		);
 		assert.equal(model.note, '');
 		assert.equal(panelModel({ ...report([]), indexing: true }).note, 'The workspace is still being read: these numbers are not complete yet.');
+	});
+
+	test("an entry point's tooltip in the explorer: name, place and explanation are text in its Markdown", () => {
+		const row = panelModel(report([entry('![p](https://evil.example/x.png)', 'a.ts`\n## x', 5)])).entries[0];
+		assert.equal(entryTooltip(row), '**!\\[p\\](https://evil.example/x.png)** (a.ts\\` ## x:3)\n\n- !\\[p\\](https://evil.example/x.png) explained');
+		assert.equal(entryTooltip(panelModel(report([entry('nightly', 'jobs/nightly.ts', 5)])).entries[0]), '**nightly** (jobs/nightly.ts:3)\n\n- nightly explained');
 	});
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { JsonReport } from '../../server/src/core/report';
 import { diffMarkdown, diffReports } from '../../server/src/core/report-diff';
+import { markdownSyntax } from './markdown-syntax';
 
 function report(entries: [string, string, number][], findings: [string, string, string][] = []): JsonReport {
 	const perDay = entries.reduce((n, [, , d]) => n + d, 0);
@@ -54,5 +55,35 @@ void describe('report diff', () => {
 		);
 		assert.deepEqual(diff.resolvedFindings, []);
 		assert.equal(diffMarkdown(diffReports(report([]), report([]), 'v1')), '## Zoho CRM credits: no change\n\n0 → 0 credits a day of 15,000 (0% → 0%), against `v1`.\n\nNo entry point changed its credits a day.\n');
+	});
+
+	test('a file name cannot forge a heading or hide the rest of the comment', () => {
+		const forged = 'a.ts`\n\n## Zoho CRM credits: no change\n\n<!-- \n.ts';
+		const diff = diffReports(report([]), report([[`${forged} (top level)`, forged, 5]], [['call-in-loop', forged, 'Get Records runs inside a loop.']]), 'main');
+		const text = diffMarkdown(diff);
+		// Line breaks in the name become spaces; the backtick and "<" are escaped in the table, and the
+		// finding's place is code fenced by two backticks, longer than the one inside. 5 of 15,000 is 0.03%.
+		assert.equal(
+			text,
+			[
+				'## Zoho CRM credits: +5 a day',
+				'',
+				'0 → 5 credits a day of 15,000 (0% → 0.03%), against `main`.',
+				'',
+				'| Entry point | Where | Before | After | Change |',
+				'| --- | --- | ---: | ---: | ---: |',
+				'| a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts (top level) (new) | a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts:1 |  | 5 | +5 |',
+				'',
+				'### New findings (1)',
+				'',
+				'- **warning** ``a.ts`  ## Zoho CRM credits: no change  <!--  .ts:1`` Get Records runs inside a loop. (call-in-loop)',
+				'',
+			].join('\n'),
+		);
+		assert.deepEqual(
+			text.split('\n').filter((line) => line.startsWith('## ')),
+			['## Zoho CRM credits: +5 a day'],
+		);
+		assert.ok(!markdownSyntax(text).includes('<!--'), text);
 	});
 });

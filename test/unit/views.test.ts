@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Operation } from '../../server/src/core/catalog';
+import type { Finding } from '../../server/src/core/findings';
+import { codeActions } from '../../server/src/views/code-actions';
 import { diagnostics } from '../../server/src/views/diagnostics';
 import { hover } from '../../server/src/views/hover';
 import { inlayHints } from '../../server/src/views/inlay-hints';
@@ -116,6 +119,28 @@ void describe('views', () => {
 		);
 	});
 
+	test('hover through a wrapper names its file as it is: a percent sign is no URI escape', () => {
+		const convert = (name: string) => `export async function ${name}(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n`;
+		const job = "import { convertA } from './100%';\nimport { convertB } from './x%41';\nexport async function job() {\n  await convertA('1');\n  await convertB('2');\n}\n";
+		const analyses = analyzeWorkspace(
+			[
+				{ path: '/w/100%.ts', language: 'typescript', text: convert('convertA') },
+				{ path: '/w/x%41.ts', language: 'typescript', text: convert('convertB') },
+				{ path: '/w/job.ts', language: 'typescript', text: job },
+			],
+			resolveSettings([]),
+		);
+		const value = (name: string) => (hover(analyses[2], job.indexOf(`${name}('`))!.contents as { value: string }).value;
+		// "100%.ts" is no valid escape sequence (decoding it threw); "x%41.ts" is not "xA.ts".
+		assert.ok(value('convertA').includes('`convertA()` (100%.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (100%.ts)'), value('convertA'));
+		assert.ok(value('convertB').includes('`convertB()` (x%41.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (x%41.ts)'), value('convertB'));
+		// A file known by its URI (not the case for workspace files, whose paths are paths) is named by the URI's decoded path.
+		const both = `${convert('convertA')}export async function job() {\n  await convertA('1');\n}\n`;
+		const [byUri] = analyzeWorkspace([{ path: 'file:///w/a%20b.ts', language: 'typescript', text: both }], resolveSettings([]));
+		const uriValue = (hover(byUri, both.indexOf("convertA('"))!.contents as { value: string }).value;
+		assert.ok(uriValue.includes('`convertA()` (a b.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (a b.ts)'), uriValue);
+	});
+
 	test('inlay hints sit at the end of each costly line; modes all, loops, off', () => {
 		const analysis = analyze('deluge', SOURCE);
 		const all = inlayHints(analysis, WHOLE, 'all');
@@ -184,5 +209,30 @@ void describe('views', () => {
 			range: { start: { line: 3, character: 2 }, end: { line: 3, character: 23 } },
 		});
 		assert.equal(diagnostics(analysis, 'file:///f.dg', false)[0].relatedInformation, undefined);
+	});
+
+	test('diagnostics, hover and code actions pass on only the parsed URL, and drop a link that is no documentation page', () => {
+		const source = 'for each p in {1,2,3}\n{\n  zoho.crm.convertLead(p, Map());\n}';
+		const analysis = analyze('deluge', source);
+		// A catalog entry and its finding with odd links, as a broken catalog could hold them.
+		const call = analysis.estimate.calls[0] as { operation: Operation };
+		call.operation = { ...call.operation, docs: 'https://zoho.com\\@evil.example/', sources: ['https://user:secret@www.zoho.com/limits.html'] };
+		const findings = analysis.findings as Finding[];
+		findings[0] = { ...findings[0], docs: 'https://zoho.com\\@evil.example/' };
+		const shown = diagnostics(analysis, 'file:///f.dg', false);
+		assert.deepEqual(shown[0].codeDescription, { href: 'https://zoho.com/@evil.example/' });
+		const value = (hover(analysis, source.indexOf('convertLead'))!.contents as { value: string }).value.split('\n');
+		// The source has a user name: no link; the page is linked as parsed.
+		assert.ok(value.includes('Credit figure: stated by Zoho'), value.join('\n'));
+		assert.equal(value.at(-1), '[Zoho documentation](https://zoho.com/@evil.example/)');
+		const line = { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } };
+		const open = codeActions(analysis, 'file:///f.dg', line, shown).find((a) => a.command?.command === 'zohoCredits.server.openDocumentation');
+		assert.deepEqual(open?.command?.arguments, ['https://zoho.com/@evil.example/']);
+		// A page that is not documentation gets no link and no action at all.
+		call.operation = { ...call.operation, docs: 'https://evil.example/' };
+		findings[0] = { ...findings[0], docs: 'https://evil.example/' };
+		assert.equal(diagnostics(analysis, 'file:///f.dg', false)[0].codeDescription, undefined);
+		assert.ok(!(hover(analysis, source.indexOf('convertLead'))!.contents as { value: string }).value.includes('evil.example'));
+		assert.equal(codeActions(analysis, 'file:///f.dg', line, shown).find((a) => a.command?.command === 'zohoCredits.server.openDocumentation'), undefined);
 	});
 });

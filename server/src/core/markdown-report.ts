@@ -1,13 +1,16 @@
 import { formatNumber, formatPercent, formatRange, formatRatio } from './explain';
+import { escapeMarkdown, inlineCode } from './markdown';
 import type { JsonReport } from './report';
 
-/** A table cell: pipes and line breaks would end the cell or the row. */
-function cell(text: string): string {
-	return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Each cell is text: pipes and line breaks would end the cell or the row, and a name could be Markdown. */
+function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
+	return [`| ${header.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)];
 }
 
-function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
-	return [`| ${header.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+/** A finding as a list item: its place as code, its message (which quotes names and paths) as text. */
+export function findingMarkdown(f: JsonReport['findings'][number], resolved = false): string {
+	const severity = resolved ? `~~${f.severity}~~` : `**${f.severity}**`;
+	return `- ${severity} ${inlineCode(`${f.path}:${f.line}`)} ${escapeMarkdown(f.message)} (${escapeMarkdown(f.id)})`;
 }
 
 /**
@@ -58,7 +61,7 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 	}
 	out.push('', `## Findings (${report.findings.length})`, '');
 	if (report.findings.length === 0) out.push('None.');
-	for (const f of report.findings) out.push(`- **${f.severity}** \`${f.path}:${f.line}\` ${f.message} (${f.id})`);
+	for (const f of report.findings) out.push(findingMarkdown(f));
 	const calls = report.files.flatMap((file) => file.calls.map((call) => ({ file, call })));
 	out.push('', `## Calls (${calls.length})`, '');
 	if (calls.length === 0) out.push('No Zoho CRM calls found.');
@@ -76,6 +79,7 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 				]),
 			),
 		);
-	out.push('', '## Assumptions', '', ...assumptions.map((a) => `- ${a}`), '');
+	// Assumptions are text (the panel shows them as they are); module names in them come from the configuration.
+	out.push('', '## Assumptions', '', ...assumptions.map((a) => `- ${escapeMarkdown(a)}`), '');
 	return out.join('\n');
 }

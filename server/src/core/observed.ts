@@ -3,7 +3,7 @@
  * dashboard or the team's own logs), set beside the estimate so a team sees where the model is off.
  */
 import { lookupRest } from './catalog';
-import { type ImportedFile, parseJson, type Parsed } from './imported-file';
+import { type ImportedFile, parseJson, type Parsed, Problems } from './imported-file';
 import type { JsonReport, ObservedComparison } from './report';
 
 /** One observation: a day's credits (or a period's, without a date) of one entry point or one API. */
@@ -71,8 +71,8 @@ function csvRows(text: string): { fields: string[]; line: number }[] {
 }
 
 /** Checks one observation; problems name where it is (`line 4`, `rows[2]`). */
-function readRow(where: string, values: { entryPoint?: unknown; api?: unknown; credits?: unknown; date?: unknown }, errors: string[]): ObservedRow | undefined {
-	const before = errors.length;
+function readRow(where: string, values: { entryPoint?: unknown; api?: unknown; credits?: unknown; date?: unknown }, errors: Problems): ObservedRow | undefined {
+	const before = errors.count;
 	const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 	const entryPoint = text(values.entryPoint);
 	const api = text(values.api);
@@ -83,11 +83,11 @@ function readRow(where: string, values: { entryPoint?: unknown; api?: unknown; c
 	if (!Number.isFinite(credits) || credits < 0) errors.push(`${where}: credits must be a number ≥ 0, not ${JSON.stringify(values.credits ?? null)}.`);
 	const date = text(values.date);
 	if (date !== undefined && !DATE.test(date)) errors.push(`${where}: the date must look like 2026-11-25, not ${JSON.stringify(date)}.`);
-	if (errors.length > before) return undefined;
+	if (errors.count > before) return undefined;
 	return { ...(entryPoint ? { entryPoint } : {}), ...(api ? { api } : {}), credits, ...(date ? { date } : {}) };
 }
 
-function fromCsv(text: string, errors: string[]): ObservedRow[] {
+function fromCsv(text: string, errors: Problems): ObservedRow[] {
 	const [header, ...body] = csvRows(text);
 	if (!header) {
 		errors.push('The file is empty: expected a header line such as "entry_point,api,credits,date".');
@@ -100,7 +100,7 @@ function fromCsv(text: string, errors: string[]): ObservedRow[] {
 	const creditsColumn = at('credits') >= 0 ? at('credits') : at('creditsperday');
 	if (creditsColumn < 0) errors.push(`line ${header.line}: the header needs a "credits" column; it has ${header.fields.map((f) => JSON.stringify(f.trim())).join(', ')}.`);
 	if (entryColumn < 0 && apiColumn < 0) errors.push(`line ${header.line}: the header needs an "entry_point" or an "api" column.`);
-	if (errors.length > 0) return [];
+	if (errors.count > 0) return [];
 	const dateColumn = at('date');
 	const out: ObservedRow[] = [];
 	for (const row of body) {
@@ -111,7 +111,7 @@ function fromCsv(text: string, errors: string[]): ObservedRow[] {
 	return out;
 }
 
-function fromJson(data: unknown, errors: string[]): { rows: ObservedRow[]; importedAt?: string; source?: string } {
+function fromJson(data: unknown, errors: Problems): { rows: ObservedRow[]; importedAt?: string; source?: string } {
 	const stored = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { rows?: unknown; observed?: unknown; importedAt?: unknown; source?: unknown }) : undefined;
 	const list = Array.isArray(data) ? data : (stored?.rows ?? stored?.observed);
 	if (!Array.isArray(list)) {
@@ -135,10 +135,11 @@ function fromJson(data: unknown, errors: string[]): { rows: ObservedRow[]; impor
 
 /**
  * Reads observed usage from CSV (`entry_point` or `api`, `credits`, optional `date` columns) or JSON
- * (a list of `{ entryPoint | api, credits, date? }`, or a stored usage file). Any problem rejects the file.
+ * (a list of `{ entryPoint | api, credits, date? }`, or a stored usage file). Any problem rejects the file;
+ * the first problems are named and the rest counted (`Problems`).
  */
 export function parseObservedUsage(text: string, options: { fileName: string; importedAt: string }): Parsed<ObservedUsage> {
-	const errors: string[] = [];
+	const errors = new Problems();
 	const body = text.replace(/^\uFEFF/, '');
 	const json = /\.json$/i.test(options.fileName) || /^\s*[[{]/.test(body);
 	let rows: ObservedRow[];
@@ -154,7 +155,7 @@ export function parseObservedUsage(text: string, options: { fileName: string; im
 	} else {
 		rows = fromCsv(body, errors);
 	}
-	if (errors.length > 0) return { value: undefined, errors };
+	if (errors.count > 0) return { value: undefined, errors: errors.list() };
 	if (rows.length === 0) return { value: undefined, errors: ['The usage file holds no observations.'] };
 	return { value: { version: 1, importedAt, ...(source ? { source } : {}), rows }, errors: [] };
 }

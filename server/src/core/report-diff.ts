@@ -1,4 +1,6 @@
 import { formatNumber, formatPercent } from './explain';
+import { escapeMarkdown, inlineCode } from './markdown';
+import { findingMarkdown } from './markdown-report';
 import type { JsonReport } from './report';
 
 type Finding = JsonReport['findings'][number];
@@ -79,17 +81,13 @@ function signed(n: number): string {
 	return n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0';
 }
 
-function cell(text: string): string {
-	return text.replace(/\|/g, '\\|');
-}
-
 /** The diff as a pull request comment. */
 export function diffMarkdown(diff: ReportDiff): string {
 	const t = diff.totals;
 	const out = [
 		`## Zoho CRM credits: ${t.change === 0 ? 'no change' : `${signed(t.change)} a day`}`,
 		'',
-		`${formatNumber(t.before)} → ${formatNumber(t.after)} credits a day of ${formatNumber(diff.budget.dailyCredits)} (${formatPercent(t.shareBefore)} → ${formatPercent(t.shareAfter)}), against \`${diff.base}\`.`,
+		`${formatNumber(t.before)} → ${formatNumber(t.after)} credits a day of ${formatNumber(diff.budget.dailyCredits)} (${formatPercent(t.shareBefore)} → ${formatPercent(t.shareAfter)}), against ${inlineCode(diff.base)}.`,
 		'',
 	];
 	if (diff.entryPoints.length === 0) out.push('No entry point changed its credits a day.');
@@ -97,16 +95,16 @@ export function diffMarkdown(diff: ReportDiff): string {
 		out.push('| Entry point | Where | Before | After | Change |', '| --- | --- | ---: | ---: | ---: |');
 		for (const e of diff.entryPoints) {
 			const name = `${e.name}${e.before === null ? ' (new)' : e.after === null ? ' (gone)' : ''}`;
-			out.push(`| ${cell(name)} | ${cell(`${e.path}:${e.line}`)} | ${e.before === null ? '' : formatNumber(e.before)} | ${e.after === null ? '' : formatNumber(e.after)} | ${signed(e.change)} |`);
+			out.push(`| ${escapeMarkdown(name)} | ${escapeMarkdown(`${e.path}:${e.line}`)} | ${e.before === null ? '' : formatNumber(e.before)} | ${e.after === null ? '' : formatNumber(e.after)} | ${signed(e.change)} |`);
 		}
 	}
 	if (diff.newFindings.length > 0) {
 		out.push('', `### New findings (${diff.newFindings.length})`, '');
-		for (const f of diff.newFindings) out.push(`- **${f.severity}** \`${f.path}:${f.line}\` ${f.message} (${f.id})`);
+		for (const f of diff.newFindings) out.push(findingMarkdown(f));
 	}
 	if (diff.resolvedFindings.length > 0) {
 		out.push('', `### Resolved findings (${diff.resolvedFindings.length})`, '');
-		for (const f of diff.resolvedFindings) out.push(`- ~~${f.severity}~~ \`${f.path}:${f.line}\` ${f.message} (${f.id})`);
+		for (const f of diff.resolvedFindings) out.push(findingMarkdown(f, true));
 	}
 	out.push('');
 	return out.join('\n');

@@ -61,3 +61,16 @@ export class LineMap extends LineStarts {
 		return end;
 	}
 }
+
+/** Characters a terminal acts on instead of showing: C0 controls, DEL, C1 controls, line and paragraph separators, bidirectional overrides and isolates. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text for a terminal: each control character shown as its escape (`\n`, `\u001b`), so a file name
+ * or a value read from a file can neither break a line nor send the terminal a command.
+ */
+export function printable(text: string): string {
+	return text.replace(UNPRINTABLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -4,7 +4,7 @@ import { callsInLoop } from '../core/estimate';
 import { TOP_LEVEL } from '../core/estimate/entries';
 import { formatNumber } from '../core/explain';
 import { parseAnnotation } from '../core/scan/annotations';
-import { ServerCommands } from '../protocol';
+import { documentationUrl, ServerCommands } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { addEntryPointAction, type TeamFile } from './entry-point-config';
 
@@ -97,8 +97,9 @@ export function codeActions(analysis: FileAnalysis, uri: string, range: Range, d
 	// Zoho's page for each API called on these lines.
 	const pages = new Map<string, string>();
 	for (const call of analysis.estimate.calls) {
-		if (call.wrapper || !call.operation.docs || !inRange(lines.lineOf(call.call.span.start))) continue;
-		pages.set(call.operation.docs, call.operation.api);
+		const docs = documentationUrl(call.operation.docs);
+		if (call.wrapper || !docs || !inRange(lines.lineOf(call.call.span.start))) continue;
+		pages.set(docs, call.operation.api);
 	}
 	for (const [docs, api] of pages) {
 		const title = `Open Zoho's documentation of ${api}`;

@@ -4,6 +4,7 @@ import { NESTING_LIMIT } from '../core/facts';
 import type { Severity } from '../core/findings';
 import { EVALUATION_BUDGET } from '../core/scan/typescript/values';
 import type { LineMap } from '../core/text';
+import { documentationUrl } from '../protocol';
 
 export const DIAGNOSTIC_SOURCE = 'Zoho Credit Lens';
 
@@ -50,7 +51,8 @@ function findingDiagnostics(
 			code: finding.id,
 			message: finding.message,
 		};
-		if (finding.docs) diagnostic.codeDescription = { href: finding.docs };
+		const docs = documentationUrl(finding.docs);
+		if (docs) diagnostic.codeDescription = { href: docs };
 		if (relatedInformation && finding.related.length > 0) {
 			diagnostic.relatedInformation = finding.related.flatMap((r) => {
 				if (r.path === undefined) return [{ location: { uri, range: range(r.span) }, message: r.message }];

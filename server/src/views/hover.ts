@@ -6,10 +6,30 @@ import { type CallEstimate, callsInLoop, type LoopUse } from '../core/estimate';
 import type { EntryPoint } from '../core/estimate/entries';
 import { branchTotal } from '../core/estimate/branches';
 import { alternativesLine, costLine, entryExplanation, formatCredits, formatCreditsRange, formatNumber, formatShare, runsSourceText } from '../core/explain';
-import { Commands } from '../protocol';
+import { escapeMarkdown, inlineCode } from '../core/markdown';
+import { Commands, documentationUrl } from '../protocol';
 
+/** A URI (`file:///…`) as opposed to a path; a Windows drive (`C:/…`) has a one-letter "scheme" and no `//`. */
+const URI = /^[a-z][a-z\d+.-]+:\/\//i;
+
+/**
+ * The file name of a path as the graph keeps it (a file system path with `/`), as it is: `100%.ts`
+ * and `x%41.ts` are names, not escapes. Only a URI has its last segment decoded.
+ */
 function basename(path: string): string {
-	return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+	if (!URI.test(path)) return path.slice(path.lastIndexOf('/') + 1);
+	let segment: string;
+	try {
+		segment = new URL(path).pathname;
+	} catch {
+		return path.slice(path.lastIndexOf('/') + 1);
+	}
+	segment = segment.slice(segment.lastIndexOf('/') + 1);
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
 }
 
 /** How firmly a credit figure is sourced, in words. */
@@ -24,7 +44,14 @@ const VERIFICATION: Record<Verification, string> = {
 /** "from your org's API list (2026-11-25): `/crm/v8/…`, 1–10 credits" */
 export function orgListLine(org: NonNullable<Operation['orgList']>): string {
 	const span = org.min === org.max ? formatCredits(org.min) : `${formatNumber(org.min)}–${formatCredits(org.max)}`;
-	return `${VERIFICATION['org-api-list']} (${org.importedAt}): \`${org.path}\`, ${span}`;
+	return `${VERIFICATION['org-api-list']} (${escapeMarkdown(org.importedAt)}): ${inlineCode(org.path)}, ${span}`;
+}
+
+/** A Markdown link to a documentation page, or undefined when the URL is not one (`documentationUrl`). */
+function docsLink(text: string, value: string | undefined): string | undefined {
+	const url = documentationUrl(value);
+	// A parenthesis would end the link's destination early.
+	return url && `[${text}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 }
 
 /** The call under the cursor, innermost first when calls nest. */
@@ -43,25 +70,26 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	const budget = analysis.budget;
 	const out: string[] = [];
 	if (call.wrapper) {
-		out.push(`**Zoho CRM through \`${call.wrapper.target.name}()\`**: ${formatCredits(call.credits)} each time it runs`);
+		out.push(`**Zoho CRM through ${inlineCode(`${call.wrapper.target.name}()`)}**: ${formatCredits(call.credits)} each time it runs`);
 		out.push('');
-		out.push(call.wrapper.chain.map((step) => `\`${step.what}\` (${basename(step.path)})`).join(' → '));
+		out.push(call.wrapper.chain.map((step) => `${inlineCode(step.what)} (${escapeMarkdown(basename(step.path))})`).join(' → '));
 		if (call.wrapper.branchMaximum) out.push('', 'Of each if/else inside, only the dearest branch is counted.');
 		if (call.wrapper.recursive) out.push('', 'It calls itself: the recursive call is counted once, not once per level (assumed).');
 	} else {
-		out.push(`**Zoho CRM: ${operation.api}**: ${formatCredits(call.credits)} per call`);
+		out.push(`**Zoho CRM: ${escapeMarkdown(operation.api)}**: ${formatCredits(call.credits)} per call`);
 		out.push('');
-		out.push(`\`${operation.operation}\`: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
-		out.push('', operation.orgList ? `Credit figure: ${orgListLine(operation.orgList)}` : `Credit figure: ${VERIFICATION[operation.verification]} ([source](${operation.sources[0]}))`);
-		if (call.price.detail) out.push('', `${call.price.detail} credit${call.credits === 1 ? '' : 's'}`);
-		if (call.price.assumption) out.push('', `${call.price.assumption} (assumed)`);
-		if (operation.alternatives?.length) out.push('', `${alternativesLine(operation.api, operation.alternatives)}.`);
+		out.push(`${inlineCode(operation.operation)}: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
+		const source = docsLink('source', operation.sources[0]);
+		out.push('', operation.orgList ? `Credit figure: ${orgListLine(operation.orgList)}` : `Credit figure: ${VERIFICATION[operation.verification]}${source ? ` (${source})` : ''}`);
+		if (call.price.detail) out.push('', `${escapeMarkdown(call.price.detail)} credit${call.credits === 1 ? '' : 's'}`);
+		if (call.price.assumption) out.push('', `${escapeMarkdown(call.price.assumption)} (assumed)`);
+		if (operation.alternatives?.length) out.push('', `${escapeMarkdown(alternativesLine(operation.api, operation.alternatives))}.`);
 	}
 	if (loops.length > 0) {
 		out.push('');
 		for (const use of loops) {
 			const line = analysis.lines.lineOf(use.loop.header.start) + 1;
-			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${use.reason}${assumedCount(analysis, use)}`);
+			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${escapeMarkdown(use.reason)}${assumedCount(analysis, use)}`);
 		}
 	}
 	out.push('');
@@ -76,7 +104,8 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	if (call.low !== call.high) out.push('', `The range is what the code cannot show (${call.wrapper ? 'the calls behind it' : 'records per call, a LIMIT, your org\u2019s min–max'}); findings use the point value, and the high end for one run exhausting the day.`);
 	out.push('');
 	out.push(budgetLine(analysis));
-	if (operation.docs) out.push('', `[Zoho documentation](${operation.docs})`);
+	const docs = docsLink('Zoho documentation', operation.docs);
+	if (docs) out.push('', docs);
 	return out.join('\n');
 }
 
@@ -92,8 +121,8 @@ export function budgetLine({ budget, settings }: FileAnalysis): string {
 /** Hover markdown for an entry point's name: what one run and a day of it cost, and why. */
 export function entryMarkdown(analysis: FileAnalysis, entry: EntryPoint): string {
 	const [total, ...parts] = entryExplanation(entry, analysis.lines, analysis.budget);
-	const out = [`**Entry point \`${entry.name}\`**: ${total}`, ''];
-	for (const part of parts) out.push(`- ${part}`);
+	const out = [`**Entry point ${inlineCode(entry.name)}**: ${escapeMarkdown(total)}`, ''];
+	for (const part of parts) out.push(`- ${escapeMarkdown(part)}`);
 	out.push('', budgetLine(analysis));
 	return out.join('\n');
 }
@@ -115,8 +144,8 @@ export function loopMarkdown(analysis: FileAnalysis, loopIndex: number): string 
 		inside.map((c) => ({ span: c.call.span, value: c.perRun })),
 		branches,
 	);
-	const out = [`**Loop ×${formatNumber(use.iterations)}**: ${use.reason}${assumedCount(analysis, use)}`, '', 'It multiplies:'];
-	for (const call of inside) out.push(`- ${costLine(call, analysis.lines)}`);
+	const out = [`**Loop ×${formatNumber(use.iterations)}**: ${escapeMarkdown(use.reason)}${assumedCount(analysis, use)}`, '', 'It multiplies:'];
+	for (const call of inside) out.push(`- ${escapeMarkdown(costLine(call, analysis.lines))}`);
 	out.push('', `**${formatCredits(total)} per run** inside this loop${chose ? ', counting only the dearest branch of each if/else' : ''}.`);
 	if (use.source === 'default') out.push('', 'State the count with `// zoho-credits: iterations=N` on the line above the loop.');
 	return out.join('\n');

@@ -3,7 +3,7 @@
  * fewest and most credits one call costs. Saved by a team as `.zoho-credits/apis.json`, it overrides
  * the built-in catalog for the operations it lists and adds the ones the catalog lacks.
  */
-import { type ImportedFile, parseJson, type Parsed } from '../imported-file';
+import { type ImportedFile, parseJson, type Parsed, Problems } from '../imported-file';
 import { match, split } from './index';
 import type { Operation } from './types';
 import type { Price } from './rules';
@@ -38,20 +38,20 @@ function describe(value: unknown): string {
 const credits = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** Checks one operation; its problems are named by where they are (`__apis[3].operation_types[0].max_credits`). */
-function readOperation(where: string, path: unknown, method: unknown, min: unknown, max: unknown, errors: string[]): OrgApi | undefined {
-	const before = errors.length;
+function readOperation(where: string, path: unknown, method: unknown, min: unknown, max: unknown, errors: Problems): OrgApi | undefined {
+	const before = errors.count;
 	if (typeof path !== 'string' || !path.startsWith('/')) errors.push(`${where}: the path must be text starting with "/", not ${describe(path)}.`);
 	const upper = typeof method === 'string' ? method.toUpperCase() : undefined;
 	if (!upper || !METHODS.has(upper)) errors.push(`${where}: the method must be one of GET, POST, PUT, PATCH, DELETE, not ${describe(method)}.`);
 	if (!credits(min)) errors.push(`${where}: the minimum credits must be a whole number ≥ 0, not ${describe(min)}.`);
 	if (!credits(max)) errors.push(`${where}: the maximum credits must be a whole number ≥ 0, not ${describe(max)}.`);
 	if (credits(min) && credits(max) && min > max) errors.push(`${where}: the minimum credits (${min}) are more than the maximum (${max}).`);
-	if (errors.length > before) return undefined;
+	if (errors.count > before) return undefined;
 	return { method: upper!, path: (path as string).replace(/[?#].*$/, ''), min: min as number, max: max as number };
 }
 
 /** Zoho's answer to `GET /crm/v8/__apis`: `{ "__apis": [ { path, operation_types: [ { method, min_credits, max_credits } ] } ] }`. */
-function fromResponse(list: unknown[], errors: string[]): OrgApi[] {
+function fromResponse(list: unknown[], errors: Problems): OrgApi[] {
 	const out: OrgApi[] = [];
 	list.forEach((entry, i) => {
 		const where = `__apis[${i}]`;
@@ -81,13 +81,13 @@ function fromResponse(list: unknown[], errors: string[]): OrgApi[] {
 /**
  * Reads a saved `__apis` response, or a calibration file written by an earlier import. A response
  * carries no date: `importedAt` (today, from the caller) stands for it. Any problem rejects the whole
- * list, so a half-read file never calibrates anything.
+ * list, so a half-read file never calibrates anything; the first problems are named and the rest counted.
  */
 export function parseOrgApiList(text: string, options: { importedAt: string; source?: string }): Parsed<OrgApiList> {
 	const json = parseJson(text, 'The API list');
 	if (json.error) return { value: undefined, errors: [json.error] };
 	const data = json.value;
-	const errors: string[] = [];
+	const errors = new Problems();
 	let apis: OrgApi[] = [];
 	let importedAt = options.importedAt;
 	let source = options.source;
@@ -110,7 +110,7 @@ export function parseOrgApiList(text: string, options: { importedAt: string; sou
 			errors: ['Expected the saved answer of GET /crm/v8/__apis (an object with an "__apis" list) or a calibration file (an object with an "apis" list).'],
 		};
 	}
-	if (errors.length > 0) return { value: undefined, errors };
+	if (errors.count > 0) return { value: undefined, errors: errors.list() };
 	if (apis.length === 0) return { value: undefined, errors: ['The API list names no operations.'] };
 	// One entry per method and path; sorted, so the committed file diffs well.
 	const unique = new Map(apis.map((a) => [`${a.method} ${a.path}`, a] as const));
