@@ -143,7 +143,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 		out.push('');
 		for (const skip of report.skipped) {
 			const note = skip.namesZoho ? `  ${paint(33, 'warning')}  the file names Zoho CRM: its calls are missing from the estimate` : '';
-			out.push(`${skip.path}  not analysed: ${skip.reason}${note}`);
+			out.push(`${printable(skip.path)}  not analysed: ${printable(skip.reason)}${note}`);
 		}
 	}
 	const b = report.budget;

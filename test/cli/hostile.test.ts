@@ -66,6 +66,9 @@ void describe('zoho-credits under hostile input', () => {
 			},
 		]);
 
+		const markdown = cli(['scan', '.', '--format', 'markdown'], dir).stdout;
+		assert.match(markdown, /^## Not analysed \(1\)\n\n- \*\*warning\*\* `hidden\.js` nests too deeply to be read \(hundreds or thousands of levels\): the file names Zoho CRM, its calls are missing from the estimate$/m);
+
 		// The gate: at warning it fails; the only finding-free way past it is to make the file readable.
 		assert.equal(cli(['scan', '.', '--fail-on', 'warning'], dir).status, 1);
 		assert.equal(cli(['scan', '.', '--fail-on', 'never'], dir).status, 0);

@@ -62,6 +62,11 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 	out.push('', `## Findings (${report.findings.length})`, '');
 	if (report.findings.length === 0) out.push('None.');
 	for (const f of report.findings) out.push(findingMarkdown(f));
+	if (report.skipped.length > 0) {
+		// Files the analysis could not read: their calls are missing, a warning when they name Zoho CRM.
+		out.push('', `## Not analysed (${report.skipped.length})`, '');
+		for (const s of report.skipped) out.push(`- ${s.namesZoho ? '**warning** ' : ''}${inlineCode(s.path)} ${escapeMarkdown(s.reason)}${s.namesZoho ? ': the file names Zoho CRM, its calls are missing from the estimate' : ''}`);
+	}
 	const calls = report.files.flatMap((file) => file.calls.map((call) => ({ file, call })));
 	out.push('', `## Calls (${calls.length})`, '');
 	if (calls.length === 0) out.push('No Zoho CRM calls found.');
