@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -9,7 +9,8 @@ import { buildMatcher } from '@microsoft/sarif-matcher-utils';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function cli(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8' });
+	// A CLI that hangs fails its test (status null) instead of stopping the run.
+	const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -414,5 +415,27 @@ export async function nightly() {
 		const broken = cli(['scan'], dir);
 		assert.equal(broken.status, 2);
 		assert.match(broken.stderr, /^zoho-credits: \.zoho-credits\/apis\.json: The API list is not JSON: /);
+	});
+});
+
+void describe('files that are not what they seem', () => {
+	test('a team file or a calibration file linked to /dev/zero stops the CLI with the reason, unread', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-device-'));
+		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');
+		symlinkSync('/dev/zero', join(dir, 'zoho-credits.json'));
+		const config = cli(['scan'], dir);
+		assert.equal(config.status, 2);
+		assert.equal(config.stderr, `zoho-credits: ${join(dir, 'zoho-credits.json')}: zoho-credits.json is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n`);
+		rmSync(join(dir, 'zoho-credits.json'));
+		mkdirSync(join(dir, '.zoho-credits'));
+		symlinkSync('/dev/zero', join(dir, '.zoho-credits', 'usage.json'));
+		const usage = cli(['scan'], dir);
+		assert.equal(usage.status, 2);
+		assert.equal(usage.stderr, `zoho-credits: ${join(dir, '.zoho-credits', 'usage.json')} is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n`);
+		rmSync(join(dir, '.zoho-credits', 'usage.json'));
+		symlinkSync('/dev/zero', join(dir, 'observed.csv'));
+		const given = cli(['scan', '--usage', 'observed.csv'], dir);
+		assert.equal(given.status, 2);
+		assert.equal(given.stderr, 'zoho-credits: observed.csv is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n');
 	});
 });

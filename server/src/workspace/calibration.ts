@@ -28,8 +28,11 @@ export function today(now = new Date()): string {
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The text of a file, undefined when it does not exist; a thrown Error says why it cannot be read. */
-function readText(path: string): string | undefined {
+/**
+ * The text of a calibration file or of a file to import, undefined when it does not exist; a thrown
+ * Error says why it cannot be read (a device, a pipe or a file over 16 MB is refused unread).
+ */
+export function readCalibrationInput(path: string): string | undefined {
 	const read = readOptionalFile(path, path, MAX_BYTES, true);
 	if (read.error) throw new Error(read.error);
 	return read.exists ? read.text : undefined;
@@ -41,7 +44,7 @@ export function readCalibration(folder: string, date = today()): Calibration {
 	/** A file's text, or undefined when it is missing or unreadable (then the error is noted). */
 	const textOf = (file: string): string | undefined => {
 		try {
-			return readText(join(folder, file));
+			return readCalibrationInput(join(folder, file));
 		} catch (error) {
 			errors.push((error as Error).message);
 			return undefined;
@@ -74,7 +77,7 @@ export interface ImportResult {
  * Throws an Error with every problem of the input: nothing is written then.
  */
 export function importCalibration(kind: CalibrationKind, inputPath: string, folder: string, date = today()): ImportResult {
-	const text = readText(inputPath);
+	const text = readCalibrationInput(inputPath);
 	if (text === undefined) throw new Error(`${inputPath} does not exist.`);
 	return importCalibrationText(kind, text, basename(inputPath), folder, date);
 }

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { readSmallFile } from '../../server/src/workspace/small-file';
+
+/** A 300 MB source file that takes no disk: a sparse file, only its length is set. */
+function sparse(path: string): string {
+	writeFileSync(path, '');
+	truncateSync(path, 300 * 1024 * 1024);
+	return path;
+}
+
+void describe('reading files: what a file is, and its size, are checked before it is read', () => {
+	test('a device, a named pipe and a 300 MB file are refused with the reason; a file at the limit is read', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-small-'));
+		assert.deepEqual(readSmallFile('/dev/zero', 1024), { ok: false, reason: 'not a regular file' });
+		// A pipe nobody writes to: opening it must not wait for a writer.
+		assert.equal(spawnSync('mkfifo', [join(dir, 'pipe.json')]).status, 0);
+		assert.deepEqual(readSmallFile(join(dir, 'pipe.json'), 1024), { ok: false, reason: 'not a regular file' });
+		assert.deepEqual(readSmallFile(sparse(join(dir, 'big.ts')), 2 * 1024 * 1024), { ok: false, reason: 'larger than 2 MB' });
+		writeFileSync(join(dir, 'at-limit.ts'), 'x'.repeat(1024));
+		writeFileSync(join(dir, 'over-limit.ts'), 'x'.repeat(1025));
+		const atLimit = readSmallFile(join(dir, 'at-limit.ts'), 1024);
+		assert.equal(atLimit.ok && atLimit.buffer.toString(), 'x'.repeat(1024));
+		assert.deepEqual(readSmallFile(join(dir, 'over-limit.ts'), 1024), { ok: false, reason: 'larger than 1 KB' });
+		assert.deepEqual(readSmallFile(join(dir, 'missing.ts'), 1024), { ok: false, reason: 'unreadable: ENOENT', code: 'ENOENT' });
+		assert.deepEqual(readSmallFile(dir, 1024), { ok: false, reason: 'not a regular file' });
+	});
+
+	test('the workspace index leaves out a 300 MB source file and a link to a device, unread, and says why', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-index-'));
+		const index = new WorkspaceIndex();
+		writeFileSync(join(dir, 'ok.dg'), 'zoho.crm.getRecords("Leads");\n');
+		assert.equal(index.load(join(dir, 'ok.dg')), undefined);
+		assert.equal(index.load(sparse(join(dir, 'big.ts'))), 'larger than 2 MB');
+		symlinkSync('/dev/zero', join(dir, 'zero.dg'));
+		assert.equal(index.load(join(dir, 'zero.dg')), 'not a regular file');
+		// A file that is gone is no news: it just leaves the index.
+		assert.equal(index.load(join(dir, 'gone.dg')), undefined);
+		assert.deepEqual([...index.entries()].map(([path]) => path), [join(dir, 'ok.dg')]);
+	});
+});
