@@ -419,6 +419,25 @@ export async function nightly() {
 });
 
 void describe('files that are not what they seem', () => {
+	test('a team file nested 5,000 levels deep is refused at the place it gets too deep, without a stack trace', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-deep-'));
+		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');
+		writeFileSync(join(dir, 'zoho-credits.json'), `{\n  "ignore": ${'['.repeat(5000)}${']'.repeat(5000)}\n}\n`);
+		const { status, stdout, stderr } = cli(['scan'], dir);
+		assert.equal(status, 2);
+		assert.equal(stdout, '');
+		// Line 2 is `  "ignore": [[[…`: its brackets start at column 13 and open levels 2, 3, …; level 65 is at column 13 + 63.
+		assert.equal(
+			stderr,
+			[
+				`zoho-credits: ${join(dir, 'zoho-credits.json')} has 1 problem:`,
+				`  ${join(dir, 'zoho-credits.json')}:2:76: JSON: nested more than 64 levels deep; no setting needs that many, so the file is not read.`,
+				'Run "zoho-credits --help" for usage.',
+				'',
+			].join('\n'),
+		);
+	});
+
 	test('a team file or a calibration file linked to /dev/zero stops the CLI with the reason, unread', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-device-'));
 		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');
