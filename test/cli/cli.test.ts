@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -419,6 +419,27 @@ export async function nightly() {
 });
 
 void describe('files that are not what they seem', () => {
+	test('a symbolic link leading outside the scanned folder is skipped with a note; one inside is read once', () => {
+		const base = mkdtempSync(join(tmpdir(), 'zcl-cli-links-'));
+		const ws = join(base, 'ws');
+		mkdirSync(join(ws, 'src'), { recursive: true });
+		mkdirSync(join(base, 'outside'));
+		writeFileSync(join(base, 'outside', 'leak.dg'), 'zoho.crm.getRecords("Leads");');
+		writeFileSync(join(ws, 'src', 'a.dg'), 'zoho.crm.getRecords("Deals");');
+		symlinkSync('../outside', join(ws, 'out-link'));
+		symlinkSync('src', join(ws, 'z-alias'));
+		const { status, stdout, stderr } = cli(['scan', '--format', 'json'], ws);
+		assert.equal(status, 0);
+		assert.equal(stderr, `zoho-credits: skipped ${join(ws, 'out-link')}: symbolic link leading outside the scanned folder, to ${join(realpathSync(base), 'outside')}\n`);
+		const report = JSON.parse(stdout);
+		// Get Records once, from src/a.dg: 1 credit a day.
+		assert.deepEqual(
+			report.files.map((f: { path: string }) => f.path),
+			['src/a.dg'],
+		);
+		assert.equal(report.totals.perDay, 1);
+	});
+
 	test('a team file nested 5,000 levels deep is refused at the place it gets too deep, without a stack trace', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-deep-'));
 		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { discover } from '../../server/src/workspace/discover';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { readSmallFile } from '../../server/src/workspace/small-file';
 
@@ -42,5 +43,49 @@ void describe('reading files: what a file is, and its size, are checked before i
 		// A file that is gone is no news: it just leaves the index.
 		assert.equal(index.load(join(dir, 'gone.dg')), undefined);
 		assert.deepEqual([...index.entries()].map(([path]) => path), [join(dir, 'ok.dg')]);
+	});
+});
+
+void describe('discovery stays inside the folder it scans', () => {
+	/** A workspace beside a folder it must not read: `outside/leak.dg` makes a Zoho call. */
+	function workspace(): { ws: string; outside: string } {
+		const base = realpathSync(mkdtempSync(join(tmpdir(), 'zcl-links-')));
+		const ws = join(base, 'ws');
+		const outside = join(base, 'outside');
+		mkdirSync(join(ws, 'src'), { recursive: true });
+		mkdirSync(outside);
+		writeFileSync(join(outside, 'leak.dg'), 'zoho.crm.getRecords("Leads");');
+		writeFileSync(join(ws, 'src', 'a.dg'), 'zoho.crm.getRecords("Deals");');
+		symlinkSync(outside, join(ws, 'out-link'));
+		symlinkSync(join(outside, 'leak.dg'), join(ws, 'leak.dg'));
+		symlinkSync('/', join(ws, 'root'));
+		symlinkSync(join(ws, 'src'), join(ws, 'z-alias'));
+		symlinkSync(ws, join(ws, 'src', 'loop'));
+		return { ws, outside };
+	}
+
+	test('links leading outside are skipped with the reason; a link inside and a loop read each file once', () => {
+		const { ws, outside } = workspace();
+		const { files, skipped } = discover(ws, [ws]);
+		// src/a.dg once: not again through z-alias (src, already read) nor src/loop (the workspace itself).
+		assert.deepEqual(
+			files.map((f) => f.relativePath),
+			['src/a.dg'],
+		);
+		assert.deepEqual(skipped, [
+			{ path: join(ws, 'leak.dg'), reason: `symbolic link leading outside the scanned folder, to ${join(outside, 'leak.dg')}` },
+			{ path: join(ws, 'out-link'), reason: `symbolic link leading outside the scanned folder, to ${outside}` },
+			{ path: join(ws, 'root'), reason: 'symbolic link leading outside the scanned folder, to /' },
+		]);
+	});
+
+	test('a path given to scan is a root of its own, even as a link', () => {
+		const { ws } = workspace();
+		const { files, skipped } = discover(ws, [join(ws, 'out-link')]);
+		assert.deepEqual(
+			files.map((f) => f.relativePath),
+			['out-link/leak.dg'],
+		);
+		assert.deepEqual(skipped, []);
 	});
 });

@@ -46,20 +46,28 @@ function looksBinary(path: string): boolean {
 
 /**
  * Finds the TypeScript, JavaScript and Deluge files under the given paths. Follows symbolic links
- * once (a link back into a visited folder is ignored), skips dependency and build folders, files
- * over 2 MB and binary files, and reports every skip with its reason.
+ * once (a link back into a visited folder is ignored) as long as they lead to a place inside the path
+ * being scanned: each given path is a root, and a link leading out of it is skipped. Skips dependency
+ * and build folders, files over 2 MB and binary files, and reports every skip with its reason.
  */
 export function discover(root: string, paths: readonly string[], options: DiscoveryOptions = {}): Discovery {
 	const files: SourceFile[] = [];
 	const skipped: SkippedFile[] = [];
 	const visited = new Set<string>();
 	const matches = (globs: readonly string[] | undefined, relativePath: string) => matchesAny(relativePath, globs ?? []);
+	const leadsOut = (path: string, real: string): void => {
+		skipped.push({ path, reason: `symbolic link leading outside the scanned folder, to ${real}` });
+	};
 
-	const visitFile = (path: string, size: number): void => {
+	const visitFile = (path: string, size: number, outside: string | undefined): void => {
 		const relativePath = relativePosix(root, path);
 		if (matches(options.ignore, relativePath)) return;
 		const language = matches(options.deluge, relativePath) ? 'deluge' : languageOf(path);
 		if (!language) return;
+		if (outside !== undefined) {
+			leadsOut(path, outside);
+			return;
+		}
 		if (size > MAX_FILE_LENGTH) {
 			skipped.push({ path, reason: `larger than ${MAX_FILE_LENGTH / 1024 / 1024} MB` });
 			return;
@@ -76,26 +84,33 @@ export function discover(root: string, paths: readonly string[], options: Discov
 		files.push({ path, relativePath, language });
 	};
 
-	const visit = (path: string, explicit: boolean): void => {
+	/** Visits a path under the real path `within` of the root it was found in (none for a given path, which is a root). */
+	const visit = (path: string, within: string | undefined): void => {
 		let stat;
 		let real;
 		try {
 			stat = statSync(path);
 			real = realpathSync(path);
 		} catch (error) {
-			if (explicit) throw error;
+			if (within === undefined) throw error;
 			skipped.push({ path, reason: `unreadable: ${(error as Error).message}` });
 			return;
 		}
+		const outside = within === undefined || isInside(within, real) ? undefined : real;
 		if (stat.isFile()) {
 			if (visited.has(real)) return;
-			visited.add(real);
-			visitFile(path, stat.size);
+			// A file outside this root may still lie inside another given path.
+			if (outside === undefined) visited.add(real);
+			visitFile(path, stat.size, outside);
 			return;
 		}
 		if (!stat.isDirectory() || visited.has(real)) return;
 		// A folder an ignore glob names (as `files.exclude` does: `**/generated`) is not entered.
-		if (!explicit && matches(options.ignore, relativePosix(root, path))) return;
+		if (within !== undefined && matches(options.ignore, relativePosix(root, path))) return;
+		if (outside !== undefined) {
+			leadsOut(path, outside);
+			return;
+		}
 		visited.add(real);
 		let entries: string[];
 		try {
@@ -106,12 +121,17 @@ export function discover(root: string, paths: readonly string[], options: Discov
 		}
 		for (const name of entries) {
 			if (SKIPPED_DIRECTORIES.has(name)) continue;
-			visit(join(path, name), false);
+			visit(join(path, name), within ?? real);
 		}
 	};
 
-	for (const path of paths) visit(path, true);
+	for (const path of paths) visit(path, undefined);
 	return { files, skipped };
+}
+
+/** True when the real path `path` is the folder `folder` or lies inside it. */
+function isInside(folder: string, path: string): boolean {
+	return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** A path relative to a root, `/`-separated: what globs and reports name. */
