@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -399,6 +399,34 @@ export async function nightly() {
 			{ kind: 'entry-point', name: 'nightly', observedPerDay: 60, days: 1, estimatedPerDay: 30, ratio: 2 },
 		]);
 		assert.equal(JSON.parse(readFileSync(join(dir, '.zoho-credits', 'usage.json'), 'utf8')).rows.length, 3);
+	});
+
+	test('a calibration file or folder that is a symbolic link is refused, and what it leads to is left as it was', () => {
+		const dir = workspace();
+		const outside = mkdtempSync(join(tmpdir(), 'zcl-cli-outside-'));
+		writeFileSync(join(outside, 'precious.json'), 'not yours');
+		writeFileSync(join(dir, 'usage.csv'), 'entry_point,credits,date\nnightly,40,2026-11-20\n');
+		mkdirSync(join(dir, '.zoho-credits'));
+		symlinkSync(join(outside, 'precious.json'), join(dir, '.zoho-credits', 'usage.json'));
+		const file = cli(['calibrate', '--usage', 'usage.csv'], dir);
+		assert.equal(file.status, 2);
+		assert.equal(
+			file.stderr,
+			`zoho-credits: ${join(dir, '.zoho-credits', 'usage.json')} is a symbolic link; a calibration file is never written through one. Nothing was imported: remove the link and import again.\nRun "zoho-credits --help" for usage.\n`,
+		);
+		assert.equal(readFileSync(join(outside, 'precious.json'), 'utf8'), 'not yours');
+		// The folder itself as a link.
+		rmSync(join(dir, '.zoho-credits'), { recursive: true });
+		symlinkSync(outside, join(dir, '.zoho-credits'));
+		const folder = cli(['calibrate', '--usage', 'usage.csv'], dir);
+		assert.equal(folder.status, 2);
+		assert.match(folder.stderr, /^zoho-credits: .*\/\.zoho-credits is a symbolic link; a calibration file is never written through one\./);
+		assert.deepEqual(readdirSync(outside), ['precious.json']);
+		// A real folder is written to, and nothing else is left in it.
+		rmSync(join(dir, '.zoho-credits'));
+		assert.equal(cli(['calibrate', '--usage', 'usage.csv'], dir).status, 0);
+		assert.deepEqual(readdirSync(join(dir, '.zoho-credits')), ['usage.json']);
+		assert.equal(JSON.parse(readFileSync(join(dir, '.zoho-credits', 'usage.json'), 'utf8')).rows.length, 1);
 	});
 
 	test('malformed input is refused, nothing is written, and a broken stored file stops the scan', () => {
