@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, truncateSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { discover } from '../../server/src/workspace/discover';
+import { Minimatch } from 'minimatch';
+import { discover, isExcluded } from '../../server/src/workspace/discover';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { readSmallFile } from '../../server/src/workspace/small-file';
 
@@ -87,5 +88,41 @@ void describe('discovery stays inside the folder it scans', () => {
 			['out-link/leak.dg'],
 		);
 		assert.deepEqual(skipped, []);
+	});
+});
+
+void describe('globs are compiled once, not for every path', () => {
+	test('an ignore glob of 17 brace alternatives over 40 paths: the right files, and each glob compiled once', () => {
+		const root = realpathSync(mkdtempSync(join(tmpdir(), 'zcl-globs-')));
+		// Folders gen0 … gen16 are ignored; gen17 … gen39 are not. The globs are new to this process.
+		const ignore = `**/{${Array.from({ length: 17 }, (_, i) => `gen${i}`).join(',')}}/**`;
+		const deluge = '**/*.globs-test.txt';
+		const paths = Array.from({ length: 40 }, (_, i) => join(root, 'src', `gen${i}`, `f${i}.ts`));
+		for (const path of paths) {
+			mkdirSync(join(path, '..'), { recursive: true });
+			writeFileSync(path, 'export {};');
+		}
+		writeFileSync(join(root, 'notes.globs-test.txt'), 'zoho.crm.getRecords("Leads");');
+		const make = Minimatch.prototype.make;
+		let compilations = 0;
+		Minimatch.prototype.make = function (this: Minimatch) {
+			compilations++;
+			make.call(this);
+		};
+		try {
+			const { files } = discover(root, [root], { ignore: [ignore], deluge: [deluge] });
+			assert.deepEqual(
+				files.map((f) => [f.relativePath, f.language]).sort(),
+				[['notes.globs-test.txt', 'deluge'], ...Array.from({ length: 23 }, (_, i) => [`src/gen${i + 17}/f${i + 17}.ts`, 'typescript'])].sort(),
+			);
+			assert.deepEqual(
+				paths.map((path) => isExcluded(root, path, { ignore: [ignore] })),
+				Array.from({ length: 40 }, (_, i) => i < 17),
+			);
+		} finally {
+			Minimatch.prototype.make = make;
+		}
+		// The ignore glob and the Deluge glob, once each, however many paths they were matched against.
+		assert.equal(compilations, 2);
 	});
 });

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { join, relative, sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH } from '../core/analysis';
 import type { Language } from '../core/facts';
@@ -139,9 +139,25 @@ export function relativePosix(root: string, path: string): string {
 	return relative(root, path).split(sep).join('/');
 }
 
+/** Compiled globs by their text: compiling a glob with many braces costs far more than matching a path. */
+const compiledGlobs = new Map<string, Minimatch>();
+/** More distinct globs than configurations ever hold; past this the cache starts again. */
+const MAX_COMPILED_GLOBS = 1000;
+
+/** A glob compiled once and kept for every path it is matched against. */
+function compiledGlob(glob: string): Minimatch {
+	let compiled = compiledGlobs.get(glob);
+	if (!compiled) {
+		if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+		compiled = new Minimatch(glob, { dot: true });
+		compiledGlobs.set(glob, compiled);
+	}
+	return compiled;
+}
+
 /** True when a root-relative, `/`-separated path matches one of the globs. */
 export function matchesAny(relativePath: string, globs: readonly string[]): boolean {
-	return globs.some((g) => minimatch(relativePath, g, { dot: true }));
+	return globs.some((g) => compiledGlob(g).match(relativePath));
 }
 
 /**
