@@ -2,7 +2,7 @@
  * `zoho-credits`: the Zoho Credit Lens engine in the terminal and in CI.
  * Only the report goes to stdout; errors go to stderr with exit code 2, never a stack trace.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
@@ -20,10 +20,10 @@ import { LineMap, printable } from './core/text';
 import { entryMarkdown, hoverMarkdown, loopMarkdown } from './views/hover';
 import { discover } from './workspace/discover';
 import { fileNamesZoho } from './workspace/markers';
-import { graphPath } from './workspace/index';
+import { graphPath, readSource } from './workspace/index';
 import { checkoutBase, GitError } from './workspace/git';
 import { readTeamConfigFile } from './workspace/team-config';
-import { importCalibration, readCalibration, today, withCalibration } from './workspace/calibration';
+import { importCalibration, readCalibration, readCalibrationInput, today, withCalibration } from './workspace/calibration';
 import { compareObserved, type ObservedUsage, parseObservedUsage } from './core/observed';
 
 const USAGE = `Usage:
@@ -205,26 +205,37 @@ function scanTree(root: string, paths: readonly string[], flags: ExplicitSetting
 	} catch (error) {
 		throw new UsageError(`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'path'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
 	}
-	if (announceSkips) for (const skip of discovery.skipped) process.stderr.write(`zoho-credits: skipped ${printable(skip.path)}: ${skip.reason}\n`);
-	const sources = discovery.files.map((file) => ({ path: graphPath(file.path), language: file.language, text: readFileSync(file.path, 'utf8') }));
+	// A file replaced or grown past the limit since it was found is skipped too, unread.
+	const { skipped } = discovery;
+	const read = discovery.files.flatMap((file) => {
+		const { text, reason } = readSource(file.path);
+		if (reason !== undefined) skipped.push({ path: file.path, reason });
+		return text === undefined ? [] : [{ file, text }];
+	});
+	if (announceSkips) for (const skip of skipped) process.stderr.write(`zoho-credits: skipped ${printable(skip.path)}: ${skip.reason}\n`);
+	const sources = read.map(({ file, text }) => ({ path: graphPath(file.path), language: file.language, text }));
 	const progress = sources.length >= 200 ? progressLine() : undefined;
 	const analyses = analyzeWorkspace(sources, settings, progress);
 	if (progress) process.stderr.write('\r\u001b[K');
-	const inputs = discovery.files.map((file, i) => ({ path: file.relativePath, analysis: analyses[i] }));
-	const skipped = discovery.skipped.map((skip) => ({ path: relative(root, skip.path).split(sep).join('/') || skip.path, reason: skip.reason, namesZoho: fileNamesZoho(skip.path, root) }));
-	const report = buildReport(inputs, budgetOf(settings), skipped);
+	const inputs = read.map(({ file }, i) => ({ path: file.relativePath, analysis: analyses[i] }));
+	const report = buildReport(
+		inputs,
+		budgetOf(settings),
+		skipped.map((skip) => ({ path: relative(root, skip.path).split(sep).join('/') || skip.path, reason: skip.reason, namesZoho: fileNamesZoho(skip.path, root) })),
+	);
 	if (settings.observed) report.observed = compareObserved(report, settings.observed);
-	return { report, settings, files: discovery.files.map((file, i) => ({ absolute: file.path, analysis: analyses[i] })) };
+	return { report, settings, files: read.map(({ file }, i) => ({ absolute: file.path, analysis: analyses[i] })) };
 }
 
 /** Observed usage given with --usage: read, never stored. */
 function readUsage(file: string): ObservedUsage {
-	let text: string;
+	let text: string | undefined;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readCalibrationInput(file);
 	} catch (error) {
-		throw new UsageError(`Cannot read --usage ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+		throw new UsageError((error as Error).message);
 	}
+	if (text === undefined) throw new UsageError(`Cannot read --usage ${file}: no such file.`);
 	const parsed = parseObservedUsage(text, { fileName: file, importedAt: today() });
 	if (!parsed.value) throw new UsageError(`${file} is not usable observed usage:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
 	return parsed.value;

@@ -3,7 +3,6 @@
  * analysis per document version (see views/); nothing here computes credits itself.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -53,7 +52,7 @@ import type { TeamFile } from './views/entry-point-config';
 import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
 import { type DiscoveryOptions, isExcluded, matchesAny, relativePosix } from './workspace/discover';
-import { fsPathOfGraph, graphPath, WorkspaceIndex } from './workspace/index';
+import { fsPathOfGraph, graphPath, readSource, WorkspaceIndex } from './workspace/index';
 import { TeamConfigs } from './workspace/team-config';
 import { type Calibration, type CalibrationKind, importCalibrationText, readCalibration, withCalibration } from './workspace/calibration';
 import { compareObserved } from './core/observed';
@@ -293,11 +292,9 @@ function locateFile(path: string): { uri: string; lines: LineMap } | undefined {
 	const uri = path.startsWith('file:') ? path : pathToFileURL(path).toString();
 	const open = documents.get(uri);
 	if (open) return { uri, lines: new LineMap(open.getText()) };
-	try {
-		return { uri, lines: new LineMap(readFileSync(path.startsWith('file:') ? fileURLToPath(path) : path, 'utf8')) };
-	} catch {
-		return undefined;
-	}
+	const fsPath = fsPathOf(uri);
+	const text = fsPath === undefined ? undefined : readSource(fsPath).text;
+	return text === undefined ? undefined : { uri, lines: new LineMap(text) };
 }
 
 async function publish(uri: string): Promise<void> {
@@ -368,14 +365,6 @@ function workspaceReport(): Promise<WorkspaceReport> {
 	return promise;
 }
 
-function readSource(fsPath: string): string | undefined {
-	try {
-		return readFileSync(fsPath, 'utf8');
-	} catch {
-		return undefined;
-	}
-}
-
 /** A file's part of the workspace report, kept while nothing it read has changed. */
 interface ReportPart {
 	readonly facts: FileFacts;
@@ -418,7 +407,7 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 		const shown = relativePosix(folder, fsPath);
 		return folders.length > 1 ? `${basename(folder)}/${shown}` : shown;
 	};
-	const textOf = (fsPath: string) => documents.get(pathToFileURL(fsPath).toString())?.getText() ?? readSource(fsPath);
+	const textOf = (fsPath: string) => documents.get(pathToFileURL(fsPath).toString())?.getText() ?? readSource(fsPath).text;
 	// Chain steps into other files: their report path and line.
 	const where: Locate = (path, offset) => {
 		const fsPath = fsPathOfGraph(path);
@@ -607,8 +596,12 @@ connection.onDidChangeWatchedFiles((params) => {
 		const path = fsPathOf(change.uri);
 		const root = path === undefined ? undefined : teamConfigs.folderFor(path);
 		if (!path || root === undefined || !languageOf(path) || isExcluded(root, path, discoveryOptions.get(root))) continue;
-		if (change.type === FileChangeType.Deleted) index.delete(path);
-		else index.load(path);
+		if (change.type === FileChangeType.Deleted) {
+			index.delete(path);
+		} else {
+			const skipped = index.load(path);
+			if (skipped !== undefined) connection.console.info(`Skipped ${path}: ${skipped}.`);
+		}
 		sources = true;
 	}
 	if (sources) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -10,7 +10,8 @@ import { markdownSyntax } from '../unit/markdown-syntax';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function cli(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8' });
+	// A CLI that hangs fails its test (status null) instead of stopping the run.
+	const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -450,6 +451,34 @@ export async function nightly() {
 		assert.equal(JSON.parse(readFileSync(join(dir, '.zoho-credits', 'usage.json'), 'utf8')).rows.length, 3);
 	});
 
+	test('a calibration file or folder that is a symbolic link is refused, and what it leads to is left as it was', () => {
+		const dir = workspace();
+		const outside = mkdtempSync(join(tmpdir(), 'zcl-cli-outside-'));
+		writeFileSync(join(outside, 'precious.json'), 'not yours');
+		writeFileSync(join(dir, 'usage.csv'), 'entry_point,credits,date\nnightly,40,2026-11-20\n');
+		mkdirSync(join(dir, '.zoho-credits'));
+		symlinkSync(join(outside, 'precious.json'), join(dir, '.zoho-credits', 'usage.json'));
+		const file = cli(['calibrate', '--usage', 'usage.csv'], dir);
+		assert.equal(file.status, 2);
+		assert.equal(
+			file.stderr,
+			`zoho-credits: ${join(dir, '.zoho-credits', 'usage.json')} is a symbolic link; a calibration file is never written through one. Nothing was imported: remove the link and import again.\nRun "zoho-credits --help" for usage.\n`,
+		);
+		assert.equal(readFileSync(join(outside, 'precious.json'), 'utf8'), 'not yours');
+		// The folder itself as a link.
+		rmSync(join(dir, '.zoho-credits'), { recursive: true });
+		symlinkSync(outside, join(dir, '.zoho-credits'));
+		const folder = cli(['calibrate', '--usage', 'usage.csv'], dir);
+		assert.equal(folder.status, 2);
+		assert.match(folder.stderr, /^zoho-credits: .*\/\.zoho-credits is a symbolic link; a calibration file is never written through one\./);
+		assert.deepEqual(readdirSync(outside), ['precious.json']);
+		// A real folder is written to, and nothing else is left in it.
+		rmSync(join(dir, '.zoho-credits'));
+		assert.equal(cli(['calibrate', '--usage', 'usage.csv'], dir).status, 0);
+		assert.deepEqual(readdirSync(join(dir, '.zoho-credits')), ['usage.json']);
+		assert.equal(JSON.parse(readFileSync(join(dir, '.zoho-credits', 'usage.json'), 'utf8')).rows.length, 1);
+	});
+
 	test('malformed input is refused, nothing is written, and a broken stored file stops the scan', () => {
 		const dir = workspace();
 		writeFileSync(join(dir, 'usage.csv'), 'entry_point,credits\nnightly,many\n');
@@ -464,5 +493,67 @@ export async function nightly() {
 		const broken = cli(['scan'], dir);
 		assert.equal(broken.status, 2);
 		assert.match(broken.stderr, /^zoho-credits: \.zoho-credits\/apis\.json: The API list is not JSON: /);
+	});
+});
+
+void describe('files that are not what they seem', () => {
+	test('a symbolic link leading outside the scanned folder is skipped with a note; one inside is read once', () => {
+		const base = mkdtempSync(join(tmpdir(), 'zcl-cli-links-'));
+		const ws = join(base, 'ws');
+		mkdirSync(join(ws, 'src'), { recursive: true });
+		mkdirSync(join(base, 'outside'));
+		writeFileSync(join(base, 'outside', 'leak.dg'), 'zoho.crm.getRecords("Leads");');
+		writeFileSync(join(ws, 'src', 'a.dg'), 'zoho.crm.getRecords("Deals");');
+		symlinkSync('../outside', join(ws, 'out-link'));
+		symlinkSync('src', join(ws, 'z-alias'));
+		const { status, stdout, stderr } = cli(['scan', '--format', 'json'], ws);
+		assert.equal(status, 0);
+		assert.equal(stderr, `zoho-credits: skipped ${join(ws, 'out-link')}: symbolic link leading outside the scanned folder, to ${join(realpathSync(base), 'outside')}\n`);
+		const report = JSON.parse(stdout);
+		// Get Records once, from src/a.dg: 1 credit a day.
+		assert.deepEqual(
+			report.files.map((f: { path: string }) => f.path),
+			['src/a.dg'],
+		);
+		assert.equal(report.totals.perDay, 1);
+	});
+
+	test('a team file nested 5,000 levels deep is refused at the place it gets too deep, without a stack trace', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-deep-'));
+		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');
+		writeFileSync(join(dir, 'zoho-credits.json'), `{\n  "ignore": ${'['.repeat(5000)}${']'.repeat(5000)}\n}\n`);
+		const { status, stdout, stderr } = cli(['scan'], dir);
+		assert.equal(status, 2);
+		assert.equal(stdout, '');
+		// Line 2 is `  "ignore": [[[…`: its brackets start at column 13 and open levels 2, 3, …; level 65 is at column 13 + 63.
+		assert.equal(
+			stderr,
+			[
+				`zoho-credits: ${join(dir, 'zoho-credits.json')} has 1 problem:`,
+				`  ${join(dir, 'zoho-credits.json')}:2:76: JSON: nested more than 64 levels deep; no setting needs that many, so the file is not read.`,
+				'Run "zoho-credits --help" for usage.',
+				'',
+			].join('\n'),
+		);
+	});
+
+	test('a team file or a calibration file linked to /dev/zero stops the CLI with the reason, unread', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-device-'));
+		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');
+		symlinkSync('/dev/zero', join(dir, 'zoho-credits.json'));
+		const config = cli(['scan'], dir);
+		assert.equal(config.status, 2);
+		assert.equal(config.stderr, `zoho-credits: ${join(dir, 'zoho-credits.json')}: zoho-credits.json is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n`);
+		rmSync(join(dir, 'zoho-credits.json'));
+		mkdirSync(join(dir, '.zoho-credits'));
+		symlinkSync('/dev/zero', join(dir, '.zoho-credits', 'usage.json'));
+		const usage = cli(['scan'], dir);
+		assert.equal(usage.status, 2);
+		assert.equal(usage.stderr, `zoho-credits: ${join(dir, '.zoho-credits', 'usage.json')} is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n`);
+		rmSync(join(dir, '.zoho-credits', 'usage.json'));
+		symlinkSync('/dev/zero', join(dir, 'observed.csv'));
+		const given = cli(['scan', '--usage', 'observed.csv'], dir);
+		assert.equal(given.status, 2);
+		assert.equal(given.stderr, 'zoho-credits: observed.csv is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n');
 	});
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,5 +64,30 @@ void describe('calibration through the editor: importing the org API list and ob
 		assert.equal(existsSync(join(dir, '.zoho-credits', 'broken.json')), false);
 		// The server answers as before.
 		assert.match(await hoverText(), /7 credits per call/);
+	});
+});
+
+void describe('calibration through the editor never writes through a symbolic link', () => {
+	test('an API list linked to a file outside the workspace is refused, and that file is left as it was', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-calibrate-link-'));
+		const outside = join(mkdtempSync(join(tmpdir(), 'zcl-outside-')), 'precious.json');
+		writeFileSync(outside, 'not yours');
+		mkdirSync(join(dir, '.zoho-credits'));
+		symlinkSync(outside, join(dir, '.zoho-credits', 'apis.json'));
+		const server = new Server();
+		try {
+			await server.initialize(undefined, { folders: [dir] });
+			await assert.rejects(
+				server.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.importCalibration, arguments: [{ kind: 'apis', fileName: 'apis-response.json', text: APIS }] }),
+				(error: Error) => {
+					assert.equal(error.message, `${join(dir, '.zoho-credits', 'apis.json')} is a symbolic link; a calibration file is never written through one. Nothing was imported: remove the link and import again.`);
+					return true;
+				},
+			);
+			assert.equal(readFileSync(outside, 'utf8'), 'not yours');
+			assert.equal(await server.shutdown(), 0);
+		} finally {
+			server.kill();
+		}
 	});
 });

@@ -23,6 +23,8 @@ import {
 	type ProtocolConnection,
 	ShowDocumentRequest,
 	type ShowDocumentParams,
+	ShowMessageRequest,
+	type ShowMessageRequestParams,
 	PublishDiagnosticsNotification,
 	type PublishDiagnosticsParams,
 	ShutdownRequest,
@@ -71,6 +73,8 @@ export class Server {
 	initializeResult: InitializeResult | undefined;
 	/** What the server asked the editor to show (`window/showDocument`). */
 	readonly shownDocuments: ShowDocumentParams[] = [];
+	/** Messages the server asked the editor to show the user (`window/showMessageRequest`), answered as dismissed. */
+	readonly shownMessages: ShowMessageRequestParams[] = [];
 
 	constructor(args: string[] = ['--stdio'], node: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) {
 		this.process = spawn(process.execPath, [...(node.execArgv ?? []), join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: node.env ?? process.env });
@@ -80,6 +84,10 @@ export class Server {
 		this.connection.onRequest(ShowDocumentRequest.type, (params) => {
 			this.shownDocuments.push(params);
 			return { success: true };
+		});
+		this.connection.onRequest(ShowMessageRequest.type, (params) => {
+			this.shownMessages.push(params);
+			return null;
 		});
 		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
 			this.diagnostics.set(params.uri, params);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import { CancellationTokenSource, DidChangeTextDocumentNotification, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { WorkspaceReportRequest } from '../../server/src/protocol';
 import { ROOT, Server } from './harness';
 
@@ -17,6 +17,15 @@ async function withServer(dir: string, run: (server: Server) => Promise<void>): 
 		await run(server);
 	} finally {
 		assert.equal(await server.shutdown(), 0, server.stderr);
+	}
+}
+
+/** Waits until `check` holds, polling, or fails after `ms`. */
+async function until(check: () => boolean, what: string, ms = 10000): Promise<void> {
+	const end = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 }
 
@@ -65,6 +74,44 @@ void describe('the server survives bad input and bad timing', () => {
 			);
 			assert.ok(server.logs.includes(`Skipped ${join(dir, 'blob.js')}: binary file.`), server.logs.join('\n'));
 			assert.ok(server.logs.includes(`Skipped ${join(dir, 'huge.dg')}: larger than 2 MB.`), server.logs.join('\n'));
+		});
+	});
+
+	test('a team file and observed usage linked to /dev/zero, and a 300 MB source file, are refused unread; the server goes on', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-devices-'));
+		const script = 'for each p in {1,2}\n{\n  zoho.crm.convertLead(p, Map());\n}';
+		writeFileSync(join(dir, 'convert.dg'), script);
+		symlinkSync('/dev/zero', join(dir, 'zoho-credits.json'));
+		mkdirSync(join(dir, '.zoho-credits'));
+		symlinkSync('/dev/zero', join(dir, '.zoho-credits', 'usage.json'));
+		const uri = pathToFileURL(join(dir, 'convert.dg')).toString();
+		await withServer(dir, async (server) => {
+			const { diagnostics } = await server.diagnosticsFor(pathToFileURL(join(dir, 'zoho-credits.json')).toString(), (p) => p.diagnostics.length > 0);
+			assert.deepEqual(
+				diagnostics.map((d) => [d.code, d.message]),
+				[
+					['config-file', 'zoho-credits.json is not a regular file; it is not read.'],
+					['config-not-applied', 'zoho-credits.json has 1 problem: editor settings and defaults are in force until it is fixed.'],
+				],
+			);
+			await server.open(uri, 'deluge', script);
+			const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 12 } });
+			// Convert Lead, 5 credits, for each of 2 leads, with the built-in catalog.
+			assert.match((hover!.contents as { value: string }).value, /\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
+			assert.ok(server.logs.includes(`${join(dir, '.zoho-credits', 'usage.json')} is not a regular file; it is not read.`), server.logs.join('\n'));
+			assert.deepEqual(
+				server.shownMessages.map((m) => m.message),
+				[`Zoho Credit Lens: ${join(dir, '.zoho-credits', 'usage.json')} is not a regular file; it is not read.`],
+			);
+			await server.status(ready, 20000);
+			// A source file that grows to 300 MB (sparse: no data is written) while the editor watches.
+			const big = join(dir, 'big.ts');
+			writeFileSync(big, '');
+			truncateSync(big, 300 * 1024 * 1024);
+			await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(big).toString(), type: FileChangeType.Created }] });
+			await until(() => server.logs.includes(`Skipped ${big}: larger than 2 MB.`), 'the note on big.ts');
+			const again = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 12 } });
+			assert.match((again!.contents as { value: string }).value, /Convert Lead/);
 		});
 	});
 

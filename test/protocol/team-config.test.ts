@@ -136,3 +136,31 @@ void describe('team configuration in an editor that validates the schema itself'
 		}
 	});
 });
+
+void describe('a team file nested too deeply to read', () => {
+	test('is refused where it gets too deep; the last good configuration stays in force and hovers are answered', async () => {
+		const ws = workspace(JSON.stringify({ edition: 'enterprise', users: 40 }));
+		const server = new Server();
+		try {
+			await server.initialize(undefined, { folders: [ws.dir] });
+			await server.open(ws.scriptUri, 'deluge', SCRIPT);
+			// Enterprise: 15,000 + 40 × 1,000 = 55,000.
+			await server.status((s) => s.edition === 'enterprise' && s.dailyCredits === 55000);
+			writeFileSync(join(ws.dir, 'zoho-credits.json'), `{"ignore": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+			await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.configUri, type: FileChangeType.Changed }] });
+			const { diagnostics } = await server.diagnosticsFor(ws.configUri, (p) => p.diagnostics.length > 0);
+			// `{"ignore": ` is 11 characters and the object is level 1: level 65 opens at the 64th bracket, character 11 + 63.
+			assert.deepEqual(
+				diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code, d.message]),
+				[
+					[0, 74, 'config-semantic', 'JSON: nested more than 64 levels deep; no setting needs that many, so the file is not read.'],
+					[0, 0, 'config-not-applied', 'zoho-credits.json has 1 problem: the last good version of this file stays in force until it is fixed.'],
+				],
+			);
+			assert.match(await budgetLineOf(server, ws.scriptUri), /^Budget: Enterprise\/Zoho One \(from zoho-credits.json\), 40 users \(from zoho-credits.json\)/);
+			assert.equal(await server.shutdown(), 0);
+		} finally {
+			server.kill();
+		}
+	});
+});

@@ -74,6 +74,29 @@ void describe('zoho-credits.json: every kind of error, with its position', () =>
 		assert.deepEqual(errorsOf('{"thresholds": {"warning": 1.2, "error": 1.0}}'), ['semantic: thresholds.warning (1.2) must be below thresholds.error (1). @ 1.2']);
 	});
 
+	test('nesting deeper than 64 levels is refused where it starts, before the parser recurses into it', () => {
+		const deep = (levels: number) => `{"ignore": ${'['.repeat(levels)}${']'.repeat(levels)}}`;
+		const refused = 'semantic: JSON: nested more than 64 levels deep; no setting needs that many, so the file is not read. @ [';
+		// The object is level 1 and `{"ignore": ` is 11 characters: the 64th bracket, at offset 11 + 63 = 74, opens level 65.
+		assert.deepEqual(
+			parseTeamConfig(deep(5000)).errors.map((e) => [e.offset, e.length]),
+			[[74, 1]],
+		);
+		assert.deepEqual(errorsOf(deep(5000)), [refused]);
+		assert.deepEqual(errorsOf(deep(100000)), [refused]);
+		assert.deepEqual(errorsOf(deep(64)), [refused]);
+		assert.equal(parseTeamConfig(deep(64)).config, undefined);
+		// 63 lists in the object make 64 levels: parsed, and the schema speaks.
+		assert.deepEqual(errorsOf(deep(63)), [`schema: ignore[0] must be of type string. @ ${'['.repeat(62)}${']'.repeat(62)}`]);
+		// Brackets in strings are text, not nesting.
+		assert.deepEqual(parseTeamConfig(`{"ignore": ["${'['.repeat(100)}**"]}`).config, { ignore: [`${'['.repeat(100)}**`] });
+		// An unclosed string ends at its line, as the parser ends it: `{"ignore": "x⏎` is 14 characters, so level 65 opens at 14 + 63.
+		assert.deepEqual(
+			parseTeamConfig(`{"ignore": "x\n${'['.repeat(5000)}${']'.repeat(5000)}}`).errors.map((e) => [e.offset, e.message]),
+			[[77, 'JSON: nested more than 64 levels deep; no setting needs that many, so the file is not read.']],
+		);
+	});
+
 	test('binary or garbage input is an error, never an exception', () => {
 		assert.ok(errorsOf('\u0000\u0001\u0002').length > 0);
 		assert.ok(errorsOf('[1, 2]').length > 0);

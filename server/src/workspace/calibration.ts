@@ -3,7 +3,8 @@
  * (`.zoho-credits/apis.json`) and observed usage (`.zoho-credits/usage.json`). Imports write them;
  * the server and the CLI read them. A broken file is reported and calibrates nothing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatOrgApiList, ORG_APIS_FILE, OrgApis, parseOrgApiList } from '../core/catalog/org-apis';
 import type { EffectiveSettings } from '../core/config';
@@ -28,8 +29,11 @@ export function today(now = new Date()): string {
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The text of a file, undefined when it does not exist; a thrown Error says why it cannot be read. */
-function readText(path: string): string | undefined {
+/**
+ * The text of a calibration file or of a file to import, undefined when it does not exist; a thrown
+ * Error says why it cannot be read (a device, a pipe or a file over 16 MB is refused unread).
+ */
+export function readCalibrationInput(path: string): string | undefined {
 	const read = readOptionalFile(path, path, MAX_BYTES, true);
 	if (read.error) throw new Error(read.error);
 	return read.exists ? read.text : undefined;
@@ -41,7 +45,7 @@ export function readCalibration(folder: string, date = today()): Calibration {
 	/** A file's text, or undefined when it is missing or unreadable (then the error is noted). */
 	const textOf = (file: string): string | undefined => {
 		try {
-			return readText(join(folder, file));
+			return readCalibrationInput(join(folder, file));
 		} catch (error) {
 			errors.push((error as Error).message);
 			return undefined;
@@ -74,7 +78,7 @@ export interface ImportResult {
  * Throws an Error with every problem of the input: nothing is written then.
  */
 export function importCalibration(kind: CalibrationKind, inputPath: string, folder: string, date = today()): ImportResult {
-	const text = readText(inputPath);
+	const text = readCalibrationInput(inputPath);
 	if (text === undefined) throw new Error(`${inputPath} does not exist.`);
 	return importCalibrationText(kind, text, basename(inputPath), folder, date);
 }
@@ -100,7 +104,29 @@ export function importCalibrationText(kind: CalibrationKind, text: string, fileN
 		content = formatObservedUsage(usage);
 		summary = `${usage.rows.length} observation${usage.rows.length === 1 ? '' : 's'} of credits used`;
 	}
-	mkdirSync(dirname(target), { recursive: true });
-	writeFileSync(target, content);
+	writeWhole(target, content);
 	return { written: target, summary };
+}
+
+/**
+ * Writes a calibration file whole or not at all: into a new file beside it, then renamed over it.
+ * The `.zoho-credits` folder and the file must not be symbolic links: writing through one would
+ * change a file anywhere on the machine, so the import is refused.
+ */
+function writeWhole(target: string, content: string): void {
+	const folder = dirname(target);
+	for (const path of [folder, target]) {
+		if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+			throw new Error(`${path} is a symbolic link; a calibration file is never written through one. Nothing was imported: remove the link and import again.`);
+		}
+	}
+	mkdirSync(folder, { recursive: true });
+	const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+	try {
+		writeFileSync(temporary, content, { flag: 'wx' });
+		renameSync(temporary, target);
+	} catch (error) {
+		rmSync(temporary, { force: true });
+		throw error;
+	}
 }

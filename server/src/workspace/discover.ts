@@ -1,5 +1,5 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { join, relative, sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH } from '../core/analysis';
 import type { Language } from '../core/facts';
@@ -46,20 +46,28 @@ function looksBinary(path: string): boolean {
 
 /**
  * Finds the TypeScript, JavaScript and Deluge files under the given paths. Follows symbolic links
- * once (a link back into a visited folder is ignored), skips dependency and build folders, files
- * over 2 MB and binary files, and reports every skip with its reason.
+ * once (a link back into a visited folder is ignored) as long as they lead to a place inside the path
+ * being scanned: each given path is a root, and a link leading out of it is skipped. Skips dependency
+ * and build folders, files over 2 MB and binary files, and reports every skip with its reason.
  */
 export function discover(root: string, paths: readonly string[], options: DiscoveryOptions = {}): Discovery {
 	const files: SourceFile[] = [];
 	const skipped: SkippedFile[] = [];
 	const visited = new Set<string>();
 	const matches = (globs: readonly string[] | undefined, relativePath: string) => matchesAny(relativePath, globs ?? []);
+	const leadsOut = (path: string, real: string): void => {
+		skipped.push({ path, reason: `symbolic link leading outside the scanned folder, to ${real}` });
+	};
 
-	const visitFile = (path: string, size: number): void => {
+	const visitFile = (path: string, size: number, outside: string | undefined): void => {
 		const relativePath = relativePosix(root, path);
 		if (matches(options.ignore, relativePath)) return;
 		const language = matches(options.deluge, relativePath) ? 'deluge' : languageOf(path);
 		if (!language) return;
+		if (outside !== undefined) {
+			leadsOut(path, outside);
+			return;
+		}
 		if (size > MAX_FILE_LENGTH) {
 			skipped.push({ path, reason: `larger than ${MAX_FILE_LENGTH / 1024 / 1024} MB` });
 			return;
@@ -76,26 +84,33 @@ export function discover(root: string, paths: readonly string[], options: Discov
 		files.push({ path, relativePath, language });
 	};
 
-	const visit = (path: string, explicit: boolean): void => {
+	/** Visits a path under the real path `within` of the root it was found in (none for a given path, which is a root). */
+	const visit = (path: string, within: string | undefined): void => {
 		let stat;
 		let real;
 		try {
 			stat = statSync(path);
 			real = realpathSync(path);
 		} catch (error) {
-			if (explicit) throw error;
+			if (within === undefined) throw error;
 			skipped.push({ path, reason: `unreadable: ${(error as Error).message}` });
 			return;
 		}
+		const outside = within === undefined || isInside(within, real) ? undefined : real;
 		if (stat.isFile()) {
 			if (visited.has(real)) return;
-			visited.add(real);
-			visitFile(path, stat.size);
+			// A file outside this root may still lie inside another given path.
+			if (outside === undefined) visited.add(real);
+			visitFile(path, stat.size, outside);
 			return;
 		}
 		if (!stat.isDirectory() || visited.has(real)) return;
 		// A folder an ignore glob names (as `files.exclude` does: `**/generated`) is not entered.
-		if (!explicit && matches(options.ignore, relativePosix(root, path))) return;
+		if (within !== undefined && matches(options.ignore, relativePosix(root, path))) return;
+		if (outside !== undefined) {
+			leadsOut(path, outside);
+			return;
+		}
 		visited.add(real);
 		let entries: string[];
 		try {
@@ -106,12 +121,17 @@ export function discover(root: string, paths: readonly string[], options: Discov
 		}
 		for (const name of entries) {
 			if (SKIPPED_DIRECTORIES.has(name)) continue;
-			visit(join(path, name), false);
+			visit(join(path, name), within ?? real);
 		}
 	};
 
-	for (const path of paths) visit(path, true);
+	for (const path of paths) visit(path, undefined);
 	return { files, skipped };
+}
+
+/** True when the real path `path` is the folder `folder` or lies inside it. */
+function isInside(folder: string, path: string): boolean {
+	return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** A path relative to a root, `/`-separated: what globs and reports name. */
@@ -119,9 +139,25 @@ export function relativePosix(root: string, path: string): string {
 	return relative(root, path).split(sep).join('/');
 }
 
+/** Compiled globs by their text: compiling a glob with many braces costs far more than matching a path. */
+const compiledGlobs = new Map<string, Minimatch>();
+/** More distinct globs than configurations ever hold; past this the cache starts again. */
+const MAX_COMPILED_GLOBS = 1000;
+
+/** A glob compiled once and kept for every path it is matched against. */
+function compiledGlob(glob: string): Minimatch {
+	let compiled = compiledGlobs.get(glob);
+	if (!compiled) {
+		if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+		compiled = new Minimatch(glob, { dot: true });
+		compiledGlobs.set(glob, compiled);
+	}
+	return compiled;
+}
+
 /** True when a root-relative, `/`-separated path matches one of the globs. */
 export function matchesAny(relativePath: string, globs: readonly string[]): boolean {
-	return globs.some((g) => minimatch(relativePath, g, { dot: true }));
+	return globs.some((g) => compiledGlob(g).match(relativePath));
 }
 
 /**

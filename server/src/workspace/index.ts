@@ -3,12 +3,12 @@
  * open is priced too. Files are read and scanned in the background, a few at a time, without
  * blocking the server; open documents replace what the disk says.
  */
-import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH, scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
 import { Graph } from '../core/graph';
 import { discover, type DiscoveryOptions, type SkippedFile } from './discover';
+import { readSmallFile } from './small-file';
 
 /** The key a file has in the graph: its path with `/` separators. */
 export function graphPath(fsPath: string): string {
@@ -30,6 +30,15 @@ export interface Cancellation {
  */
 function kept(facts: FileFacts): FileFacts {
 	return structuredClone(facts);
+}
+
+/**
+ * A source file's text, or why it was not read (`missing` when it does not exist): a source larger than
+ * the analysis takes, or no regular file, is refused unread.
+ */
+export function readSource(path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string; missing: boolean } {
+	const read = readSmallFile(path, MAX_FILE_LENGTH);
+	return read.ok ? { text: read.buffer.toString('utf8') } : { reason: read.reason, missing: read.code === 'ENOENT' };
 }
 
 export class WorkspaceIndex {
@@ -92,22 +101,21 @@ export class WorkspaceIndex {
 		this.generation++;
 	}
 
-	/** Reads and scans one file from disk; a file that cannot be read, or is too large, leaves the index. An open file is left as the editor has it. */
-	load(path: string, language?: Language): void {
+	/**
+	 * Reads and scans one file from disk. A file that is gone, cannot be read, is no regular file or is
+	 * too large leaves the index; why it was not read is returned, unless it is gone. An open file is
+	 * left as the editor has it.
+	 */
+	load(path: string, language?: Language): string | undefined {
 		const lang = language ?? languageOf(path);
-		if (!lang || this.open.has(graphPath(path))) return;
-		let text: string;
-		try {
-			text = readFileSync(path, 'utf8');
-		} catch {
+		if (!lang || this.open.has(graphPath(path))) return undefined;
+		const text = readSource(path);
+		if (text.reason !== undefined) {
 			this.delete(path);
-			return;
+			return text.missing ? undefined : text.reason;
 		}
-		if (text.length > MAX_FILE_LENGTH) {
-			this.delete(path);
-			return;
-		}
-		this.set(path, kept(scanFile(text, path, lang)));
+		this.set(path, kept(scanFile(text.text, path, lang)));
+		return undefined;
 	}
 
 	/**
@@ -136,12 +144,10 @@ export class WorkspaceIndex {
 		for (const file of found) {
 			if (token.isCancellationRequested) return { skipped };
 			if (!this.open.has(graphPath(file.path))) {
-				try {
-					const text = readFileSync(file.path, 'utf8');
-					this.files.set(graphPath(file.path), kept(scanFile(text, file.path, file.language)));
-				} catch {
-					// Deleted or unreadable meanwhile: it simply is not in the index.
-				}
+				// Deleted meanwhile, it simply is not in the index; replaced or grown past the limit, the reason is noted.
+				const text = readSource(file.path);
+				if (text.reason === undefined) this.files.set(graphPath(file.path), kept(scanFile(text.text, file.path, file.language)));
+				else if (!text.missing) skipped.push({ path: file.path, reason: text.reason });
 			}
 			done++;
 			if (done % 25 === 0) {

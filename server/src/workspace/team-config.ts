@@ -2,9 +2,9 @@
  * Reads `zoho-credits.json` of each workspace folder and keeps the last good configuration of each:
  * a broken file is reported and never stops the analysis.
  */
-import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { type ConfigError, parseTeamConfig, TEAM_CONFIG_FILE, type TeamConfig } from '../core/config';
+import { readSmallFile } from './small-file';
 
 /** A team file larger than this is not a configuration. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -23,20 +23,19 @@ export interface TeamConfigState {
 }
 
 /**
- * Reads a small file that may be missing: a missing file is no error, an unreadable or oversized one
- * is, named by `label`. With `textOnly`, a file holding NUL bytes is refused as not text.
+ * Reads a small file that may be missing: a missing file is no error; an unreadable or oversized one,
+ * or one that is no regular file (a device, a pipe), is, named by `label`, and is never read. With
+ * `textOnly`, a file holding NUL bytes is refused as not text.
  */
 export function readOptionalFile(path: string, label: string, maxBytes: number, textOnly = false): { exists: boolean; text: string; error?: string } {
-	try {
-		const buffer = readFileSync(path);
-		if (buffer.length > maxBytes) return { exists: true, text: '', error: `${label} is larger than ${maxBytes / 1024 / 1024} MB; it is not read.` };
-		if (textOnly && buffer.includes(0)) return { exists: true, text: '', error: `${label} is not text.` };
-		return { exists: true, text: buffer.toString('utf8') };
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'ENOTDIR') return { exists: false, text: '' };
-		return { exists: true, text: '', error: `${label} cannot be read (${code ?? (error as Error).message}).` };
+	const read = readSmallFile(path, maxBytes);
+	if (!read.ok) {
+		if (read.code === 'ENOENT' || read.code === 'ENOTDIR') return { exists: false, text: '' };
+		if (read.code) return { exists: true, text: '', error: `${label} cannot be read (${read.code}).` };
+		return { exists: true, text: '', error: `${label} is ${read.reason}; it is not read.` };
 	}
+	if (textOnly && read.buffer.includes(0)) return { exists: true, text: '', error: `${label} is not text.` };
+	return { exists: true, text: read.buffer.toString('utf8') };
 }
 
 /** Reads a team file; a missing file is no error, an unreadable one is. */

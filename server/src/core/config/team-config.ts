@@ -97,9 +97,40 @@ function nodeOf(root: Node, error: ErrorObject): Node | undefined {
 	return findNodeAtLocation(root, path);
 }
 
+/** Objects and arrays nested deeper than this are refused before parsing: the parser and the walks over its tree recurse. */
+const MAX_CONFIG_DEPTH = 64;
+
+/**
+ * Offset of the first `{` or `[` that opens a level deeper than `maxDepth`, or -1. Brackets in strings
+ * and comments do not count; the text need not be valid JSON.
+ */
+function tooDeepAt(text: string, maxDepth: number): number {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (c === '"') {
+			for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+		} else if (c === '/' && text[i + 1] === '/') {
+			while (i < text.length && text[i] !== '\n') i++;
+		} else if (c === '/' && text[i + 1] === '*') {
+			const end = text.indexOf('*/', i + 2);
+			i = end < 0 ? text.length : end + 1;
+		} else if (c === '{' || c === '[') {
+			if (++depth > maxDepth) return i;
+		} else if (c === '}' || c === ']') {
+			depth = Math.max(0, depth - 1);
+		}
+	}
+	return -1;
+}
+
 export function parseTeamConfig(text: string): ParsedTeamConfig {
 	if (text.trim() === '') {
 		return { config: undefined, errors: [{ kind: 'syntax', message: 'The file is empty; write a JSON object such as {"edition": "professional", "users": 10}.', offset: 0, length: 0 }] };
+	}
+	const deep = tooDeepAt(text, MAX_CONFIG_DEPTH);
+	if (deep >= 0) {
+		return { config: undefined, errors: [{ kind: 'semantic', message: `JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; no setting needs that many, so the file is not read.`, offset: deep, length: 1 }] };
 	}
 	const syntaxErrors: ParseError[] = [];
 	const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
