@@ -1,7 +1,8 @@
 // Preloaded into the server by the no-network test: records every module it requires and any use
-// of the global fetch, and writes them to ZCL_MODULES_OUT when the process exits.
+// of the global fetch, and adds them to ZCL_MODULES_OUT when the process (or a worker thread, which
+// inherits the preload) exits.
 const Module = require('node:module');
-const { writeFileSync } = require('node:fs');
+const { appendFileSync } = require('node:fs');
 
 const seen = new Set();
 const load = Module._load;
@@ -13,4 +14,4 @@ globalThis.fetch = () => {
 	seen.add('fetch()');
 	return Promise.reject(new Error('network use'));
 };
-process.on('exit', () => writeFileSync(process.env.ZCL_MODULES_OUT, [...seen].join('\n')));
+process.on('exit', () => appendFileSync(process.env.ZCL_MODULES_OUT, [...seen].join('\n') + '\n'));

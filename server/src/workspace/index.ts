@@ -4,11 +4,12 @@
  * blocking the server; open documents replace what the disk says.
  */
 import { sep } from 'node:path';
-import { languageOf, MAX_FILE_LENGTH, scanFile } from '../core/analysis';
+import { languageOf, scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
 import { Graph } from '../core/graph';
 import { discover, type DiscoveryOptions, type SkippedFile } from './discover';
-import { readSmallFile } from './small-file';
+import { type ScannedSource, type ScanPool, scanSource } from './scan-pool';
+import { readSource } from './small-file';
 
 /** The key a file has in the graph: its path with `/` separators. */
 export function graphPath(fsPath: string): string {
@@ -30,15 +31,6 @@ export interface Cancellation {
  */
 function kept(facts: FileFacts): FileFacts {
 	return structuredClone(facts);
-}
-
-/**
- * A source file's text, or why it was not read (`missing` when it does not exist): a source larger than
- * the analysis takes, or no regular file, is refused unread.
- */
-export function readSource(path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string; missing: boolean } {
-	const read = readSmallFile(path, MAX_FILE_LENGTH);
-	return read.ok ? { text: read.buffer.toString('utf8') } : { reason: read.reason, missing: read.code === 'ENOENT' };
 }
 
 export class WorkspaceIndex {
@@ -128,6 +120,7 @@ export class WorkspaceIndex {
 		token: Cancellation,
 		progress?: (done: number, total: number) => void,
 		options: (folder: string) => DiscoveryOptions = () => ({}),
+		pool?: ScanPool,
 	): Promise<{ skipped: SkippedFile[] }> {
 		const skipped: SkippedFile[] = [];
 		const found = folders.flatMap((folder) => {
@@ -141,18 +134,43 @@ export class WorkspaceIndex {
 			}
 		});
 		let done = 0;
-		for (const file of found) {
-			if (token.isCancellationRequested) return { skipped };
-			if (!this.open.has(graphPath(file.path))) {
-				// Deleted meanwhile, it simply is not in the index; replaced or grown past the limit, the reason is noted.
-				const text = readSource(file.path);
-				if (text.reason === undefined) this.files.set(graphPath(file.path), kept(scanFile(text.text, file.path, file.language)));
-				else if (!text.missing) skipped.push({ path: file.path, reason: text.reason });
+		const take = (path: string, scanned: ScannedSource, copy: boolean): void => {
+			// Opened in the editor meanwhile: the editor's text wins.
+			if ('facts' in scanned) {
+				if (!this.open.has(graphPath(path))) this.files.set(graphPath(path), copy ? kept(scanned.facts) : scanned.facts);
 			}
-			done++;
-			if (done % 25 === 0) {
-				progress?.(done, found.length);
-				await new Promise((resolve) => setImmediate(resolve));
+			// Deleted meanwhile, it simply is not in the index; replaced or grown past the limit, the reason is noted.
+			else if (!scanned.missing) skipped.push({ path, reason: scanned.reason });
+		};
+		if (pool) {
+			// Worker threads read and scan (facts arrive as copies); this thread only files the results.
+			const inFlight = new Set<Promise<void>>();
+			for (const file of found) {
+				if (token.isCancellationRequested) break;
+				if (this.open.has(graphPath(file.path))) {
+					done++;
+					continue;
+				}
+				const task: Promise<void> = pool.scan(file.path, file.language).then((scanned) => {
+					inFlight.delete(task);
+					if (!token.isCancellationRequested) take(file.path, scanned, false);
+					if (++done % 25 === 0) progress?.(done, found.length);
+				});
+				inFlight.add(task);
+				// A few tasks a worker keep them busy without holding every file's facts in the queue.
+				if (inFlight.size >= pool.size * 4) await Promise.race(inFlight);
+			}
+			await Promise.all(inFlight);
+			if (token.isCancellationRequested) return { skipped };
+		} else {
+			for (const file of found) {
+				if (token.isCancellationRequested) return { skipped };
+				if (!this.open.has(graphPath(file.path))) take(file.path, scanSource(file.path, file.language), true);
+				done++;
+				if (done % 25 === 0) {
+					progress?.(done, found.length);
+					await new Promise((resolve) => setImmediate(resolve));
+				}
 			}
 		}
 		progress?.(done, found.length);

@@ -4,6 +4,7 @@
  * so a link to /dev/zero or a huge generated file never stops the CLI or the server.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { MAX_FILE_LENGTH } from '../core/analysis';
 
 /** The bytes of a regular file, or why it was not read. */
 export type SmallFile =
@@ -65,4 +66,13 @@ function readAtMost(fd: number, expected: number, limit: number): Buffer {
 function unreadable(error: unknown): SmallFile {
 	const code = (error as NodeJS.ErrnoException).code;
 	return { ok: false, reason: `unreadable: ${code ?? (error as Error).message}`, ...(code ? { code } : {}) };
+}
+
+/**
+ * A source file's text, or why it was not read (`missing` when it does not exist): a source larger than
+ * the analysis takes, or no regular file, is refused unread.
+ */
+export function readSource(path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string; missing: boolean } {
+	const read = readSmallFile(path, MAX_FILE_LENGTH);
+	return read.ok ? { text: read.buffer.toString('utf8') } : { reason: read.reason, missing: read.code === 'ENOENT' };
 }
