@@ -51,7 +51,8 @@ import { codeActions } from './views/code-actions';
 import type { TeamFile } from './views/entry-point-config';
 import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
-import { type DiscoveryOptions, isExcluded, matchesAny, relativePosix } from './workspace/discover';
+import { type DiscoveryOptions, isExcluded, matchesAny, refusedGlobs, relativePosix } from './workspace/discover';
+import { MAX_GLOB_EXPANSIONS } from './core/config/globs';
 import { fsPathOfGraph, graphPath, WorkspaceIndex } from './workspace/index';
 import { ScanPool } from './workspace/scan-pool';
 import { readSource } from './workspace/small-file';
@@ -681,9 +682,11 @@ async function filesExclude(folder: string): Promise<string[]> {
 	try {
 		const value: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).toString(), section: 'files.exclude' });
 		if (typeof value !== 'object' || value === null) return [];
-		return Object.entries(value)
+		const globs = Object.entries(value)
 			.filter(([, on]) => on === true)
 			.map(([glob]) => glob);
+		for (const glob of refusedGlobs(globs)) connection.console.warn(`files.exclude: "${glob}" expands to more than ${formatNumber(MAX_GLOB_EXPANSIONS)} patterns; it is not applied.`);
+		return globs;
 	} catch {
 		return [];
 	}

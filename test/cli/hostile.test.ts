@@ -81,6 +81,14 @@ void describe('zoho-credits under hostile input', () => {
 		assert.deepEqual(JSON.parse(stdout).skipped, [{ path: 'data.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: false }]);
 	});
 
+	test('a team file glob of seventeen brace pairs is refused at once (forty files took 20 s)', () => {
+		const dir = workspace(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}.dg`, 'zoho.crm.getRecords("Leads");'])));
+		writeFileSync(join(dir, 'zoho-credits.json'), JSON.stringify({ ignore: ['{a,b}'.repeat(17)] }));
+		const { status, stderr } = cli(['scan', '.'], dir);
+		assert.equal(status, 2);
+		assert.match(stderr, /zoho-credits\.json:1:12: ignore\[0\] expands to 131,072 patterns; at most 1,024 are read: write fewer brace groups\./);
+	});
+
 	test('figures past the limits are refused with the limit, from the options and from the team file', () => {
 		const dir = workspace({ 'a.dg': 'zoho.crm.getRecords("Leads");' });
 		const users = cli(['scan', '.', '--users', '9'.repeat(400)], dir);

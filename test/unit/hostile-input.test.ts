@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, scanFile } from '../../server/src/core/analysis';
 import { LIMITS, parseTeamConfig, resolveSettings } from '../../server/src/core/config';
+import { braceExpansions, MAX_GLOB_EXPANSIONS } from '../../server/src/core/config/globs';
+import { matchesAny } from '../../server/src/workspace/discover';
 import { buildReport } from '../../server/src/core/report';
 import { parseAnnotation } from '../../server/src/core/scan/annotations';
 import { MAX_SYNTAX_ERRORS, scanDeluge } from '../../server/src/core/scan/deluge';
@@ -200,5 +202,43 @@ void describe('hostile input: nesting past what the scanners follow', () => {
 		);
 		const report = buildReport([{ path: 'n.ts', analysis }], budgetOf(DEFAULT_SETTINGS));
 		assert.deepEqual(report.skipped, [{ path: 'n.ts', reason: 'partly read: code nested more than 400 levels deep is left out', namesZoho: true }]);
+	});
+});
+
+void describe('hostile input: globs whose braces expand to thousands of patterns', () => {
+	const seventeenPairs = '{a,b}'.repeat(17);
+
+	test('expansions are counted without expanding', () => {
+		assert.equal(braceExpansions('**/*.ts'), 1);
+		assert.equal(braceExpansions('{a,b}/{c,d,e}'), 2 * 3);
+		assert.equal(braceExpansions('{a,{b,c}}'), 3);
+		assert.equal(braceExpansions('{1..10}'), 10);
+		assert.equal(braceExpansions('{a..e}/{1..10..2}'), 5 * 5);
+		// Unclosed and escaped braces are plain text.
+		assert.equal(braceExpansions('x{a,b'), 1);
+		assert.equal(braceExpansions('\\{a,b}'), 1);
+		assert.equal(braceExpansions(seventeenPairs, 1e9), 2 ** 17);
+		// Counting stops at the cap, and braces nested ten thousand deep do not overflow the stack.
+		assert.equal(braceExpansions(seventeenPairs), MAX_GLOB_EXPANSIONS + 1);
+		assert.equal(braceExpansions('{'.repeat(10_000) + 'a,b' + '}'.repeat(10_000)), MAX_GLOB_EXPANSIONS + 1);
+	});
+
+	test('zoho-credits.json refuses such a glob where it stands; the editor settings pass it over', () => {
+		const parsed = parseTeamConfig(`{"ignore": ["**/gen/**", "${seventeenPairs}"]}`);
+		assert.equal(parsed.config, undefined);
+		assert.deepEqual(
+			parsed.errors.map((e) => [e.message, e.offset]),
+			[['ignore[1] expands to 131,072 patterns; at most 1,024 are read: write fewer brace groups.', 25]],
+		);
+		const settings = resolveSettings([{ values: { ignore: [seventeenPairs] }, origin: 'settings' }]);
+		assert.deepEqual(settings.ignore, { value: [], origin: 'default' });
+	});
+
+	test('discovery matches such a glob against nothing, at once', LIMIT, () => {
+		const paths = Array.from({ length: 40 }, (_, i) => `src/${'ab'.repeat(17)}/f${i}.ts`);
+		assert.deepEqual(
+			paths.filter((p) => matchesAny(p, [`src/${seventeenPairs}/*.ts`])),
+			[],
+		);
 	});
 });

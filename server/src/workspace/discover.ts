@@ -2,6 +2,7 @@ import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } fr
 import { Minimatch } from 'minimatch';
 import { join, relative, sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH } from '../core/analysis';
+import { braceExpansions, MAX_GLOB_EXPANSIONS } from '../core/config/globs';
 import type { Language } from '../core/facts';
 
 /** Folders that never hold the user's own integration code. */
@@ -140,19 +141,27 @@ export function relativePosix(root: string, path: string): string {
 }
 
 /** Compiled globs by their text: compiling a glob with many braces costs far more than matching a path. */
-const compiledGlobs = new Map<string, Minimatch>();
+const compiledGlobs = new Map<string, Pick<Minimatch, 'match'>>();
 /** More distinct globs than configurations ever hold; past this the cache starts again. */
 const MAX_COMPILED_GLOBS = 1000;
 
+/** What a glob that expands past the limit matches: nothing (the configuration says why it is refused). */
+const REFUSED = { match: () => false };
+
 /** A glob compiled once and kept for every path it is matched against. */
-function compiledGlob(glob: string): Minimatch {
+function compiledGlob(glob: string): Pick<Minimatch, 'match'> {
 	let compiled = compiledGlobs.get(glob);
 	if (!compiled) {
 		if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
-		compiled = new Minimatch(glob, { dot: true });
+		compiled = braceExpansions(glob) > MAX_GLOB_EXPANSIONS ? REFUSED : new Minimatch(glob, { dot: true });
 		compiledGlobs.set(glob, compiled);
 	}
 	return compiled;
+}
+
+/** The globs of a list that expand past the limit: they match nothing. */
+export function refusedGlobs(globs: readonly string[]): string[] {
+	return globs.filter((g) => braceExpansions(g) > MAX_GLOB_EXPANSIONS);
 }
 
 /** True when a root-relative, `/`-separated path matches one of the globs. */

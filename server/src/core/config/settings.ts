@@ -6,6 +6,7 @@
 import { type BudgetTableId, type Edition, isBudgetTableId, isEdition } from '../budget';
 import type { OrgApis } from '../catalog/org-apis';
 import type { ObservedUsage } from '../observed';
+import { braceExpansions, MAX_GLOB_EXPANSIONS } from './globs';
 import type { EntryPointConfig, TeamConfig } from './team-config';
 
 export type Origin = 'zoho-credits.json' | 'settings' | 'command line' | 'default';
@@ -77,6 +78,8 @@ export const LIMITS = {
 const wholeBetween = (min: number, max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= LIMITS.threshold;
 const stringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+/** Globs, none expanding past the limit (a list with one is passed over whole, as any invalid value). */
+const globList = (v: unknown): v is string[] => stringList(v) && v.every((g) => braceExpansions(g) <= MAX_GLOB_EXPANSIONS);
 const sizes = (v: unknown): v is Record<string, number> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(wholeBetween(0, LIMITS.moduleSize));
 const entryPoints = (v: unknown): v is EntryPointConfig[] =>
@@ -113,8 +116,8 @@ export function resolveSettings(layers: readonly SettingsLayer[] = []): Effectiv
 		defaultLoopIterations: pick(layers, (v) => v.defaultLoopIterations, DEFAULTS.defaultLoopIterations, wholeBetween(1, LIMITS.defaultLoopIterations)),
 		moduleSizes: pick(layers, (v) => v.moduleSizes, {}, sizes),
 		entryPoints: pick(layers, (v) => v.entryPoints, [], entryPoints),
-		ignore: pick(layers, (v) => v.ignore, [], stringList),
-		deluge: pick(layers, (v) => v.deluge, [], stringList),
+		ignore: pick(layers, (v) => v.ignore, [], globList),
+		deluge: pick(layers, (v) => v.deluge, [], globList),
 	};
 }
 

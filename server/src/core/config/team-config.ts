@@ -6,6 +6,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, type Node, type ParseError, ParseErrorCode, parseTree, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../../schemas/zoho-credits.schema.json';
 import type { BudgetTableId, Edition } from '../budget';
+import { braceExpansions, MAX_GLOB_EXPANSIONS } from './globs';
 
 export const TEAM_CONFIG_FILE = 'zoho-credits.json';
 
@@ -170,6 +171,20 @@ export function parseTeamConfig(text: string): ParsedTeamConfig {
 		if (warning !== undefined && error !== undefined && warning >= error) {
 			const node = findNodeAtLocation(root, ['thresholds', 'warning'])!;
 			errors.push({ kind: 'semantic', message: `thresholds.warning (${warning}) must be below thresholds.error (${error}).`, offset: node.offset, length: node.length });
+		}
+		// Each pattern of a glob is tried against every path: seventeen brace pairs made forty files take 20 s.
+		for (const key of ['ignore', 'deluge'] as const) {
+			(config[key] ?? []).forEach((glob, i) => {
+				const patterns = braceExpansions(glob, 1e9);
+				if (patterns <= MAX_GLOB_EXPANSIONS) return;
+				const node = findNodeAtLocation(root, [key, i])!;
+				errors.push({
+					kind: 'semantic',
+					message: `${key}[${i}] expands to ${patterns.toLocaleString('en-US')} patterns; at most ${MAX_GLOB_EXPANSIONS.toLocaleString('en-US')} are read: write fewer brace groups.`,
+					offset: node.offset,
+					length: node.length,
+				});
+			});
 		}
 	}
 	errors.sort((a, b) => a.offset - b.offset);
