@@ -13,7 +13,9 @@ const common = {
 	platform: 'node',
 	format: 'cjs',
 	target: 'node20',
-	sourcemap: production ? false : 'linked',
+	// Production maps are written beside the bundles (the vsix leaves them out), so a stack trace from a
+	// shipped bundle maps back to the source; a development build links them.
+	sourcemap: production ? 'external' : 'linked',
 	minify: production,
 	logLevel: 'warning',
 	banner: { js: '#!/usr/bin/env node' },

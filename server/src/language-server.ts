@@ -175,7 +175,10 @@ function calibrationOf(folder: string): Calibration {
 		if (known.errors.length > 0) {
 			// A broken file calibrates nothing; the estimate goes on with the built-in catalog.
 			connection.console.warn(known.errors.join('\n'));
-			void connection.window.showWarningMessage(`Zoho Credit Lens: ${known.errors[0]}${known.errors.length > 1 ? ` (and ${known.errors.length - 1} more; see the output)` : ''}`);
+			// An editor that refuses the message must not take the server down with an unhandled rejection.
+			void Promise.resolve(
+				connection.window.showWarningMessage(`Zoho Credit Lens: ${known.errors[0]}${known.errors.length > 1 ? ` (and ${known.errors.length - 1} more; see the output)` : ''}`),
+			).catch(() => undefined);
 		}
 	}
 	return known;

@@ -75,6 +75,8 @@ export class Server {
 	readonly shownDocuments: ShowDocumentParams[] = [];
 	/** Messages the server asked the editor to show the user (`window/showMessageRequest`), answered as dismissed. */
 	readonly shownMessages: ShowMessageRequestParams[] = [];
+	/** Answer `window/showMessageRequest` with an error, as an editor that cannot show one may. */
+	refuseMessages = false;
 
 	constructor(args: string[] = ['--stdio'], node: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) {
 		this.process = spawn(process.execPath, [...(node.execArgv ?? []), join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: node.env ?? process.env });
@@ -87,6 +89,8 @@ export class Server {
 		});
 		this.connection.onRequest(ShowMessageRequest.type, (params) => {
 			this.shownMessages.push(params);
+			// Some editors answer a message they cannot show with an error.
+			if (this.refuseMessages) throw new Error('this editor shows no messages');
 			return null;
 		});
 		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,29 +10,51 @@ import { Server } from './harness';
 
 const ready = (s: { quiescent: boolean; message: string; usage?: unknown }) => s.quiescent && s.usage !== undefined && !s.message.startsWith('Indexing');
 
-/** Each hostile input of the attack pass, as a file of the workspace. */
-function hostileFiles(dir: string): void {
+/** Each hostile input of the attack pass, as a file of a workspace folder. */
+function hostileFiles(dir: string, other: string): void {
 	// A 583-byte file of 32 concatenated terms stopped the server for minutes.
 	writeFileSync(join(dir, 'concat.ts'), `export const q = ${Array(32).fill('"a"').join(' + ')};\n`);
 	// 150 KB of Deluge with an error every two characters blocked it for 20 s.
 	writeFileSync(join(dir, 'dense.dg'), `void f(){${'};'.repeat(75_000)}}\n`);
-	// 40,000 annotated loops: each looked through every comment.
+	// 40,000 annotated loops (two megabytes): each looked through every comment.
 	writeFileSync(join(dir, 'loops.dg'), `void g(list l) {\n${'// zoho-credits: iterations=2\nfor each x in l { }\n'.repeat(40_000)}}\n`);
 	// Nested past every parser, with a Zoho call.
 	writeFileSync(join(dir, 'deep.js'), `fetch("https://www.zohoapis.com/crm/v8/Leads/1/actions/convert", { method: "POST" });\nconst n = ${'['.repeat(5000)}${']'.repeat(5000)};\n`);
 	writeFileSync(join(dir, 'deep.dg'), `void h() {\n${'{'.repeat(20_000)}zoho.crm.getRecords("Leads");${'}'.repeat(20_000)}\n}\n`);
+	// A link to the whole machine, a 300 MB source file (sparse), observed usage that is /dev/zero.
+	symlinkSync('/', join(dir, 'machine'));
+	writeFileSync(join(dir, 'huge.ts'), '');
+	truncateSync(join(dir, 'huge.ts'), 300 * 1024 * 1024);
+	mkdirSync(join(dir, '.zoho-credits'));
+	symlinkSync('/dev/zero', join(dir, '.zoho-credits', 'usage.json'));
+	// A team file nested 5,000 levels deep.
+	writeFileSync(join(dir, 'zoho-credits.json'), `{"ignore": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+
+	// The other folder: a glob of seventeen brace pairs, forty files, an API list of a thousand bad
+	// entries, a wrapper in a file whose name has a percent sign, names with control characters and Markdown.
+	writeFileSync(join(other, 'zoho-credits.json'), JSON.stringify({ ignore: ['{a,b}'.repeat(17)] }));
+	for (let i = 0; i < 40; i++) writeFileSync(join(other, `f${i}.dg`), 'zoho.crm.getRecords("Leads");\n');
+	mkdirSync(join(other, '.zoho-credits'));
+	writeFileSync(join(other, '.zoho-credits', 'apis.json'), JSON.stringify({ __apis: Array.from({ length: 1000 }, () => ({ path: 1 })) }));
+	writeFileSync(join(other, '100%.ts'), 'export async function load(id: string) {\n  return fetch("https://www.zohoapis.com/crm/v8/Leads/" + id);\n}\n');
+	writeFileSync(join(other, 'job.ts'), "import { load } from './100%';\nexport async function run() {\n  await load('1');\n}\n");
+	writeFileSync(join(other, 'a.ts`\n\n## Zoho CRM credits: no change\n\n<!-- \n.ts'), 'fetch("https://www.zohoapis.com/crm/v8/Deals");\n');
+	writeFileSync(join(other, 'esc\u001b[31m.ts'), 'fetch("https://www.zohoapis.com/crm/v8/Deals");\n');
 }
 
 void describe('the server under hostile input', () => {
 	test('hovers on another file are answered at once while each hostile input sits in the workspace', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-hostile-'));
-		hostileFiles(dir);
+		const other = mkdtempSync(join(tmpdir(), 'zcl-hostile-other-'));
+		hostileFiles(dir, other);
 		const okText = 'void ok() {\n\tzoho.crm.getRecords("Leads");\n}\n';
 		writeFileSync(join(dir, 'ok.dg'), okText);
 		const uri = pathToFileURL(join(dir, 'ok.dg')).toString();
 		const server = new Server();
 		try {
-			await server.initialize(undefined, { folders: [dir] });
+			// An editor that answers the server's warnings with errors, too.
+			server.refuseMessages = true;
+			await server.initialize(undefined, { folders: [dir, other] });
 			await server.open(uri, 'deluge', okText);
 			// Hovers from the start, through the whole index and report, until the server is quiet.
 			const latencies: number[] = [];
@@ -53,12 +75,22 @@ void describe('the server under hostile input', () => {
 			// The files nested past what the scanners read are in the report as skipped, the one naming Zoho flagged.
 			const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
 			assert.deepEqual(
-				report.skipped.map((s) => [s.path, s.namesZoho]),
+				report.skipped.map((s) => [s.path.split('/').pop(), s.namesZoho]),
 				[
 					['deep.dg', true],
 					['deep.js', true],
 				],
 			);
+			// Nothing of the machine behind the link was read; the huge file was refused unread.
+			assert.ok(!report.files.some((f) => f.path.includes('/machine/') || f.path.endsWith('/huge.ts')), report.files.map((f) => f.path).join(', '));
+			assert.ok(server.logs.some((l) => l.includes('huge.ts') && l.includes('larger than 2 MB')), server.logs.join('\n'));
+			// The other folder counts: forty reads, the wrapper's read through job.ts, the two Deals reads.
+			assert.equal(report.files.filter((f) => /\/f\d+\.dg$/.test(f.path)).length, 40);
+			const jobUri = pathToFileURL(join(other, 'job.ts')).toString();
+			const jobText = "import { load } from './100%';\nexport async function run() {\n  await load('1');\n}\n";
+			await server.open(jobUri, 'typescript', jobText);
+			const wrapper = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: jobUri }, position: { line: 2, character: 9 } });
+			assert.match(JSON.stringify(wrapper?.contents), /100%\.ts/);
 		} finally {
 			assert.equal(await server.shutdown(), 0, server.stderr);
 		}

@@ -44,16 +44,28 @@ export interface Suppressions {
 export function suppressionsOf(text: string): Suppressions {
 	const lines = new Set<number>();
 	let file = false;
-	if (!text.includes('zoho-credits:')) return { file, lines };
-	text.split(/\r?\n/).forEach((line, i) => {
-		const comment = line.indexOf('//');
-		if (comment < 0) return;
-		const annotation = parseAnnotation(line.slice(comment));
+	if (!text.includes('zoho-credits:') || !text.includes('ignore')) return { file, lines };
+	// Only the lines that name both are read: a file of forty thousand `iterations=` annotations is not.
+	let line = 0;
+	let lineStart = 0;
+	for (const match of text.matchAll(SUPPRESSION)) {
+		for (let nl = text.indexOf('\n', lineStart); nl >= 0 && nl < match.index; nl = text.indexOf('\n', lineStart)) {
+			line++;
+			lineStart = nl + 1;
+		}
+		const end = text.indexOf('\n', match.index);
+		const lineText = text.slice(lineStart, end < 0 ? text.length : end).replace(/\r$/, '');
+		const comment = lineText.indexOf('//');
+		if (comment < 0) continue;
+		const annotation = parseAnnotation(lineText.slice(comment));
 		if (annotation?.ignoreFile) file = true;
-		if (!annotation?.ignore) return;
-		lines.add(i);
+		if (!annotation?.ignore) continue;
+		lines.add(line);
 		// A comment alone on its line speaks for the line below.
-		if (line.slice(0, comment).trim() === '') lines.add(i + 1);
-	});
+		if (lineText.slice(0, comment).trim() === '') lines.add(line + 1);
+	}
 	return { file, lines };
 }
+
+/** A line that may hold `zoho-credits: ignore` or `ignore-file` (one match a line: the pattern ends with it). */
+const SUPPRESSION = /zoho-credits:[^\n]*?ignore[^\n]*/g;
