@@ -57,7 +57,7 @@ const tests = {
 	...common,
 	sourcemap: 'inline',
 	minify: false,
-	entryPoints: [...testEntries('test/unit'), ...testEntries('test/protocol'), ...testEntries('test/cli'), ...testEntries('test/e2e/exthost'), ...testEntries('test/bench')],
+	entryPoints: [...testEntries('test/unit'), ...testEntries('test/protocol'), ...testEntries('test/cli'), ...testEntries('test/e2e/exthost'), ...testEntries('test/bench'), ...testEntries('test/field')],
 	outbase: 'test',
 	outdir: 'out/test',
 	packages: 'external',
