@@ -606,11 +606,15 @@ connection.onDidChangeWatchedFiles((params) => {
 		if (!path || root === undefined || !languageOf(path) || isExcluded(root, path, discoveryOptions.get(root))) continue;
 		if (change.type === FileChangeType.Deleted) {
 			index.delete(path);
+			sources = true;
 		} else {
-			const skipped = index.load(path);
-			if (skipped !== undefined) connection.console.info(`Skipped ${path}: ${skipped}.`);
+			// Read and scanned off this thread; the views follow once the facts are in.
+			void index.reload(path, scanPool).then((skipped) => {
+				if (skipped !== undefined) connection.console.info(`Skipped ${path}: ${skipped}.`);
+				rescheduleOthers();
+				scheduleReport();
+			});
 		}
-		sources = true;
 	}
 	if (sources) {
 		rescheduleOthers();

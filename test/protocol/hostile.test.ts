@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import { HoverRequest } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { WorkspaceReportRequest } from '../../server/src/protocol';
 import { Server } from './harness';
 
@@ -91,6 +91,37 @@ void describe('the server under hostile input', () => {
 			await server.open(jobUri, 'typescript', jobText);
 			const wrapper = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: jobUri }, position: { line: 2, character: 9 } });
 			assert.match(JSON.stringify(wrapper?.contents), /100%\.ts/);
+		} finally {
+			assert.equal(await server.shutdown(), 0, server.stderr);
+		}
+	});
+
+	test('a watched file reached through a link leading outside the folder is not read; one inside is, off the main thread', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-watch-'));
+		const outside = mkdtempSync(join(tmpdir(), 'zcl-watch-outside-'));
+		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");\n');
+		symlinkSync(outside, join(dir, 'elsewhere'));
+		const server = new Server();
+		try {
+			await server.initialize(undefined, { folders: [dir] });
+			await server.status(ready, 20_000);
+			// Both appear after the index was built; only the one inside may count.
+			writeFileSync(join(outside, 'far.dg'), 'zoho.crm.v8.convertLead("1", Map());\n');
+			writeFileSync(join(dir, 'b.dg'), 'zoho.crm.getRecords("Deals");\n');
+			await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+				changes: [
+					{ uri: pathToFileURL(join(dir, 'elsewhere', 'far.dg')).toString(), type: FileChangeType.Created },
+					{ uri: pathToFileURL(join(dir, 'b.dg')).toString(), type: FileChangeType.Created },
+				],
+			});
+			// a.dg and b.dg, one Get Records each: 2 a day; far.dg's Convert Lead (5) would make it 7.
+			const status = await server.status((s) => ready(s) && s.usage?.perDay === 2, 20_000);
+			assert.equal(status.usage?.perDay, 2);
+			const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+			assert.deepEqual(
+				report.files.map((f) => f.path).sort(),
+				['a.dg', 'b.dg'],
+			);
 		} finally {
 			assert.equal(await server.shutdown(), 0, server.stderr);
 		}

@@ -181,5 +181,14 @@ export function isExcluded(root: string, path: string, options: DiscoveryOptions
 		const prefix = parts.slice(0, i + 1).join('/');
 		if (matchesAny(prefix, options.ignore ?? [])) return true;
 	}
-	return false;
+	return leadsOutside(root, path);
+}
+
+/** True when the path, links resolved, lies outside the root (as discovery would not follow it); false when it is gone. */
+function leadsOutside(root: string, path: string): boolean {
+	try {
+		return !isInside(realpathSync(root), realpathSync(path));
+	} catch {
+		return false;
+	}
 }

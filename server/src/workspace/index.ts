@@ -110,6 +110,33 @@ export class WorkspaceIndex {
 		return undefined;
 	}
 
+	/** The latest load asked for each file: a slower, older scan of it is not applied over a newer one. */
+	private readonly loads = new Map<string, number>();
+	private loadCount = 0;
+
+	/**
+	 * Reads and scans one file from disk in the pool's threads, as `load` does: the server's answers
+	 * never wait for it. Resolves with why the file was not read, unless it is gone.
+	 */
+	async reload(path: string, pool: ScanPool, language?: Language): Promise<string | undefined> {
+		const key = graphPath(path);
+		const lang = language ?? languageOf(path);
+		if (!lang || this.open.has(key)) return undefined;
+		const ticket = ++this.loadCount;
+		this.loads.set(key, ticket);
+		const scanned = await pool.scan(path, lang);
+		if (this.loads.get(key) !== ticket) return undefined;
+		this.loads.delete(key);
+		// Opened in the editor meanwhile: the editor's text wins.
+		if (this.open.has(key)) return undefined;
+		if ('facts' in scanned) {
+			this.set(path, scanned.facts);
+			return undefined;
+		}
+		this.delete(path);
+		return scanned.missing ? undefined : scanned.reason;
+	}
+
 	/**
 	 * Reads every source file under the folders, yielding to the event loop between batches so
 	 * requests keep being answered. Files open in the editor are passed over: a document opened
