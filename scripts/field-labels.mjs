@@ -4,7 +4,7 @@
 // The committed files go to test/field/labels/<owner>__<name>.json; no code of the repositories is kept.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const at = args.indexOf('--mirrors');
 const mirrors = resolve(at >= 0 ? args.splice(at, 2)[1] : (process.env.ZOHO_CREDIT_LENS_FIELD_MIRRORS ?? join(root, '..', '.mirror')));
+mkdirSync(join(root, 'test', 'field', 'labels'), { recursive: true });
 const hash = (text) => createHash('sha1').update(text.trim()).digest('hex').slice(0, 12);
 
 let failed = 0;
