@@ -53,6 +53,7 @@ import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
 import { type DiscoveryOptions, isExcluded, matchesAny, refusedGlobs, relativePosix } from './workspace/discover';
 import { MAX_GLOB_EXPANSIONS } from './core/config/globs';
+import { DELUGE_CANDIDATE_EXTENSIONS, extensionOf, makesDelugeCalls } from './core/scan/deluge/detect';
 import { fsPathOfGraph, graphPath, WorkspaceIndex } from './workspace/index';
 import { ScanPool } from './workspace/scan-pool';
 import { readSource } from './workspace/small-file';
@@ -223,7 +224,7 @@ function settingsFor(uri?: string): Promise<DocumentSettings> {
 
 /** The analysis of a document at its current version, computed at most once per version and settings. */
 async function analysisOf(document: TextDocument): Promise<CacheEntry | undefined> {
-	const language = languageOf(document.uri, document.languageId) ?? (await delugeByGlob(document.uri));
+	const language = languageOf(document.uri, document.languageId) ?? (await delugeByGlob(document.uri)) ?? keptDeluge(document);
 	if (!language) return undefined;
 	if (document.getText().length > MAX_FILE_LENGTH) {
 		if (!tooLarge.has(document.uri)) {
@@ -254,6 +255,11 @@ async function delugeByGlob(uri: string): Promise<'deluge' | undefined> {
 	if (path === undefined || folder === undefined) return undefined;
 	const globs = (await settingsFor(uri)).effective.deluge.value;
 	return globs.length > 0 && matchesAny(relativePosix(folder, path), globs) ? 'deluge' : undefined;
+}
+
+/** 'deluge' for a `.txt`, `.zs`, `.zdl` or extension-less document whose text makes Deluge calls, as discovery reads it. */
+function keptDeluge(document: TextDocument): 'deluge' | undefined {
+	return DELUGE_CANDIDATE_EXTENSIONS.has(extensionOf(document.uri)) && makesDelugeCalls(document.getText()) ? 'deluge' : undefined;
 }
 
 let lastStatusKey = '';

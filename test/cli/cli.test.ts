@@ -232,10 +232,14 @@ void describe('zoho-credits scan', () => {
 		writeFileSync(join(dir, 'notes.txt'), 'zoho.crm.getRecords("Leads");');
 		writeFileSync(join(dir, 'zoho-credits.json'), JSON.stringify({ deluge: ['**/*.deluge.txt'], ignore: ['legacy/**'] }));
 		const report = JSON.parse(cli(['scan', '.', '--format', 'json'], dir).stdout);
-		// Convert Lead: 5 credits × 2 ids = 10.
+		// Convert Lead: 5 credits × 2 ids = 10. notes.txt is not named by the globs, but its text makes a
+		// Deluge call, so it is read as Deluge too: Get Records, 1.
 		assert.deepEqual(
 			report.files.map((f: { path: string; language: string; calls: { perRun: number }[] }) => [f.path, f.language, f.calls.map((c) => c.perRun)]),
-			[['convert.deluge.txt', 'deluge', [10]]],
+			[
+				['convert.deluge.txt', 'deluge', [10]],
+				['notes.txt', 'deluge', [1]],
+			],
 		);
 	});
 

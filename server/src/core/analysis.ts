@@ -7,6 +7,7 @@ import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
 import { suppressionsOf } from './scan/annotations';
 import { scanDeluge } from './scan/deluge';
+import { DELUGE_CANDIDATE_EXTENSIONS, extensionOf, makesDelugeCalls, READ_AS_DELUGE } from './scan/deluge/detect';
 import { scanTypeScriptFrom, type TypeScriptParse } from './scan/typescript';
 import { LineMap } from './text';
 import { namesZoho } from './zoho-markers';
@@ -82,8 +83,10 @@ export type ScanState = TypeScriptParse | undefined;
  */
 export function scanDocument(text: string, path: string, language: Language, previous: ScanState): { facts: FileFacts; state: ScanState } {
 	try {
-		if (language === 'deluge') return { facts: scanDeluge(text), state: undefined };
+		if (language === 'deluge') return { facts: readAsDeluge(scanDeluge(text), path, undefined), state: undefined };
 		const { facts, parse } = scanTypeScriptFrom(text, path, language, previous);
+		const deluge = delugeInstead(text, facts);
+		if (deluge) return { facts: readAsDeluge(deluge, path, language), state: undefined };
 		return { facts, state: parse };
 	} catch (error) {
 		// Nesting thousands of levels deep exhausts the stack of any recursive parser (TypeScript's too):
@@ -105,6 +108,27 @@ export function scanDocument(text: string, path: string, language: Language, pre
 		// The tree is not kept: the next version is parsed from scratch.
 		return { facts, state: undefined };
 	}
+}
+
+/**
+ * A JavaScript or TypeScript file that is Deluge in fact (a script pasted into a `.js` file): its text
+ * makes Deluge calls and reads with fewer syntax problems as Deluge than as the file's own language.
+ */
+function delugeInstead(text: string, facts: FileFacts): FileFacts | undefined {
+	const syntaxErrors = facts.errors.filter((e) => e.code.startsWith('TS')).length;
+	if (syntaxErrors === 0 || !makesDelugeCalls(text)) return undefined;
+	const deluge = scanDeluge(text);
+	return deluge.errors.length < syntaxErrors ? deluge : undefined;
+}
+
+/** Says so when a file is read as Deluge although its extension names another language or none. */
+function readAsDeluge(facts: FileFacts, path: string, instead: Language | undefined): FileFacts {
+	const extension = extensionOf(path);
+	if (instead === undefined && !DELUGE_CANDIDATE_EXTENSIONS.has(extension)) return facts;
+	const message = instead
+		? `Read as Deluge: the text makes Deluge calls and is not valid ${instead === 'typescript' ? 'TypeScript' : 'JavaScript'}.`
+		: `Read as Deluge: ${extension ? `a .${extension}` : 'a'} file whose text makes Deluge calls.`;
+	return { ...facts, errors: [{ code: READ_AS_DELUGE, message, span: { start: 0, end: 0 } }, ...facts.errors] };
 }
 
 export function assumptionsOf(settings: EffectiveSettings): Assumptions {

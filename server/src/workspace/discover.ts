@@ -4,6 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH } from '../core/analysis';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from '../core/config/globs';
 import type { Language } from '../core/facts';
+import { DELUGE_CANDIDATE_EXTENSIONS, extensionOf, makesDelugeCalls } from '../core/scan/deluge/detect';
+import { readSmallFile } from './small-file';
 
 /** Folders that never hold the user's own integration code. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.vscode-test']);
@@ -32,6 +34,16 @@ export interface DiscoveryOptions {
 export interface Discovery {
 	readonly files: SourceFile[];
 	readonly skipped: SkippedFile[];
+}
+
+/**
+ * True for a `.txt`, `.zs`, `.zdl` or extension-less file whose text makes Deluge calls: where teams
+ * keep Deluge. Read only when small enough to scan.
+ */
+function keptDeluge(path: string, size: number): boolean {
+	if (size > MAX_FILE_LENGTH || !DELUGE_CANDIDATE_EXTENSIONS.has(extensionOf(path))) return false;
+	const read = readSmallFile(path, MAX_FILE_LENGTH);
+	return read.ok && !read.buffer.includes(0) && makesDelugeCalls(read.buffer.toString('utf8'));
 }
 
 function looksBinary(path: string): boolean {
@@ -63,7 +75,7 @@ export function discover(root: string, paths: readonly string[], options: Discov
 	const visitFile = (path: string, size: number, outside: string | undefined): void => {
 		const relativePath = relativePosix(root, path);
 		if (matches(options.ignore, relativePath)) return;
-		const language = matches(options.deluge, relativePath) ? 'deluge' : languageOf(path);
+		const language = matches(options.deluge, relativePath) ? 'deluge' : (languageOf(path) ?? (keptDeluge(path, size) ? 'deluge' : undefined));
 		if (!language) return;
 		if (outside !== undefined) {
 			leadsOut(path, outside);
