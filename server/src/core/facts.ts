@@ -60,6 +60,8 @@ export interface CallFact {
 	readonly coqlLimit?: number | null;
 	/** For a request built from the parameters of its function: the templates to fill in at each call of it. */
 	readonly template?: RequestTemplate;
+	/** When the base URL is read at run time: the name it is read under, the evidence the request goes to Zoho CRM. */
+	readonly evidence?: string;
 }
 
 /** A request's URL, base and method with parameter markers (`\u0004start:index\u0005`) still in them. */

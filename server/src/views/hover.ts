@@ -79,6 +79,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push(`**Zoho CRM: ${escapeMarkdown(operation.api)}**: ${formatCredits(call.credits)} per call`);
 		out.push('');
 		out.push(`${inlineCode(operation.operation)}: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
+		if (call.call.evidence) out.push('', `Taken for Zoho CRM: the base URL is read at run time as ${inlineCode(call.call.evidence)}, a name that says Zoho's API.`);
 		const source = docsLink('source', operation.sources[0]);
 		out.push('', operation.orgList ? `Credit figure: ${orgListLine(operation.orgList)}` : `Credit figure: ${VERIFICATION[operation.verification]}${source ? ` (${source})` : ''}`);
 		if (call.price.detail) out.push('', `${escapeMarkdown(call.price.detail)} credit${call.credits === 1 ? '' : 's'}`);

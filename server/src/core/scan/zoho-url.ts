@@ -30,6 +30,29 @@ export function withoutParameters(template: string): string {
 	return template.replace(PARAMETER, HOLE);
 }
 
+/**
+ * Stands for a base URL the code reads at run time under a name that says Zoho's API:
+ * `\u0008name\u0008` (`process.env.ZOHO_BASE_URL`, `this.URL_ZOHO_API_V2`, `config.get('ZOHO_API_DOMAIN')`).
+ * The name is the evidence: the request goes to Zoho CRM's API, with the version it names (v2 unless it
+ * names one) when the path does not give its own `/crm/vN`.
+ */
+export const NAMED_BASE = /\u0008([^\u0008]*)\u0008/;
+
+/** A name that says "Zoho's API base" and no other Zoho service (accounts, Books, Desk, …). */
+const ZOHO_BASE_NAME = /zoho/i;
+const BASE_WORD = /api|url|base|domain|host|endpoint|crm|uri/i;
+const OTHER_SERVICE = /account|auth|token|oauth|client_?id|secret|books|desk|people|invoice|inventory|projects|sign|campaign|recruit|bigin|creator|workdrive|analytics|mail|cliq|sheet|redirect|callback|webhook|hook|flow/i;
+
+/** The marker of a base URL read at run time under `name`, or undefined when the name says no Zoho API base. */
+export function namedBase(name: string): string | undefined {
+	return ZOHO_BASE_NAME.test(name) && BASE_WORD.test(name.replace(/zoho/gi, '')) && !OTHER_SERVICE.test(name) ? `\u0008${name}\u0008` : undefined;
+}
+
+/** The name a URL template's base was read under, when its host is known only by that name. */
+export function baseEvidence(url: string): string | undefined {
+	return NAMED_BASE.exec(url)?.[1];
+}
+
 const ZOHO_API_HOST = /^https?:\/\/(?:www\.|sandbox\.|developer\.|content\.)?zohoapis\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
 /** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`. */
 const CRM_PREFIX = /\/crm\/(?:bulk\/|email\/)?v\d+(?:\.\d+)?(?=[/?#]|$|\u0001)/i;
@@ -39,12 +62,14 @@ function classifyPrefix(prefix: string): 'zoho' | 'unknown' | 'other' {
 	// A computed host: `${apiDomain}` (Zoho hands it out with the token), or a Zoho host with a computed data centre.
 	if (prefix === HOLE || /^https?:\/\/[^/]*zohoapis\.[^/]*\u0001/i.test(prefix) || /^https?:\/\/[^/]*\u0001[^/]*zohoapis/i.test(prefix)) return 'unknown';
 	if (/^\u0001+$/.test(prefix)) return 'unknown';
+	// A host read under a Zoho name (`${process.env.ZOHO_API_DOMAIN}/crm/v8/…`).
+	if (/^\u0008[^\u0008]*\u0008$/.test(prefix)) return 'unknown';
 	return 'other';
 }
 
 /** Joins a base URL and a path the way HTTP clients do for a relative path. */
 export function joinUrl(base: string, path: string): string {
-	if (/^https?:\/\//i.test(path) || path.startsWith(HOLE)) return path;
+	if (/^https?:\/\//i.test(path) || path.startsWith(HOLE) || path.startsWith('\u0008')) return path;
 	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
@@ -53,7 +78,12 @@ export function joinUrl(base: string, path: string): string {
  * API URL. A path without a host counts only when `base` makes it one (an axios instance's baseURL).
  */
 export function crmPathOf(url: string, base?: string): string | undefined {
-	const full = base !== undefined ? joinUrl(base, url) : url.trim();
+	let full = base !== undefined ? joinUrl(base, url) : url.trim();
+	// A base read under a Zoho name with no `/crm/vN` after it holds the version itself: the one it names, else v2.
+	const named = /^\u0008([^\u0008]*)\u0008/.exec(full);
+	// A bare base with nothing after it is no request of an API operation.
+	if (named && full.length === named[0].length) return undefined;
+	if (named && !CRM_PREFIX.test(full)) full = `https://www.zohoapis.com/crm/v${/v(\d+)(?!\d)/i.exec(named[1])?.[1] ?? '2'}${full.slice(named[0].length).replace(/^(?=[^/])/, '/')}`;
 	const m = CRM_PREFIX.exec(full);
 	if (!m) return undefined;
 	if (classifyPrefix(full.slice(0, m.index)) === 'other') return undefined;

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { SDK_METHOD_NAMES, sdkMethod, sdkOfImport } from '../../catalog';
 import { type BranchFact, type CallFact, type DeferredCall, type ExportFact, type FileFacts, type FunctionFact, type ImportFact, type InvocationFact, type Language, type LoopFact, MAX_NESTING, NESTING_LIMIT, type ScanError } from '../../facts';
 import { namesZoho } from '../../zoho-markers';
-import { crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
+import { baseEvidence, crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
 import { EVALUATION_BUDGET, evaluate, importedMember, isRelative, MAX_EVALUATION_STEPS, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
@@ -41,6 +41,7 @@ interface Request {
 	readonly template?: CallFact['template'];
 	readonly body?: ts.Expression;
 	readonly sdk?: CallFact['sdk'];
+	readonly evidence?: string;
 }
 
 /** Sets a node's parent pointer (the parse leaves them unset). */
@@ -294,6 +295,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 					loops: [...loopStack],
 					...(request.sdk ? { sdk: request.sdk } : {}),
 					...(template ? { template } : {}),
+					...(request.evidence ? { evidence: request.evidence } : {}),
 					...bodyFacts(request.body, scope, thisScope),
 				});
 			} else if (calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
@@ -660,7 +662,8 @@ function recognise(call: ts.CallExpression, target: Value | undefined, scope: Sc
 		const deferredTemplate = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}) };
 		if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate };
 		const path = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
-		if (path) return { via: 'rest', callee: label, method: knownMethod, path, body, ...(parametric ? { template } : {}) };
+		const evidence = baseEvidence(url) ?? (base === undefined ? undefined : baseEvidence(base));
+		if (path) return { via: 'rest', callee: label, method: knownMethod, path, body, ...(parametric ? { template } : {}), ...(evidence ? { evidence } : {}) };
 		// Not a CRM URL on its own; the arguments of a call of the function may make it one.
 		return parametric ? { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate } : undefined;
 	};

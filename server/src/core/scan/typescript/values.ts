@@ -4,7 +4,7 @@
  */
 import ts from 'typescript';
 import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport } from '../../catalog';
-import { HOLE, importedMarker, parameterMarker, sdkInstanceMarker } from '../zoho-url';
+import { HOLE, importedMarker, namedBase, parameterMarker, sdkInstanceMarker } from '../zoho-url';
 
 export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'request' | 'undici-request' | 'https-request' | 'https-get';
 
@@ -240,19 +240,20 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 		return undefined;
 	}
 	if (ts.isConditionalExpression(e)) return evaluate(e.whenTrue, scope, thisScope) ?? evaluate(e.whenFalse, scope, thisScope);
-	if (ts.isIdentifier(e)) return scope.get(e.text) ?? (scope.has(e.text) ? undefined : GLOBALS.get(e.text));
+	if (ts.isIdentifier(e)) return scope.get(e.text) ?? (scope.has(e.text) ? undefined : GLOBALS.get(e.text)) ?? namedBaseValue(e.text);
 	if (ts.isArrayLiteralExpression(e)) {
 		return { kind: 'array', length: e.elements.some(ts.isSpreadElement) ? undefined : e.elements.length };
 	}
 	if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e };
 	if (ts.isPropertyAccessExpression(e)) {
-		if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return thisScope?.get(`this.${e.name.text}`) ?? memberOf(thisScope?.get('this'), e.name.text);
+		if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return thisScope?.get(`this.${e.name.text}`) ?? memberOf(thisScope?.get('this'), e.name.text) ?? namedBaseValue(e.name.text);
 		const target = evaluate(e.expression, scope, thisScope);
 		if (target?.kind === 'array' && e.name.text === 'length') return target.length === undefined ? undefined : { kind: 'number', value: target.length };
-		return memberOf(target, e.name.text);
+		return memberOf(target, e.name.text) ?? (target === undefined || target.kind === 'module' ? namedBaseValue(chainName(e)) : undefined);
 	}
 	if (ts.isElementAccessExpression(e) && ts.isStringLiteral(e.argumentExpression)) {
-		return memberOf(evaluate(e.expression, scope, thisScope), e.argumentExpression.text);
+		const target = evaluate(e.expression, scope, thisScope);
+		return memberOf(target, e.argumentExpression.text) ?? (target === undefined ? namedBaseValue(e.argumentExpression.text) : undefined);
 	}
 	if (ts.isNewExpression(e)) {
 		if (ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
@@ -296,9 +297,36 @@ function evaluateSum(sum: ts.BinaryExpression, scope: Scope, thisScope?: Scope):
 	return total;
 }
 
+/**
+ * A base URL the code reads at run time under a name that says Zoho's API (`ZOHO_BASE_URL`,
+ * `URL_ZOHO_API_V2`, `zohoApiDomain`): text holding the name, so the request is recognised with the name
+ * as its evidence.
+ */
+function namedBaseValue(name: string): Value | undefined {
+	const marker = namedBase(name);
+	return marker === undefined ? undefined : { kind: 'string', text: marker };
+}
+
+/** `process.env.ZOHO_BASE_URL`, `config.zoho.apiUrl`: the names of a property chain, joined by dots. */
+function chainName(e: ts.PropertyAccessExpression): string {
+	const names: string[] = [e.name.text];
+	let x: ts.Expression = e.expression;
+	while (ts.isPropertyAccessExpression(x)) {
+		names.unshift(x.name.text);
+		x = x.expression;
+	}
+	if (ts.isIdentifier(x)) names.unshift(x.text);
+	return names.join('.');
+}
+
 function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Value | undefined {
 	const callee = unwrap(e.expression);
 	const [first] = e.arguments;
+	// configService.get('URL_ZOHO_API_V2'), config.getOrThrow<string>('ZOHO_API_DOMAIN'): a setting read by its name.
+	if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'get' || callee.name.text === 'getOrThrow') && first && ts.isStringLiteralLike(first) && e.arguments.length <= 2) {
+		const named = namedBaseValue(first.text);
+		if (named) return named;
+	}
 	// require('x') where `require` is the CommonJS one.
 	if (ts.isIdentifier(callee) && callee.text === 'require' && !scope.has('require') && first && ts.isStringLiteral(first)) return moduleValue(first.text);
 	// await import('x')
