@@ -494,6 +494,39 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 			bindCommonJsExport(statement.expression, module);
 		}
 	}
+	// Functions that hand out a client (`function zoho() { return axios.create({ baseURL }) }`), once every constant is bound.
+	for (const statement of source.statements) {
+		if (ts.isFunctionDeclaration(statement) && statement.name) bindReturnedClient(`${statement.name.text}()`, statement, scope, scope, undefined);
+		if (ts.isVariableStatement(statement)) {
+			for (const d of statement.declarationList.declarations) {
+				const init = d.initializer && unwrap(d.initializer);
+				if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) bindReturnedClient(`${d.name.text}()`, init, scope, scope, undefined);
+			}
+		}
+	}
+}
+
+/**
+ * Binds `key` to what a function returns when that is an HTTP client or an SDK object
+ * (`this.getAxiosInstance(token)`, `zohoClient()`): its parameters are unknown while it is read.
+ */
+function bindReturnedClient(key: string, fn: ts.FunctionLikeDeclaration, scope: Scope, target: Scope, thisScope: Scope | undefined): void {
+	const body = fn.body;
+	if (!body) return;
+	const inner = new Scope(scope);
+	for (const parameter of fn.parameters) bindParameter(parameter, inner);
+	let returned: ts.Expression | undefined;
+	if (ts.isBlock(body)) {
+		for (const statement of body.statements) {
+			if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindDeclaration(d, inner, thisScope);
+			if (ts.isReturnStatement(statement)) {
+				returned = statement.expression;
+				break;
+			}
+		}
+	} else returned = body;
+	const value = returned && evaluate(returned, inner, thisScope);
+	if (value && (value.kind === 'http' || value.kind === 'sdk-instance' || value.kind === 'zcrm')) target.set(key, value);
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c, d() {} }`, `exports.a = f`, `module.exports.a = function () {}`. */
@@ -625,6 +658,11 @@ function bindClassMembers(node: ts.ClassLikeDeclaration, classScope: Scope, inst
 				}
 			}
 		}
+	}
+	// Methods and getters that hand out a client: `private getAxiosInstance(token) { return axios.create({ baseURL: this.baseURL }) }`.
+	for (const member of node.members) {
+		if (!(ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) || !ts.isIdentifier(member.name)) continue;
+		bindReturnedClient(ts.isGetAccessorDeclaration(member) ? `this.${member.name.text}` : `this.${member.name.text}()`, member, classScope, instance, instance);
 	}
 }
 

@@ -322,6 +322,15 @@ function chainName(e: ts.PropertyAccessExpression): string {
 function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Value | undefined {
 	const callee = unwrap(e.expression);
 	const [first] = e.arguments;
+	// A client a function of this file hands out: `this.getAxiosInstance(token)`, `zohoClient()`.
+	if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+		const returned = thisScope?.get(`this.${callee.name.text}()`);
+		if (returned) return returned;
+	}
+	if (ts.isIdentifier(callee) && scope.get(callee.text)?.kind === 'user') {
+		const returned = scope.get(`${callee.text}()`);
+		if (returned) return returned;
+	}
 	// configService.get('URL_ZOHO_API_V2'), config.getOrThrow<string>('ZOHO_API_DOMAIN'): a setting read by its name.
 	if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'get' || callee.name.text === 'getOrThrow') && first && ts.isStringLiteralLike(first) && e.arguments.length <= 2) {
 		const named = namedBaseValue(first.text);
