@@ -75,6 +75,8 @@ export interface FuzzKindResult {
 	/** The slowest input: its time, size, the chunk seed and index that generate it again, and TypeScript's parse of it alone. */
 	slowest: { ms: number; characters: number; seed: number; index: number; typescriptParseMs?: number };
 	overLimit: number;
+	/** The first inputs over the limit: their time, size and the seed and index that make them again. */
+	overLimitInputs: { ms: number; characters: number; seed: number; index: number }[];
 }
 
 export interface FuzzResult {
@@ -97,7 +99,7 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 	for (const kind of KINDS) {
 		if (only && !only.includes(kind.name)) continue;
 		const count = Math.round(perLanguage * kind.share);
-		const result: FuzzKindResult = { inputs: count, failures: 0, firstFailures: [], slowest: { ms: 0, characters: 0, seed, index: 0 }, overLimit: 0 };
+		const result: FuzzKindResult = { inputs: count, failures: 0, firstFailures: [], slowest: { ms: 0, characters: 0, seed, index: 0 }, overLimit: 0, overLimitInputs: [] };
 		let slowestParse: (() => void) | undefined;
 		for (let done = 0; done < count; done += CHUNK) {
 			const chunkSeed = seed + done;
@@ -114,7 +116,10 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 					result.slowest = { ms: Math.round(ms * 10) / 10, characters: item.length, seed: chunkSeed, index: item.index };
 					slowestParse = item.parseOnly;
 				}
-				if (ms > LIMIT_MS) result.overLimit++;
+				if (ms > LIMIT_MS) {
+					result.overLimit++;
+					if (result.overLimitInputs.length < 20) result.overLimitInputs.push({ ms: Math.round(ms), characters: item.length, seed: chunkSeed, index: item.index });
+				}
 			}
 		}
 		if (slowestParse) {
