@@ -75,6 +75,40 @@ void describe('hostile input: string concatenation', () => {
 	});
 });
 
+void describe('hostile input: Deluge chains and doubling text', () => {
+	test('text that doubles at every assignment stops at the length limit; the file is still read', LIMIT, () => {
+		const text = `void f() {\nx = "a";\n${'x = x + x;\n'.repeat(60)}r = zoho.crm.getRecords("Leads");\n}`;
+		const facts = scanDeluge(text);
+		assert.deepEqual(facts.errors, []);
+		assert.equal(facts.calls.length, 1);
+	});
+
+	test('a chain of 50,000 terms and a chain of 20,000 calls are walked without running out of stack', LIMIT, () => {
+		const sum = scanDeluge(`void f() {\nq = ${Array(50_000).fill('"a"').join(' + ')};\nzoho.crm.getRecords("Leads");\n}`);
+		assert.deepEqual(
+			sum.errors.map((e) => e.code),
+			[],
+		);
+		assert.equal(sum.calls.length, 1);
+		const chain = scanDeluge(`void f() {\nv = m${'.get("a")'.repeat(20_000)};\nzoho.crm.getRecords("Deals");\n}`);
+		assert.deepEqual(
+			chain.errors.map((e) => e.code),
+			[],
+		);
+		assert.equal(chain.calls.length, 1);
+	});
+});
+
+void describe('hostile input: branches by the thousand', () => {
+	test('10,000 if/else chains are totalled in one pass, each at its dearest arm', LIMIT, () => {
+		// Each chain: an arm with a read (1) and an arm with a convert (5): 5 a chain, 50,000 in all.
+		const chains = 'if (a) { zoho.crm.getRecordById("Leads", 1); } else { zoho.crm.convertLead(1, Map()); }\n'.repeat(10_000);
+		const analysis = analyzeFile('/w/many.dg', 'deluge', `void f() {\n${chains}}`);
+		assert.equal(analysis.estimate.calls.length, 20_000);
+		assert.equal(analysis.estimate.perRun, 50_000);
+	});
+});
+
 void describe('hostile input: Deluge with dense errors', () => {
 	test('50,000 stray "};" are read in one pass; the first 100 problems are listed and the rest counted', LIMIT, () => {
 		// The first "}" closes f; each of the other 49,999 "}" and the last one closes nothing: 50,000 problems.

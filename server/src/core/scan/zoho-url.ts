@@ -5,6 +5,9 @@
  * CRM credits; `accounts.zoho.*` token requests and other products do not.
  */
 
+/** Text longer than this is no URL: a concatenation past it is read as unknown (text that doubles at each step stops here). */
+export const MAX_TEXT_LENGTH = 64 * 1024;
+
 /** Marks a part of a string that is computed at run time. */
 export const HOLE = '\u0001';
 

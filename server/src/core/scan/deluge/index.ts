@@ -8,7 +8,7 @@ import { type BranchFact, type CallFact, type FileFacts, type FunctionFact, type
 import { namesZoho } from '../../zoho-markers';
 import { parseAnnotation } from '../annotations';
 import { coqlLimitOf } from '../typescript/body';
-import { crmPathOf, HOLE } from '../zoho-url';
+import { crmPathOf, HOLE, MAX_TEXT_LENGTH } from '../zoho-url';
 import { type Expr, parse, type Statement } from './parser';
 import { LEX_ERROR_MESSAGES, type ScanErrorCode } from './scanner';
 
@@ -49,8 +49,22 @@ function stringOf(expr: Expr | undefined, env: Env): string {
 			const value = env.get(expr.name);
 			return value?.kind === 'string' ? value.text : HOLE;
 		}
-		case 'binary':
-			return expr.op === '+' ? stringOf(expr.left, env) + stringOf(expr.right, env) : HOLE;
+		case 'binary': {
+			if (expr.op !== '+') return HOLE;
+			// `a + b + c …` leans left: its terms are read in a loop, and text past the limit is unknown.
+			const rights: Expr[] = [];
+			let left: Expr = expr;
+			while (left.kind === 'binary' && left.op === '+') {
+				rights.push(left.right);
+				left = left.left;
+			}
+			let text = stringOf(left, env);
+			for (let i = rights.length - 1; i >= 0; i--) {
+				text += stringOf(rights[i], env);
+				if (text.length > MAX_TEXT_LENGTH) return HOLE;
+			}
+			return text;
+		}
 		default:
 			return HOLE;
 	}
@@ -152,22 +166,37 @@ export function scanDeluge(text: string): FileFacts {
 		return parseAnnotation(c.value)?.iterations;
 	};
 
-	const visitExpr = (expr: Expr | undefined, env: Env): void => {
-		if (!expr) return;
-		switch (expr.kind) {
-			case 'call': {
-				visitExpr(expr.callee.kind === 'member' ? expr.callee.object : undefined, env);
-				for (const arg of expr.args) visitExpr(arg, env);
-				recordCall(expr, env);
-				return;
+	const visitExpr = (root: Expr | undefined, env: Env): void => {
+		// Chains lean left (`a + b + c …`, `x.get("a").get("b") …`): their spine is walked in a loop, and
+		// what each link adds (a right operand, a call's arguments and the call) is visited on the way back.
+		const links: Expr[] = [];
+		let expr = root;
+		while (expr) {
+			if (expr.kind === 'binary') {
+				links.push(expr);
+				expr = expr.left;
+			} else if (expr.kind === 'member') expr = expr.object;
+			else if (expr.kind === 'call') {
+				links.push(expr);
+				expr = expr.callee.kind === 'member' ? expr.callee.object : undefined;
+			} else {
+				visitLeaf(expr, env);
+				break;
 			}
-			case 'member':
-				visitExpr(expr.object, env);
-				return;
-			case 'binary':
-				visitExpr(expr.left, env);
-				visitExpr(expr.right, env);
-				return;
+		}
+		for (let i = links.length - 1; i >= 0; i--) {
+			const link = links[i];
+			if (link.kind === 'binary') visitExpr(link.right, env);
+			else if (link.kind === 'call') {
+				for (const arg of link.args) visitExpr(arg, env);
+				recordCall(link, env);
+			}
+		}
+	};
+
+	/** An expression that is no link of a chain: what it holds is visited. */
+	const visitLeaf = (expr: Expr, env: Env): void => {
+		switch (expr.kind) {
 			case 'unary':
 				visitExpr(expr.operand, env);
 				return;

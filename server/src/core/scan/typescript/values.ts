@@ -4,7 +4,9 @@
  */
 import ts from 'typescript';
 import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport } from '../../catalog';
-import { HOLE, importedMarker, namedBase, parameterMarker, sdkInstanceMarker } from '../zoho-url';
+import { HOLE, importedMarker, MAX_TEXT_LENGTH, namedBase, parameterMarker, sdkInstanceMarker } from '../zoho-url';
+
+export { MAX_TEXT_LENGTH };
 
 export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'request' | 'undici-request' | 'https-request' | 'https-get';
 
@@ -45,8 +47,6 @@ export const MAX_EVALUATION_STEPS = 1_000_000;
 /** The scan error of a file whose values took more than the budget to follow. */
 export const EVALUATION_BUDGET = 'evaluation-budget';
 
-/** Text longer than this is no URL: a concatenation past it is read as unknown. */
-export const MAX_TEXT_LENGTH = 64 * 1024;
 
 /** The evaluation work done for one file, shared by all its scopes. */
 export interface EvaluationWork {
