@@ -53,7 +53,7 @@ import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
 import { type DiscoveryOptions, isExcluded, matchesAny, refusedGlobs, relativePosix } from './workspace/discover';
 import { MAX_GLOB_EXPANSIONS } from './core/config/globs';
-import { DELUGE_CANDIDATE_EXTENSIONS, extensionOf, makesDelugeCalls } from './core/scan/deluge/detect';
+import { keptAsDeluge } from './core/scan/deluge/detect';
 import { fsPathOfGraph, graphPath, WorkspaceIndex } from './workspace/index';
 import { ScanPool } from './workspace/scan-pool';
 import { readSource } from './workspace/small-file';
@@ -259,7 +259,7 @@ async function delugeByGlob(uri: string): Promise<'deluge' | undefined> {
 
 /** 'deluge' for a `.txt`, `.zs`, `.zdl` or extension-less document whose text makes Deluge calls, as discovery reads it. */
 function keptDeluge(document: TextDocument): 'deluge' | undefined {
-	return DELUGE_CANDIDATE_EXTENSIONS.has(extensionOf(document.uri)) && makesDelugeCalls(document.getText()) ? 'deluge' : undefined;
+	return keptAsDeluge(document.uri, document.getText()) ? 'deluge' : undefined;
 }
 
 let lastStatusKey = '';

@@ -7,7 +7,7 @@ import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
 import { suppressionsOf } from './scan/annotations';
 import { scanDeluge } from './scan/deluge';
-import { DELUGE_CANDIDATE_EXTENSIONS, extensionOf, makesDelugeCalls, READ_AS_DELUGE } from './scan/deluge/detect';
+import { extensionOf, makesDelugeCalls, mayHoldDeluge, READ_AS_DELUGE } from './scan/deluge/detect';
 import { scanTypeScriptFrom, type TypeScriptParse } from './scan/typescript';
 import { LineMap } from './text';
 import { namesZoho } from './zoho-markers';
@@ -124,7 +124,7 @@ function delugeInstead(text: string, facts: FileFacts): FileFacts | undefined {
 /** Says so when a file is read as Deluge although its extension names another language or none. */
 function readAsDeluge(facts: FileFacts, path: string, instead: Language | undefined): FileFacts {
 	const extension = extensionOf(path);
-	if (instead === undefined && !DELUGE_CANDIDATE_EXTENSIONS.has(extension)) return facts;
+	if (instead === undefined && !mayHoldDeluge(path)) return facts;
 	const message = instead
 		? `Read as Deluge: the text makes Deluge calls and is not valid ${instead === 'typescript' ? 'TypeScript' : 'JavaScript'}.`
 		: `Read as Deluge: ${extension ? `a .${extension}` : 'a'} file whose text makes Deluge calls.`;

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { languageOf, MAX_FILE_LENGTH } from '../core/analysis';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from '../core/config/globs';
 import type { Language } from '../core/facts';
-import { DELUGE_CANDIDATE_EXTENSIONS, extensionOf, makesDelugeCalls } from '../core/scan/deluge/detect';
+import { keptAsDeluge, mayHoldDeluge } from '../core/scan/deluge/detect';
 import { readSmallFile } from './small-file';
 
 /** Folders that never hold the user's own integration code. */
@@ -41,9 +41,9 @@ export interface Discovery {
  * keep Deluge. Read only when small enough to scan.
  */
 function keptDeluge(path: string, size: number): boolean {
-	if (size > MAX_FILE_LENGTH || !DELUGE_CANDIDATE_EXTENSIONS.has(extensionOf(path))) return false;
+	if (size > MAX_FILE_LENGTH || !mayHoldDeluge(path)) return false;
 	const read = readSmallFile(path, MAX_FILE_LENGTH);
-	return read.ok && !read.buffer.includes(0) && makesDelugeCalls(read.buffer.toString('utf8'));
+	return read.ok && !read.buffer.includes(0) && keptAsDeluge(path, read.buffer.toString('utf8'));
 }
 
 function looksBinary(path: string): boolean {

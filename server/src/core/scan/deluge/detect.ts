@@ -10,7 +10,7 @@
 const DELUGE_CALL = /\bzoho\.(?:crm|books|desk|creator|people|projects|recruit|inventory|invoice|sign|workdrive|cliq|mail|bigin)\.[a-zA-Z]|\binvoke(?:url|api)\s*\[|\b(?:getUrl|postUrl)\s*\(\s*["']https?:\/\/[^"']*zoho/;
 
 /** Extensions under which Deluge is kept besides its own (`.dg`, `.deluge`, `.ds`): read when their text is Deluge. */
-export const DELUGE_CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['txt', 'zs', 'zdl', '']);
+const DELUGE_CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['txt', 'zs', 'zdl', '']);
 
 /** The scan note of a file read as Deluge although its name does not say so. */
 export const READ_AS_DELUGE = 'read-as-deluge';
@@ -18,6 +18,16 @@ export const READ_AS_DELUGE = 'read-as-deluge';
 /** True when the text makes Deluge calls. */
 export function makesDelugeCalls(text: string): boolean {
 	return DELUGE_CALL.test(text);
+}
+
+/** True for a path whose extension may hold Deluge kept elsewhere (`.txt`, `.zs`, `.zdl`, none). */
+export function mayHoldDeluge(path: string): boolean {
+	return DELUGE_CANDIDATE_EXTENSIONS.has(extensionOf(path));
+}
+
+/** True for Deluge kept under such an extension: the text makes Deluge calls. Discovery and open documents decide alike. */
+export function keptAsDeluge(path: string, text: string): boolean {
+	return mayHoldDeluge(path) && makesDelugeCalls(text);
 }
 
 /** The extension of a path's file name, lower case, '' when it has none (`script`, `.profile`). */
