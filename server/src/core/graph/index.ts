@@ -81,6 +81,8 @@ export class Graph {
 	private readonly calledCounts = new Map<string, number>();
 	private readonly calledContributions = new Map<string, readonly string[]>();
 	private globals: Map<string, FunctionRef[]> | undefined;
+	/** Workspace files by the name an import ends with (`zoho` for `…/zoho.ts` and `…/zoho/index.ts`). */
+	private byName: Map<string, string[]> | undefined;
 	/** The dependency sets being collected, innermost last. */
 	private readonly frames: Set<string>[] = [];
 	/** Counts changes; `log` keeps what each recent one made stale (`*`: everything). */
@@ -137,6 +139,7 @@ export class Graph {
 		const namesChanged = delugeNames(before) !== delugeNames(facts);
 		const stale = !before !== !facts ? ['*'] : namesChanged ? [path, DELUGE_NAMES] : [path];
 		if (namesChanged) this.globals = undefined;
+		if (!before !== !facts) this.byName = undefined;
 		for (const cache of [this.exportCache, this.callCache, this.calledFrom]) dropStale(cache, stale);
 		this.remember(stale);
 	}
@@ -154,14 +157,50 @@ export class Graph {
 		return this.log.filter((c) => c.revision > revision).flatMap((c) => c.stale);
 	}
 
-	/** The file a relative specifier names, trying the extensions and index files module resolution tries. */
+	/** The file a specifier names, trying the extensions and index files module resolution tries. */
 	resolveModule(from: string, specifier: string): string | undefined {
+		if (!isRelativeSpecifier(specifier)) return this.resolveAlias(from, specifier);
 		const base = normalizePath(specifier.startsWith('/') ? specifier : `${dirname(from)}/${specifier}`);
 		const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
 		// TypeScript ESM writes `./x.js` for `./x.ts`.
 		const m = /\.(m|c)?js$/.exec(base);
 		if (m) candidates.push(base.slice(0, -m[0].length) + `.${m[1] ?? ''}ts`, base.slice(0, -m[0].length) + '.tsx');
 		return candidates.find((c) => this.modules.has(c));
+	}
+
+	/**
+	 * The file a path alias names (`@/lib/zoho`, `~/crm`, `src/zoho/zoho.service` under a `baseUrl`): the
+	 * workspace file whose path ends with the alias's path, nearest the importing file when several do.
+	 * Packages live outside the workspace, so a package name finds no file.
+	 */
+	private resolveAlias(from: string, specifier: string): string | undefined {
+		const rest = specifier.replace(/^(?:[@~#]\/|[~#])/, '');
+		if (rest === '' || rest.includes('..')) return undefined;
+		if (!this.byName) {
+			this.byName = new Map();
+			for (const path of this.modules.keys()) {
+				const stem = path.replace(/\.[cm]?[jt]sx?$/, '');
+				const name = stem.endsWith('/index') ? stem.slice(stem.lastIndexOf('/', stem.length - 7) + 1, -6) : stem.slice(stem.lastIndexOf('/') + 1);
+				const list = this.byName.get(name) ?? [];
+				list.push(path);
+				this.byName.set(name, list);
+			}
+		}
+		const wanted = rest.replace(/\.[cm]?[jt]sx?$/, '');
+		const name = wanted.slice(wanted.lastIndexOf('/') + 1);
+		let best: string | undefined;
+		let bestShared = -1;
+		for (const path of this.byName.get(name) ?? []) {
+			const stem = path.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+			if (!stem.endsWith(`/${wanted}`)) continue;
+			let shared = 0;
+			while (shared < path.length && shared < from.length && path[shared] === from[shared]) shared++;
+			if (shared > bestShared) {
+				best = path;
+				bestShared = shared;
+			}
+		}
+		return best;
 	}
 
 	/** Where an exported name of a module comes from, following re-exports. */
@@ -223,10 +262,16 @@ export class Graph {
 			if (member === undefined) return this.functionIn(this.resolveExport(target.path, 'default') ?? { path: target.path, local: 'default' }, undefined);
 			const [first, ...rest] = member.split('.');
 			const inner = this.resolveExport(target.path, first);
-			return inner ? this.functionIn(inner, rest.length > 0 ? rest.join('.') : undefined) : undefined;
+			if (inner) return this.functionIn(inner, rest.length > 0 ? rest.join('.') : undefined);
+			// `require('./zoho').getLead()` where the module exports one object or instance (`module.exports = new Zoho()`).
+			const whole = this.resolveExport(target.path, 'default');
+			return whole?.local !== undefined ? this.functionIn(whole, member) : undefined;
 		}
 		const name = member === undefined ? target.local : `${target.local}.${member}`;
-		return functions.some((f) => f.name === name) ? { path: target.path, name } : undefined;
+		if (functions.some((f) => f.name === name)) return { path: target.path, name };
+		// A member of an object of functions (`zohoRepo.getRecord`), which may be imported from elsewhere.
+		const inner = member === undefined ? undefined : this.resolveExport(target.path, name);
+		return inner && inner.local !== name ? this.functionIn(inner, undefined) : undefined;
 	}
 
 	/** A template with each imported constant replaced by its value (a hole when it cannot be found). */
@@ -407,7 +452,10 @@ export class Graph {
 		const facts = this.facts(path);
 		if (!facts) return undefined;
 		const target = invocation.target;
-		if (target.kind === 'local') return (facts.functions ?? []).some((f) => f.name === target.name) ? { path, name: target.name } : undefined;
+		if (target.kind === 'local') {
+			if ((facts.functions ?? []).some((f) => f.name === target.name)) return { path, name: target.name };
+			return target.name.includes('.') ? this.functionIn({ path, local: target.name.slice(0, target.name.indexOf('.')) }, target.name.slice(target.name.indexOf('.') + 1)) : undefined;
+		}
 		if (target.kind === 'global') return this.globalFunction(target.name);
 		const imported = facts.imports?.find((i) => i.local === target.local);
 		if (!imported) return undefined;

@@ -10,7 +10,7 @@ import { namesZoho } from '../../zoho-markers';
 import { baseEvidence, crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
-import { EVALUATION_BUDGET, evaluate, importedMember, isRelative, MAX_EVALUATION_STEPS, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
+import { EVALUATION_BUDGET, evaluate, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
 
 export { coqlLimitOf } from './body';
 
@@ -379,11 +379,20 @@ function functionNameOf(node: ts.SignatureDeclaration): string | undefined {
 		if (node.name) return node.name.text;
 		return ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : undefined;
 	}
-	if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) return node.name && ts.isIdentifier(node.name) ? node.name.text : undefined;
+	if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) {
+		const key = node.name && ts.isIdentifier(node.name) ? node.name.text : undefined;
+		const owner = objectOwnerName(node.parent);
+		return key && owner ? `${owner}.${key}` : key;
+	}
 	if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
 		const parent = node.parent;
 		if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
 		if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && isModuleExports(parent.parent.parent)) return propertyNameText(parent.name);
+		if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+			const key = propertyNameText(parent.name);
+			const owner = objectOwnerName(parent.parent);
+			if (key && owner) return `${owner}.${key}`;
+		}
 		if (ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent) && ts.isIdentifier(parent.name)) return `${classNameOf(parent.parent)}.${parent.name.text}`;
 		if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
 			const exported = commonJsExportName(parent.left);
@@ -392,6 +401,14 @@ function functionNameOf(node: ts.SignatureDeclaration): string | undefined {
 		if (ts.isExportAssignment(parent)) return 'default';
 		if (ts.isFunctionExpression(node) && node.name) return node.name.text;
 	}
+	return undefined;
+}
+
+/** The name an object of functions is known by: the variable holding it, or `default` for `export default { … }`. */
+function objectOwnerName(object: ts.ObjectLiteralExpression): string | undefined {
+	const parent = object.parent;
+	if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+	if (ts.isExportAssignment(parent)) return 'default';
 	return undefined;
 }
 
@@ -444,7 +461,7 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 		if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.importClause) {
 			const specifier = statement.moduleSpecifier.text;
 			const clause = statement.importClause;
-			const relative = isRelative(specifier);
+			const relative = isUserModule(specifier);
 			// SDK imports are recorded too, so a module that re-exports an SDK class can be followed.
 			const note = (local: string, what: string) => {
 				if (!relative && sdkOfImport(specifier)) module.imports.push({ local, specifier, imported: what });
@@ -467,7 +484,7 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 			}
 		} else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
 			const specifier = statement.moduleReference.expression.text;
-			scope.set(statement.name.text, isRelative(specifier) ? imported(statement.name.text, specifier, '*') : moduleValue(specifier));
+			scope.set(statement.name.text, isUserModule(specifier) ? imported(statement.name.text, specifier, '*') : moduleValue(specifier));
 		} else if (ts.isVariableStatement(statement)) {
 			for (const declaration of statement.declarationList.declarations) {
 				bindDeclaration(declaration, scope, undefined, module);
@@ -489,10 +506,23 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 			} else if (clause && ts.isNamespaceExport(clause) && from) module.exports.push({ exported: clause.name.text, from: { specifier: from, imported: '*' } });
 		} else if (ts.isExportAssignment(statement)) {
 			const e = unwrap(statement.expression);
-			module.exports.push({ exported: 'default', local: ts.isIdentifier(e) ? e.text : 'default' });
+			module.exports.push({ exported: 'default', local: ts.isIdentifier(e) ? e.text : instanceClassName(e) ?? 'default' });
+			if (ts.isObjectLiteralExpression(e)) bindObjectMembers('default', e, module);
 		} else if (ts.isExpressionStatement(statement)) {
 			bindCommonJsExport(statement.expression, module);
 		}
+		if (ts.isVariableStatement(statement)) {
+			for (const d of statement.declarationList.declarations) {
+				const init = d.initializer && unwrap(d.initializer);
+				if (ts.isIdentifier(d.name) && init && ts.isObjectLiteralExpression(init)) bindObjectMembers(d.name.text, init, module);
+			}
+		}
+	}
+	// A singleton exported under its variable's name (`const zoho = new ZohoClient(); module.exports = zoho`): its methods are the class's.
+	for (let i = 0; i < module.exports.length; i++) {
+		const e = module.exports[i];
+		const value = e.local === undefined ? undefined : scope.get(e.local);
+		if (value?.kind === 'user-instance' && value.ref.kind === 'local' && !value.ref.name.includes('.')) module.exports[i] = { ...e, local: value.ref.name };
 	}
 	// Functions that hand out a client (`function zoho() { return axios.create({ baseURL }) }`), once every constant is bound.
 	for (const statement of source.statements) {
@@ -549,7 +579,32 @@ function bindCommonJsExport(expr: ts.Expression, module: ModuleFacts): void {
 		}
 		return;
 	}
-	module.exports.push({ exported: name, local: ts.isIdentifier(value) ? value.text : ts.isClassExpression(value) && value.name ? value.name.text : name });
+	module.exports.push({ exported: name, local: ts.isIdentifier(value) ? value.text : ts.isClassExpression(value) && value.name ? value.name.text : instanceClassName(value) ?? name });
+}
+
+/** `new ZohoService()` exported as a singleton: the class whose methods callers reach. */
+function instanceClassName(e: ts.Expression): string | undefined {
+	return ts.isNewExpression(e) && ts.isIdentifier(e.expression) ? e.expression.text : undefined;
+}
+
+/**
+ * The members of an object of functions (`export const zohoRepo = { getRecord, update: updateRecord, async find() {} }`,
+ * `export default { … }`), as exports under the dotted name (`zohoRepo.getRecord`), so a call of the member reaches the function.
+ */
+function bindObjectMembers(objectName: string, object: ts.ObjectLiteralExpression, module: ModuleFacts): void {
+	for (const property of object.properties) {
+		if (ts.isShorthandPropertyAssignment(property)) module.exports.push({ exported: `${objectName}.${property.name.text}`, local: property.name.text });
+		else if (ts.isPropertyAssignment(property)) {
+			const key = propertyNameText(property.name);
+			const init = unwrap(property.initializer);
+			if (!key) continue;
+			if (ts.isIdentifier(init)) module.exports.push({ exported: `${objectName}.${key}`, local: init.text });
+			else if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) module.exports.push({ exported: `${objectName}.${key}`, local: `${objectName}.${key}` });
+		} else if (ts.isMethodDeclaration(property)) {
+			const key = propertyNameText(property.name);
+			if (key) module.exports.push({ exported: `${objectName}.${key}`, local: `${objectName}.${key}` });
+		}
+	}
 }
 
 function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, thisScope: Scope | undefined, module?: ModuleFacts): void {
@@ -559,7 +614,7 @@ function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, this
 	// const zoho = require('./zoho'); const { zohoGet } = require('./zoho'); const get = require('./zoho').get;
 	const requiredMember =
 		init && ts.isPropertyAccessExpression(init) && ts.isCallExpression(unwrap(init.expression)) ? requireSpecifier(unwrap(init.expression) as ts.CallExpression) : undefined;
-	if (module && (required !== undefined && isRelative(required) || requiredMember !== undefined && isRelative(requiredMember))) {
+	if (module && (required !== undefined && isUserModule(required) || requiredMember !== undefined && isUserModule(requiredMember))) {
 		const specifier = (required ?? requiredMember)!;
 		const bind = (local: string, what: string) => {
 			module.imports.push({ local, specifier, imported: what });
@@ -619,6 +674,8 @@ function typedValue(type: ts.TypeNode | undefined, scope: Scope): Value | undefi
 	const name = type.typeName;
 	const cls = ts.isIdentifier(name) ? scope.get(name.text) : evaluateQualified(name, scope);
 	if (cls?.kind === 'sdk-class') return { kind: 'sdk-instance', sdk: cls.sdk, className: cls.className, ctorArgs: [] };
+	// A service of the user's own, injected: `constructor(private readonly zoho: ZohoService)`.
+	if (cls?.kind === 'user') return { kind: 'user-instance', ref: cls.ref };
 	if (ts.isIdentifier(name) && name.text === 'AxiosInstance') return { kind: 'http', client: 'axios' };
 	return undefined;
 }

@@ -36,9 +36,26 @@ export type UserRef =
 	| { readonly kind: 'local'; readonly name: string }
 	| { readonly kind: 'import'; readonly local: string; readonly member?: string; readonly instance?: boolean };
 
-/** True for a specifier of the user's own modules. */
+/** True for a relative specifier: a file of the user's own. */
 export function isRelative(specifier: string): boolean {
 	return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..' || specifier.startsWith('/');
+}
+
+/**
+ * True for a specifier that names a file of the workspace through a path alias rather than a package:
+ * `@/lib/zoho`, `~/services/crm`, `#lib/zoho`, and paths under a `baseUrl` (`src/zoho-crm/zoho.service`).
+ * Scoped and single-name specifiers are packages; so are the HTTP clients and SDKs this scanner knows.
+ */
+export function isAliasSpecifier(specifier: string): boolean {
+	if (isRelative(specifier)) return false;
+	if (/^[@~]\//.test(specifier) || /^[~#]\w/.test(specifier)) return true;
+	if (specifier.startsWith('@') || !specifier.includes('/') || /^[a-z]+:/i.test(specifier)) return false;
+	return moduleValue(specifier).kind === 'module';
+}
+
+/** True for a specifier of the user's own modules, relative or through a path alias. */
+export function isUserModule(specifier: string): boolean {
+	return isRelative(specifier) || isAliasSpecifier(specifier);
 }
 
 /** Evaluation steps one file may take: far beyond any real file, short of a hang on a hostile one. */

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { isAliasSpecifier } from '../../server/src/core/scan/typescript/values';
+import { checkWorkspace } from './check';
+
+// Services reached the way real apps reach them: injected by a DI container, exported as singletons,
+// gathered into objects of functions, imported through path aliases. A wrapper call costs one run of
+// the function it calls. Insert Records of one record: 1; Update Records of one record: 1; Get Records: 1;
+// Search Records: 1; COQL: 1.
+
+void describe('services reached through DI, singletons, objects of functions and path aliases', () => {
+	test('a NestJS service injected through a constructor parameter, imported through baseUrl and @/ aliases', () => {
+		checkWorkspace(`//- /app/src/zoho-crm/zoho-crm.service.ts
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import axios from 'axios';
+@Injectable()
+export class ZohoCrmService {
+  private readonly base: string;
+  constructor(private readonly configService: ConfigService) {
+    this.base = this.configService.get('URL_ZOHO_API_V6');
+  }
+  async putData(module: string, data: object) {
+    return axios.put(\`\${this.base}/\${module}\`, { data: [data] });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 1? cr = 1/run
+  }
+}
+//- /app/src/customer/customer.service.ts
+import { Injectable } from '@nestjs/common';
+import { ZohoCrmService } from 'src/zoho-crm/zoho-crm.service';
+@Injectable()
+export class CustomerService {
+  constructor(private readonly zohoService: ZohoCrmService) {}
+  async create(deal: object) {
+    return this.zohoService.putData('Deals', deal);
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ZohoCrmService.putData() 1 cr = 1/run
+  }
+}
+//- /app/src/customer/customer.controller.ts
+import { Controller, Post, Body } from '@nestjs/common';
+import { CustomerService } from '@/customer/customer.service';
+@Controller('customer')
+export class CustomerController {
+  constructor(private customers: CustomerService) {}
+  @Post()
+  async create(@Body() body: object) {
+    return this.customers.create(body);
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^ CustomerService.create() 1 cr = 1/run
+  }
+}
+`);
+	});
+
+	test('singletons exported as default, through module.exports, and under a variable name', () => {
+		checkWorkspace(`//- /s/services/zohoService.js
+import axios from 'axios';
+class ZohoService {
+  async findLead(phone) {
+    return axios.get('https://www.zohoapis.com/crm/v2/Leads/search', { params: { phone } });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  }
+  async createOrUpdateLead(lead) {
+    const found = await this.findLead(lead.phone);
+//                      ^^^^^^^^^^^^^^^^^^^^^^^^^ ZohoService.findLead() 1 cr = 1/run
+    return axios.post('https://www.zohoapis.com/crm/v2/Leads', { data: [lead] });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
+  }
+}
+export default new ZohoService();
+//- /s/utils/zohoAuth.js
+const axios = require('axios');
+class ZohoAuth {
+  async updateDeal(id, data) {
+    return axios.put(\`https://www.zohoapis.com/crm/v2/Deals/\${id}\`, { data: [data] });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Record 1 cr = 1/run
+  }
+}
+module.exports = new ZohoAuth();
+//- /s/utils/zohoNotes.js
+const axios = require('axios');
+class Notes {
+  add(body) {
+    return axios.post('https://www.zohoapis.com/crm/v2/Notes', { data: [body] });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Notes 1 cr = 1/run
+  }
+}
+const notes = new Notes();
+module.exports = notes;
+//- /s/routes/auth.js
+import zohoService from '../services/zohoService.js';
+const zohoAuth = require('../utils/zohoAuth');
+const notes = require('../utils/zohoNotes');
+export async function signup(req) {
+  await zohoService.createOrUpdateLead(req.body);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ZohoService.createOrUpdateLead() 2 cr = 2/run
+  await zohoAuth.updateDeal(req.params.id, req.body);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ZohoAuth.updateDeal() 1 cr = 1/run
+  await notes.add(req.body);
+//      ^^^^^^^^^^^^^^^^^^^ Notes.add() 1 cr = 1/run
+}
+`);
+	});
+
+	test('objects of functions: members imported from other files, written inline, exported as default', () => {
+		checkWorkspace(`//- /p/repo/zoho/getRecord.ts
+export async function getRecord(module: string, id: string) {
+  return fetch(\`https://www.zohoapis.com/crm/v2.1/\${module}/\${id}\`);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+}
+//- /p/repo/zoho/index.ts
+import { getRecord } from './getRecord';
+export const zohoRepo = {
+  getRecord,
+  async coql(query: string) {
+    return fetch('https://www.zohoapis.com/crm/v2.1/coql', { method: 'POST', body: JSON.stringify({ select_query: query }) });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 1 cr = 1/run
+  },
+  update: async (id: string, data: object) => fetch(\`https://www.zohoapis.com/crm/v2.1/Deals/\${id}\`, { method: 'PUT', body: JSON.stringify({ data: [data] }) }),
+//                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Record 1 cr = 1/run
+};
+//- /p/repo/crm.ts
+export default {
+  async users() {
+    return fetch('https://www.zohoapis.com/crm/v2.1/users');
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Users 1 cr = 1/run
+  },
+};
+//- /p/pages/deal.ts
+import { zohoRepo } from '../repo/zoho';
+import crm from '../repo/crm';
+export async function load(ids: string[]) {
+  await crm.users();
+//      ^^^^^^^^^^^ default.users() 1 cr = 1/run
+  await zohoRepo.coql('select id from Deals');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRepo.coql() 1 cr = 1/run
+  for (const id of ids) {
+    await zohoRepo.getRecord('Deals', id);
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ getRecord() 1 cr ×10? = 10/run
+    await zohoRepo.update(id, {});
+//        ^^^^^^^^^^^^^^^^^^^^^^^ zohoRepo.update() 1 cr ×10? = 10/run
+  }
+}
+`);
+	});
+
+	test('path aliases name workspace files; package names do not', () => {
+		assert.equal(isAliasSpecifier('@/lib/zoho'), true);
+		assert.equal(isAliasSpecifier('~/services/crm'), true);
+		assert.equal(isAliasSpecifier('#lib/zoho'), true);
+		assert.equal(isAliasSpecifier('src/zoho-crm/zoho-crm.service'), true);
+		assert.equal(isAliasSpecifier('@nestjs/common'), false);
+		assert.equal(isAliasSpecifier('react'), false);
+		assert.equal(isAliasSpecifier('./zoho'), false);
+		assert.equal(isAliasSpecifier('node:fs/promises'), false);
+	});
+});
