@@ -3,7 +3,7 @@ import { calibrate, type OrgApis } from '../catalog/org-apis';
 import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
-import { crmPathOf, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
+import { argumentMember, crmPathOf, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
 import { formatNumber } from '../explain';
 
 /** What the estimate assumes where the code does not say. */
@@ -184,7 +184,11 @@ export class FunctionCosts {
 		const inner = new Set(stack).add(key);
 		// Only this function's own parameters are filled in; others' (closures, fields) stay unknown.
 		const fill = (template: string) =>
-			args ? template.replace(PARAMETER, (whole, start: string, i: string) => (Number(start) === fn.span.start ? (args[Number(i)] ?? HOLE) : whole)) : template;
+			args
+				? template.replace(PARAMETER, (whole, start: string, i: string, member: string | undefined) =>
+						Number(start) !== fn.span.start ? whole : member === undefined ? (args[Number(i)] ?? HOLE) : argumentMember(args[Number(i)], member),
+					)
+				: template;
 		const within = (loops: readonly number[]) => loops.filter((i) => facts.loops[i].span.start >= fn.span.start && facts.loops[i].span.end <= fn.span.end);
 		// The function's requests, with the arguments filled in where they shape the URL or the method.
 		const requests: CallFact[] = [];
@@ -272,7 +276,8 @@ export class FunctionCosts {
 		let method = call.method;
 		if (template.method !== undefined) {
 			const given = fill(template.method);
-			method = /^[a-z]+$/i.test(given) ? given.toUpperCase() : '?';
+			// An options object without a method: the client's default.
+			method = given === '' ? 'GET' : /^[a-z]+$/i.test(given) ? given.toUpperCase() : '?';
 		}
 		// A body the caller passes: the records or LIMIT it shows.
 		const body = template.body === undefined ? undefined : parseBodyMarker(fill(template.body));

@@ -5,7 +5,7 @@
  */
 import { sdkCallPath, sdkHasClass, sdkMethod, sdkOfImport } from '../catalog';
 import type { CallFact, DeferredCall, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
-import { crmPathOf, HOLE, IMPORTED, parseSdkInstance, withoutParameters } from '../scan/zoho-url';
+import { crmPathOf, hasParameter, HOLE, IMPORTED, parseSdkInstance, withoutParameters } from '../scan/zoho-url';
 
 /** A function of the workspace: the file it is in and its name there (`zohoGet`, `ZohoClient.getRecords`). */
 export interface FunctionRef {
@@ -488,8 +488,7 @@ export function dropStale(cache: Map<string, Tracked<unknown>>, stale: readonly 
 
 /** True when a deferred request depends on its function's parameters: each call of the function decides it. */
 export function isParametric(d: DeferredCall): boolean {
-	const has = (t: string | undefined) => t !== undefined && /\u0004\d+:\d+\u0005/.test(t);
-	return has(d.url) || has(d.base) || has(d.methodParam) || has(d.bodyParam) || has(d.sdk?.receiver);
+	return hasParameter(d.url) || hasParameter(d.base) || hasParameter(d.methodParam) || hasParameter(d.bodyParam) || hasParameter(d.sdk?.receiver);
 }
 
 /** An SDK method called on a receiver that turned out to be an SDK instance (`\u0006…\u0006` after resolving). */

@@ -21,11 +21,38 @@ export function importedMarker(name: string): string {
 /**
  * Stands for a parameter: `\u0004start:index\u0005`, where `start` is the offset of the function that
  * declares it, so a closure's or a field's use of another function's parameter is never filled in by mistake.
+ * `\u0004start:index.url\u0005` stands for a member of an options object the caller passes (`options.url`).
  */
-export const PARAMETER = /\u0004(\d+):(\d+)\u0005/g;
+export const PARAMETER = /\u0004(\d+):(\d+)(?:\.(\w+))?\u0005/g;
 
-export function parameterMarker(fn: number, index: number): string {
-	return `\u0004${fn}:${index}\u0005`;
+export function parameterMarker(fn: number, index: number, member?: string): string {
+	return member === undefined ? `\u0004${fn}:${index}\u0005` : `\u0004${fn}:${index}.${member}\u0005`;
+}
+
+/** True when a template still holds a parameter marker. */
+export function hasParameter(template: string | undefined): boolean {
+	return template !== undefined && /\u0004\d+:\d+(?:\.\w+)?\u0005/.test(template);
+}
+
+/**
+ * Stands for an options object a call passes (`{ method: 'POST', url }`): the members a request reads of
+ * it, as `\u000ekey\u000fvalue\u0010key\u000fvalue\u000e` (values keep their own markers, so linking fills them).
+ */
+export function optionsArgument(members: Readonly<Record<string, string>>): string {
+	return `\u000e${Object.entries(members)
+		.map(([k, v]) => `${k}\u000f${v}`)
+		.join('\u0010')}\u000e`;
+}
+
+/** A member of an argument passed as an options object: its text, '' when the object has no such member, a hole for any other argument. */
+export function argumentMember(argument: string | undefined, member: string): string {
+	const m = argument === undefined ? null : /^\u000e([^\u000e]*)\u000e$/.exec(argument);
+	if (!m) return HOLE;
+	for (const entry of m[1].split('\u0010')) {
+		const i = entry.indexOf('\u000f');
+		if (i > 0 && entry.slice(0, i) === member) return entry.slice(i + 1);
+	}
+	return '';
 }
 
 /** A template with every parameter marker taken as unknown. */

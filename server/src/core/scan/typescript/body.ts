@@ -27,7 +27,7 @@ export function bodyParameter(body: ts.Expression | undefined, scope: Scope, thi
 	let e = unwrap(body);
 	if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify' && e.arguments[0]) e = unwrap(e.arguments[0]);
 	const value = evaluate(e, scope, thisScope);
-	return value?.kind === 'param' ? parameterMarker(value.fn, value.index) : undefined;
+	return value?.kind === 'param' ? parameterMarker(value.fn, value.index, value.member) : undefined;
 }
 
 /** An argument as a body marker, when it is an object literal that shows records or a COQL LIMIT. */

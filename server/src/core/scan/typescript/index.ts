@@ -4,13 +4,13 @@
  * Never throws: the TypeScript parser recovers from any input, and unknown shapes are passed over.
  */
 import ts from 'typescript';
-import { SDK_METHOD_NAMES, sdkMethod, sdkOfImport } from '../../catalog';
+import { sdkOfImport } from '../../catalog';
 import { type BranchFact, type CallFact, type DeferredCall, type ExportFact, type FileFacts, type FunctionFact, type ImportFact, type InvocationFact, type Language, type LoopFact, MAX_NESTING, NESTING_LIMIT, type ScanError } from '../../facts';
 import { namesZoho } from '../../zoho-markers';
-import { baseEvidence, crmPathOf, HOLE, parameterMarker, withoutParameters } from '../zoho-url';
 import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
-import { EVALUATION_BUDGET, evaluate, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, propertyOf, Scope, stringPart, unwrap, urlTemplate, type Value } from './values';
+import { EVALUATION_BUDGET, evaluate, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type Value } from './values';
+import { recogniseCall } from './recognizers';
 
 export { coqlLimitOf } from './body';
 
@@ -22,27 +22,8 @@ export function scriptKindOf(path: string): ts.ScriptKind {
 	return ts.ScriptKind.TS;
 }
 
-const AXIOS_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
-const GOT_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
-const SUPERAGENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', del: 'DELETE', delete: 'DELETE', head: 'HEAD' };
 /** Array methods whose callback runs once per element. */
 const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
-
-const HAS_PARAMETER = /\u0004\d+:\d+\u0005/;
-
-/** A request the scanner recognised, before it is placed among the loops. */
-interface Request {
-	readonly via: 'rest' | 'sdk';
-	readonly callee: string;
-	readonly method: string;
-	readonly path: string;
-	/** Set when the URL uses imported constants or parameters it cannot be classified without: classified after linking. */
-	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string; readonly sdk?: DeferredCall['sdk'] };
-	readonly template?: CallFact['template'];
-	readonly body?: ts.Expression;
-	readonly sdk?: CallFact['sdk'];
-	readonly evidence?: string;
-}
 
 /** Sets a node's parent pointer (the parse leaves them unset). */
 function adopt(child: ts.Node, parent: ts.Node): void {
@@ -138,6 +119,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 	const deferred: DeferredCall[] = [];
 	const branches: BranchFact[] = [];
 	const spanOf = (n: ts.Node) => ({ start: n.getStart(source), end: n.getEnd() });
+	const usesLegacySdk = text.includes('zcrmsdk');
 
 	bindTopLevel(source, moduleScope, module);
 
@@ -180,7 +162,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			loops: [...loopStack],
 			target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
 			callee: calleeLabel(unwrap(node.expression)),
-			args: node.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? stringPart(a, scope, thisScope)),
+			args: node.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? stringPart(a, scope, thisScope)),
 		});
 	};
 
@@ -271,7 +253,19 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		}
 		if (ts.isCallExpression(node)) {
 			const calleeValue = evaluate(node.expression, scope, thisScope);
-			const request = recognise(node, calleeValue, scope, thisScope);
+			const callee = unwrap(node.expression);
+			const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+			const request = recogniseCall({
+				call: node,
+				callee,
+				args: node.arguments,
+				target: calleeValue,
+				...(member !== undefined ? { member, receiver: evaluate((callee as ts.PropertyAccessExpression).expression, scope, thisScope) } : {}),
+				label: calleeLabel(callee),
+				scope,
+				thisScope,
+				usesLegacySdk,
+			});
 			if (request?.deferred?.sdk && calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
 			const bodyParam = request && bodyParameter(request.body, scope, thisScope);
 			if (request?.deferred) {
@@ -729,200 +723,6 @@ export function arrayCallback(node: ts.CallExpression): ts.Expression | undefine
 	if (!ts.isPropertyAccessExpression(callee) || !ARRAY_CALLBACKS.has(callee.name.text)) return undefined;
 	const fn = node.arguments[0];
 	return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
-}
-
-/** The `method` of an options object: a literal (upper-cased), a parameter marker, or the fallback. */
-function methodOption(options: Value | undefined, fallback: string, scope?: Scope, thisScope?: Scope): string {
-	if (options?.kind !== 'object') return fallback;
-	const method = propertyOf(options.node, 'method');
-	if (!method) return fallback;
-	const value = evaluate(method, scope ?? new Scope(), thisScope);
-	if (value?.kind === 'string' && /^[a-z]+$/i.test(value.text)) return value.text.toUpperCase();
-	if (value?.kind === 'param') return parameterMarker(value.fn, value.index);
-	return fallback;
-}
-
-
-/** The request a call makes, if it is a Zoho CRM request. */
-function recognise(call: ts.CallExpression, target: Value | undefined, scope: Scope, thisScope: Scope | undefined): Request | undefined {
-	const callee = unwrap(call.expression);
-	const args = call.arguments;
-	const rest = (label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression): Request | undefined => {
-		if (url === undefined) return undefined;
-		// A method held in a parameter is known only at each call of the function.
-		const methodParam = HAS_PARAMETER.test(method) ? method : undefined;
-		const knownMethod = methodParam === undefined ? method : '?';
-		const parametric = HAS_PARAMETER.test(url) || (base !== undefined && HAS_PARAMETER.test(base)) || methodParam !== undefined;
-		const template = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { method: methodParam } : {}) };
-		const deferredTemplate = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}) };
-		if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate };
-		const path = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
-		const evidence = baseEvidence(url) ?? (base === undefined ? undefined : baseEvidence(base));
-		if (path) return { via: 'rest', callee: label, method: knownMethod, path, body, ...(parametric ? { template } : {}), ...(evidence ? { evidence } : {}) };
-		// Not a CRM URL on its own; the arguments of a call of the function may make it one.
-		return parametric ? { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate } : undefined;
-	};
-	// fetch(url, init), axios(url, config) / axios(config), got(url, options), request(url, options), https.request(…)
-	if (target?.kind === 'http' && (!ts.isPropertyAccessExpression(callee) || isCallableMember(target))) {
-		return callClient(target, calleeLabel(callee), args, scope, thisScope, rest);
-	}
-	if (!ts.isPropertyAccessExpression(callee)) return undefined;
-	const name = callee.name.text;
-	const receiver = evaluate(callee.expression, scope, thisScope);
-	if (!receiver) return undefined;
-	const label = calleeLabel(callee);
-	if (receiver.kind === 'http') {
-		const [first, second, third] = args;
-		if (receiver.client === 'axios' && AXIOS_VERBS.has(name)) {
-			if (name === 'request') {
-				const config = evaluate(first, scope, thisScope);
-				return rest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(optionNode(config, 'url'), scope, thisScope), receiver.base, optionNode(config, 'data'));
-			}
-			const hasBody = name === 'post' || name === 'put' || name === 'patch';
-			const config = evaluate(hasBody ? third : second, scope, thisScope);
-			const body = hasBody ? second : optionNode(config, 'data');
-			return rest(label, name.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, body);
-		}
-		if (receiver.client === 'got' && GOT_VERBS.has(name)) {
-			const options = evaluate(second, scope, thisScope);
-			return rest(label, name.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, optionNode(options, 'json') ?? optionNode(options, 'body'));
-		}
-		if (receiver.client === 'request' && name in SUPERAGENT_VERBS) {
-			// request.post(url | options, callback), rp.get({ uri, json })
-			const firstValue = evaluate(first, scope, thisScope);
-			const options = firstValue?.kind === 'object' ? firstValue : evaluate(second, scope, thisScope);
-			const url = firstValue?.kind === 'object' ? urlTemplate(optionNode(firstValue, 'uri') ?? optionNode(firstValue, 'url'), scope, thisScope) : urlTemplate(first, scope, thisScope);
-			return rest(label, SUPERAGENT_VERBS[name], url, undefined, optionNode(options, 'json') ?? optionNode(options, 'body'));
-		}
-		if (receiver.client === 'superagent' && name in SUPERAGENT_VERBS) {
-			return rest(label, SUPERAGENT_VERBS[name], urlTemplate(first, scope, thisScope), undefined, superagentBody(call));
-		}
-		return undefined;
-	}
-	// An SDK method called on a parameter or on an instance another file exports: decided when linked.
-	const later = receiver.kind === 'param' || (receiver.kind === 'user' && receiver.ref.kind === 'import' && receiver.ref.member === undefined && !receiver.ref.instance);
-	if (later && SDK_METHOD_NAMES.has(name)) {
-		const sdk = { receiver: stringPart(callee.expression, scope, thisScope), method: name, args: args.map((a) => stringPart(a, scope, thisScope)) };
-		return { via: 'sdk', callee: label, method: '', path: '', deferred: { url: '', sdk } };
-	}
-	if (receiver.kind === 'sdk-instance') {
-		const entry = sdkMethod(receiver.sdk, receiver.className, name);
-		if (!entry) return undefined;
-		const module = moduleArgument(entry.constructorArgs, receiver.ctorArgs, scope) ?? moduleArgument(entry.methodArgs, args, scope);
-		return {
-			via: 'sdk',
-			callee: label,
-			method: entry.httpMethod,
-			path: module ? entry.path.replace(/\{(?:moduleAPIName|module|moduleName|module_api_name)\}/i, module) : entry.path,
-			sdk: { sdk: entry.sdk, class: entry.class, method: entry.method },
-		};
-	}
-	if (receiver.kind === 'zcrm') {
-		const entry = sdkMethod('zcrmsdk', receiver.path, name);
-		if (!entry) return undefined;
-		// The legacy API takes one input object: { module, id, body: { data: [...] } }.
-		const input = evaluate(args[0], scope, thisScope);
-		const moduleNode = input?.kind === 'object' ? propertyOf(input.node, 'module') : undefined;
-		const module = moduleNode ? evaluate(moduleNode, scope, thisScope) : undefined;
-		const body = optionNode(input, 'body');
-		const moduleName = module?.kind === 'string' && !module.text.includes(HOLE) ? module.text : undefined;
-		return {
-			via: 'sdk',
-			callee: label,
-			method: entry.httpMethod,
-			path: moduleName ? entry.path.replace('{module}', moduleName) : entry.path,
-			body,
-			sdk: { sdk: entry.sdk, class: entry.class, method: entry.method },
-		};
-	}
-	return undefined;
-}
-
-/** Members that are themselves clients: `https.request`, `undici.request`, `undici.fetch`. */
-function isCallableMember(value: Value): boolean {
-	return value.kind === 'http' && (value.client === 'https-request' || value.client === 'https-get' || value.client === 'undici-request' || value.client === 'fetch');
-}
-
-function optionNode(config: Value | undefined, name: string): ts.Expression | undefined {
-	return config?.kind === 'object' ? propertyOf(config.node, name) : undefined;
-}
-
-function callClient(
-	client: Extract<Value, { kind: 'http' }>,
-	label: string,
-	args: ts.NodeArray<ts.Expression>,
-	scope: Scope,
-	thisScope: Scope | undefined,
-	rest: (label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression) => Request | undefined,
-): Request | undefined {
-	const [first, second] = args;
-	switch (client.client) {
-		case 'fetch': {
-			const init = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(init, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), client.base, optionNode(init, 'body'));
-		}
-		case 'axios': {
-			const firstValue = evaluate(first, scope, thisScope);
-			if (firstValue?.kind === 'object') {
-				return rest(label, methodOption(firstValue, 'GET', scope, thisScope), urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope), client.base, optionNode(firstValue, 'data'));
-			}
-			const config = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), client.base, optionNode(config, 'data'));
-		}
-		case 'got': {
-			const options = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), client.base, optionNode(options, 'json') ?? optionNode(options, 'body'));
-		}
-		case 'undici-request': {
-			const options = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), undefined, optionNode(options, 'body'));
-		}
-		case 'https-request':
-		case 'https-get': {
-			const fallback = 'GET';
-			const firstValue = evaluate(first, scope, thisScope);
-			if (firstValue?.kind === 'object') {
-				// https.request({ hostname, path, method })
-				const host = urlTemplate(propertyOf(firstValue.node, 'hostname') ?? propertyOf(firstValue.node, 'host'), scope, thisScope);
-				const path = urlTemplate(propertyOf(firstValue.node, 'path'), scope, thisScope);
-				if (host === undefined || path === undefined) return undefined;
-				return rest(label, methodOption(firstValue, fallback, scope, thisScope), `https://${host}${path}`, undefined);
-			}
-			const options = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(options, fallback, scope, thisScope), urlTemplate(first, scope, thisScope), undefined);
-		}
-		case 'request': {
-			// request(options), rp({ uri, method, json }), request(url, options)
-			const firstValue = evaluate(first, scope, thisScope);
-			if (firstValue?.kind === 'object') {
-				const url = urlTemplate(propertyOf(firstValue.node, 'uri') ?? propertyOf(firstValue.node, 'url'), scope, thisScope);
-				return rest(label, methodOption(firstValue, 'GET', scope, thisScope), url, undefined, optionNode(firstValue, 'json') ?? optionNode(firstValue, 'body'));
-			}
-			const options = evaluate(second, scope, thisScope);
-			return rest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), undefined, optionNode(options, 'json') ?? optionNode(options, 'body'));
-		}
-		case 'superagent':
-			return undefined;
-	}
-}
-
-/** The body of a superagent chain: `superagent.post(url).set(…).send(body)`. */
-function superagentBody(call: ts.CallExpression): ts.Expression | undefined {
-	let node: ts.Node = call;
-	while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)) {
-		const outer = node.parent.parent;
-		if (node.parent.name.text === 'send') return outer.arguments[0];
-		node = outer;
-	}
-	return undefined;
-}
-
-/** The module name an SDK call passes, when it is a literal (for pagination and the operation's path). */
-function moduleArgument(names: readonly string[], args: readonly ts.Expression[], scope: Scope): string | undefined {
-	const index = names.findIndex((n) => /^module(APIName|Name|_api_name)?$/i.test(n));
-	if (index < 0 || !args[index]) return undefined;
-	const value = evaluate(args[index], scope);
-	return value?.kind === 'string' && !value.text.includes(HOLE) && /^\w+$/.test(value.text) ? value.text : undefined;
 }
 
 function calleeLabel(callee: ts.Expression): string {

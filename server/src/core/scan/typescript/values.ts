@@ -4,7 +4,7 @@
  */
 import ts from 'typescript';
 import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport } from '../../catalog';
-import { HOLE, importedMarker, MAX_TEXT_LENGTH, namedBase, parameterMarker, sdkInstanceMarker } from '../zoho-url';
+import { HOLE, importedMarker, MAX_TEXT_LENGTH, namedBase, optionsArgument, parameterMarker, sdkInstanceMarker } from '../zoho-url';
 
 export { MAX_TEXT_LENGTH };
 
@@ -29,7 +29,7 @@ export type Value =
 	/** An instance of a user class: its methods are user functions. */
 	| { readonly kind: 'user-instance'; readonly ref: UserRef }
 	/** A parameter of the function being read: its value comes from each call of the function. */
-	| { readonly kind: 'param'; readonly fn: number; readonly index: number };
+	| { readonly kind: 'param'; readonly fn: number; readonly index: number; readonly member?: string };
 
 /** A user function or class in this file (`ZohoClient.getRecords` for a method), or an imported binding and member. */
 export type UserRef =
@@ -170,6 +170,9 @@ export function memberOf(value: Value | undefined, name: string): Value | undefi
 			// A static method of a local class, or a member of an imported module or class.
 			if (value.ref.kind === 'local') return { kind: 'user', ref: { kind: 'local', name: `${value.ref.name}.${name}` } };
 			return { kind: 'user', ref: { ...value.ref, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}` } };
+		case 'param':
+			// `options.url` of an options object the caller passes.
+			return value.member === undefined ? { kind: 'param', fn: value.fn, index: value.index, member: name } : undefined;
 		case 'user-instance':
 			if (value.ref.kind === 'local') return { kind: 'user', ref: { kind: 'local', name: `${value.ref.name}.${name}` } };
 			return { kind: 'user', ref: { kind: 'import', local: value.ref.local, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}`, instance: true } };
@@ -406,7 +409,7 @@ export function stringPart(expr: ts.Expression, scope: Scope, thisScope?: Scope)
 function textOf(value: Value | undefined, scope: Scope, thisScope?: Scope): string {
 	if (value?.kind === 'string') return value.text;
 	if (value?.kind === 'number') return String(value.value);
-	if (value?.kind === 'param') return parameterMarker(value.fn, value.index);
+	if (value?.kind === 'param') return parameterMarker(value.fn, value.index, value.member);
 	if (value?.kind === 'sdk-instance') {
 		const index = sdkConstructorModuleIndex(value.sdk, value.className);
 		const arg = index === undefined ? undefined : value.ctorArgs[index];
@@ -430,6 +433,24 @@ export function urlTemplate(expr: ts.Expression | undefined, scope: Scope, thisS
 		return urlTemplate(e.expression.expression, scope, thisScope);
 	}
 	const value = evaluate(e, scope, thisScope);
-	if (value?.kind === 'param') return parameterMarker(value.fn, value.index);
+	if (value?.kind === 'param') return parameterMarker(value.fn, value.index, value.member);
 	return value?.kind === 'string' ? value.text : undefined;
+}
+
+/**
+ * An options object passed to a function (`zohoRequest({ method: 'POST', url })`), as the members a
+ * request inside it may read: its URL (`url`, `uri`, or `hostname` and `path`) and its method.
+ * Undefined for any other argument.
+ */
+export function optionsText(expr: ts.Expression, scope: Scope, thisScope?: Scope): string | undefined {
+	const value = evaluate(expr, scope, thisScope);
+	if (value?.kind !== 'object') return undefined;
+	const node = value.node;
+	const members: Record<string, string> = {};
+	const host = propertyOf(node, 'hostname') ?? propertyOf(node, 'host');
+	const url = urlTemplate(propertyOf(node, 'url') ?? propertyOf(node, 'uri'), scope, thisScope) ?? (host ? `https://${stringPart(host, scope, thisScope)}${urlTemplate(propertyOf(node, 'path'), scope, thisScope) ?? ''}` : undefined);
+	if (url !== undefined) members.url = url;
+	const method = urlTemplate(propertyOf(node, 'method'), scope, thisScope);
+	if (method !== undefined) members.method = method;
+	return Object.keys(members).length > 0 ? optionsArgument(members) : undefined;
 }

@@ -1,0 +1,37 @@
+/**
+ * axios: called as a function (`axios(url, config)`, `axios(config)`), its verbs (`get`, `post`, …,
+ * `request(config)`), on the default export or an instance made by `axios.create({ baseURL })`.
+ */
+import { evaluate, propertyOf, urlTemplate } from '../values';
+import { parameterMarker } from '../../zoho-url';
+import { methodOption, optionNode, type Recognizer, restRequest } from './types';
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+
+export const axiosRecognizer: Recognizer = {
+	family: 'axios',
+	recognise({ target, receiver, member, args, label, scope, thisScope }) {
+		const [first, second, third] = args;
+		if (member === undefined && target?.kind === 'http' && target.client === 'axios') {
+			const firstValue = evaluate(first, scope, thisScope);
+			// axios(config): the config is the call's own, or the caller's (`axios(options)` in a wrapper).
+			if (firstValue?.kind === 'object') {
+				return restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope), target.base, optionNode(firstValue, 'data'));
+			}
+			if (firstValue?.kind === 'param' && firstValue.member === undefined && args.length === 1) {
+				return restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), parameterMarker(firstValue.fn, firstValue.index, 'url'), target.base);
+			}
+			const config = evaluate(second, scope, thisScope);
+			return restRequest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), target.base, optionNode(config, 'data'));
+		}
+		if (member === undefined || receiver?.kind !== 'http' || receiver.client !== 'axios' || !VERBS.has(member)) return undefined;
+		if (member === 'request') {
+			const config = evaluate(first, scope, thisScope);
+			return restRequest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(optionNode(config, 'url'), scope, thisScope), receiver.base, optionNode(config, 'data'));
+		}
+		const hasBody = member === 'post' || member === 'put' || member === 'patch';
+		const config = evaluate(hasBody ? third : second, scope, thisScope);
+		const body = hasBody ? second : optionNode(config, 'data');
+		return restRequest(label, member.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, body);
+	},
+};

@@ -1,0 +1,95 @@
+/**
+ * What every recognizer shares: the call it looks at, with the values around it, and the request it
+ * reports. A recognizer knows one family of HTTP clients or SDKs and answers undefined for any other call.
+ */
+import ts from 'typescript';
+import type { CallFact, DeferredCall } from '../../../facts';
+import { baseEvidence, crmPathOf, HOLE, parameterMarker, withoutParameters } from '../../zoho-url';
+import { evaluate, propertyOf, type Scope, type Value } from '../values';
+
+/** A request the scanner recognised, before it is placed among the loops. */
+export interface Request {
+	readonly via: 'rest' | 'sdk';
+	readonly callee: string;
+	readonly method: string;
+	readonly path: string;
+	/** Set when the URL uses imported constants or parameters it cannot be classified without: classified after linking. */
+	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string; readonly sdk?: DeferredCall['sdk'] };
+	readonly template?: CallFact['template'];
+	readonly body?: ts.Expression;
+	readonly sdk?: CallFact['sdk'];
+	readonly evidence?: string;
+}
+
+/** A call as a recognizer sees it. */
+export interface CallSite {
+	readonly call: ts.CallExpression;
+	/** The callee, unwrapped from parentheses, `await` and type assertions. */
+	readonly callee: ts.Expression;
+	readonly args: ts.NodeArray<ts.Expression>;
+	/** What the callee itself stands for (`fetch`, an axios instance called as a function). */
+	readonly target: Value | undefined;
+	/** For `x.name(…)`: the member's name and what `x` stands for. */
+	readonly member?: string;
+	readonly receiver?: Value;
+	/** How the callee reads in reports (`zoho.get`, `this.http.post`). */
+	readonly label: string;
+	readonly scope: Scope;
+	readonly thisScope: Scope | undefined;
+	/** True when the file names the legacy `zcrmsdk` package. */
+	readonly usesLegacySdk: boolean;
+}
+
+/** One family of clients: the request a call makes, or undefined when the call is none of this family's. */
+export interface Recognizer {
+	readonly family: string;
+	recognise(site: CallSite): Request | undefined;
+}
+
+const HAS_PARAMETER = /\u0004\d+:\d+(?:\.\w+)?\u0005/;
+
+/**
+ * A REST request to `url` (on `base`, for an instance with a base URL): recognised when it is a Zoho
+ * CRM URL, deferred when parameters or imported constants decide it.
+ */
+export function restRequest(label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression): Request | undefined {
+	if (url === undefined) return undefined;
+	// A method held in a parameter is known only at each call of the function.
+	const methodParam = HAS_PARAMETER.test(method) ? method : undefined;
+	const knownMethod = methodParam === undefined ? method : '?';
+	const parametric = HAS_PARAMETER.test(url) || (base !== undefined && HAS_PARAMETER.test(base)) || methodParam !== undefined;
+	const template = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { method: methodParam } : {}) };
+	const deferredTemplate = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}) };
+	if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate };
+	const bare = withoutParameters(url);
+	const bareBase = base === undefined ? undefined : withoutParameters(base);
+	// A path the caller gives, on a client whose base is Zoho CRM's: a request of some CRM operation, decided per call.
+	const path = crmPathOf(bare, bareBase) ?? (bareBase !== undefined && bare.startsWith(HOLE) ? crmPathOf(`x${bare}`, bareBase) : undefined);
+	const evidence = baseEvidence(url) ?? (base === undefined ? undefined : baseEvidence(base));
+	if (path) return { via: 'rest', callee: label, method: knownMethod, path, body, ...(parametric ? { template } : {}), ...(evidence ? { evidence } : {}) };
+	// Not a CRM URL on its own; the arguments of a call of the function may make it one.
+	return parametric ? { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate } : undefined;
+}
+
+export function optionNode(config: Value | undefined, name: string): ts.Expression | undefined {
+	return config?.kind === 'object' ? propertyOf(config.node, name) : undefined;
+}
+
+/**
+ * The `method` of an options object: a literal (upper-cased), a parameter marker, the caller's own
+ * options when the object spreads a parameter (`{ ...options, headers }`), or the fallback.
+ */
+export function methodOption(options: Value | undefined, fallback: string, scope: Scope, thisScope: Scope | undefined): string {
+	if (options?.kind === 'param') return parameterMarker(options.fn, options.index, 'method');
+	if (options?.kind !== 'object') return fallback;
+	const method = propertyOf(options.node, 'method');
+	if (!method) {
+		const spread = options.node.properties.find(ts.isSpreadAssignment);
+		const spreadValue = spread ? evaluate(spread.expression, scope, thisScope) : undefined;
+		return spreadValue?.kind === 'param' ? parameterMarker(spreadValue.fn, spreadValue.index, 'method') : fallback;
+	}
+	const value = evaluate(method, scope, thisScope);
+	if (value?.kind === 'string' && /^[a-z]+$/i.test(value.text)) return value.text.toUpperCase();
+	if (value?.kind === 'param') return parameterMarker(value.fn, value.index, value.member);
+	return fallback;
+}

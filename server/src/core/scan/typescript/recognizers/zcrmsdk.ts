@@ -1,0 +1,44 @@
+/**
+ * The legacy `zcrmsdk` object API: `ZCRMRestClient.API.MODULES.get({ module, id, body })`, also on a
+ * client the file keeps in a field or passes around (`client.API.MODULES.get(input)` in a file that
+ * requires `zcrmsdk`).
+ */
+import ts from 'typescript';
+import { sdkMethod } from '../../../catalog';
+import { HOLE } from '../../zoho-url';
+import { evaluate, propertyOf } from '../values';
+import { optionNode, type Recognizer } from './types';
+
+/** The API groups of the legacy client: `API.MODULES`, `API.SETTINGS`, … */
+const API_GROUP = /^(?:MODULES|ACTIONS|SETTINGS|ORG|USERS|ATTACHMENTS|FUNCTIONS)$/;
+
+export const zcrmsdkRecognizer: Recognizer = {
+	family: 'zcrmsdk',
+	recognise({ callee, receiver, member, args, label, scope, thisScope, usesLegacySdk }) {
+		if (member === undefined) return undefined;
+		let path = receiver?.kind === 'zcrm' ? receiver.path : undefined;
+		if (path === undefined && usesLegacySdk) {
+			// `<client>.API.MODULES`: the client is the SDK, whatever holds it.
+			const group = (callee as ts.PropertyAccessExpression).expression;
+			if (ts.isPropertyAccessExpression(group) && API_GROUP.test(group.name.text) && ts.isPropertyAccessExpression(group.expression) && group.expression.name.text === 'API') {
+				path = `ZCRMRestClient.API.${group.name.text}`;
+			}
+		}
+		if (path === undefined) return undefined;
+		const entry = sdkMethod('zcrmsdk', path, member);
+		if (!entry) return undefined;
+		// One input object: { module, id, body: { data: [...] } }.
+		const input = evaluate(args[0], scope, thisScope);
+		const moduleNode = input?.kind === 'object' ? propertyOf(input.node, 'module') : undefined;
+		const module = moduleNode ? evaluate(moduleNode, scope, thisScope) : undefined;
+		const moduleName = module?.kind === 'string' && !module.text.includes(HOLE) ? module.text : undefined;
+		return {
+			via: 'sdk',
+			callee: label,
+			method: entry.httpMethod,
+			path: moduleName ? entry.path.replace('{module}', moduleName) : entry.path,
+			body: optionNode(input, 'body'),
+			sdk: { sdk: entry.sdk, class: entry.class, method: entry.method },
+		};
+	},
+};
