@@ -57,6 +57,7 @@ const KIND_ACTION = (() => {
 		K.IfStatement,
 		K.ConditionalExpression,
 		K.SwitchStatement,
+		K.TryStatement,
 		K.ForStatement,
 		K.ForInStatement,
 		K.ForOfStatement,
@@ -120,6 +121,8 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 	const branches: BranchFact[] = [];
 	const spanOf = (n: ts.Node) => ({ start: n.getStart(source), end: n.getEnd() });
 	const usesLegacySdk = text.includes('zcrmsdk');
+	/** Statements already taken as the first try of a retry. */
+	const retried = new Set<ts.Node>();
 
 	bindTopLevel(source, moduleScope, module);
 
@@ -244,6 +247,13 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			branches.push({ span: spanOf(node), arms: [spanOf(node.whenTrue), spanOf(node.whenFalse)] });
 		} else if (ts.isSwitchStatement(node)) {
 			branches.push({ span: spanOf(node), arms: node.caseBlock.clauses.map(spanOf) });
+		} else if (ts.isTryStatement(node) && node.catchClause) {
+			// The catch block runs when the try block failed: a retry there is the same request again, not a second one.
+			branches.push({ span: { start: node.getStart(source), end: node.catchClause.getEnd() }, arms: [spanOf(node.tryBlock), spanOf(node.catchClause.block)] });
+		}
+		if (ts.isIfStatement(node) && !node.elseStatement) {
+			const retry = retryOf(node, source, retried);
+			if (retry) branches.push(retry);
 		}
 		if (ts.isIterationStatement(node, false)) {
 			pushLoop(describeLoop(node, source, text, scope, thisScope));
@@ -267,7 +277,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 				usesLegacySdk,
 			});
 			if (request?.deferred?.sdk && calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
-			const bodyParam = request && bodyParameter(request.body, scope, thisScope);
+			const bodyParam = request && (request.bodyTemplate ?? bodyParameter(request.body, scope, thisScope));
 			if (request?.deferred) {
 				deferred.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
@@ -331,6 +341,56 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 	}
 	const facts: FileFacts = { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings };
 	return { facts, parse: { path, text, source } };
+}
+
+/** A condition that says the request failed and is sent again: a refreshed token, a 401, a failed status. */
+const RETRY_CONDITION = /retry|401|unauthori[sz]ed|expired|invalid|token|refresh|status|\.ok\b|fail|error/i;
+
+/**
+ * `let r = await send(token); if (r.status === 401) { token = await refresh(); r = await send(token); }`:
+ * the second call repeats the first when it failed, so a run makes one of the two. A branch whose arms
+ * are the statement of the first call and the retrying block.
+ */
+function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.Node>): BranchFact | undefined {
+	const block = node.parent;
+	if (!ts.isBlock(block) && !ts.isSourceFile(block)) return undefined;
+	const condition = node.expression.getText(source);
+	if (condition.length > 300 || !RETRY_CONDITION.test(condition)) return undefined;
+	const again = callLabels(node.thenStatement);
+	if (again.size === 0) return undefined;
+	const statements = block.statements;
+	const at = statements.indexOf(node as ts.Statement);
+	for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+		const first = statements[i];
+		if (![...callLabels(first)].some((label) => again.has(label))) continue;
+		if (retried.has(first) || ts.isIfStatement(first)) return undefined;
+		retried.add(first);
+		retried.add(node);
+		return {
+			span: { start: first.getStart(source), end: node.getEnd() },
+			arms: [
+				{ start: first.getStart(source), end: first.getEnd() },
+				{ start: node.thenStatement.getStart(source), end: node.thenStatement.getEnd() },
+			],
+		};
+	}
+	return undefined;
+}
+
+/** The callees a statement calls by name (`send`, `this.zoho.post`), looked for within a few hundred nodes. */
+function callLabels(node: ts.Node): Set<string> {
+	const labels = new Set<string>();
+	let budget = 300;
+	const look = (n: ts.Node): void => {
+		if (--budget < 0 || ts.isFunctionLike(n)) return;
+		if (ts.isCallExpression(n)) {
+			const label = calleeLabel(unwrap(n.expression));
+			if (label !== '…' && !label.startsWith('console.') && !/refresh|token/i.test(label)) labels.add(label);
+		}
+		ts.forEachChild(n, look);
+	};
+	look(node);
+	return labels;
 }
 
 /** Top-level constants holding strings, for files that import them (URL bases and paths). */

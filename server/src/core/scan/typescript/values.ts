@@ -4,6 +4,7 @@
  */
 import ts from 'typescript';
 import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport } from '../../catalog';
+import { bodyArgument } from './body';
 import { HOLE, importedMarker, MAX_TEXT_LENGTH, namedBase, optionsArgument, parameterMarker, sdkInstanceMarker } from '../zoho-url';
 
 export { MAX_TEXT_LENGTH };
@@ -452,5 +453,8 @@ export function optionsText(expr: ts.Expression, scope: Scope, thisScope?: Scope
 	if (url !== undefined) members.url = url;
 	const method = urlTemplate(propertyOf(node, 'method'), scope, thisScope);
 	if (method !== undefined) members.method = method;
+	const body = propertyOf(node, 'body') ?? propertyOf(node, 'data') ?? propertyOf(node, 'json');
+	const shown = body && bodyArgument(body, scope, thisScope);
+	if (shown !== undefined) members.body = shown;
 	return Object.keys(members).length > 0 ? optionsArgument(members) : undefined;
 }

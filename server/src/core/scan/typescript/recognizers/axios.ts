@@ -4,7 +4,7 @@
  */
 import { evaluate, propertyOf, urlTemplate } from '../values';
 import { parameterMarker } from '../../zoho-url';
-import { methodOption, optionNode, type Recognizer, restRequest } from './types';
+import { callerBody, methodOption, optionNode, type Recognizer, restRequest } from './types';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 
@@ -16,10 +16,11 @@ export const axiosRecognizer: Recognizer = {
 			const firstValue = evaluate(first, scope, thisScope);
 			// axios(config): the config is the call's own, or the caller's (`axios(options)` in a wrapper).
 			if (firstValue?.kind === 'object') {
-				return restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope), target.base, optionNode(firstValue, 'data'));
+				const request = restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope), target.base, optionNode(firstValue, 'data'));
+				return callerBody(request, firstValue, scope, thisScope);
 			}
 			if (firstValue?.kind === 'param' && firstValue.member === undefined && args.length === 1) {
-				return restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), parameterMarker(firstValue.fn, firstValue.index, 'url'), target.base);
+				return callerBody(restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), parameterMarker(firstValue.fn, firstValue.index, 'url'), target.base), firstValue, scope, thisScope);
 			}
 			const config = evaluate(second, scope, thisScope);
 			return restRequest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), target.base, optionNode(config, 'data'));

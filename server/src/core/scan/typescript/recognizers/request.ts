@@ -5,7 +5,7 @@
  */
 import { evaluate, propertyOf, urlTemplate } from '../values';
 import { parameterMarker } from '../../zoho-url';
-import { methodOption, optionNode, type Recognizer, restRequest } from './types';
+import { callerBody, methodOption, optionNode, type Recognizer, restRequest } from './types';
 
 export const VERBS: Readonly<Record<string, string>> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', del: 'DELETE', delete: 'DELETE', head: 'HEAD' };
 
@@ -24,7 +24,7 @@ export const requestRecognizer: Recognizer = {
 				const options = evaluate(second, scope, thisScope);
 				// request(url, options) with the URL from the caller, or request(options, callback) with the caller's options.
 				if (options?.kind === 'object') return restRequest(label, methodOption(options, 'GET', scope, thisScope), parameterMarker(value.fn, value.index), undefined);
-				return restRequest(label, methodOption(value, 'GET', scope, thisScope), parameterMarker(value.fn, value.index, 'url'), undefined);
+				return callerBody(restRequest(label, methodOption(value, 'GET', scope, thisScope), parameterMarker(value.fn, value.index, 'url'), undefined), value, scope, thisScope);
 			}
 			const options = evaluate(second, scope, thisScope);
 			return restRequest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), undefined, optionNode(options, 'json') ?? optionNode(options, 'body'));

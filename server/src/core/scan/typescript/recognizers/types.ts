@@ -17,6 +17,8 @@ export interface Request {
 	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string; readonly sdk?: DeferredCall['sdk'] };
 	readonly template?: CallFact['template'];
 	readonly body?: ts.Expression;
+	/** The body when the caller passes it inside its options (`{ ...options }`, `axios(config)`): a parameter marker. */
+	readonly bodyTemplate?: string;
 	readonly sdk?: CallFact['sdk'];
 	readonly evidence?: string;
 }
@@ -92,4 +94,19 @@ export function methodOption(options: Value | undefined, fallback: string, scope
 	if (value?.kind === 'string' && /^[a-z]+$/i.test(value.text)) return value.text.toUpperCase();
 	if (value?.kind === 'param') return parameterMarker(value.fn, value.index, value.member);
 	return fallback;
+}
+
+/**
+ * The body of an options object the caller passes, when the request's own options do not name one:
+ * `fetch(url, { ...options, headers })`, `axios(config)`. A marker of the caller's `body` member.
+ */
+export function callerBody(request: Request | undefined, options: Value | undefined, scope: Scope, thisScope: Scope | undefined): Request | undefined {
+	if (!request || request.body) return request;
+	let param: Value | undefined = options?.kind === 'param' && options.member === undefined ? options : undefined;
+	if (options?.kind === 'object') {
+		const spread = options.node.properties.find(ts.isSpreadAssignment);
+		const value = spread ? evaluate(spread.expression, scope, thisScope) : undefined;
+		if (value?.kind === 'param' && value.member === undefined) param = value;
+	}
+	return param?.kind === 'param' ? { ...request, bodyTemplate: parameterMarker(param.fn, param.index, 'body') } : request;
 }
