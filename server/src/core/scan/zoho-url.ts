@@ -48,9 +48,11 @@ export function optionsArgument(members: Readonly<Record<string, string>>): stri
 export function argumentMember(argument: string | undefined, member: string): string {
 	const m = argument === undefined ? null : /^\u000e([^\u000e]*)\u000e$/.exec(argument);
 	if (!m) return HOLE;
+	// The options hold one body and one URL, whichever name the request reads them by.
+	const key = member === 'data' || member === 'json' ? 'body' : member === 'uri' ? 'url' : member;
 	for (const entry of m[1].split('\u0010')) {
 		const i = entry.indexOf('\u000f');
-		if (i > 0 && entry.slice(0, i) === member) return entry.slice(i + 1);
+		if (i > 0 && entry.slice(0, i) === key) return entry.slice(i + 1);
 	}
 	return '';
 }

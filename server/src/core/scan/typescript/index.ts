@@ -252,8 +252,8 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			branches.push({ span: { start: node.getStart(source), end: node.catchClause.getEnd() }, arms: [spanOf(node.tryBlock), spanOf(node.catchClause.block)] });
 		}
 		if (ts.isIfStatement(node) && !node.elseStatement) {
-			const retry = retryOf(node, source, retried);
-			if (retry) branches.push(retry);
+			const alternative = retryOf(node, source, retried) ?? earlyReturnOf(node, source);
+			if (alternative) branches.push(alternative);
 		}
 		if (ts.isIterationStatement(node, false)) {
 			pushLoop(describeLoop(node, source, text, scope, thisScope));
@@ -362,6 +362,8 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 	const at = statements.indexOf(node as ts.Statement);
 	for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
 		const first = statements[i];
+		// An early return in between already makes the rest of the block a branch of its own.
+		if (i < at - 1 && ts.isIfStatement(statements[i + 1]) && exits(statements[i + 1] as ts.IfStatement)) return undefined;
 		if (![...callLabels(first)].some((label) => again.has(label))) continue;
 		if (retried.has(first) || ts.isIfStatement(first)) return undefined;
 		retried.add(first);
@@ -375,6 +377,28 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 		};
 	}
 	return undefined;
+}
+
+/** True when an `if` without `else` always leaves the function or loop from its block (`return`, `throw`, `continue`, `break`). */
+function exits(node: ts.IfStatement): boolean {
+	if (node.elseStatement) return false;
+	const then = node.thenStatement;
+	const last = ts.isBlock(then) ? then.statements[then.statements.length - 1] : then;
+	return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last));
+}
+
+/**
+ * `if (cached) { return await getOne(); } return await getAll();`: the block that always leaves and the
+ * rest of the enclosing block are alternatives, as if the rest were its `else`.
+ */
+function earlyReturnOf(node: ts.IfStatement, source: ts.SourceFile): BranchFact | undefined {
+	const block = node.parent;
+	if (!ts.isBlock(block) || !exits(node)) return undefined;
+	const at = block.statements.indexOf(node as ts.Statement);
+	const rest = block.statements.slice(at + 1);
+	if (rest.length === 0) return undefined;
+	const restSpan = { start: rest[0].getStart(source), end: rest[rest.length - 1].getEnd() };
+	return { span: { start: node.getStart(source), end: restSpan.end }, arms: [{ start: node.thenStatement.getStart(source), end: node.thenStatement.getEnd() }, restSpan] };
 }
 
 /** The callees a statement calls by name (`send`, `this.zoho.post`), looked for within a few hundred nodes. */
@@ -713,7 +737,14 @@ function requireSpecifier(call: ts.CallExpression): string | undefined {
 /** A typed parameter of an SDK class (or an axios instance) holds an instance; any other parameter shadows outer names. */
 function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, position?: { fn: number; index: number }): void {
 	if (!ts.isIdentifier(parameter.name)) {
-		if (ts.isObjectBindingPattern(parameter.name) || ts.isArrayBindingPattern(parameter.name)) {
+		if (ts.isObjectBindingPattern(parameter.name)) {
+			// `zohoRequest(method, path, { params, data } = {})`: each name is a member of the caller's options.
+			for (const element of parameter.name.elements) {
+				if (!ts.isIdentifier(element.name)) continue;
+				const key = element.propertyName ? (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined) : element.name.text;
+				scope.set(element.name.text, position !== undefined && key !== undefined && !element.dotDotDotToken ? { kind: 'param', ...position, member: key } : undefined);
+			}
+		} else if (ts.isArrayBindingPattern(parameter.name)) {
 			for (const element of parameter.name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) scope.set(element.name.text, undefined);
 		}
 		return;

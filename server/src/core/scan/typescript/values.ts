@@ -357,6 +357,11 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 		const named = namedBaseValue(first.text);
 		if (named) return named;
 	}
+	// JSON.stringify(body): the body it writes, for what a request shows of it.
+	if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && first) {
+		const value = evaluate(first, scope, thisScope);
+		return value?.kind === 'object' ? value : undefined;
+	}
 	// require('x') where `require` is the CommonJS one.
 	if (ts.isIdentifier(callee) && callee.text === 'require' && !scope.has('require') && first && ts.isStringLiteral(first)) return moduleValue(first.text);
 	// await import('x')
