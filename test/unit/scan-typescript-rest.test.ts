@@ -186,7 +186,6 @@ export async function lookalikes(url: string, cache: Map<string, string>, sdk: {
   axios.isAxiosError(link);
   const deluge = 'resp = zoho.crm.getRecords("Leads");';
   await fetch(\`https://www.zohoapis.com/crm\`);
-  await fetch('https://www.zohoapis.com/crm/private/json/Leads/getRecords');
 }
 
 function shadowed(fetch: (u: string) => void) {

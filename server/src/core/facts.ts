@@ -175,4 +175,6 @@ export interface FileFacts {
 	readonly imports?: readonly ImportFact[];
 	readonly exports?: readonly ExportFact[];
 	readonly invocations?: readonly InvocationFact[];
+	/** A browser script (no imports or exports): its top-level functions are globals other scripts call by name. */
+	readonly script?: boolean;
 }

@@ -146,8 +146,8 @@ export function lookupRest(method: string, path: string): Operation {
 		return found.alternatives.length > 0 ? { ...operation, alternatives: found.alternatives } : operation;
 	}
 	return {
-		// `?`: the method is a parameter of a wrapper that no call fills in.
-		api: upper === '?' ? 'Zoho CRM call (operation unknown)' : 'Zoho CRM API',
+		// `?`: the method is a parameter of a wrapper that no call fills in. API 1.0 (`/crm/private/json/…`) reached its end of life on 31 Dec 2018.
+		api: upper === '?' ? 'Zoho CRM call (operation unknown)' : path.startsWith('/crm/private/') ? 'Zoho CRM API 1.0 (retired since 2018)' : 'Zoho CRM API',
 		operation: `${upper} ${path}`,
 		rule: { kind: 'fixed', credits: DEFAULT_CREDITS },
 		verification: 'default-rule',

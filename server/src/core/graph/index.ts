@@ -83,6 +83,8 @@ export class Graph {
 	private globals: Map<string, FunctionRef[]> | undefined;
 	/** Workspace files by the name an import ends with (`zoho` for `…/zoho.ts` and `…/zoho/index.ts`). */
 	private byName: Map<string, string[]> | undefined;
+	/** Top-level functions of browser scripts by name. */
+	private scriptGlobals: Map<string, FunctionRef[]> | undefined;
 	/** The dependency sets being collected, innermost last. */
 	private readonly frames: Set<string>[] = [];
 	/** Counts changes; `log` keeps what each recent one made stale (`*`: everything). */
@@ -138,7 +140,10 @@ export class Graph {
 		// A file that appeared or went may change how any import resolves: everything is stale.
 		const namesChanged = delugeNames(before) !== delugeNames(facts);
 		const stale = !before !== !facts ? ['*'] : namesChanged ? [path, DELUGE_NAMES] : [path];
-		if (namesChanged) this.globals = undefined;
+		if (namesChanged) {
+			this.globals = undefined;
+			this.scriptGlobals = undefined;
+		}
 		if (!before !== !facts) this.byName = undefined;
 		for (const cache of [this.exportCache, this.callCache, this.calledFrom]) dropStale(cache, stale);
 		this.remember(stale);
@@ -388,6 +393,25 @@ export class Graph {
 		return !exact && last?.length === 1 ? last[0] : exact?.[0];
 	}
 
+	/** A top-level function of a browser script, by its exact name, when one script declares it. */
+	private scriptFunction(name: string): FunctionRef | undefined {
+		this.frames.at(-1)?.add(DELUGE_NAMES);
+		if (!this.scriptGlobals) {
+			this.scriptGlobals = new Map();
+			for (const [path, facts] of this.modules) {
+				if (!facts.script) continue;
+				for (const f of facts.functions ?? []) {
+					if (f.name.includes('.')) continue;
+					const list = this.scriptGlobals.get(f.name) ?? [];
+					list.push({ path, name: f.name });
+					this.scriptGlobals.set(f.name, list);
+				}
+			}
+		}
+		const found = this.scriptGlobals.get(name);
+		return found?.length === 1 ? found[0] : undefined;
+	}
+
 	/**
 	 * Keys (`path#name`) of the functions some other function or top-level code calls; a function
 	 * calling itself does not count. Kept as counts per key, updated from the files whose calls
@@ -456,7 +480,7 @@ export class Graph {
 			if ((facts.functions ?? []).some((f) => f.name === target.name)) return { path, name: target.name };
 			return target.name.includes('.') ? this.functionIn({ path, local: target.name.slice(0, target.name.indexOf('.')) }, target.name.slice(target.name.indexOf('.') + 1)) : undefined;
 		}
-		if (target.kind === 'global') return this.globalFunction(target.name);
+		if (target.kind === 'global') return facts.language === 'deluge' ? this.globalFunction(target.name) : this.scriptFunction(target.name);
 		const imported = facts.imports?.find((i) => i.local === target.local);
 		if (!imported) return undefined;
 		const module = this.resolveModule(path, imported.specifier);
@@ -472,7 +496,9 @@ export class Graph {
 
 /** The Deluge function names a file declares, as one string to compare (empty for other languages). */
 function delugeNames(facts: FileFacts | undefined): string {
-	return facts?.language === 'deluge' ? (facts.functions ?? []).map((f) => f.name.toLowerCase()).join('\n') : '';
+	if (facts?.language === 'deluge') return (facts.functions ?? []).map((f) => f.name.toLowerCase()).join('\n');
+	// A browser script's functions are globals too.
+	return facts?.script ? `script\n${(facts.functions ?? []).map((f) => f.name).join('\n')}` : '';
 }
 
 /** Drops every cached answer that read one of the stale dependencies. */

@@ -85,14 +85,15 @@ export function baseEvidence(url: string): string | undefined {
 	return NAMED_BASE.exec(url)?.[1];
 }
 
-const ZOHO_API_HOST = /^https?:\/\/(?:www\.|sandbox\.|developer\.|content\.)?zohoapis\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
-/** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`. */
-const CRM_PREFIX = /\/crm\/(?:bulk\/|email\/)?v\d+(?:\.\d+)?(?=[/?#]|$|\u0001)/i;
+/** The API hosts, and the CRM's own hosts (`crm.zoho.eu`, `crmplus.zoho.sa`), which serve the same API paths. */
+const ZOHO_API_HOST = /^https?:\/\/(?:(?:www\.|sandbox\.|developer\.|content\.)?zohoapis|crm\.zoho|crmplus\.zoho)\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
+/** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`, and the retired API 1.0 (`/crm/private/json`). */
+const CRM_PREFIX = /\/crm\/(?:(?:bulk\/|email\/)?v\d+(?:\.\d+)?|private\/(?:json|xml))(?=[/?#]|$|\u0001)/i;
 
 function classifyPrefix(prefix: string): 'zoho' | 'unknown' | 'other' {
 	if (ZOHO_API_HOST.test(prefix)) return 'zoho';
 	// A computed host: `${apiDomain}` (Zoho hands it out with the token), or a Zoho host with a computed data centre.
-	if (prefix === HOLE || /^https?:\/\/[^/]*zohoapis\.[^/]*\u0001/i.test(prefix) || /^https?:\/\/[^/]*\u0001[^/]*zohoapis/i.test(prefix)) return 'unknown';
+	if (prefix === HOLE || /^https?:\/\/[^/]*(?:zohoapis|crm\.zoho|crmplus\.zoho)\.[^/]*\u0001/i.test(prefix) || /^https?:\/\/[^/]*\u0001[^/]*zohoapis/i.test(prefix)) return 'unknown';
 	if (/^\u0001+$/.test(prefix)) return 'unknown';
 	// A host read under a Zoho name (`${process.env.ZOHO_API_DOMAIN}/crm/v8/…`).
 	if (/^\u0008[^\u0008]*\u0008$/.test(prefix)) return 'unknown';

@@ -240,6 +240,12 @@ export function scanDeluge(text: string): FileFacts {
 			});
 			return;
 		}
+		// The retired URL tasks: getUrl(url, headers) and postUrl(url, map, headers).
+		if (expr.callee.kind === 'ident' && /^(?:getUrl|postUrl)$/i.test(name) && expr.args[0]) {
+			const path = crmPathOf(stringOf(expr.args[0], env));
+			if (path) calls.push({ span, via: 'invokeurl', callee: name, method: name.toLowerCase() === 'geturl' ? 'GET' : 'POST', path, loops: [...loopStack] });
+			return;
+		}
 		if (name.toLowerCase().startsWith('zoho.')) return; // other products and utilities
 		// A call of another Deluge function: `standalone.sync(…)`, `thisapp.x(…)`, a plain name.
 		const lower = name.toLowerCase();

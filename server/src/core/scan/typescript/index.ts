@@ -125,6 +125,8 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 	const retried = new Set<ts.Node>();
 
 	bindTopLevel(source, moduleScope, module);
+	// A script loaded by a page shares its top-level functions with the page's other scripts.
+	const script = language === 'javascript' && isScript(source, module);
 
 	const pushLoop = (loop: LoopFact): void => {
 		loops.push(loop);
@@ -303,6 +305,15 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 					...bodyFacts(request.body, scope, thisScope),
 				});
 			} else if (calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
+			else if (script && !calleeValue && ts.isIdentifier(callee) && !scope.has(callee.text)) {
+				invocations.push({
+					span: { start: node.getStart(source), end: node.getEnd() },
+					loops: [...loopStack],
+					target: { kind: 'global', name: callee.text },
+					callee: callee.text,
+					args: node.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? stringPart(a, scope, thisScope)),
+				});
+			}
 			const callback = arrayCallback(node);
 			if (callback) {
 				visitUnder(node.expression, node, scope, thisScope);
@@ -339,7 +350,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			span: { start: 0, end: 0 },
 		});
 	}
-	const facts: FileFacts = { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings };
+	const facts: FileFacts = { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings, ...(script ? { script } : {}) };
 	return { facts, parse: { path, text, source } };
 }
 
@@ -415,6 +426,16 @@ function callLabels(node: ts.Node): Set<string> {
 	};
 	look(node);
 	return labels;
+}
+
+/** True for a file with no module syntax: no import, export, `require` or `module.exports`. */
+function isScript(source: ts.SourceFile, module: ModuleFacts): boolean {
+	if (module.imports.length > 0 || module.exports.length > 0) return false;
+	for (const statement of source.statements) {
+		if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement)) return false;
+		if (ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+	}
+	return !/\brequire\s*\(/.test(source.text);
 }
 
 /** Top-level constants holding strings, for files that import them (URL bases and paths). */

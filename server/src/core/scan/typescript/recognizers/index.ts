@@ -11,6 +11,8 @@ import { superagentRecognizer } from './superagent';
 import type { CallSite, Recognizer, Request } from './types';
 import { widgetSdkRecognizer } from './widget-sdk';
 import { zcrmsdkRecognizer } from './zcrmsdk';
+import { zdkClientRecognizer } from './zdk-client';
+import { zohoMcpRecognizer } from './zoho-mcp';
 import { zohoSdkRecognizer } from './zoho-sdk';
 
 export type { CallSite, Recognizer, Request } from './types';
@@ -25,6 +27,8 @@ export const RECOGNIZERS: readonly Recognizer[] = [
 	zohoSdkRecognizer,
 	zcrmsdkRecognizer,
 	widgetSdkRecognizer,
+	zdkClientRecognizer,
+	zohoMcpRecognizer,
 ];
 
 /** The request a call makes, from the first recognizer that knows it. */

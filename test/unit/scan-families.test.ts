@@ -1,0 +1,283 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { RECOGNIZERS } from '../../server/src/core/scan/typescript/recognizers';
+import { analyze, check, checkWorkspace } from './check';
+
+// Prices from the catalog's rules: reads, searches and metadata 1 credit; Convert Lead 5; a write of
+// up to 10 records 1; COQL by LIMIT (≤ 200: 1, ≤ 1,000: 2, ≤ 2,000: 3); unknown operations the default 1.
+
+void describe('the recognizer registry', () => {
+	test('each family is one recognizer, tried in a fixed order', () => {
+		assert.deepEqual(
+			RECOGNIZERS.map((r) => r.family),
+			['fetch', 'axios', 'got', 'request', 'superagent', 'node-https', 'zoho-sdk', 'zcrmsdk', 'widget-sdk', 'zdk-client-script', 'zoho-mcp'],
+		);
+	});
+});
+
+void describe('widget JS SDK (the ZOHO global)', () => {
+	test('record, metadata and configuration wrappers, coql by its LIMIT, and requests through a connection', () => {
+		check(
+			'javascript',
+			`
+async function load(id) {
+  const lead = await ZOHO.CRM.API.getRecord({ Entity: 'Leads', RecordID: id });
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+  const calls = await ZOHO.CRM.API.getAllRecords({ Entity: 'Calls', sort_order: 'asc', per_page: 200, page: 1 });
+//                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  const me = await ZOHO.CRM.CONFIG.getCurrentUser();
+//                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Users 1 cr = 1/run
+  const fields = await ZOHO.CRM.META.getFields({ Entity: 'Leads' });
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Fields 1 cr = 1/run
+  const rows = await ZOHO.CRM.API.coql({ select_query: 'select id from Deals where Stage = "Won" limit 2000' });
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 3 cr = 3/run
+  await window.ZOHO.CRM.API.deleteRecord({ Entity: 'Tasks', RecordID: id });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Delete Record 1 cr = 1/run
+  await ZOHO.CRM.CONNECTION.invoke('crmoauth', { method: 'GET', url: 'https://www.zohoapis.com/crm/v2.1/Deals/' + id });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+  return [lead, calls, me, fields, rows];
+}`,
+		);
+	});
+
+	test('other ZOHO namespaces, functions, outside requests and a local ZOHO are no CRM API calls', () => {
+		const analysis = analyze(
+			'javascript',
+			`
+ZOHO.embeddedApp.init();
+ZOHO.CRM.UI.Record.open({ Entity: 'Leads', RecordID: '1' });
+ZOHO.CRM.HTTP.get({ url: 'https://api.example.com/rates' });
+ZOHO.CRM.FUNCTIONS.execute('score_lead', { arguments: '{}' });
+function local(ZOHO) { return ZOHO.CRM.API.getRecord({ Entity: 'Leads', RecordID: '1' }); }
+`,
+		);
+		assert.deepEqual(
+			analysis.estimate.calls.map((c) => c.call.callee),
+			[],
+		);
+	});
+});
+
+void describe('client scripts, MCP tools and the legacy SDK held anywhere', () => {
+	test('ZDK.HTTP.request in a client script', () => {
+		check(
+			'javascript',
+			`
+const contact = ZDK.HTTP.request({ url: 'https://www.zohoapis.com/crm/v6/Contacts/' + contactId, method: 'GET', headers: { Authorization: auth } });
+//              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+const rates = ZDK.HTTP.request({ url: 'https://api.example.com/rates', method: 'GET' });
+`,
+		);
+	});
+
+	test('tools of the Zoho MCP server called by name, by any client', () => {
+		check(
+			'typescript',
+			`
+export async function sync(client: McpClient, id: string) {
+  await callMcpTool('ZohoCRM_getRecords', { module: 'Deals', page: 1 });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  await client.callTool({ name: 'ZohoCRM_searchRecords', arguments: { module: 'Leads', criteria: '(Email:equals:a@b.c)' } });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  await callMcpTool('ZohoCRM_convertLead', { path_variables: { id } });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+  await callMcpTool('ZohoBooks_getInvoices', {});
+  await callMcpTool('tools/list', {});
+}`,
+		);
+	});
+
+	test('the legacy SDK reached through a client passed around, in a file that requires zcrmsdk', () => {
+		check(
+			'javascript',
+			`
+const zcrmsdk = require('zcrmsdk');
+class Zoho {
+  async client() { await zcrmsdk.initialize(); this.client = zcrmsdk; return this.client; }
+  async records(client, input) {
+    return client.API.MODULES.get(input);
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  }
+  async search(client, word) {
+    return client.API.MODULES.search({ module: 'Accounts', params: { word } });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  }
+}
+module.exports = Zoho;`,
+		);
+	});
+});
+
+void describe('options objects passed to wrappers', () => {
+	test('the URL, method and body of options a wrapper hands to request, axios or fetch', () => {
+		checkWorkspace(`//- /w/lib/http.ts
+export async function fetchWithTimeout(input: string, init: RequestInit = {}, timeoutMs = 10000) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), timeoutMs);
+  return fetch(input, { ...init, signal: controller.signal });
+}
+//- /w/lib/zoho.js
+const request = require('request');
+function requestPromise(options) {
+  return new Promise((resolve, reject) => {
+    request(options, (error, response, body) => (error ? reject(error) : resolve(body)));
+  });
+}
+async function zohoRequest(method, path, { params, data } = {}) {
+  const axios = require('axios');
+  return axios({ method, url: 'https://www.zohoapis.com' + path, params, data });
+}
+async function coql(token) {
+  const options = { method: 'POST', url: 'https://www.zohoapis.com/crm/v2/coql', headers: { Authorization: 'Zoho-oauthtoken ' + token }, body: { select_query: 'select id from Leads limit 500' }, json: true };
+  return requestPromise(options);
+//       ^^^^^^^^^^^^^^^^^^^^^^^ requestPromise() 2 cr = 2/run
+}
+async function insertOne(record) {
+  return zohoRequest('post', '/crm/v8/Contacts', { data: { data: [record] } });
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 1 cr = 1/run
+}
+module.exports = { coql, insertOne };
+//- /w/lib/leads.ts
+import { fetchWithTimeout } from '@/lib/http';
+export async function upsertLead(lead: object) {
+  return fetchWithTimeout('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST', body: JSON.stringify({ data: [lead] }) }, 15000);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fetchWithTimeout() 1 cr = 1/run
+}
+`);
+	});
+
+	test('a client whose base is Zoho CRM: the request line with the caller\'s path is a call of its own', () => {
+		checkWorkspace(`//- /m/client.ts
+import axios, { AxiosInstance } from 'axios';
+export class ZohoClient {
+  private http: AxiosInstance;
+  constructor() {
+    this.http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+  }
+  async get(path: string) {
+    return (await this.http.get(path)).data;
+//                ^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  }
+}
+//- /m/tools.ts
+import { ZohoClient } from './client';
+const client = new ZohoClient();
+export async function lead(id: string) {
+  return client.get(\`/Leads/\${id}\`);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^ ZohoClient.get() 1 cr = 1/run
+}
+`);
+	});
+});
+
+void describe('retries and early returns are alternatives, not extra calls', () => {
+	test('a catch that retries, an if that resends on 401, an early return', () => {
+		// Each function makes one request per run: the dearer of its alternatives.
+		check(
+			'typescript',
+			`
+import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function withCatch(refresh: () => Promise<void>) {
+  try {
+    return await zoho.get('/Leads');
+//               ^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  } catch (error) {
+    await refresh();
+    return await zoho.get('/Leads');
+//               ^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  }
+}
+export async function withStatus(send: (t: string) => Promise<Response>, token: string) {
+  let result = await send(token);
+  if (result.status === 401) {
+    token = await refreshToken();
+    result = await send(token);
+  }
+  const rows = await zoho.get('/Deals');
+//                   ^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  if (!rows.data) {
+    return await zoho.post('/Deals', { data: [{ Deal_Name: 'x' }] });
+//               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
+  }
+  return await zoho.put('/Deals', { data: [{ id: '1', Stage: 'Won' }] });
+//             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 1 cr = 1/run
+}`,
+		);
+		const analysis = analyze(
+			'typescript',
+			`
+import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+async function send(token: string) {
+  return zoho.post('/Leads', { data: [{ Last_Name: 'x' }] }, { headers: { Authorization: 'Zoho-oauthtoken ' + token } });
+}
+export async function upsert(token: string) {
+  let result = await send(token);
+  if (result.status === 401) {
+    token = await refreshToken();
+    result = await send(token);
+  }
+  try {
+    await zoho.get('/Leads');
+  } catch {
+    await zoho.get('/Leads');
+  }
+  if (cached) return cached;
+  await zoho.get('/Deals');
+  await zoho.get('/Tasks');
+}`,
+		);
+		// upsert, the one function nothing calls: send once (1, the retry is its alternative) + one of the
+		// try/catch reads (1) + the rest after the early return (2) = 4.
+		assert.equal(analysis.estimate.perRun, 4);
+	});
+});
+
+void describe('browser scripts share their top-level functions', () => {
+	test('a function one script declares, called from another script by name', () => {
+		checkWorkspace(`//- /site/static/zoho.js
+async function fetchRecord(module) {
+  const resp = await ZOHO.CRM.API.getAllRecords({ Entity: module, per_page: 200 });
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  return resp.data;
+}
+//- /site/static/calls.js
+async function renderCalls(name) {
+  const data = await fetchRecord(name);
+//                   ^^^^^^^^^^^^^^^^^ fetchRecord() 1 cr = 1/run
+  return data.length;
+}
+//- /site/static/app.js
+import { fetchRecord } from './elsewhere.js';
+export async function run() {
+  return fetchRecord('Calls');
+}
+`);
+	});
+});
+
+void describe('Deluge: the retired URL tasks and the CRM hosts', () => {
+	test('getUrl and postUrl to API 1.0, invokeurl to a crmplus host', () => {
+		check(
+			'deluge',
+			`
+resp = getUrl("https://crm.zoho.com/crm/private/xml/Users/getUsers?authtoken=x&scope=crmapi&type=ActiveUsers");
+//     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Zoho CRM API 1.0 (retired since 2018) 1 cr = 1/run
+updated = postUrl("https://crm.zoho.eu/crm/private/xml/Potentials/updateRecords", params);
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Zoho CRM API 1.0 (retired since 2018) 1 cr = 1/run
+page = getUrl("https://www.example.com/crm/private/xml/Leads");
+queryMap = Map();
+queryMap.put("select_query", "select Name from Course_Instance limit 2000");
+response = invokeurl
+//         ^^^^^^^^^ COQL Query 3? cr = 3/run
+[
+  url: "https://crmplus.zoho.sa/crm/v6/coql"
+  type: POST
+  parameters: queryMap.toString()
+  connection: "zcrm_coql"
+];
+`,
+		);
+	});
+});
