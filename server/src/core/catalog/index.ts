@@ -203,12 +203,28 @@ const SDK_PACKAGES = [...new Set(SDK_METHODS.map((m) => m.sdk))];
 export function sdkOfImport(specifier: string): string | undefined {
 	const exact = SDK_PACKAGES.find((sdk) => specifier === sdk || specifier.startsWith(sdk + '/'));
 	if (exact) return exact;
-	const m = /^@zohocrm\/(nodejs|typescript)-sdk-(\d+)(?:\.(\d+))?(?:\/|$)/.exec(specifier);
+	// Also forks republished under another scope: `@someone/zohocrm-nodejs-sdk-5.0`.
+	const m = /^@(?:zohocrm\/|[\w.-]+\/zohocrm-)(nodejs|typescript)-sdk-(\d+)(?:\.(\d+))?(?:\/|$)/.exec(specifier);
 	if (!m) return undefined;
 	const [, flavour, major, minor] = m;
 	if (major === '2') return minor === '1' ? '@zohocrm/typescript-sdk-2.1' : `@zohocrm/${flavour}-sdk-2.0`;
 	if (Number(major) >= 3) return `@zohocrm/${flavour}-sdk-8.0`;
 	return undefined;
+}
+
+/**
+ * The SDK whose namespace holds a class under this name (`Record.RecordOperations` in 8.0,
+ * `Records.RecordOperations` in 2.1), for an SDK reached through a value the scanner cannot follow
+ * (`new this.sdk.Record.RecordOperations()`). The Node.js release first.
+ */
+export function sdkOfNamespacedClass(namespace: string, className: string): string | undefined {
+	return SDK_BY_ACCESS.get(`${namespace}.${className}`);
+}
+
+const SDK_BY_ACCESS = new Map<string, string>();
+for (const m of [...SDK_METHODS].sort((a, b) => Number(b.sdk.includes('nodejs')) - Number(a.sdk.includes('nodejs')))) {
+	const parts = m.accessExpr.split('.');
+	if (parts.length >= 3 && !SDK_BY_ACCESS.has(parts.slice(-2).join('.'))) SDK_BY_ACCESS.set(parts.slice(-2).join('.'), m.sdk);
 }
 
 /** SDK methods by `sdk class method`. */

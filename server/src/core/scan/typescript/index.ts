@@ -58,6 +58,7 @@ const KIND_ACTION = (() => {
 		K.ConditionalExpression,
 		K.SwitchStatement,
 		K.TryStatement,
+		K.Block,
 		K.ForStatement,
 		K.ForInStatement,
 		K.ForOfStatement,
@@ -190,6 +191,12 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		const action = KIND_ACTION[node.kind];
 		if (action === SKIP) return;
 		if (action === WALK) {
+			visitChildren(node, scope, thisScope);
+			return;
+		}
+		// A function declared in a nested block (a `try`, an `if`) is callable throughout the block.
+		if (ts.isBlock(node)) {
+			if (!ts.isFunctionLike(node.parent)) bindFunctionDeclarations(node.statements, scope);
 			visitChildren(node, scope, thisScope);
 			return;
 		}
@@ -591,7 +598,14 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 			}
 		} else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
 			const name = statement.name?.text ?? 'default';
-			if (ts.isClassDeclaration(statement)) scope.set(name, local(name));
+			if (ts.isClassDeclaration(statement)) {
+				scope.set(name, local(name));
+				// `getRecord = getRecord;` in the class body: the method is a function held under another name.
+				for (const member of statement.members) {
+					const init = ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.initializer ? unwrap(member.initializer) : undefined;
+					if (init && ts.isIdentifier(init)) module.exports.push({ exported: `${name}.${(member.name as ts.Identifier).text}`, local: init.text });
+				}
+			}
 			if (exported) module.exports.push({ exported: isDefault ? 'default' : name, local: name });
 		} else if (ts.isExportDeclaration(statement)) {
 			const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;

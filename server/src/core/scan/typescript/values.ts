@@ -3,7 +3,7 @@
  * a number, an HTTP client, an SDK namespace, class or instance. Scopes map names to such values.
  */
 import ts from 'typescript';
-import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport } from '../../catalog';
+import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport, sdkOfNamespacedClass } from '../../catalog';
 import { bodyArgument } from './body';
 import { HOLE, importedMarker, MAX_TEXT_LENGTH, namedBase, optionsArgument, parameterMarker, sdkInstanceMarker } from '../zoho-url';
 
@@ -285,6 +285,11 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 		}
 		const cls = evaluate(e.expression, scope, thisScope);
 		if (cls?.kind === 'sdk-class') return { kind: 'sdk-instance', sdk: cls.sdk, className: cls.className, ctorArgs: e.arguments ?? [] };
+		// `new this.sdk.Record.RecordOperations()`: the SDK's own namespace and class names are the evidence.
+		if (!cls && ts.isPropertyAccessExpression(e.expression) && ts.isPropertyAccessExpression(e.expression.expression)) {
+			const sdk = sdkOfNamespacedClass(e.expression.expression.name.text, e.expression.name.text);
+			if (sdk) return { kind: 'sdk-instance', sdk, className: e.expression.name.text, ctorArgs: e.arguments ?? [] };
+		}
 		if (cls?.kind === 'user') return { kind: 'user-instance', ref: cls.ref };
 		return undefined;
 	}
