@@ -145,7 +145,8 @@ export async function run() {
 
 void describe('wrappers priced from their arguments', () => {
 	test('a generic request function takes the method, path and body each call passes', () => {
-		// POST /Leads with a 2-record body: ceil(2/10) = 1.
+		// POST /Leads with a 2-record body: ceil(2/10) = 1. zohoFetch's own request is shown as its first
+		// caller makes it (GET /crm/v8/Deals); zohoRequest's is the first caller's POST /Leads.
 		checkWorkspace(`//- /src/zoho.ts
 import axios from 'axios';
 const BASE = 'https://www.zohoapis.com/crm/v2';
@@ -159,6 +160,7 @@ export const convert = (id: string) => zohoRequest('POST', \`/Leads/\${id}/actio
 //                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 5 cr = 5/run
 export async function zohoFetch(url: string, init?: RequestInit) {
   return fetch(url, init);
+//       ^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
 }
 //- /src/use.ts
 import { convert, getLead, zohoFetch, zohoRequest } from './zoho';
@@ -185,11 +187,13 @@ void describe('parameters belong to their own function', () => {
 	test("a constructor's parameter kept in a field, and a closure's outer parameter, are not a method's arguments", () => {
 		// Client.get: the field is unknown (a host Zoho hands out), the path is get's own argument: Get Records.
 		// makeClient's argument fills only its own parameter: the closure's path stays unknown, so no host, no call.
+		// The requests inside Client.get and read are shown as their one caller makes them.
 		checkWorkspace(`//- /client.ts
 export class Client {
   constructor(private base: string) {}
   get(path: string) {
     return fetch(this.base + path);
+//         ^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
   }
 }
 export function makeClient(base: string) {
@@ -197,6 +201,7 @@ export function makeClient(base: string) {
 }
 export function read(path: string) {
   return fetch('https://www.zohoapis.com' + path);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
 }
 //- /use.ts
 import { Client, makeClient, read } from './client';

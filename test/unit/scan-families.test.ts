@@ -110,22 +110,27 @@ module.exports = Zoho;`,
 
 void describe('options objects passed to wrappers', () => {
 	test('the URL, method and body of options a wrapper hands to request, axios or fetch', () => {
+		// requestPromise(options): COQL with LIMIT 500 = 2; zohoRequest with a one-record body: Create Records 1;
+		// fetchWithTimeout with a one-record upsert: 1. Each request line inside is shown as its first caller makes it.
 		checkWorkspace(`//- /w/lib/http.ts
 export async function fetchWithTimeout(input: string, init: RequestInit = {}, timeoutMs = 10000) {
   const controller = new AbortController();
   setTimeout(() => controller.abort(), timeoutMs);
   return fetch(input, { ...init, signal: controller.signal });
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 1 cr = 1/run
 }
 //- /w/lib/zoho.js
 const request = require('request');
 function requestPromise(options) {
   return new Promise((resolve, reject) => {
     request(options, (error, response, body) => (error ? reject(error) : resolve(body)));
+//  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 2 cr = 2/run
   });
 }
 async function zohoRequest(method, path, { params, data } = {}) {
   const axios = require('axios');
   return axios({ method, url: 'https://www.zohoapis.com' + path, params, data });
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
 }
 async function coql(token) {
   const options = { method: 'POST', url: 'https://www.zohoapis.com/crm/v2/coql', headers: { Authorization: 'Zoho-oauthtoken ' + token }, body: { select_query: 'select id from Leads limit 500' }, json: true };

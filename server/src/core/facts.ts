@@ -149,6 +149,8 @@ export interface DeferredCall {
 	readonly bodyParam?: string;
 	/** An SDK method called on a value known only later (a parameter, an imported instance): the receiver's template. */
 	readonly sdk?: { readonly receiver: string; readonly method: string; readonly args: readonly string[] };
+	/** The request carries a Zoho OAuth token: a host computed in another file is Zoho's. */
+	readonly zohoToken?: boolean;
 	readonly loops: readonly number[];
 	readonly records?: number;
 	readonly coqlLimit?: number | null;

@@ -86,6 +86,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		if (call.price.assumption) out.push('', `${escapeMarkdown(call.price.assumption)} (assumed)`);
 		if (operation.alternatives?.length) out.push('', `${escapeMarkdown(alternativesLine(operation.api, operation.alternatives))}.`);
 	}
+	if (call.asCalledFrom) out.push('', `What it requests comes from the caller: shown as the call in ${inlineCode(basename(call.asCalledFrom.path))} makes it (the first in the workspace); it counts where the function is called.`);
 	if (loops.length > 0) {
 		out.push('');
 		for (const use of loops) {

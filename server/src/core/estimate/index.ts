@@ -3,7 +3,7 @@ import { calibrate, type OrgApis } from '../catalog/org-apis';
 import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
-import { argumentMember, crmPathOf, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
+import { argumentMember, crmPathOf, hasParameter, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
 import { formatNumber } from '../explain';
 
 /** What the estimate assumes where the code does not say. */
@@ -86,6 +86,8 @@ export interface CallEstimate {
 	readonly assumed: boolean;
 	/** For a call of a user function that makes Zoho CRM calls: the function, the path to the real call, and how its cost was bounded. */
 	readonly wrapper?: { readonly target: FunctionRef; readonly chain: readonly ChainStep[]; readonly branchMaximum?: boolean; readonly recursive?: boolean };
+	/** Set when the URL comes from the enclosing function's caller: the call (the first in the workspace) it is shown as. */
+	readonly asCalledFrom?: { readonly path: string; readonly span: Span };
 }
 
 /** One step from a wrapper call to the real request: a function call, then the request itself. */
@@ -120,6 +122,8 @@ export interface FunctionCost {
 	readonly chain: readonly ChainStep[];
 	/** The operation of the first request it makes, for the wrapper's hover and report. */
 	readonly operation?: Operation;
+	/** With a call's arguments: the requests they decide and the functions it calls, each as the arguments make it. */
+	readonly byArgs?: { readonly requests: readonly CallFact[]; readonly invocations: readonly { readonly index: number; readonly target: FunctionRef; readonly cost: FunctionCost }[] };
 }
 
 /** Owners of each call and invocation of a file, computed once per list of calls. */
@@ -192,6 +196,8 @@ export class FunctionCosts {
 		const within = (loops: readonly number[]) => loops.filter((i) => facts.loops[i].span.start >= fn.span.start && facts.loops[i].span.end <= fn.span.end);
 		// The function's requests, with the arguments filled in where they shape the URL or the method.
 		const requests: CallFact[] = [];
+		const decided: CallFact[] = [];
+		const called: { index: number; target: FunctionRef; cost: FunctionCost }[] = [];
 		calls.forEach((call, i) => {
 			if (owners.calls[i] !== fn) return;
 			const filled = args && call.template ? this.instantiate(ref.path, call, call.template, fill) : call;
@@ -210,7 +216,10 @@ export class FunctionCosts {
 				}
 				const call: CallFact = { span: d.span, via: 'rest', callee: d.callee, method: d.method, path: '', loops: d.loops, records: d.records, coqlLimit: d.coqlLimit };
 				const filled = this.instantiate(ref.path, call, { url: d.url, base: d.base, method: d.methodParam, body: d.bodyParam }, fill);
-				if (filled) requests.push(filled);
+				if (filled) {
+					requests.push(filled);
+					decided.push(filled);
+				}
 			}
 		}
 		const items: RangedItem[] = [];
@@ -238,6 +247,7 @@ export class FunctionCosts {
 			const cost = this.cost(target, invocation.args?.map((a) => this.graph.resolveString(ref.path, fill(a))), inner);
 			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) return;
+			if (args) called.push({ index: i, target, cost });
 			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
 			const times = multiplierOf(uses);
 			const apis: Record<string, number> = {};
@@ -259,8 +269,24 @@ export class FunctionCosts {
 			operation: first?.operation,
 			...(chose ? { branchMaximum: true } : {}),
 			...(recursive ? { recursive: true } : {}),
+			...(args ? { byArgs: { requests: decided, invocations: called } } : {}),
 		};
 		return result;
+	}
+
+	/**
+	 * A function whose requests take their URL or method from its parameters, as its first caller makes
+	 * it: the caller's place and the cost with its arguments. Undefined when no caller makes it cost anything.
+	 */
+	asCalled(ref: FunctionRef): { caller: { path: string; span: Span }; cost: FunctionCost } | undefined {
+		const key = `${ref.path}#${ref.name}`;
+		for (const site of this.graph.callersOf(key).slice(0, 20)) {
+			const invocation = this.graph.facts(site.path)?.invocations?.[site.index];
+			if (!invocation?.args) continue;
+			const cost = this.cost(ref, invocation.args.map((a) => this.graph.resolveString(site.path, a)));
+			if (cost.perRun > 0) return { caller: { path: site.path, span: invocation.span }, cost };
+		}
+		return undefined;
 	}
 
 	/** A request with a call's arguments filled in: undefined when they make it something other than a Zoho CRM request. */
@@ -357,28 +383,11 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAULT_ASSUMPTIONS, workspace?: WorkspaceContext): FileEstimate {
 	// In a workspace, requests whose URLs use imported constants are classified too.
 	const requests = workspace ? workspace.costs.graph.callsOf(workspace.path) : facts.calls;
-	const calls = requests.map((call): CallEstimate => {
-		const { operation, price: callPrice } = priceOf(call, assumptions);
-		const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
-		const multiplier = multiplierOf(loops);
-		const perRun = callPrice.credits * multiplier;
-		return {
-			call,
-			operation,
-			price: callPrice,
-			credits: callPrice.credits,
-			loops,
-			multiplier,
-			perRun,
-			low: callPrice.min * multiplier,
-			high: callPrice.max * multiplier,
-			apis: { [operation.api]: perRun },
-			assumed: loops.some((use) => use.source === 'default') || guessed(operation, callPrice),
-		};
-	});
+	const calls = requests.map((call) => requestEstimate(call, facts, assumptions));
 	const costed = (list: readonly CallEstimate[]) => list.map((c) => ({ span: c.call.span, value: c.perRun }));
 	if (!workspace) return { calls, perRun: branchTotal(costed(calls), facts.branches ?? []).total };
 	const wrappers = wrapperCalls(facts, assumptions, workspace);
+	const forwarded = forwardedCalls(facts, assumptions, workspace, requests, wrappers);
 	// In a workspace, only code nothing else calls runs on its own.
 	const called = workspace.costs.graph.calledFunctions();
 	const owners = ownersOf(facts, requests);
@@ -389,7 +398,76 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 		const i = invocationIndex.get(wrapper.invocation);
 		if (i !== undefined && runsOnItsOwn(owners.invocations[i])) own.push(wrapper.estimate);
 	}
-	return { calls: [...calls, ...wrappers.map((w) => w.estimate)], perRun: branchTotal(costed(own), facts.branches ?? []).total };
+	return { calls: [...calls, ...forwarded.requests, ...wrappers.map((w) => w.estimate), ...forwarded.wrappers], perRun: branchTotal(costed(own), facts.branches ?? []).total };
+}
+
+/** A request priced, and multiplied by the loops around it. */
+function requestEstimate(call: CallFact, facts: FileFacts, assumptions: Assumptions, asCalledFrom?: CallEstimate['asCalledFrom']): CallEstimate {
+	const { operation, price: callPrice } = priceOf(call, assumptions);
+	const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
+	const multiplier = multiplierOf(loops);
+	const perRun = callPrice.credits * multiplier;
+	return {
+		call,
+		operation,
+		price: callPrice,
+		credits: callPrice.credits,
+		loops,
+		multiplier,
+		perRun,
+		low: callPrice.min * multiplier,
+		high: callPrice.max * multiplier,
+		apis: { [operation.api]: perRun },
+		assumed: loops.some((use) => use.source === 'default') || guessed(operation, callPrice),
+		...(asCalledFrom ? { asCalledFrom } : {}),
+	};
+}
+
+/**
+ * Requests and wrapper calls inside functions that take their URL from their callers (`request(options)`,
+ * `fetch(url)` in a `zohoRequest(url)`): what they are is known only at a call, so they are shown as the
+ * first call of the function in the workspace makes them. They count where that function is called.
+ */
+function forwardedCalls(
+	facts: FileFacts,
+	assumptions: Assumptions,
+	workspace: WorkspaceContext,
+	requests: readonly CallFact[],
+	wrappers: readonly { invocation: InvocationFact }[],
+): { requests: CallEstimate[]; wrappers: CallEstimate[] } {
+	const out = { requests: [] as CallEstimate[], wrappers: [] as CallEstimate[] };
+	const functions = facts.functions ?? [];
+	const known = new Set(requests.map((c) => c.span.start));
+	const wrapped = new Set(wrappers.map((w) => w.invocation));
+	// Functions with a request or a call whose URL, method or arguments come from their own parameters and found nothing so far.
+	const open = new Set<FunctionFact>();
+	for (const d of facts.deferred ?? []) {
+		if (known.has(d.span.start) || !isParametric(d)) continue;
+		const owner = ownerOf(functions, d.span);
+		if (owner) open.add(owner);
+	}
+	for (const invocation of facts.invocations ?? []) {
+		if (wrapped.has(invocation) || !invocation.args?.some(hasParameter)) continue;
+		const owner = ownerOf(functions, invocation.span);
+		if (owner) open.add(owner);
+	}
+	for (const fn of open) {
+		const context = workspace.costs.asCalled({ path: workspace.path, name: fn.name });
+		const byArgs = context?.cost.byArgs;
+		if (!context || !byArgs) continue;
+		for (const call of byArgs.requests) {
+			if (known.has(call.span.start) || ownerOf(functions, call.span) !== fn) continue;
+			known.add(call.span.start);
+			out.requests.push(requestEstimate(call, facts, assumptions, context.caller));
+		}
+		for (const { index, target, cost } of byArgs.invocations) {
+			const invocation = facts.invocations?.[index];
+			if (!invocation || wrapped.has(invocation) || ownerOf(functions, invocation.span) !== fn) continue;
+			wrapped.add(invocation);
+			out.wrappers.push({ ...wrapperEstimate(invocation, target, cost, facts, assumptions, workspace.costs.graph), asCalledFrom: context.caller });
+		}
+	}
+	return out;
 }
 
 function declarationOf(graph: Graph, ref: FunctionRef): Span {
@@ -404,6 +482,13 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 		if (!target) continue;
 		const cost = costs.cost(target, invocation.args?.map((a) => costs.graph.resolveString(path, a)));
 		if (cost.perRun === 0) continue;
+		out.push({ invocation, estimate: wrapperEstimate(invocation, target, cost, facts, assumptions, costs.graph) });
+	}
+	return out;
+}
+
+/** A call of a user function, priced at one run of it (with the call's arguments), times the loops around the call. */
+function wrapperEstimate(invocation: InvocationFact, target: FunctionRef, cost: FunctionCost, facts: FileFacts, assumptions: Assumptions, graph: Graph): CallEstimate {
 		const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
 		const multiplier = multiplierOf(loops);
 		const apis: Record<string, number> = {};
@@ -432,12 +517,10 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 			assumed: cost.assumed || loops.some((use) => use.source === 'default'),
 			wrapper: {
 				target,
-				chain: [{ path: target.path, span: declarationOf(costs.graph, target), what: `${target.name}()` }, ...cost.chain],
+				chain: [{ path: target.path, span: declarationOf(graph, target), what: `${target.name}()` }, ...cost.chain],
 				...(cost.branchMaximum ? { branchMaximum: true } : {}),
 				...(cost.recursive ? { recursive: true } : {}),
 			},
 		};
-		out.push({ invocation, estimate });
-	}
-	return out;
+		return estimate;
 }

@@ -5,7 +5,14 @@
  */
 import { sdkCallPath, sdkHasClass, sdkMethod, sdkOfImport } from '../catalog';
 import type { CallFact, DeferredCall, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
-import { crmPathOf, hasParameter, HOLE, IMPORTED, parseSdkInstance, withoutParameters } from '../scan/zoho-url';
+import { crmPathOf, hasParameter, HOLE, IMPORTED, parseSdkInstance, withoutParameters, withTokenHost } from '../scan/zoho-url';
+
+/** A call of a user function: the function's key (`path#name`), and the file and index of the invocation. */
+export interface CallSiteRef {
+	readonly key: string;
+	readonly path: string;
+	readonly index: number;
+}
 
 /** A function of the workspace: the file it is in and its name there (`zohoGet`, `ZohoClient.getRecords`). */
 export interface FunctionRef {
@@ -75,11 +82,13 @@ export class Graph {
 	private readonly exportCache = new Map<string, Tracked<ExportTarget | undefined>>();
 	private readonly exportsInProgress = new Set<string>();
 	private readonly callCache = new Map<string, Tracked<readonly CallFact[]>>();
-	private readonly calledFrom = new Map<string, Tracked<readonly string[]>>();
+	private readonly calledFrom = new Map<string, Tracked<readonly CallSiteRef[]>>();
+	/** Call sites by the function they call, assembled from `calledFrom` when first asked after a change. */
+	private callerIndex: Map<string, CallSiteRef[]> | undefined;
 	private called: CalledFunctions | undefined;
 	/** How many call sites name each function, and what each file's calls added to those counts. */
 	private readonly calledCounts = new Map<string, number>();
-	private readonly calledContributions = new Map<string, readonly string[]>();
+	private readonly calledContributions = new Map<string, readonly CallSiteRef[]>();
 	private globals: Map<string, FunctionRef[]> | undefined;
 	/** Workspace files by the name an import ends with (`zoho` for `…/zoho.ts` and `…/zoho/index.ts`). */
 	private byName: Map<string, string[]> | undefined;
@@ -341,7 +350,8 @@ export class Graph {
 				if (call) calls.push(call);
 				continue;
 			}
-			const url = this.resolveString(path, d.url);
+			const resolved = this.resolveString(path, d.url);
+			const url = d.zohoToken ? withTokenHost(resolved) : resolved;
 			const base = d.base === undefined ? undefined : this.resolveString(path, d.base);
 			const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
 			if (!crmPath) continue;
@@ -421,8 +431,9 @@ export class Graph {
 	 */
 	calledFunctions(): CalledFunctions {
 		if (this.called) return this.called;
-		const change = (keys: readonly string[], by: number) => {
-			for (const key of keys) {
+		this.callerIndex = undefined;
+		const change = (sites: readonly CallSiteRef[], by: number) => {
+			for (const { key } of sites) {
 				const n = (this.calledCounts.get(key) ?? 0) + by;
 				if (n > 0) this.calledCounts.set(key, n);
 				else this.calledCounts.delete(key);
@@ -457,18 +468,39 @@ export class Graph {
 		return this.called;
 	}
 
-	/** The functions one file's code calls. */
-	private calledBy(path: string): string[] {
+	/** The functions one file's code calls, with the invocation that calls each. */
+	private calledBy(path: string): CallSiteRef[] {
 		const facts = this.facts(path);
-		const out: string[] = [];
-		for (const invocation of facts?.invocations ?? []) {
+		const out: CallSiteRef[] = [];
+		(facts?.invocations ?? []).forEach((invocation, index) => {
 			const target = this.resolve(path, invocation);
-			if (!target) continue;
+			if (!target) return;
 			const caller = ownerOf(facts?.functions ?? [], invocation.span);
-			if (caller && target.path === path && caller.name === target.name) continue;
-			out.push(`${target.path}#${target.name}`);
-		}
+			if (caller && target.path === path && caller.name === target.name) return;
+			out.push({ key: `${target.path}#${target.name}`, path, index });
+		});
 		return out;
+	}
+
+	/**
+	 * The call sites of a function (`path#name`) anywhere in the workspace, in file order. The answer
+	 * depends on the files it names; a call added elsewhere is seen when the asker is computed again.
+	 */
+	callersOf(key: string): readonly CallSiteRef[] {
+		this.calledFunctions();
+		if (!this.callerIndex) {
+			this.callerIndex = new Map();
+			for (const sites of this.calledContributions.values()) {
+				for (const site of sites) {
+					const list = this.callerIndex.get(site.key) ?? [];
+					list.push(site);
+					this.callerIndex.set(site.key, list);
+				}
+			}
+		}
+		const sites = this.callerIndex.get(key) ?? [];
+		for (const site of sites) this.frames.at(-1)?.add(site.path);
+		return sites;
 	}
 
 	/** The function an invocation calls, if the workspace has it. */

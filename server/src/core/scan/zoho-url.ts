@@ -44,9 +44,13 @@ export function optionsArgument(members: Readonly<Record<string, string>>): stri
 		.join('\u0010')}\u000e`;
 }
 
-/** A member of an argument passed as an options object: its text, '' when the object has no such member, a hole for any other argument. */
+/**
+ * A member of an argument passed as an options object: its text, '' when the object has no such member
+ * or the call passes no such argument, a hole for any other argument.
+ */
 export function argumentMember(argument: string | undefined, member: string): string {
-	const m = argument === undefined ? null : /^\u000e([^\u000e]*)\u000e$/.exec(argument);
+	if (argument === undefined) return '';
+	const m = /^\u000e([^\u000e]*)\u000e$/.exec(argument);
 	if (!m) return HOLE;
 	// The options hold one body and one URL, whichever name the request reads them by.
 	const key = member === 'data' || member === 'json' ? 'body' : member === 'uri' ? 'url' : member;
@@ -129,6 +133,14 @@ export function crmPathOf(url: string, base?: string): string | undefined {
 		.join('/')
 		.replace(/\/+$/, '');
 	return path.length > 0 ? path : undefined;
+}
+
+/**
+ * A URL whose host the code computes (`https://${APIS_HOST}/crm/v2/Leads`), read as Zoho's when the request
+ * carries a Zoho OAuth token: the host becomes a hole, so the CRM path decides. Other URLs are kept.
+ */
+export function withTokenHost(url: string): string {
+	return /^https?:\/\/[^/]*\u0001[^/]*\/crm\//i.test(url) ? HOLE + url.slice(url.indexOf('/crm/')) : url;
 }
 
 /** Stands for an instance of an official SDK class, passed to a parameter or exported for other files. */

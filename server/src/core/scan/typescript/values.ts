@@ -286,7 +286,7 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 		const cls = evaluate(e.expression, scope, thisScope);
 		if (cls?.kind === 'sdk-class') return { kind: 'sdk-instance', sdk: cls.sdk, className: cls.className, ctorArgs: e.arguments ?? [] };
 		// `new this.sdk.Record.RecordOperations()`: the SDK's own namespace and class names are the evidence.
-		if (!cls && ts.isPropertyAccessExpression(e.expression) && ts.isPropertyAccessExpression(e.expression.expression)) {
+		if ((!cls || cls.kind === 'user') && ts.isPropertyAccessExpression(e.expression) && ts.isPropertyAccessExpression(e.expression.expression)) {
 			const sdk = sdkOfNamespacedClass(e.expression.expression.name.text, e.expression.name.text);
 			if (sdk) return { kind: 'sdk-instance', sdk, className: e.expression.name.text, ctorArgs: e.arguments ?? [] };
 		}

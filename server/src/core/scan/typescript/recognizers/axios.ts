@@ -4,7 +4,7 @@
  */
 import { evaluate, propertyOf, urlTemplate } from '../values';
 import { parameterMarker } from '../../zoho-url';
-import { callerBody, methodOption, optionNode, type Recognizer, restRequest } from './types';
+import { callerBody, methodOption, optionNode, type Recognizer, restRequest, sendsZohoToken } from './types';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 
@@ -16,7 +16,8 @@ export const axiosRecognizer: Recognizer = {
 			const firstValue = evaluate(first, scope, thisScope);
 			// axios(config): the config is the call's own, or the caller's (`axios(options)` in a wrapper).
 			if (firstValue?.kind === 'object') {
-				const request = restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope), target.base, optionNode(firstValue, 'data'));
+				const url = urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope);
+				const request = restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), url, target.base, optionNode(firstValue, 'data'), sendsZohoToken(firstValue, scope, thisScope));
 				return callerBody(request, firstValue, scope, thisScope);
 			}
 			if (firstValue?.kind === 'param' && firstValue.member === undefined && args.length === 1) {
@@ -33,6 +34,6 @@ export const axiosRecognizer: Recognizer = {
 		const hasBody = member === 'post' || member === 'put' || member === 'patch';
 		const config = evaluate(hasBody ? third : second, scope, thisScope);
 		const body = hasBody ? second : optionNode(config, 'data');
-		return restRequest(label, member.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, body);
+		return restRequest(label, member.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, body, sendsZohoToken(config, scope, thisScope));
 	},
 };

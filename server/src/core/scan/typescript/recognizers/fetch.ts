@@ -1,6 +1,6 @@
 /** `fetch(url, init)`: the global, `node-fetch` and its kin, `undici.fetch`, `window.fetch`. */
 import { evaluate, urlTemplate } from '../values';
-import { callerBody, methodOption, optionNode, type Recognizer, restRequest } from './types';
+import { callerBody, methodOption, optionNode, type Recognizer, restRequest, sendsZohoToken } from './types';
 
 export const fetchRecognizer: Recognizer = {
 	family: 'fetch',
@@ -8,6 +8,6 @@ export const fetchRecognizer: Recognizer = {
 		if (target?.kind !== 'http' || target.client !== 'fetch') return undefined;
 		const [url, second] = args;
 		const init = evaluate(second, scope, thisScope);
-		return callerBody(restRequest(label, methodOption(init, 'GET', scope, thisScope), urlTemplate(url, scope, thisScope), target.base, optionNode(init, 'body')), init, scope, thisScope);
+		return callerBody(restRequest(label, methodOption(init, 'GET', scope, thisScope), urlTemplate(url, scope, thisScope), target.base, optionNode(init, 'body'), sendsZohoToken(init, scope, thisScope)), init, scope, thisScope);
 	},
 };

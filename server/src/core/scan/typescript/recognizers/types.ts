@@ -4,8 +4,8 @@
  */
 import ts from 'typescript';
 import type { CallFact, DeferredCall } from '../../../facts';
-import { baseEvidence, crmPathOf, HOLE, parameterMarker, withoutParameters } from '../../zoho-url';
-import { evaluate, propertyOf, type Scope, type Value } from '../values';
+import { baseEvidence, crmPathOf, HOLE, parameterMarker, withoutParameters, withTokenHost } from '../../zoho-url';
+import { evaluate, propertyOf, type Scope, stringPart, type Value } from '../values';
 
 /** A request the scanner recognised, before it is placed among the loops. */
 export interface Request {
@@ -14,7 +14,7 @@ export interface Request {
 	readonly method: string;
 	readonly path: string;
 	/** Set when the URL uses imported constants or parameters it cannot be classified without: classified after linking. */
-	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string; readonly sdk?: DeferredCall['sdk'] };
+	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string; readonly sdk?: DeferredCall['sdk']; readonly zohoToken?: boolean };
 	readonly template?: CallFact['template'];
 	readonly body?: ts.Expression;
 	/** The body when the caller passes it inside its options (`{ ...options }`, `axios(config)`): a parameter marker. */
@@ -54,14 +54,16 @@ const HAS_PARAMETER = /\u0004\d+:\d+(?:\.\w+)?\u0005/;
  * A REST request to `url` (on `base`, for an instance with a base URL): recognised when it is a Zoho
  * CRM URL, deferred when parameters or imported constants decide it.
  */
-export function restRequest(label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression): Request | undefined {
+export function restRequest(label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression, zohoToken = false): Request | undefined {
 	if (url === undefined) return undefined;
+	// A host the code computes (`https://${APIS_HOST}/crm/v2/Leads`) is Zoho's when the request carries a Zoho OAuth token.
+	if (zohoToken && withTokenHost(url) !== url) return restRequest(label, method, withTokenHost(url), base, body);
 	// A method held in a parameter is known only at each call of the function.
 	const methodParam = HAS_PARAMETER.test(method) ? method : undefined;
 	const knownMethod = methodParam === undefined ? method : '?';
 	const parametric = HAS_PARAMETER.test(url) || (base !== undefined && HAS_PARAMETER.test(base)) || methodParam !== undefined;
 	const template = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { method: methodParam } : {}) };
-	const deferredTemplate = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}) };
+	const deferredTemplate = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}), ...(zohoToken ? { zohoToken } : {}) };
 	if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate };
 	const bare = withoutParameters(url);
 	const bareBase = base === undefined ? undefined : withoutParameters(base);
@@ -109,4 +111,11 @@ export function callerBody(request: Request | undefined, options: Value | undefi
 		if (value?.kind === 'param' && value.member === undefined) param = value;
 	}
 	return param?.kind === 'param' ? { ...request, bodyTemplate: parameterMarker(param.fn, param.index, 'body') } : request;
+}
+
+/** True when an options object sends a Zoho OAuth token: `headers: { Authorization: \`Zoho-oauthtoken ${token}\` }`. */
+export function sendsZohoToken(options: Value | undefined, scope: Scope, thisScope: Scope | undefined): boolean {
+	const headers = evaluate(optionNode(options, 'headers'), scope, thisScope);
+	const authorization = headers?.kind === 'object' ? (propertyOf(headers.node, 'Authorization') ?? propertyOf(headers.node, 'authorization')) : undefined;
+	return authorization !== undefined && /zoho-oauthtoken/i.test(stringPart(authorization, scope, thisScope));
 }
