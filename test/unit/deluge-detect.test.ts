@@ -41,7 +41,7 @@ void describe('Deluge kept under other extensions', () => {
 	test('a .js file holding a Deluge script is read as Deluge, and says so', () => {
 		const analysis = analyzeFile('/w/crm/mark-hot.js', 'javascript', SCRIPT);
 		assert.equal(analysis.language, 'deluge');
-		assert.deepEqual(analysis.facts.errors[0], { code: 'read-as-deluge', message: 'Read as Deluge: the text makes Deluge calls and is not valid JavaScript.', span: { start: 0, end: 0 } });
+		assert.deepEqual(analysis.facts.errors[0], { code: 'read-as-deluge', message: 'Read as Deluge: the text makes Deluge calls and reads better as Deluge than as JavaScript.', span: { start: 0, end: 0 } });
 		// getRecords 1; updateRecord 1 for each of the page's leads (10, the default); the search 1.
 		assert.deepEqual(
 			analysis.estimate.calls.map((c) => [c.operation.api, c.credits, c.multiplier]),
@@ -51,6 +51,24 @@ void describe('Deluge kept under other extensions', () => {
 				['Search Records', 1, 1],
 			],
 		);
+	});
+
+	test('Deluge that is valid JavaScript too is read as Deluge when JavaScript finds nothing in it', () => {
+		// Every line of this script is also a JavaScript statement; as JavaScript it calls no known client.
+		const both = '// find the newest record\nquery_map = Map();\nquery_map.put("sort_order", "desc");\nnewest = zoho.crm.getRecords("<Module_Name>", 1, 1, query_map, "<Connection>");\nupdated = zoho.crm.updateRecord("<Module_Name>", newest.get(0).get("id"), fields, "<Connection>");\n';
+		const analysis = analyzeFile('/w/crm/newest.js', 'javascript', both);
+		assert.equal(analysis.language, 'deluge');
+		// getRecords of one record on one page: 1; updateRecord: 1.
+		assert.deepEqual(
+			analysis.estimate.calls.map((c) => [c.operation.api, c.credits]),
+			[
+				['Get Records', 1],
+				['Update Record', 1],
+			],
+		);
+		// A client of the script's own that happens to be called zoho stays JavaScript.
+		const client = 'const zoho = makeClient();\nexport async function run() {\n  return zoho.crm.getRecords("Leads");\n}\n';
+		assert.equal(analyzeFile('/w/crm/client.js', 'javascript', client).language, 'javascript');
 	});
 
 	test('a .txt file and a file with no extension say how they were read', () => {

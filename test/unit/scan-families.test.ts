@@ -71,9 +71,11 @@ const rates = ZDK.HTTP.request({ url: 'https://api.example.com/rates', method: '
 	});
 
 	test('tools of the Zoho MCP server called by name, by any client', () => {
+		// A one-record create in the tool's body: 1; tags added to the one id listed: 1.
 		check(
 			'typescript',
 			`
+import axios from 'axios';
 export async function sync(client: McpClient, id: string) {
   await callMcpTool('ZohoCRM_getRecords', { module: 'Deals', page: 1 });
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
@@ -81,6 +83,10 @@ export async function sync(client: McpClient, id: string) {
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
   await callMcpTool('ZohoCRM_convertLead', { path_variables: { id } });
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+  await callMcpTool('ZohoCRM_createRecords', { path_variables: { module: 'Leads' }, body: { data: [{ Last_Name: 'x' }] } });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
+  await axios.post('https://www.zohoapis.com/crm/v7/Contacts/actions/add_tags', { ids: [id], tags: [{ name: 'vip' }] });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Add Tags To Multiple Records 1 cr = 1/run
   await callMcpTool('ZohoBooks_getInvoices', {});
   await callMcpTool('tools/list', {});
 }`,

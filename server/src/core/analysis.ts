@@ -115,9 +115,14 @@ export function scanDocument(text: string, path: string, language: Language, pre
  * makes Deluge calls and reads with fewer syntax problems as Deluge than as the file's own language.
  */
 function delugeInstead(text: string, facts: FileFacts): FileFacts | undefined {
+	if (!makesDelugeCalls(text)) return undefined;
 	const syntaxErrors = facts.errors.filter((e) => e.code.startsWith('TS')).length;
-	if (syntaxErrors === 0 || !makesDelugeCalls(text)) return undefined;
+	// Deluge that happens to be valid JavaScript too (`m = Map(); r = zoho.crm.getRecords("Leads");`): read as
+	// JavaScript it calls nothing, read as Deluge it has no problem at all and makes its calls.
+	const nothingAsScript = syntaxErrors === 0 && facts.calls.length === 0 && (facts.deferred?.length ?? 0) === 0;
+	if (syntaxErrors === 0 && !nothingAsScript) return undefined;
 	const deluge = scanDeluge(text);
+	if (nothingAsScript) return deluge.errors.length === 0 && deluge.calls.length > 0 ? deluge : undefined;
 	return deluge.errors.length < syntaxErrors ? deluge : undefined;
 }
 
@@ -126,7 +131,7 @@ function readAsDeluge(facts: FileFacts, path: string, instead: Language | undefi
 	const extension = extensionOf(path);
 	if (instead === undefined && !mayHoldDeluge(path)) return facts;
 	const message = instead
-		? `Read as Deluge: the text makes Deluge calls and is not valid ${instead === 'typescript' ? 'TypeScript' : 'JavaScript'}.`
+		? `Read as Deluge: the text makes Deluge calls and reads better as Deluge than as ${instead === 'typescript' ? 'TypeScript' : 'JavaScript'}.`
 		: `Read as Deluge: ${extension ? `a .${extension}` : 'a'} file whose text makes Deluge calls.`;
 	return { ...facts, errors: [{ code: READ_AS_DELUGE, message, span: { start: 0, end: 0 } }, ...facts.errors] };
 }

@@ -36,12 +36,13 @@ export function bodyArgument(arg: ts.Expression, scope: Scope, thisScope: Scope 
 	return facts && (facts.records !== undefined || facts.coqlLimit !== undefined) ? bodyMarker(facts.records, facts.coqlLimit) : undefined;
 }
 
-/** `{ data: [a, b] }` gives 2 records; `{ select_query: '… limit 500' }` gives LIMIT 500. */
+/** `{ data: [a, b] }` gives 2 records, `{ ids: [id] }` 1; `{ select_query: '… limit 500' }` gives LIMIT 500. */
 export function bodyFacts(body: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): { records?: number; coqlLimit?: number | null } {
 	const object = bodyObject(body, scope, thisScope);
 	if (!object) return {};
 	const out: { records?: number; coqlLimit?: number | null } = {};
-	const data = propertyOf(object, 'data');
+	// The records a write sends (`data`), or the ids an action on many records takes (`ids`: add or remove tags).
+	const data = propertyOf(object, 'data') ?? propertyOf(object, 'ids');
 	const list = data && evaluate(data, scope, thisScope);
 	if (list?.kind === 'array' && list.length !== undefined) out.records = list.length;
 	const query = propertyOf(object, 'select_query');

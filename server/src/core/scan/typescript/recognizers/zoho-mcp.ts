@@ -56,7 +56,9 @@ export const zohoMcpRecognizer: Recognizer = {
 		const method = known?.[0] ?? (/^(?:create|add|insert|convert)/.test(operation) ? 'POST' : /^update/.test(operation) ? 'PUT' : /^(?:delete|remove)/.test(operation) ? 'DELETE' : 'GET');
 		const module = moduleOf(toolArgs, scope, thisScope);
 		const path = (known?.[1] ?? '/crm/v8/{x}').replace('{module}', module ?? '{module}');
-		return { via: 'sdk', callee: label, method, path, sdk: { sdk: 'Zoho MCP server', class: 'ZohoCRM', method: operation } };
+		// The request's body rides in the tool's arguments: `{ body: { data: [record] } }`.
+		const body = toolArgs?.kind === 'object' ? propertyOf(toolArgs.node, 'body') : undefined;
+		return { via: 'sdk', callee: label, method, path, ...(body ? { body } : {}), sdk: { sdk: 'Zoho MCP server', class: 'ZohoCRM', method: operation } };
 	},
 };
 
