@@ -292,3 +292,43 @@ response = invokeurl
 		);
 	});
 });
+
+void describe('a switch on a parameter', () => {
+	test('a call with a literal runs its case (through fall-throughs), else the default; an unknown value the dearest case', () => {
+		// get_record and find: Get Record 1 (find falls through into get_record); convert: Convert Lead 5;
+		// an unknown tool: the dearest case, 5; a name no case lists: the default's search, 1.
+		checkWorkspace(`//- /t/tools.ts
+import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function executeTool(name: string, id: string) {
+  switch (name) {
+    case 'find':
+    case 'get_record':
+      return zoho.get('/Leads/' + id);
+//           ^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+    case 'convert': {
+      return zoho.post('/Leads/' + id + '/actions/convert');
+//           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+    }
+    default:
+      return zoho.get('/Leads/search', { params: { word: id } });
+//           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  }
+}
+//- /t/use.ts
+import { executeTool } from './tools';
+export async function run(tool: string) {
+  await executeTool('get_record', '1');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ executeTool() 1 cr = 1/run
+  await executeTool('find', '1');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^ executeTool() 1 cr = 1/run
+  await executeTool('convert', '1');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^ executeTool() 5 cr = 5/run
+  await executeTool(tool, '1');
+//      ^^^^^^^^^^^^^^^^^^^^^^ executeTool() 5 cr = 5/run
+  await executeTool('list_everything', '1');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ executeTool() 1 cr = 1/run
+}
+`);
+	});
+});

@@ -160,6 +160,11 @@ export interface DeferredCall {
 export interface BranchFact {
 	readonly span: Span;
 	readonly arms: readonly Span[];
+	/**
+	 * A `switch` on a parameter of the enclosing function: the parameter's marker and each arm's literal
+	 * case (undefined for `default` or a computed case). A call passing a literal runs only its arm.
+	 */
+	readonly on?: { readonly param: string; readonly cases: readonly (string | undefined)[]; readonly falls: readonly boolean[] };
 }
 
 export interface FileFacts {

@@ -1,6 +1,6 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
 import { calibrate, type OrgApis } from '../catalog/org-apis';
-import type { CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
+import type { BranchFact, CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
 import { argumentMember, crmPathOf, hasParameter, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
@@ -259,7 +259,13 @@ export class FunctionCosts {
 			}
 		});
 		// Only one arm of each if/else runs: the dearest counts.
-		const branches = (facts.branches ?? []).filter((b) => b.span.start >= fn.span.start && b.span.end <= fn.span.end);
+		let branches = (facts.branches ?? []).filter((b) => b.span.start >= fn.span.start && b.span.end <= fn.span.end);
+		// A switch on a parameter the call fills with a literal runs that case alone (else `default`, else none).
+		const left = args ? selectedArms(branches, fill) : undefined;
+		if (left) {
+			branches = left.branches;
+			for (let i = items.length - 1; i >= 0; i--) if (left.skipped.some((arm) => arm.start <= items[i].span.start && items[i].span.end <= arm.end)) items.splice(i, 1);
+		}
 		const { total: perRun, chose, counted } = branchTotal(items, branches);
 		const result: FunctionCost = {
 			perRun,
@@ -399,6 +405,34 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 		if (i !== undefined && runsOnItsOwn(owners.invocations[i])) own.push(wrapper.estimate);
 	}
 	return { calls: [...calls, ...forwarded.requests, ...wrappers.map((w) => w.estimate), ...forwarded.wrappers], perRun: branchTotal(costed(own), facts.branches ?? []).total };
+}
+
+/**
+ * The branches left when a call's arguments choose the arm of switches on parameters, and the arms
+ * skipped; undefined when no switch is decided. A case that falls through runs the next one too.
+ */
+function selectedArms(branches: readonly BranchFact[], fill: (t: string) => string): { branches: BranchFact[]; skipped: Span[] } | undefined {
+	let decided = false;
+	const kept: BranchFact[] = [];
+	const skipped: Span[] = [];
+	for (const branch of branches) {
+		const value = branch.on ? fill(branch.on.param) : undefined;
+		if (!branch.on || value === undefined || value === branch.on.param || /[\u0001-\u0008\u000e]/.test(value)) {
+			kept.push(branch);
+			continue;
+		}
+		decided = true;
+		const { cases, falls } = branch.on;
+		let first = cases.indexOf(value);
+		if (first < 0) first = cases.indexOf(undefined);
+		// The chosen case runs on into the next while it has no break, return or throw of its own.
+		let last = first;
+		while (last >= 0 && last < cases.length - 1 && falls[last]) last++;
+		branch.arms.forEach((arm, i) => {
+			if (first < 0 || i < first || i > last) skipped.push(arm);
+		});
+	}
+	return decided ? { branches: kept, skipped } : undefined;
 }
 
 /** A request priced, and multiplied by the loops around it. */

@@ -11,6 +11,7 @@ import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
 import { EVALUATION_BUDGET, evaluate, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type Value } from './values';
 import { recogniseCall } from './recognizers';
+import { parameterMarker } from '../zoho-url';
 
 export { coqlLimitOf } from './body';
 
@@ -255,7 +256,17 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		} else if (ts.isConditionalExpression(node)) {
 			branches.push({ span: spanOf(node), arms: [spanOf(node.whenTrue), spanOf(node.whenFalse)] });
 		} else if (ts.isSwitchStatement(node)) {
-			branches.push({ span: spanOf(node), arms: node.caseBlock.clauses.map(spanOf) });
+			// switch (name) on a parameter: each call with a literal name runs one arm (`executeTool('get_record')`).
+			const discriminant = evaluate(node.expression, scope, thisScope);
+			const on =
+				discriminant?.kind === 'param'
+					? {
+							param: parameterMarker(discriminant.fn, discriminant.index, discriminant.member),
+							cases: node.caseBlock.clauses.map((c) => (ts.isCaseClause(c) && ts.isStringLiteralLike(c.expression) ? c.expression.text : undefined)),
+							falls: node.caseBlock.clauses.map((c) => !leaves(c.statements)),
+						}
+					: undefined;
+			branches.push({ span: spanOf(node), arms: node.caseBlock.clauses.map(spanOf), ...(on ? { on } : {}) });
 		} else if (ts.isTryStatement(node) && node.catchClause) {
 			// The catch block runs when the try block failed: a retry there is the same request again, not a second one.
 			branches.push({ span: { start: node.getStart(source), end: node.catchClause.getEnd() }, arms: [spanOf(node.tryBlock), spanOf(node.catchClause.block)] });
@@ -395,6 +406,14 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 		};
 	}
 	return undefined;
+}
+
+/** True when statements end by leaving: `break`, `return`, `throw` or `continue` (also as the last statement of a block). */
+function leaves(statements: readonly ts.Statement[]): boolean {
+	const last = statements[statements.length - 1];
+	if (!last) return false;
+	if (ts.isBlock(last)) return leaves(last.statements);
+	return ts.isBreakStatement(last) || ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last);
 }
 
 /** True when an `if` without `else` always leaves the function or loop from its block (`return`, `throw`, `continue`, `break`). */
