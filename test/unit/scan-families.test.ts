@@ -332,3 +332,58 @@ export async function run(tool: string) {
 `);
 	});
 });
+
+void describe('clients in every kind of class field, and functions handed to helpers', () => {
+	test('#private, static and getter-held clients', () => {
+		check(
+			'typescript',
+			`
+import axios from 'axios';
+export class Zoho {
+  #http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+  static shared = axios.create({ baseURL: 'https://www.zohoapis.eu/crm/v8' });
+  async lead(id: string) {
+    return this.#http.get(\`/Leads/\${id}\`);
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+  }
+  static async deals() {
+    return Zoho.shared.get('/Deals');
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  }
+  async contacts() {
+    return Zoho.shared.get('/Contacts/search', { params: { email: 'a@b.c' } });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  }
+}`,
+		);
+	});
+
+	test('a function passed to a helper runs where the helper is called: retry, a cache, a token wrapper', () => {
+		// getLead: Get Record 1. Each helper call runs the function it is given once: 1 each.
+		checkWorkspace(`//- /h/zoho.ts
+export async function getLead(id = '1') {
+  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+}
+export async function listLeads() {
+  return fetch('https://www.zohoapis.com/crm/v8/Leads');
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+}
+//- /h/use.ts
+import { getLead, listLeads } from './zoho';
+import { unstable_cache } from 'next/cache';
+import { retry, withToken } from './helpers';
+export const cachedLeads = unstable_cache(listLeads, ['leads']);
+//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ listLeads() 1 cr = 1/run
+export async function run(id: string) {
+  await retry(() => getLead(id), 3);
+//                  ^^^^^^^^^^^ getLead() 1 cr = 1/run
+  await withToken(getLead);
+//      ^^^^^^^^^^^^^^^^^^ getLead() 1 cr = 1/run
+  await refreshAndRetry(listLeads, { attempts: 2 });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ listLeads() 1 cr = 1/run
+  [1, 2].forEach(console.log);
+}
+`);
+	});
+});

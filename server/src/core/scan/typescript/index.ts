@@ -332,6 +332,24 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 					args: node.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? stringPart(a, scope, thisScope)),
 				});
 			}
+			if (!request) {
+				// A function of the workspace handed to a helper (`retry(getLead)`, `unstable_cache(listLeads)`) runs
+				// where the helper is called; handed to `forEach`/`map`, once per element.
+				const perElement = ts.isPropertyAccessExpression(callee) && ARRAY_CALLBACKS.has(callee.name.text);
+				for (const argument of node.arguments) {
+					const passed = ts.isIdentifier(argument) || ts.isPropertyAccessExpression(argument) ? evaluate(argument, scope, thisScope) : undefined;
+					if (passed?.kind !== 'user' || !isFunctionReference(argument, passed)) continue;
+					if (perElement) pushLoop(describeLoop(node, source, text, scope, thisScope));
+					invocations.push({
+						span: { start: node.getStart(source), end: node.getEnd() },
+						loops: [...loopStack],
+						target: passed.ref.kind === 'local' ? { kind: 'local', name: passed.ref.name } : { kind: 'import', local: passed.ref.local, ...(passed.ref.member ? { member: passed.ref.member } : {}), ...(passed.ref.instance ? { instance: true } : {}) },
+						callee: calleeLabel(unwrap(argument)),
+						args: [],
+					});
+					if (perElement) loopStack.pop();
+				}
+			}
 			const callback = arrayCallback(node);
 			if (callback) {
 				visitUnder(node.expression, node, scope, thisScope);
@@ -406,6 +424,15 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 		};
 	}
 	return undefined;
+}
+
+/**
+ * True when an argument names a function rather than data: a name bound to a function of this file or
+ * imported (a module's constants are imported names too, but linking finds no function under them).
+ * `this.x` and namespaces' members stay data unless linked to a function.
+ */
+function isFunctionReference(argument: ts.Expression, value: Extract<Value, { kind: 'user' }>): boolean {
+	return ts.isIdentifier(argument) || value.ref.kind === 'import';
 }
 
 /** True when statements end by leaving: `break`, `return`, `throw` or `continue` (also as the last statement of a block). */
@@ -619,6 +646,14 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 			const name = statement.name?.text ?? 'default';
 			if (ts.isClassDeclaration(statement)) {
 				scope.set(name, local(name));
+				// `static http = axios.create(…)`: `Zoho.http` is that client wherever the file reaches it.
+				for (const member of statement.members) {
+					const isStatic = ts.getModifiers(member as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
+					if (isStatic && ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.initializer) {
+						const value = evaluate(member.initializer, scope);
+						if (value && value.kind !== 'user') scope.set(`${name}.${member.name.text}`, value);
+					}
+				}
 				// `getRecord = getRecord;` in the class body: the method is a function held under another name.
 				for (const member of statement.members) {
 					const init = ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.initializer ? unwrap(member.initializer) : undefined;
@@ -827,7 +862,7 @@ function evaluateQualified(name: ts.QualifiedName, scope: Scope): Value | undefi
 /** Class fields and constructor assignments first, so every method sees `this.x`. */
 function bindClassMembers(node: ts.ClassLikeDeclaration, classScope: Scope, instance: Scope): void {
 	for (const member of node.members) {
-		if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name)) {
+		if (ts.isPropertyDeclaration(member) && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) {
 			const value = member.initializer ? evaluate(member.initializer, classScope, instance) : typedValue(member.type, classScope);
 			if (value) instance.set(`this.${member.name.text}`, value);
 		}

@@ -269,6 +269,11 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 	if (ts.isPropertyAccessExpression(e)) {
 		if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return thisScope?.get(`this.${e.name.text}`) ?? memberOf(thisScope?.get('this'), e.name.text) ?? namedBaseValue(e.name.text);
 		const target = evaluate(e.expression, scope, thisScope);
+		// A static field of a class of this file: `Zoho.http`.
+		if (target?.kind === 'user' && target.ref.kind === 'local') {
+			const field = scope.get(`${target.ref.name}.${e.name.text}`);
+			if (field) return field;
+		}
 		if (target?.kind === 'array' && e.name.text === 'length') return target.length === undefined ? undefined : { kind: 'number', value: target.length };
 		return memberOf(target, e.name.text) ?? (target === undefined || target.kind === 'module' ? namedBaseValue(chainName(e)) : undefined);
 	}
