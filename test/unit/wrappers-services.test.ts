@@ -154,3 +154,26 @@ export async function load(ids: string[]) {
 		assert.equal(isAliasSpecifier('node:fs/promises'), false);
 	});
 });
+
+void describe('modules passed around as values', () => {
+	test('a CommonJS module of functions called or handed over as a whole is no function, and does not loop', () => {
+		// Before, linking `zoho()` looked for the module's default in the module itself, again and again.
+		checkWorkspace(`//- /c/zoho.js
+const axios = require('axios');
+async function lead(id) {
+  return axios.get('https://www.zohoapis.com/crm/v2/Leads/' + id);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+}
+module.exports = { lead };
+//- /c/use.js
+const zoho = require('./zoho');
+async function run() {
+  zoho();
+  register(zoho);
+  await zoho.lead('1');
+//      ^^^^^^^^^^^^^^ lead() 1 cr = 1/run
+}
+module.exports = run;
+`);
+	});
+});

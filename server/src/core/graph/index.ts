@@ -267,25 +267,30 @@ export class Graph {
 	}
 
 	/** A function by name in a module, where `member` names a method of a class or a member of a namespace. */
-	private functionIn(target: ExportTarget, member: string | undefined): FunctionRef | undefined {
+	private functionIn(target: ExportTarget, member: string | undefined, depth = 0): FunctionRef | undefined {
 		const facts = this.facts(target.path);
-		if (!facts) return undefined;
+		// Re-exports and namespaces can lead in a circle: past a depth no real chain needs, there is no function.
+		if (!facts || depth > 20) return undefined;
 		const functions = facts.functions ?? [];
 		if (target.local === undefined) {
 			// A namespace: the member's first part is an export of it.
-			if (member === undefined) return this.functionIn(this.resolveExport(target.path, 'default') ?? { path: target.path, local: 'default' }, undefined);
+			if (member === undefined) {
+				// The module called as a function: its default export, when that is a name (not the module again).
+				const whole = this.resolveExport(target.path, 'default') ?? { path: target.path, local: 'default' };
+				return whole.local === undefined ? undefined : this.functionIn(whole, undefined, depth + 1);
+			}
 			const [first, ...rest] = member.split('.');
 			const inner = this.resolveExport(target.path, first);
-			if (inner) return this.functionIn(inner, rest.length > 0 ? rest.join('.') : undefined);
+			if (inner) return this.functionIn(inner, rest.length > 0 ? rest.join('.') : undefined, depth + 1);
 			// `require('./zoho').getLead()` where the module exports one object or instance (`module.exports = new Zoho()`).
 			const whole = this.resolveExport(target.path, 'default');
-			return whole?.local !== undefined ? this.functionIn(whole, member) : undefined;
+			return whole?.local !== undefined ? this.functionIn(whole, member, depth + 1) : undefined;
 		}
 		const name = member === undefined ? target.local : `${target.local}.${member}`;
 		if (functions.some((f) => f.name === name)) return { path: target.path, name };
 		// A member of an object of functions (`zohoRepo.getRecord`), which may be imported from elsewhere.
 		const inner = member === undefined ? undefined : this.resolveExport(target.path, name);
-		return inner && inner.local !== name ? this.functionIn(inner, undefined) : undefined;
+		return inner && inner.local !== name ? this.functionIn(inner, undefined, depth + 1) : undefined;
 	}
 
 	/** A template with each imported constant replaced by its value (a hole when it cannot be found). */
