@@ -45,6 +45,23 @@ export async function findDeals(criteria) {
 		]);
 	});
 
+	test('a Zoho-named part of the host, and a computed host with a Zoho OAuth token', () => {
+		const { rows } = calls(`const ZOHO_BASE_DOMAIN = (process.env.ZOHO_BASE_DOMAIN || 'zohoapis.com').trim();
+const CRM_BASE = \`https://www.\${ZOHO_BASE_DOMAIN}/crm/v2\`;
+const host = regionHost(process.env.REGION);
+export async function createLead(lead, token) {
+	await fetch(\`\${CRM_BASE}/Leads\`, { method: 'POST', body: JSON.stringify({ data: [lead] }) });
+	await fetch(\`https://\${host}/crm/v2/Deals\`, { headers: { Authorization: \`Zoho-oauthtoken \${token}\` } });
+	await fetch(\`https://\${host}/crm/v3/objects/contacts\`, { headers: { Authorization: \`Bearer \${token}\` } });
+}
+`, '/w/zoho.js');
+		// Create of one record: 1; Get Records: 1. The last request carries no Zoho token: not a Zoho CRM call.
+		assert.deepEqual(rows, [
+			[5, 'POST /crm/v2/{module_api_name}', 1, 'ZOHO_BASE_DOMAIN'],
+			[6, 'GET /crm/v2/{module_api_name}', 1, undefined],
+		]);
+	});
+
 	test('the hover says what the request was taken for and why', () => {
 		const { analysis } = calls("export const list = () => fetch(process.env.ZOHO_CRM_URL + '/Leads');\n");
 		assert.match(hoverMarkdown(analysis, analysis.estimate.calls[0]), /Taken for Zoho CRM: the base URL is read at run time as `process\.env\.ZOHO_CRM_URL`, a name that says Zoho's API\./);

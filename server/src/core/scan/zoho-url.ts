@@ -99,8 +99,8 @@ function classifyPrefix(prefix: string): 'zoho' | 'unknown' | 'other' {
 	// A computed host: `${apiDomain}` (Zoho hands it out with the token), or a Zoho host with a computed data centre.
 	if (prefix === HOLE || /^https?:\/\/[^/]*(?:zohoapis|crm\.zoho|crmplus\.zoho)\.[^/]*\u0001/i.test(prefix) || /^https?:\/\/[^/]*\u0001[^/]*zohoapis/i.test(prefix)) return 'unknown';
 	if (/^\u0001+$/.test(prefix)) return 'unknown';
-	// A host read under a Zoho name (`${process.env.ZOHO_API_DOMAIN}/crm/v8/…`).
-	if (/^\u0008[^\u0008]*\u0008$/.test(prefix)) return 'unknown';
+	// A host read under a Zoho name (`${process.env.ZOHO_API_DOMAIN}/crm/v8/…`, `https://www.${ZOHO_BASE_DOMAIN}/crm/v2/…`).
+	if (/^\u0008[^\u0008]*\u0008$/.test(prefix) || /^https?:\/\/[^/\u0008]*\u0008[^\u0008/]*\u0008[^/]*$/i.test(prefix)) return 'unknown';
 	return 'other';
 }
 
@@ -140,7 +140,7 @@ export function crmPathOf(url: string, base?: string): string | undefined {
  * carries a Zoho OAuth token: the host becomes a hole, so the CRM path decides. Other URLs are kept.
  */
 export function withTokenHost(url: string): string {
-	return /^https?:\/\/[^/]*\u0001[^/]*\/crm\//i.test(url) ? HOLE + url.slice(url.indexOf('/crm/')) : url;
+	return /^https?:\/\/[^/]*[\u0001\u0008][^/]*\/crm\//i.test(url) ? HOLE + url.slice(url.indexOf('/crm/')) : url;
 }
 
 /** Stands for an instance of an official SDK class, passed to a parameter or exported for other files. */
