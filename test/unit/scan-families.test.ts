@@ -386,4 +386,22 @@ export async function run(id: string) {
 }
 `);
 	});
+
+	test('a route, an event, a timer or a job registers a function: it stays an entry point of its own', () => {
+		const [, use] = checkWorkspace(`//- /r/zoho.ts
+export async function listLeads() {
+  return fetch('https://www.zohoapis.com/crm/v8/Leads');
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+}
+//- /r/app.ts
+import express from 'express';
+import { listLeads } from './zoho';
+const router = express.Router();
+router.get('/leads', listLeads);
+process.on('SIGHUP', listLeads);
+setInterval(listLeads, 60_000);
+queue.process(listLeads);
+`);
+		assert.equal(use.estimate.calls.length, 0);
+	});
 });

@@ -332,7 +332,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 					args: node.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? stringPart(a, scope, thisScope)),
 				});
 			}
-			if (!request) {
+			if (!request && !registers(callee)) {
 				// A function of the workspace handed to a helper (`retry(getLead)`, `unstable_cache(listLeads)`) runs
 				// where the helper is called; handed to `forEach`/`map`, once per element.
 				const perElement = ts.isPropertyAccessExpression(callee) && ARRAY_CALLBACKS.has(callee.name.text);
@@ -424,6 +424,17 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 		};
 	}
 	return undefined;
+}
+
+/**
+ * Calls that register a function for later rather than run it: routes (`router.get('/leads', listLeads)`),
+ * events, timers and jobs. The function stays an entry point of its own, run by the framework.
+ */
+const REGISTRATIONS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'on', 'once', 'addListener', 'addEventListener', 'listen', 'handle', 'schedule', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'subscribe', 'register', 'command', 'action', 'process', 'define', 'every', 'catch']);
+
+function registers(callee: ts.Expression): boolean {
+	const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+	return name !== undefined && REGISTRATIONS.has(name);
 }
 
 /**
