@@ -9,7 +9,7 @@ import { type BranchFact, type CallFact, type DeferredCall, type ExportFact, typ
 import { namesZoho } from '../../zoho-markers';
 import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
-import { EVALUATION_BUDGET, evaluate, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type Value } from './values';
+import { EVALUATION_BUDGET, evaluate, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type UserRef, type Value } from './values';
 import { recogniseCall } from './recognizers';
 import { parameterMarker } from '../zoho-url';
 
@@ -167,9 +167,9 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		invocations.push({
 			span: { start: node.getStart(source), end: node.getEnd() },
 			loops: [...loopStack],
-			target: ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) },
+			target: invocationTarget(ref),
 			callee: calleeLabel(unwrap(node.expression)),
-			args: node.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? stringPart(a, scope, thisScope)),
+			args: argumentsOf(node, scope, thisScope),
 		});
 	};
 
@@ -329,7 +329,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 					loops: [...loopStack],
 					target: { kind: 'global', name: callee.text },
 					callee: callee.text,
-					args: node.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? stringPart(a, scope, thisScope)),
+					args: argumentsOf(node, scope, thisScope),
 				});
 			}
 			if (!request && !registers(callee)) {
@@ -343,7 +343,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 					invocations.push({
 						span: { start: node.getStart(source), end: node.getEnd() },
 						loops: [...loopStack],
-						target: passed.ref.kind === 'local' ? { kind: 'local', name: passed.ref.name } : { kind: 'import', local: passed.ref.local, ...(passed.ref.member ? { member: passed.ref.member } : {}), ...(passed.ref.instance ? { instance: true } : {}) },
+						target: invocationTarget(passed.ref),
 						callee: calleeLabel(unwrap(argument)),
 						args: [],
 					});
@@ -424,6 +424,16 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 		};
 	}
 	return undefined;
+}
+
+/** The arguments of a call as linking reads them: a body's records, an options object's URL and method, else the text. */
+function argumentsOf(call: ts.CallExpression, scope: Scope, thisScope: Scope | undefined): string[] {
+	return call.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? stringPart(a, scope, thisScope));
+}
+
+/** What an invocation of a user function or method calls, for linking. */
+function invocationTarget(ref: UserRef): InvocationFact['target'] {
+	return ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) };
 }
 
 /**
