@@ -20,7 +20,14 @@ const BUILT_INS = new Set([
 /** Namespaces under `zoho.` that are products or utilities other than Zoho CRM. */
 const READ_TASKS = new Set(['getRecords', 'searchRecords', 'getRelatedRecords']);
 
-type Value = { readonly kind: 'string'; readonly text: string } | { readonly kind: 'list'; readonly length: number } | { readonly kind: 'map'; readonly expr: Extract<Expr, { kind: 'map' }> } | { readonly kind: 'page'; readonly module?: string; readonly perPage: number };
+type Value =
+	| { readonly kind: 'string'; readonly text: string }
+	| { readonly kind: 'list'; readonly length: number }
+	/** A map as the script builds it: the entries under literal keys, and how many entries in all. */
+	| { readonly kind: 'map'; readonly entries: ReadonlyMap<string, Value | undefined>; readonly size: number }
+	| { readonly kind: 'page'; readonly module?: string; readonly perPage: number };
+
+const EMPTY_MAP: Value = { kind: 'map', entries: new Map(), size: 0 };
 
 /** Variables of one function body, by their latest assignment in source order. */
 type Env = Map<string, Value>;
@@ -77,8 +84,11 @@ function valueOf(expr: Expr, env: Env): Value | undefined {
 			return { kind: 'string', text: expr.value };
 		case 'list':
 			return { kind: 'list', length: expr.items.length };
-		case 'map':
-			return { kind: 'map', expr };
+		case 'map': {
+			const entries = new Map<string, Value | undefined>();
+			for (const [k, v] of expr.entries) if (k.kind === 'string') entries.set(k.value, valueOf(v, env));
+			return { kind: 'map', entries, size: expr.entries.length };
+		}
 		case 'ident':
 			return env.get(expr.name);
 		case 'binary': {
@@ -88,6 +98,16 @@ function valueOf(expr: Expr, env: Env): Value | undefined {
 		case 'call': {
 			const name = taskName(expr.callee);
 			if (name && /^zoho\.crm\.(v\d+\.)?/.test(name) && READ_TASKS.has(name.slice(name.lastIndexOf('.') + 1))) return pageOf(name, expr.args, env);
+			// Map() and List() start empty; `m.toString()` is the map it writes out.
+			if (expr.callee.kind === 'ident' && expr.args.length === 0) {
+				const lower = expr.callee.name.toLowerCase();
+				if (lower === 'map') return EMPTY_MAP;
+				if (lower === 'list' || lower === 'collection') return { kind: 'list', length: 0 };
+			}
+			if (expr.callee.kind === 'member' && expr.callee.name.toLowerCase() === 'tostring' && expr.args.length === 0) {
+				const inner = valueOf(expr.callee.object, env);
+				if (inner?.kind === 'map') return inner;
+			}
 			// "1,2,3".toList(), leftpad(" ", 50).toList("")
 			if (expr.callee.kind === 'member' && expr.callee.name.toLowerCase() === 'tolist') {
 				const receiver = expr.callee.object;
@@ -267,18 +287,20 @@ export function scanDeluge(text: string): FileFacts {
 			}
 		}
 		if (!path || !/^[A-Z]+$/.test(method)) return;
-		// COQL through invokeurl: the query in the parameters or body map.
+		// The parameters or body map, built literally or entry by entry: a COQL query's LIMIT, a write's records.
 		let coqlLimit: number | null | undefined;
+		let records: number | undefined;
 		for (const key of ['parameters', 'body']) {
 			const param = expr.params.get(key);
-			const value = param && (param.kind === 'call' && param.callee.kind === 'member' && param.callee.name.toLowerCase() === 'tostring' ? valueOf(param.callee.object, env) : valueOf(param, env));
-			if (value?.kind === 'map') {
-				const query = value.expr.entries.find(([k]) => k.kind === 'string' && k.value === 'select_query');
-				if (query) {
-					const limit = coqlLimitOf(stringOf(query[1], env).replace(new RegExp(HOLE, 'g'), ' x '));
-					if (limit !== undefined) coqlLimit = limit;
-				}
+			const value = param && valueOf(param, env);
+			if (value?.kind !== 'map') continue;
+			const query = value.entries.get('select_query');
+			if (query?.kind === 'string') {
+				const limit = coqlLimitOf(query.text.replace(new RegExp(HOLE, 'g'), ' x '));
+				if (limit !== undefined) coqlLimit = limit;
 			}
+			const data = value.entries.get('data');
+			if (data?.kind === 'list') records = data.length;
 		}
 		calls.push({
 			span: expr.span,
@@ -288,6 +310,7 @@ export function scanDeluge(text: string): FileFacts {
 			path,
 			loops: [...loopStack],
 			...(coqlLimit !== undefined ? { coqlLimit } : {}),
+			...(records !== undefined ? { records } : {}),
 		});
 	};
 
@@ -306,6 +329,7 @@ export function scanDeluge(text: string): FileFacts {
 			}
 			case 'expr':
 				visitExpr(statement.expr, env);
+				build(statement.expr, env);
 				return;
 			case 'if': {
 				// With an else, only one branch runs: a run pays for the dearest.
@@ -343,6 +367,46 @@ export function scanDeluge(text: string): FileFacts {
 		}
 	};
 
+	/**
+	 * A map or list built step by step: `m.put("select_query", q)`, `m.putAll(other)`, `l.add(r)`, `l.addAll(rows)`.
+	 * Inside loops an `add` adds once per iteration, when the loops' counts are known; else the list's length is unknown.
+	 */
+	const build = (expr: Expr, env: Env): void => {
+		if (expr.kind !== 'call' || expr.callee.kind !== 'member' || expr.callee.object.kind !== 'ident') return;
+		const name = expr.callee.object.name;
+		const method = expr.callee.name.toLowerCase();
+		const target = env.get(name);
+		const times = loopStack.reduce<number | undefined>((n, i) => (n === undefined || loops[i].iterations === undefined ? undefined : n * loops[i].iterations!), 1);
+		if (target?.kind === 'map' && (method === 'put' || method === 'putall')) {
+			const entries = new Map(target.entries);
+			let size = target.size;
+			const added = (key: string | undefined, value: Value | undefined) => {
+				if (key === undefined || !entries.has(key)) size++;
+				if (key !== undefined) entries.set(key, value);
+			};
+			if (method === 'put' && expr.args[0]) {
+				const key = stringOf(expr.args[0], env);
+				added(key.includes(HOLE) ? undefined : key, expr.args[1] ? valueOf(expr.args[1], env) : undefined);
+			} else if (method === 'putall' && expr.args[0]) {
+				const other = valueOf(expr.args[0], env);
+				if (other?.kind !== 'map') {
+					env.delete(name);
+					return;
+				}
+				for (const [k, v] of other.entries) added(k, v);
+				size += other.size - other.entries.size;
+			}
+			env.set(name, { kind: 'map', entries, size });
+			return;
+		}
+		if (target?.kind === 'list' && (method === 'add' || method === 'addall')) {
+			const each = method === 'add' ? 1 : expr.args[0] ? valueOf(expr.args[0], env) : undefined;
+			const count = typeof each === 'number' ? each : each?.kind === 'list' ? each.length : undefined;
+			if (count === undefined || times === undefined) env.delete(name);
+			else env.set(name, { kind: 'list', length: target.length + count * times });
+		}
+	};
+
 	const describeLoop = (statement: Extract<Statement, { kind: 'foreach' | 'while' }>, env: Env): LoopFact => {
 		const base: LoopFact = { kind: statement.kind === 'foreach' ? 'for-each' : 'while', span: statement.span, header: statement.header };
 		const n = annotated(statement.span.start);
@@ -350,7 +414,7 @@ export function scanDeluge(text: string): FileFacts {
 		if (statement.kind === 'while') return base;
 		const value = valueOf(statement.iterable, env);
 		// `for each x in {}`: an empty literal (read as an empty map) runs no iteration.
-		if (value?.kind === 'map' && value.expr.entries.length === 0) return { ...base, iterations: 0, iterationSource: 'literal', iterationReason: 'literal list of 0 items' };
+		if (value?.kind === 'map' && value.size === 0 && statement.iterable.kind === 'map') return { ...base, iterations: 0, iterationSource: 'literal', iterationReason: 'literal list of 0 items' };
 		if (value?.kind === 'list') {
 			const literal = statement.iterable.kind === 'list';
 			return { ...base, iterations: value.length, iterationSource: 'literal', iterationReason: `${literal ? 'literal list' : 'list'} of ${value.length} item${value.length === 1 ? '' : 's'}` };
