@@ -281,7 +281,7 @@ page = getUrl("https://www.example.com/crm/private/xml/Leads");
 queryMap = Map();
 queryMap.put("select_query", "select Name from Course_Instance limit 2000");
 response = invokeurl
-//         ^^^^^^^^^ COQL Query 3? cr = 3/run
+//         ^^^^^^^^^ COQL Query 3 cr = 3/run
 [
   url: "https://crmplus.zoho.sa/crm/v6/coql"
   type: POST
