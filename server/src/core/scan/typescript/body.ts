@@ -1,10 +1,10 @@
 /** What a request body shows that prices depend on: the records of a write, the LIMIT of a COQL query. */
 import ts from 'typescript';
 import { bodyMarker, HOLE, parameterMarker } from '../zoho-url';
-import { evaluate, propertyOf, type Scope, stringPart, unwrap } from './values';
+import { evaluate, fieldOf, type Scope, unwrap, type Value } from './values';
 
-/** The object literal a body expression stands for: itself, `JSON.stringify(it)`, or a constant holding it. */
-function bodyObject(expr: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): ts.ObjectLiteralExpression | undefined {
+/** The object a body expression stands for: itself, `JSON.stringify(it)`, or a constant holding it (with the fields set since). */
+function bodyObject(expr: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): Extract<Value, { kind: 'object' }> | undefined {
 	if (!expr) return undefined;
 	let e = unwrap(expr);
 	if (
@@ -18,7 +18,7 @@ function bodyObject(expr: ts.Expression | undefined, scope: Scope, thisScope: Sc
 		e = unwrap(e.arguments[0]);
 	}
 	const value = evaluate(e, scope, thisScope);
-	return value?.kind === 'object' ? value.node : undefined;
+	return value?.kind === 'object' ? value : undefined;
 }
 
 /** The parameter marker a body stands for, when the body (or what `JSON.stringify` is given) is a parameter. */
@@ -42,12 +42,12 @@ export function bodyFacts(body: ts.Expression | undefined, scope: Scope, thisSco
 	if (!object) return {};
 	const out: { records?: number; coqlLimit?: number | null } = {};
 	// The records a write sends (`data`), or the ids an action on many records takes (`ids`: add or remove tags).
-	const data = propertyOf(object, 'data') ?? propertyOf(object, 'ids');
-	const list = data && evaluate(data, scope, thisScope);
+	const list = fieldOf(object, 'data', scope, thisScope) ?? fieldOf(object, 'ids', scope, thisScope);
 	if (list?.kind === 'array' && list.length !== undefined) out.records = list.length;
-	const query = propertyOf(object, 'select_query');
-	if (query) {
-		const text = stringPart(query, scope, thisScope);
+	const query = fieldOf(object, 'select_query', scope, thisScope);
+	if (query?.kind === 'string' || query?.kind === 'param') {
+		// A query the caller passes holds no LIMIT of this function's own.
+		const text = query.kind === 'string' ? query.text : parameterMarker(query.fn, query.index, query.member);
 		if (text !== HOLE) {
 			const limit = coqlLimitOf(text);
 			if (limit !== undefined) out.coqlLimit = limit;

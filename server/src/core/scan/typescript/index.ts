@@ -9,7 +9,7 @@ import { type BranchFact, type CallFact, type DeferredCall, type ExportFact, typ
 import { namesZoho } from '../../zoho-markers';
 import { describeLoop } from './loops';
 import { bodyArgument, bodyFacts, bodyParameter } from './body';
-import { EVALUATION_BUDGET, evaluate, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type UserRef, type Value } from './values';
+import { EVALUATION_BUDGET, evaluate, fieldOf, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type UserRef, type Value } from './values';
 import { recogniseCall } from './recognizers';
 import { parameterMarker } from '../zoho-url';
 
@@ -173,6 +173,43 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		});
 	};
 
+	/** The loop depth at which each array or object value was made: a push inside deeper loops runs once per iteration. */
+	const builtAt = new WeakMap<Value, number>();
+	/** Replaces a built value, keeping where it was made. */
+	const rebuild = (scope: Scope, name: string, before: Value, after: Value): void => {
+		builtAt.set(after, builtAt.get(before) ?? 0);
+		scope.assign(name, after);
+	};
+	/** How many times the loops entered since a value was made run, when all their counts are known. */
+	const timesSince = (value: Value): number | undefined => {
+		let times: number | undefined = 1;
+		for (const i of loopStack.slice(builtAt.get(value) ?? 0)) times = times === undefined || loops[i].iterations === undefined ? undefined : times * loops[i].iterations!;
+		return times;
+	};
+	/** `ids.push(id)`, `body.data.push(row)`: the array grows by the items, once per iteration of the loops around. */
+	const fill = (array: ts.Expression, items: readonly ts.Expression[], scope: Scope, thisScope: Scope | undefined): void => {
+		const added = items.some(ts.isSpreadElement) ? undefined : items.length;
+		const grow = (value: Value): Value | undefined => {
+			const times = timesSince(value);
+			return value.kind === 'array' ? { kind: 'array', length: value.length === undefined || added === undefined || times === undefined ? undefined : value.length + added * times } : undefined;
+		};
+		const target = unwrap(array);
+		if (ts.isIdentifier(target)) {
+			const value = scope.get(target.text);
+			if (value?.kind === 'array') {
+				const grown = grow(value)!;
+				rebuild(scope, target.text, value, grown);
+			}
+		} else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
+			const object = scope.get(target.expression.text);
+			const field = object?.kind === 'object' ? fieldOf(object, target.name.text, scope, thisScope) : undefined;
+			if (object?.kind === 'object' && field?.kind === 'array') {
+				builtAt.set(field, builtAt.get(object) ?? 0);
+				rebuild(scope, target.expression.text, object, { ...object, fields: new Map(object.fields).set(target.name.text, grow(field)) });
+			}
+		}
+	};
+
 	/** Nodes entered above the current one; past MAX_NESTING the walk goes no deeper (the first place is kept). */
 	let depth = 0;
 	let tooDeepAt: number | undefined;
@@ -208,6 +245,9 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			const list = node.parent;
 			const topLevel = ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent);
 			if (!topLevel) bindDeclaration(node, scope, thisScope, module);
+			// Arrays and objects filled later are filled once per iteration of the loops entered after this.
+			const declared = ts.isIdentifier(node.name) ? scope.get(node.name.text) : undefined;
+			if (declared?.kind === 'array' || declared?.kind === 'object') builtAt.set(declared, loopStack.length);
 			return;
 		}
 		if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
@@ -239,6 +279,10 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 				// A reassigned name no longer has the value it was declared with.
 				const value = evaluate(node.right, scope, thisScope);
 				if (!value || value.kind === 'string' || value.kind === 'number') scope.set(target.text, undefined);
+			} else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
+				// `body.data = [lead]`: an object assembled field by field.
+				const object = scope.get(target.expression.text);
+				if (object?.kind === 'object') rebuild(scope, target.expression.text, object, { ...object, fields: new Map(object.fields).set(target.name.text, evaluate(node.right, scope, thisScope)) });
 			}
 			return;
 		}
@@ -332,6 +376,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 					args: argumentsOf(node, scope, thisScope),
 				});
 			}
+			if (!request && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'push' || callee.name.text === 'unshift')) fill(callee.expression, node.arguments, scope, thisScope);
 			if (!request && !registers(callee)) {
 				// A function of the workspace handed to a helper (`retry(getLead)`, `unstable_cache(listLeads)`) runs
 				// where the helper is called; handed to `forEach`/`map`, once per element.

@@ -15,7 +15,8 @@ export type Value =
 	| { readonly kind: 'string'; readonly text: string }
 	| { readonly kind: 'number'; readonly value: number }
 	| { readonly kind: 'array'; readonly length: number | undefined }
-	| { readonly kind: 'object'; readonly node: ts.ObjectLiteralExpression }
+	/** An object literal, with the fields the code set on it since (`body.data = [lead]`). */
+	| { readonly kind: 'object'; readonly node: ts.ObjectLiteralExpression; readonly fields?: ReadonlyMap<string, Value | undefined> }
 	/** A module whose members we may know (`https`, `undici`, any other). */
 	| { readonly kind: 'module'; readonly specifier: string }
 	/** A callable HTTP client or an instance of one, with the base URL an instance adds. */
@@ -98,6 +99,13 @@ export class Scope {
 	}
 
 	private readonly shadowed = new Set<string>();
+
+	/** Gives a name declared here or above a new value where it is declared (`ids.push(id)` inside a callback). */
+	assign(name: string, value: Value | undefined): void {
+		let scope: Scope | undefined = this;
+		while (scope && !scope.values.has(name) && !scope.shadowed.has(name)) scope = scope.parent;
+		(scope ?? this).set(name, value);
+	}
 
 	set(name: string, value: Value | undefined): void {
 		if (value) this.values.set(name, value);
@@ -263,12 +271,23 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 	if (ts.isConditionalExpression(e)) return evaluate(e.whenTrue, scope, thisScope) ?? evaluate(e.whenFalse, scope, thisScope);
 	if (ts.isIdentifier(e)) return scope.get(e.text) ?? (scope.has(e.text) ? undefined : GLOBALS.get(e.text)) ?? namedBaseValue(e.text);
 	if (ts.isArrayLiteralExpression(e)) {
-		return { kind: 'array', length: e.elements.some(ts.isSpreadElement) ? undefined : e.elements.length };
+		// `[...leads, extra]`: the spread arrays' lengths when known.
+		let length: number | undefined = 0;
+		for (const element of e.elements) {
+			if (!ts.isSpreadElement(element)) length += 1;
+			else {
+				const spread = evaluate(element.expression, scope, thisScope);
+				if (spread?.kind !== 'array' || spread.length === undefined) return { kind: 'array', length: undefined };
+				length += spread.length;
+			}
+		}
+		return { kind: 'array', length };
 	}
 	if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e };
 	if (ts.isPropertyAccessExpression(e)) {
 		if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return thisScope?.get(`this.${e.name.text}`) ?? memberOf(thisScope?.get('this'), e.name.text) ?? namedBaseValue(e.name.text);
 		const target = evaluate(e.expression, scope, thisScope);
+		if (target?.kind === 'object') return fieldOf(target, e.name.text, scope, thisScope);
 		// A static field of a class of this file: `Zoho.http`.
 		if (target?.kind === 'user' && target.ref.kind === 'local') {
 			const field = scope.get(`${target.ref.name}.${e.name.text}`);
@@ -396,7 +415,8 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 		if (name === 'slice' && (target === undefined || target.kind === 'array' || target.kind === 'param')) {
 			return sliced(target?.kind === 'array' ? target.length : undefined, e.arguments, scope, thisScope);
 		}
-		if ((name === 'fill' || name === 'keys') && target?.kind === 'array') return target;
+		// Same length: `leads.map(toRecord)`, `a.concat()` of one, `fill`, `keys`, `reverse`, `sort`.
+		if ((name === 'fill' || name === 'keys' || name === 'map' || name === 'reverse' || name === 'sort' || name === 'toSorted') && target?.kind === 'array') return { kind: 'array', length: target.length };
 	}
 	if (ts.isIdentifier(callee) && callee.text === 'Array' && first) {
 		const length = evaluate(first, scope, thisScope);
@@ -472,4 +492,10 @@ export function optionsText(expr: ts.Expression, scope: Scope, thisScope?: Scope
 	const shown = body && bodyArgument(body, scope, thisScope);
 	if (shown !== undefined) members.body = shown;
 	return Object.keys(members).length > 0 ? optionsArgument(members) : undefined;
+}
+
+/** A field of an object: set since it was written (`body.data = …`), else its property in the literal. */
+export function fieldOf(object: Extract<Value, { kind: 'object' }>, name: string, scope: Scope, thisScope?: Scope): Value | undefined {
+	if (object.fields?.has(name)) return object.fields.get(name);
+	return evaluate(propertyOf(object.node, name), scope, thisScope);
 }

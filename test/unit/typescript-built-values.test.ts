@@ -1,0 +1,55 @@
+import { describe, test } from 'node:test';
+import { check } from './check';
+
+// A write of N records: ceil(N/10) credits (add or remove tags: ceil(N/50)); records the code does not
+// show: the most one call takes (10), assumed.
+
+void describe('TypeScript and JavaScript arrays and objects built step by step', () => {
+	test('ids pushed in loops of known count, a body assembled field by field, arrays mapped and spread', () => {
+		check(
+			'typescript',
+			`
+import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function run(seed: string[]) {
+  const ids: string[] = [];
+  for (let i = 0; i < 30; i++) ids.push(String(i));
+  await zoho.post('/Contacts/actions/add_tags', { ids, tags: [{ name: 'vip' }] });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Add Tags To Multiple Records 1 cr = 1/run
+  const body: { data?: unknown[] } = {};
+  body.data = [{ Last_Name: 'a' }, { Last_Name: 'b' }];
+  await zoho.post('/Leads', body);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
+  const rows = { data: [] as object[] };
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) rows.data.push({ Last_Name: String(n) });
+  await zoho.post('/Contacts', JSON.stringify(rows));
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 2 cr = 2/run
+  const first = Array.from({ length: 15 }, (_, i) => ({ Deal_Name: String(i) }));
+  const second = first.map((d) => ({ ...d, Stage: 'Won' }));
+  await zoho.put('/Deals', { data: [...first, ...second] });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 3 cr = 3/run
+}`,
+		);
+	});
+
+	test('a list filled in a loop of unknown count stays unknown; one made inside the loop holds what one iteration adds', () => {
+		check(
+			'javascript',
+			`
+const axios = require('axios');
+async function sync(leads) {
+  const all = [];
+  for (const lead of leads) all.push(lead);
+  await axios.post('https://www.zohoapis.com/crm/v8/Leads', { data: all });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 10? cr = 10/run
+  for (const lead of leads) {
+    const one = [];
+    one.push(lead);
+    await axios.post('https://www.zohoapis.com/crm/v8/Contacts', { data: one });
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr ×10? = 10/run
+  }
+}
+module.exports = { sync };`,
+		);
+	});
+});
