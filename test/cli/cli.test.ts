@@ -52,13 +52,15 @@ void describe('zoho-credits scan', () => {
 			inLoop: true,
 			assumed: ['loop at 10: 10 iterations (default)'],
 			perRun: 150,
-			// Convert Lead's price is fixed: the range is closed.
+			// Convert Lead's price is fixed; the inner loop goes over one page's records, up to the 200 a page
+			// holds: 5 × 3 × 200 = 3,000 at the high end.
 			low: 150,
-			high: 150,
+			high: 3000,
 			chain: [],
 		});
 		// The client's requests run only through the nightly job, so they count there, once.
-		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, perDayLow: 230, perDayHigh: 230, shareOfDaily: 230 / 15000 });
+		// The high end: the Deluge entry point reaches 1 + 3 + 3,000.
+		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, perDayLow: 230, perDayHigh: 3004 + 60 + 5 + 11, shareOfDaily: 230 / 15000 });
 		// By API: Convert Lead 150 (Deluge) + 50 (nightly); Get Record 1 + 10; one upsert per contact × 10; Get Records 3 + 5 + 1.
 		assert.deepEqual(report.apis, [
 			{ api: 'Convert Lead', perDay: 200 },
@@ -286,12 +288,12 @@ void describe('zoho-credits scan', () => {
 		assert.equal(lines[0], 'examples/deluge/convert_hot_leads.dg:14');
 		assert.ok(lines.includes('Zoho CRM: Convert Lead: 5 credits per call'), stdout);
 		assert.ok(lines.includes('- ×3: loop at line 7, literal list of 3 items'), stdout);
-		// 5 × 3 × 10 = 150 a run, once a day: 150 / 15,000 = 1.0%.
-		assert.ok(lines.includes('150 credits per run; at 1 run a day (assumed) that is 150 credits a day, 1.0% of the daily 15,000 credits.'), stdout);
+		// 5 × 3 × 10 = 150 a run, once a day: 150 / 15,000 = 1.0%; up to 5 × 3 × 200 = 3,000 when every page is full.
+		assert.ok(lines.includes('≈ 150 (150–3,000) credits per run; at 1 run a day (assumed) that is ≈ 150 (150–3,000) credits a day, 1.0% of the daily 15,000 credits.'), stdout);
 		assert.ok(lines.includes('Budget: Professional (assumed), 10 users (assumed), seed table.'), stdout);
 		assert.doesNotMatch(stdout, /command:|\*\*/);
-		// The entry point's name line explains the entry point: 1 + 1 × 3 + 150 = 154 a run.
-		assert.match(cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout, /Entry point `automation.convert_hot_leads`: 154 credits per run × 1 run a day \(assumed\)/);
+		// The entry point's name line explains the entry point: 1 + 1 × 3 + 150 = 154 a run, up to 1 + 3 + 3,000 = 3,004.
+		assert.match(cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout, /Entry point `automation.convert_hot_leads`: ≈ 154 \(154–3,004\) credits per run × 1 run a day \(assumed\)/);
 		const none = cli(['explain', 'examples/deluge/convert_hot_leads.dg:3']);
 		assert.equal(none.status, 2);
 		assert.match(none.stderr, /No Zoho CRM call, entry point or loop around calls on examples\/deluge\/convert_hot_leads.dg:3\. Calls are on lines 6, 9, 14\./);

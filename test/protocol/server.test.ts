@@ -115,7 +115,7 @@ void describe('language server over stdio (full client)', () => {
 		assert.ok(value.includes('- ×3: loop at line 3, literal list of 3 items'), value);
 		assert.ok(value.includes('- ×10: loop at line 6, default of 10 iterations: the records of one page of Leads (up to 200), whose size is not configured (moduleSizes) (assumed)'), value);
 		// 150 / 15,000 = 1%.
-		assert.ok(value.includes('**150 credits per run**; at 1 run a day (assumed) that is 150 credits a day, 1.0% of the daily 15,000 credits.'), value);
+		assert.ok(value.includes('**≈ 150 (150–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (150–3,000) credits a day, 1.0% of the daily 15,000 credits.'), value);
 		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), seed table. [Set edition and users](command:zohoCredits.selectEdition)'), value);
 		const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' }, position: { line: 0, character: 2 } });
 		assert.equal(none, null);

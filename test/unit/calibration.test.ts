@@ -141,7 +141,7 @@ void describe('ranges and the org list in the estimate', () => {
 		assert.deepEqual(report.totals, { perDay: 228, perDayLow: 48, perDayHigh: 228, shareOfDaily: 228 / 15000 });
 		assert.deepEqual(report.entryPoints[0].explanation.slice(0, 2), [
 			'≈ 57 (12–57) credits per run × 4 runs a day (from the annotation) = ≈ 228 (48–228) credits a day, 1.5% of the daily 15,000.',
-			"The range: what the calls cost where the records, a LIMIT or your org's list leave it open, 12 at the fewest and 57 at the most per run.",
+			"The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, 12 at the fewest and 57 at the most per run.",
 		]);
 	});
 

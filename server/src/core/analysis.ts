@@ -139,6 +139,7 @@ function readAsDeluge(facts: FileFacts, path: string, instead: Language | undefi
 export function assumptionsOf(settings: EffectiveSettings): Assumptions {
 	return {
 		defaultLoopIterations: settings.defaultLoopIterations.value,
+		assumedIterationsHigh: settings.assumedIterationsHigh.value,
 		moduleSizes: settings.moduleSizes.value,
 		...(settings.orgApis ? { orgApis: settings.orgApis } : {}),
 	};

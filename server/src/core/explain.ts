@@ -92,7 +92,7 @@ export function entryExplanation(entry: EntryPoint, lines: LineMap, budget: Budg
 	const out = [
 		`${formatCreditsRange(entry.perRun, entry.low, entry.high)} per run × ${runs} = ${formatCreditsRange(entry.perDay, entry.perDayLow, entry.perDayHigh)} a day, ${formatShare(entry.perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)}.`,
 	];
-	if (entry.low !== entry.high) out.push(`The range: what the calls cost where the records, a LIMIT or your org's list leave it open, ${formatNumber(entry.low)} at the fewest and ${formatNumber(entry.high)} at the most per run.`);
+	if (entry.low !== entry.high) out.push(`The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, ${formatNumber(entry.low)} at the fewest and ${formatNumber(entry.high)} at the most per run.`);
 	for (const part of entry.parts) out.push(`${costLine(part.call, lines)}${part.excluded ? EXCLUDED[part.excluded] : ''}`);
 	if (entry.branchMaximum) out.push('Of each if/else, only the dearest branch is counted.');
 	if (entry.recursive) out.push('A function on this path calls itself: the recursive call is counted once, not once per level (assumed).');

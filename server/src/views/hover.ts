@@ -103,7 +103,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	out.push(
 		`**${formatCreditsRange(call.perRun, call.low, call.high)} per run**; at ${formatNumber(runs)} run${runs === 1 ? '' : 's'} a day (${source}) that is ${formatCreditsRange(perDay, call.low * runs, call.high * runs)} a day, ${formatShare(perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`,
 	);
-	if (call.low !== call.high) out.push('', `The range is what the code cannot show (${call.wrapper ? 'the calls behind it' : 'records per call, a LIMIT, your org\u2019s min–max'}); findings use the point value, and the high end for one run exhausting the day.`);
+	if (call.low !== call.high) out.push('', `The range is what the code cannot show (${call.wrapper ? 'the calls behind it' : 'records per call, a LIMIT, how far a loop can run, your org\u2019s min–max'}); findings use the point value, and the high end for one run exhausting the day.`);
 	out.push('');
 	out.push(budgetLine(analysis));
 	const docs = docsLink('Zoho documentation', operation.docs);

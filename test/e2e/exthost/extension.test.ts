@@ -79,7 +79,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(13, 15));
 		const text = hoverText(hovers);
 		assert.match(text, /\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
-		assert.match(text, /\*\*150 credits per run\*\*/);
+		assert.match(text, /\*\*≈ 150 \(150–3,000\) credits per run\*\*/);
 	});
 
 	it('answers inlay hints through the provider API', async () => {

@@ -24,6 +24,7 @@ export interface ExplicitSettings {
 	readonly budgetTable?: unknown;
 	readonly thresholds?: unknown;
 	readonly defaultLoopIterations?: unknown;
+	readonly assumedIterations?: unknown;
 	readonly moduleSizes?: unknown;
 	readonly entryPoints?: unknown;
 	readonly ignore?: unknown;
@@ -39,6 +40,8 @@ export interface EffectiveSettings {
 	readonly warningShare: Setting<number>;
 	readonly errorShare: Setting<number>;
 	readonly defaultLoopIterations: Setting<number>;
+	/** The high end of a loop count the code does not bound (pagination loops without a module size). */
+	readonly assumedIterationsHigh: Setting<number>;
 	readonly moduleSizes: Setting<Readonly<Record<string, number>>>;
 	readonly entryPoints: Setting<readonly EntryPointConfig[]>;
 	readonly ignore: Setting<readonly string[]>;
@@ -57,6 +60,7 @@ export const DEFAULTS = {
 	warningShare: 0.5,
 	errorShare: 1.0,
 	defaultLoopIterations: 10,
+	assumedIterationsHigh: 100,
 };
 
 /**
@@ -114,11 +118,17 @@ export function resolveSettings(layers: readonly SettingsLayer[] = []): Effectiv
 		warningShare: pick(layers, (v) => thresholdsOf(v.thresholds).warning, DEFAULTS.warningShare, positive),
 		errorShare: pick(layers, (v) => thresholdsOf(v.thresholds).error, DEFAULTS.errorShare, positive),
 		defaultLoopIterations: pick(layers, (v) => v.defaultLoopIterations, DEFAULTS.defaultLoopIterations, wholeBetween(1, LIMITS.defaultLoopIterations)),
+		assumedIterationsHigh: pick(layers, (v) => highOf(v.assumedIterations), DEFAULTS.assumedIterationsHigh, wholeBetween(1, LIMITS.defaultLoopIterations)),
 		moduleSizes: pick(layers, (v) => v.moduleSizes, {}, sizes),
 		entryPoints: pick(layers, (v) => v.entryPoints, [], entryPoints),
 		ignore: pick(layers, (v) => v.ignore, [], globList),
 		deluge: pick(layers, (v) => v.deluge, [], globList),
 	};
+}
+
+/** `assumedIterations: { high: 100 }` → 100. */
+function highOf(value: unknown): unknown {
+	return typeof value === 'object' && value !== null ? (value as { high?: unknown }).high : undefined;
 }
 
 /** True when neither the edition nor the user count was configured anywhere: the budget is a guess. */

@@ -24,6 +24,7 @@ export interface TeamConfig {
 	readonly budgetTable?: BudgetTableId;
 	readonly thresholds?: { readonly warning?: number; readonly error?: number };
 	readonly defaultLoopIterations?: number;
+	readonly assumedIterations?: { readonly high?: number };
 	readonly moduleSizes?: Readonly<Record<string, number>>;
 	readonly entryPoints?: readonly EntryPointConfig[];
 	readonly ignore?: readonly string[];

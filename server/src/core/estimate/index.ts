@@ -10,6 +10,8 @@ import { formatNumber } from '../explain';
 export interface Assumptions {
 	/** Iterations of a loop whose bound cannot be read from the code. */
 	readonly defaultLoopIterations: number;
+	/** The high end of a pagination loop over a module of unknown size (`assumedIterations.high`). */
+	readonly assumedIterationsHigh?: number;
 	/** Records per module, for pagination loops. */
 	readonly moduleSizes?: Readonly<Record<string, number>>;
 	/** The org's own API list, when the team imported one: its figures override the catalog's. */
@@ -37,12 +39,28 @@ export function sumCounted(items: Iterable<{ readonly low: number; readonly high
 	return { low, high, apis };
 }
 
-export const DEFAULT_ASSUMPTIONS: Assumptions = { defaultLoopIterations: 10 };
+export const DEFAULT_ASSUMPTIONS: Assumptions = { defaultLoopIterations: 10, assumedIterationsHigh: 100 };
+
+/** The high end of an unbounded pagination loop when nothing sets it. */
+export const ASSUMED_ITERATIONS_HIGH = 100;
 
 /** The product of the loops' counts; capped, so hundreds of nested loops give a huge number, never Infinity. */
 function multiplierOf(loops: readonly LoopUse[]): number {
 	return Math.min(
 		loops.reduce((product, use) => product * use.iterations, 1),
+		Number.MAX_SAFE_INTEGER,
+	);
+}
+
+/** A figure kept within what numbers hold exactly. */
+function capped(n: number): number {
+	return Math.min(n, Number.MAX_SAFE_INTEGER);
+}
+
+/** The product of the loops' high ends: what one run can reach where the counts are assumed. */
+function highMultiplierOf(loops: readonly LoopUse[]): number {
+	return Math.min(
+		loops.reduce((product, use) => product * use.high, 1),
 		Number.MAX_SAFE_INTEGER,
 	);
 }
@@ -59,6 +77,11 @@ export interface LoopUse {
 	readonly loopIndex: number;
 	readonly loop: LoopFact;
 	readonly iterations: number;
+	/**
+	 * The most the loop can run as the code and the settings bound it: the page size for a loop over a page's
+	 * records, `assumedIterations.high` for pages through a module of unknown size; else the count itself.
+	 */
+	readonly high: number;
 	readonly source: IterationSource;
 	/** "literal list of 5 items", "default of 10 iterations: bound not visible". */
 	readonly reason: string;
@@ -231,7 +254,7 @@ export class FunctionCosts {
 			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
 			const times = multiplierOf(uses);
 			const value = callPrice.credits * times;
-			items.push({ span: call.span, value, low: callPrice.min * times, high: callPrice.max * times, apis: { [operation.api]: value } });
+			items.push({ span: call.span, value, low: callPrice.min * times, high: capped(callPrice.max * highMultiplierOf(uses)), apis: { [operation.api]: value } });
 			assumed ||= guessed(operation, callPrice) || uses.some((u) => u.source === 'default');
 			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
 		}
@@ -252,7 +275,7 @@ export class FunctionCosts {
 			const times = multiplierOf(uses);
 			const apis: Record<string, number> = {};
 			addApis(apis, cost.apis, times);
-			items.push({ span: invocation.span, value: cost.perRun * times, low: cost.low * times, high: cost.high * times, apis });
+			items.push({ span: invocation.span, value: cost.perRun * times, low: cost.low * times, high: capped(cost.high * highMultiplierOf(uses)), apis });
 			assumed ||= cost.assumed || uses.some((u) => u.source === 'default');
 			if (!first || invocation.span.start < first.start) {
 				first = { start: invocation.span.start, chain: [{ path: ref.path, span: invocation.span, what: `${target.name}()` }, ...cost.chain], operation: cost.operation };
@@ -360,7 +383,7 @@ function priceOf(call: CallFact, assumptions: Assumptions): { operation: Operati
 function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
 	const loop = facts.loops[loopIndex];
 	if (loop.iterations !== undefined && loop.iterationSource) {
-		return { loopIndex, loop, iterations: loop.iterations, source: loop.iterationSource, reason: loop.iterationReason ?? loop.iterationSource };
+		return { loopIndex, loop, iterations: loop.iterations, high: loop.iterations, source: loop.iterationSource, reason: loop.iterationReason ?? loop.iterationSource };
 	}
 	const n = assumptions.defaultLoopIterations;
 	if (loop.page) {
@@ -368,21 +391,37 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const records = Math.min(size, perPage);
-			return { loopIndex, loop, iterations: records, source: 'module-size', reason: `the records of one page of ${module}: ${formatNumber(records)} (up to ${perPage} a page)` };
+			return { loopIndex, loop, iterations: records, high: records, source: 'module-size', reason: `the records of one page of ${module}: ${formatNumber(records)} (up to ${perPage} a page)` };
 		}
-		return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: the records of one page of ${module ?? 'a module'} (up to ${perPage}), whose size is not configured (moduleSizes)` };
+		// The code states the page's size: one run can reach it.
+		return {
+			loopIndex,
+			loop,
+			iterations: n,
+			high: Math.max(n, perPage),
+			source: 'default',
+			reason: `default of ${n} iterations: the records of one page of ${module ?? 'a module'} (up to ${perPage}), whose size is not configured (moduleSizes)`,
+		};
 	}
 	if (loop.pagination) {
 		const { module, perPage } = loop.pagination;
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const pages = Math.max(1, Math.ceil(size / perPage));
-			return { loopIndex, loop, iterations: pages, source: 'module-size', reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page` };
+			return { loopIndex, loop, iterations: pages, high: pages, source: 'module-size', reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page` };
 		}
 		const what = module === undefined ? 'a module' : module;
-		return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: pages through ${what}, whose size is not configured (moduleSizes)` };
+		const high = Math.max(n, assumptions.assumedIterationsHigh ?? ASSUMED_ITERATIONS_HIGH);
+		return {
+			loopIndex,
+			loop,
+			iterations: n,
+			high,
+			source: 'default',
+			reason: `default of ${n} iterations: pages through ${what}, whose size is not configured (moduleSizes); up to ${formatNumber(high)} (assumedIterations.high)`,
+		};
 	}
-	return { loopIndex, loop, iterations: n, source: 'default', reason: `default of ${n} iterations: the bound is not visible in the code` };
+	return { loopIndex, loop, iterations: n, high: n, source: 'default', reason: `default of ${n} iterations: the bound is not visible in the code` };
 }
 
 /** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */
@@ -450,7 +489,7 @@ function requestEstimate(call: CallFact, facts: FileFacts, assumptions: Assumpti
 		multiplier,
 		perRun,
 		low: callPrice.min * multiplier,
-		high: callPrice.max * multiplier,
+		high: capped(callPrice.max * highMultiplierOf(loops)),
 		apis: { [operation.api]: perRun },
 		assumed: loops.some((use) => use.source === 'default') || guessed(operation, callPrice),
 		...(asCalledFrom ? { asCalledFrom } : {}),
@@ -523,38 +562,38 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 
 /** A call of a user function, priced at one run of it (with the call's arguments), times the loops around the call. */
 function wrapperEstimate(invocation: InvocationFact, target: FunctionRef, cost: FunctionCost, facts: FileFacts, assumptions: Assumptions, graph: Graph): CallEstimate {
-		const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
-		const multiplier = multiplierOf(loops);
-		const apis: Record<string, number> = {};
-		addApis(apis, cost.apis, multiplier);
-		const real = cost.operation;
-		const operation: Operation = {
-			api: `${target.name}()`,
-			operation: real ? real.operation : 'Zoho CRM call (operation unknown)',
-			rule: { kind: 'fixed', credits: cost.perRun },
-			verification: real?.verification ?? 'default-rule',
-			sources: real?.sources ?? [],
-			docs: real?.docs ?? '',
-			inCatalog: real?.inCatalog ?? false,
-		};
-		const estimate: CallEstimate = {
-			call: { span: invocation.span, via: 'wrapper', callee: invocation.callee, method: '', path: '', loops: invocation.loops },
-			operation,
-			price: { credits: cost.perRun, min: cost.low, max: cost.high },
-			credits: cost.perRun,
-			loops,
-			multiplier,
-			perRun: cost.perRun * multiplier,
-			low: cost.low * multiplier,
-			high: cost.high * multiplier,
-			apis,
-			assumed: cost.assumed || loops.some((use) => use.source === 'default'),
-			wrapper: {
-				target,
-				chain: [{ path: target.path, span: declarationOf(graph, target), what: `${target.name}()` }, ...cost.chain],
-				...(cost.branchMaximum ? { branchMaximum: true } : {}),
-				...(cost.recursive ? { recursive: true } : {}),
-			},
-		};
-		return estimate;
+	const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
+	const multiplier = multiplierOf(loops);
+	const apis: Record<string, number> = {};
+	addApis(apis, cost.apis, multiplier);
+	const real = cost.operation;
+	const operation: Operation = {
+		api: `${target.name}()`,
+		operation: real ? real.operation : 'Zoho CRM call (operation unknown)',
+		rule: { kind: 'fixed', credits: cost.perRun },
+		verification: real?.verification ?? 'default-rule',
+		sources: real?.sources ?? [],
+		docs: real?.docs ?? '',
+		inCatalog: real?.inCatalog ?? false,
+	};
+	const estimate: CallEstimate = {
+		call: { span: invocation.span, via: 'wrapper', callee: invocation.callee, method: '', path: '', loops: invocation.loops },
+		operation,
+		price: { credits: cost.perRun, min: cost.low, max: cost.high },
+		credits: cost.perRun,
+		loops,
+		multiplier,
+		perRun: cost.perRun * multiplier,
+		low: cost.low * multiplier,
+		high: capped(cost.high * highMultiplierOf(loops)),
+		apis,
+		assumed: cost.assumed || loops.some((use) => use.source === 'default'),
+		wrapper: {
+			target,
+			chain: [{ path: target.path, span: declarationOf(graph, target), what: `${target.name}()` }, ...cost.chain],
+			...(cost.branchMaximum ? { branchMaximum: true } : {}),
+			...(cost.recursive ? { recursive: true } : {}),
+		},
+	};
+	return estimate;
 }
