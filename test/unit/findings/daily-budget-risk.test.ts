@@ -74,6 +74,31 @@ void describe('finding: daily-budget-risk', () => {
 		assert.deepEqual(risk(jobs(200), PRO), []);
 	});
 
+	test('a point below the warning share whose high end crosses the error share: a warning naming the loop', () => {
+		// Ten pages by default, up to 100 (assumedIterations.high): 10 a run at the point, 100 at the high end.
+		// × 200 runs: 2,000 a day (13.3% of 15,000, below the warning share), up to 20,000 (133.3%).
+		const pages = `// zoho-credits: runs-per-day=200
+export async function readAll() {
+  let page = 1;
+  let more = true;
+  while (more) {
+    const res = await fetch('https://www.zohoapis.com/crm/v8/Deals?page=' + page + '&per_page=200');
+    more = (await res.json()).info.more_records;
+    page++;
+  }
+}`;
+		const [high] = risk(pages, PRO);
+		assert.equal(high.severity, 'warning');
+		assert.equal(
+			high.message,
+			'readAll spends 2,000 credits a day at the point estimate (10 credits a run × 200 runs a day from the annotation), but can reach 20,000 credits a day, 133.3% of the daily 15,000 (Professional, 10 users) when a loop counted 10 times runs 100 times; the error share is 100%.',
+		);
+		// The loop is the first related place: its header is on line 5.
+		assert.equal(high.related?.[0].message, 'this loop can run 100 times (counted 10)');
+		// A high end of 40 keeps the day within the error share: 40 × 200 = 8,000, 53.3%; the point stays below the warning share.
+		assert.deepEqual(risk(pages, { ...PRO, assumedIterations: { high: 40 } }), []);
+	});
+
 	test('configured thresholds move the boundary', () => {
 		// 2,475 of 5,000 is 49.5%: a warning once the warning share is 40%.
 		assert.equal(risk(jobs(99), { ...FREE, thresholds: { warning: 0.4, error: 0.9 } })[0]?.severity, 'warning');

@@ -2,12 +2,15 @@
 //
 // An entry point whose credits per day reach the warning share (a warning) or the error share (an
 // error) of the daily allowance. Reported at the entry point; related information walks the path from
-// it to its first costly request. Judged on the point estimate; an open range is named beside it.
+// it to its first costly request. Judged on the point estimate; an open range is named beside it, and
+// a point below the warning share whose high end crosses the error share is a warning of its own,
+// pointing at the loop that can run furthest past its assumed count.
 import { formatCredits, formatNumber } from '../explain';
-import { TOP_LEVEL } from '../estimate/entries';
-import { chainRelated, defineFinding } from './types';
+import { type EntryPoint, TOP_LEVEL } from '../estimate/entries';
+import type { LoopUse } from '../estimate';
+import { chainRelated, defineFinding, type Report } from './types';
 
-export type MessageId = 'risk';
+export type MessageId = 'risk' | 'highEnd';
 
 export const dailyBudgetRisk = defineFinding<MessageId>({
 	id: 'daily-budget-risk',
@@ -16,14 +19,41 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 		description: 'An entry point whose credits a day reach the warning or error share of the daily allowance.',
 		messages: {
 			risk: '{name} spends {perDay} a day ({perRun} a run × {runs}){range}, {share} of the daily {daily} ({edition}, {users}); {level} at {threshold}.',
+			highEnd:
+				'{name} spends {perDay} a day at the point estimate ({perRun} a run × {runs}), but can reach {high} a day, {highShare} of the daily {daily} ({edition}, {users}){driver}; the error share is {threshold}.',
 		},
 	},
 	*check({ entryPoints = [], budget, thresholds }) {
 		if (!thresholds) return;
 		for (const entry of entryPoints) {
 			const reachesError = entry.shareOfDaily >= thresholds.error;
-			if (!reachesError && entry.shareOfDaily < thresholds.warning) continue;
 			const runs = `${formatNumber(entry.runsPerDay)} run${entry.runsPerDay === 1 ? '' : 's'} a day${entry.runsSource === 'default' ? ', assumed' : ` from ${entry.runsSource === 'annotation' ? 'the annotation' : entry.runsSource}`}`;
+			const highShare = budget.dailyCredits > 0 ? entry.perDayHigh / budget.dailyCredits : 0;
+			if (!reachesError && highShare >= thresholds.error) {
+				const driver = drivingLoop(entry);
+				const report: Report<MessageId> = {
+					messageId: 'highEnd',
+					severity: 'warning',
+					data: {
+						name: entry.name === TOP_LEVEL ? 'This file' : entry.name,
+						perDay: formatCredits(entry.perDay),
+						perRun: formatCredits(entry.perRun),
+						runs,
+						high: formatCredits(entry.perDayHigh),
+						highShare: `${formatNumber(Math.round(highShare * 1000) / 10)}%`,
+						daily: formatNumber(budget.dailyCredits),
+						edition: budget.editionLabel,
+						users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}`,
+						driver: driver ? ` when a loop counted ${formatNumber(driver.iterations)} times runs ${formatNumber(driver.high)} times` : '',
+						threshold: `${formatNumber(thresholds.error * 100)}%`,
+					},
+					span: entry.span,
+					related: [...(driver ? [{ span: driver.loop.header, message: `this loop can run ${formatNumber(driver.high)} times (counted ${formatNumber(driver.iterations)})` }] : []), ...chainRelated(entry)],
+				};
+				yield report;
+				continue;
+			}
+			if (!reachesError && entry.shareOfDaily < thresholds.warning) continue;
 			yield {
 				messageId: 'risk',
 				severity: reachesError ? 'error' : 'warning',
@@ -46,3 +76,14 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 		}
 	},
 });
+
+/** Of the loops around the entry point's own calls, the one whose high end lies furthest past its count. */
+function drivingLoop(entry: EntryPoint): LoopUse | undefined {
+	let best: LoopUse | undefined;
+	for (const part of entry.parts) {
+		for (const use of part.call.loops) {
+			if (use.high > use.iterations && (!best || use.high / Math.max(1, use.iterations) > best.high / Math.max(1, best.iterations))) best = use;
+		}
+	}
+	return best;
+}
