@@ -2,7 +2,8 @@
 //
 // `Promise.all` over more Zoho CRM calls than the edition lets one user run at once. Zoho answers the
 // extra ones with 429 TOO_MANY_REQUESTS. Complex APIs (Convert Lead, search, COQL, big writes, send
-// mail, composite) share a lower sub-concurrency limit. Reported at the loop that fans out.
+// mail, composite) share a lower sub-concurrency limit. Reported at the loop that fans out, judged at
+// the high end of its count.
 import { CONCURRENCY_SOURCES } from '../budget';
 import { formatNumber } from '../explain';
 import { callsInLoop } from '../estimate';
@@ -28,8 +29,9 @@ export const concurrencyFanOut = defineFinding<MessageId>({
 			if (!use) continue;
 			const complex = inside.find((c) => c.operation.subConcurrency !== undefined);
 			const limit = complex ? budget.subConcurrency : budget.concurrency;
-			// Each iteration starts the calls inside it: more than the limit at once fail.
-			const count = use.iterations * inside.length;
+			// Each iteration starts the calls inside it: more than the limit at once fail. Judged at the high
+			// end of the loop's count: a fan-out that can exceed the limit is the risk.
+			const count = use.high * inside.length;
 			if (count <= limit) continue;
 			yield {
 				messageId: complex ? 'fanOutComplex' : 'fanOut',
