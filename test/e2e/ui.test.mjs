@@ -47,7 +47,7 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 	test('a Deluge file shows the loop cost as an inlay hint at the end of the line', async () => {
 		await openFile('convert_hot_leads.dg');
 		// convertLead: 5 credits × 3 literal pages × 10 leads (default) = 150 per run.
-		const hint = page.locator('.view-line span', { hasText: '×30 → 150 cr/run' }).last();
+		const hint = page.locator('.view-line span', { hasText: '×30 → ≈ 150 (150–3,000) cr/run' }).last();
 		await hint.waitFor({ timeout: TIMEOUT });
 		// getRecords inside the page loop: 1 × 3.
 		await page.locator('.view-line span', { hasText: '×3 → 3 cr/run' }).last().waitFor({ timeout: TIMEOUT });
@@ -55,7 +55,7 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 
 	test('a code lens above the Deluge function gives its credits per run and per day', async () => {
 		// getRecordById 1 + getRecords 1 × 3 + convertLead 150 = 154 a run; once a day (assumed): 154 / 15,000 = 1.03%.
-		const lens = page.locator('.codelens-decoration', { hasText: 'Zoho CRM: 154 cr/run (assumed) × 1 run/day (assumed) = 154 cr/day, 1.0% of 15,000' });
+		const lens = page.locator('.codelens-decoration', { hasText: 'Zoho CRM: ≈ 154 (154–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (154–3,004) cr/day, 1.0% of 15,000' });
 		await lens.first().waitFor({ timeout: TIMEOUT });
 	});
 

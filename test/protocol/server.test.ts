@@ -98,7 +98,7 @@ void describe('language server over stdio (full client)', () => {
     leads = zoho.crm.getRecords("Leads", p, 200); /* ×3 → 3 cr/run */
     for each l in leads
     {
-      zoho.crm.convertLead(l.get("id"), Map()); /* ×30 → 150 cr/run (1.0% a day) */
+      zoho.crm.convertLead(l.get("id"), Map()); /* ×30 → ≈ 150 (150–3,000) cr/run (1.0% a day) */
     }
   }
 }`,
@@ -232,13 +232,13 @@ await fetch('https://www.zohoapis.com/crm/v8/Deals');`,
 		const status = await server.status((s) => s.edition === 'enterprise');
 		assert.deepEqual([status.editionLabel, status.users, status.dailyCredits], ['Enterprise/Zoho One', 5, 20000]);
 		const uri = 'file:///ws/convert.dg';
-		// Default loops now count 4: convertLead 5 × 3 × 4 = 60.
+		// Default loops now count 4: convertLead 5 × 3 × 4 = 60; a page holds up to 200 leads: 5 × 3 × 200 = 3,000.
 		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => typeof d.message === 'string' && d.message.includes('= 60 credits')));
 		assert.equal(diagnostics.length, 2);
 		const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
 		assert.deepEqual(
 			hints?.map((h) => h.label),
-			['×3 → 3 cr/run', '×12 → 60 cr/run'],
+			['×3 → 3 cr/run', '×12 → ≈ 60 (60–3,000) cr/run'],
 		);
 		await server.changeSettings({ inlayHints: 'off', edition: 'not-an-edition', users: 'ten' });
 		await server.status((s) => s.edition === 'professional');

@@ -44,8 +44,9 @@ export function formatPercent(share: number): string {
 
 /** The short label at the end of a costly line: `5 cr` or `×10 → 50 cr/run`. */
 export function hintLabel(call: CallEstimate): string {
-	if (call.multiplier === 1) return `${formatNumber(call.credits)} cr`;
-	return `×${formatNumber(call.multiplier)} → ${formatNumber(call.perRun)} cr/run`;
+	if (call.multiplier === 1 && call.low === call.high) return `${formatNumber(call.credits)} cr`;
+	if (call.multiplier === 1) return `${formatRange(call.perRun, call.low, call.high)} cr`;
+	return `×${formatNumber(call.multiplier)} → ${formatRange(call.perRun, call.low, call.high)} cr/run`;
 }
 
 /** The assumptions behind a call's number, in the JSON report's `assumed` form. */

@@ -1,7 +1,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import { TOP_LEVEL } from '../core/estimate/entries';
-import { formatNumber, formatShare, runsSourceText } from '../core/explain';
+import { formatNumber, formatRange, formatShare, runsSourceText } from '../core/explain';
 
 /**
  * A lens above each function that makes Zoho CRM calls. An entry point shows what it costs a run
@@ -21,7 +21,7 @@ export function codeLenses(analysis: FileAnalysis): CodeLens[] {
 		// The runs say for themselves whether they are assumed; this says it of the rest of the number.
 		const assumed = entry.recursive || entry.parts.some((p) => !p.excluded && p.call.assumed) ? ' (assumed)' : '';
 		const what = entry.name === TOP_LEVEL ? 'Zoho CRM, top level' : 'Zoho CRM';
-		const title = `${what}: ${formatNumber(entry.perRun)} cr/run${assumed} × ${runs} = ${formatNumber(entry.perDay)} cr/day, ${formatShare(entry.perDay, budget)} of ${formatNumber(budget.dailyCredits)}`;
+		const title = `${what}: ${formatRange(entry.perRun, entry.low, entry.high)} cr/run${assumed} × ${runs} = ${formatRange(entry.perDay, entry.perDayLow, entry.perDayHigh)} cr/day, ${formatShare(entry.perDay, budget)} of ${formatNumber(budget.dailyCredits)}`;
 		// Top-level code has no name: its lens sits above its first costly call.
 		const offset = entry.name === TOP_LEVEL ? (entry.parts[0]?.call.call.span.start ?? 0) : entry.span.start;
 		lenses.push({ range: at(offset), command: { title, command: '' } });

@@ -91,7 +91,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 			[6, '1 cr'],
 			[9, '×3 → 3 cr/run'],
 			// 150 credits once a day are 1.0% of 15,000: a line spending 1% or more says so.
-			[14, '×30 → 150 cr/run (1.0% a day)'],
+			[14, '×30 → ≈ 150 (150–3,000) cr/run (1.0% a day)'],
 		]);
 	});
 
@@ -103,7 +103,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 		const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', deluge());
 		assert.deepEqual(
 			lenses.map((l) => [l.range.start.line + 1, l.command?.title]),
-			[[4, 'Zoho CRM: 154 cr/run (assumed) × 1 run/day (assumed) = 154 cr/day, 1.0% of 15,000']],
+			[[4, 'Zoho CRM: ≈ 154 (154–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (154–3,004) cr/day, 1.0% of 15,000']],
 		);
 	});
 
