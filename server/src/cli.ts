@@ -164,7 +164,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 		out.push('');
 	}
 	const { perDayLow, perDayHigh } = report.totals;
-	const range = perDayLow === perDayHigh ? '' : ` (${formatNumber(perDayLow)}–${formatNumber(perDayHigh)} where prices depend on data the code does not show)`;
+	const range = perDayLow === perDayHigh ? '' : ` (${formatNumber(perDayLow)}–${formatNumber(perDayHigh)} where prices or loop counts depend on data the code does not show)`;
 	out.push(
 		`Total: ${perDayLow === perDayHigh ? '' : '≈ '}${formatNumber(report.totals.perDay)}${range} credits a day from ${report.entryPoints.length} entry point${report.entryPoints.length === 1 ? '' : 's'} (1 run a day each unless configured) of ${formatNumber(b.dailyCredits)} ` +
 			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}, ${b.table} table${budgetNote}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,

@@ -22,7 +22,7 @@ export interface EntryPoint {
 	/** The whole function, or undefined for top-level statements. */
 	readonly body?: Span;
 	readonly perRun: number;
-	/** The range of `perRun` where prices depend on data the code does not show. */
+	/** The range of `perRun` where prices or loop counts depend on data the code does not show. */
 	readonly low: number;
 	readonly high: number;
 	readonly runsPerDay: number;

@@ -62,7 +62,7 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 					perDay: formatCredits(entry.perDay),
 					perRun: formatCredits(entry.perRun),
 					runs,
-					range: entry.perDayLow === entry.perDayHigh ? '' : ` (the point estimate; ${formatNumber(entry.perDayLow)}–${formatNumber(entry.perDayHigh)} a day where prices depend on data the code does not show)`,
+					range: entry.perDayLow === entry.perDayHigh ? '' : ` (the point estimate; ${formatNumber(entry.perDayLow)}–${formatNumber(entry.perDayHigh)} a day where prices or loop counts depend on data the code does not show)`,
 					share: `${formatNumber(Math.round(entry.shareOfDaily * 1000) / 10)}%`,
 					daily: formatNumber(budget.dailyCredits),
 					edition: budget.editionLabel,
