@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeWorkspace } from '../../server/src/core/analysis';
+import { branchTotal } from '../../server/src/core/estimate/branches';
 import { analyze } from './check';
 
 const ROUTE = `export async function route(kind: string) {
@@ -55,5 +56,26 @@ if (c) { zoho.crm.getRecordById("Leads", id); }`,
 			callerAnalysis.entryPoints.map((e) => [e.name, e.perRun]),
 			[['all', 33]],
 		);
+	});
+});
+
+void describe('branches nested thousands deep', () => {
+	test('a chain of 20,000 arms, each holding the next (as early returns nest), is totalled without recursion', () => {
+		const depth = 20_000;
+		const end = depth * 10 + 100;
+		// Branch i: its "then" arm holds a 1-credit item, its "rest" arm holds branch i + 1; the deepest rest holds 5.
+		const branches = Array.from({ length: depth }, (_, i) => ({
+			span: { start: i * 10, end },
+			arms: [
+				{ start: i * 10 + 1, end: i * 10 + 2 },
+				{ start: i * 10 + 5, end },
+			],
+		}));
+		const items = [...Array.from({ length: depth }, (_, i) => ({ span: { start: i * 10 + 1, end: i * 10 + 2 }, value: 1 })), { span: { start: depth * 10 + 50, end: depth * 10 + 51 }, value: 5 }];
+		const { total, chose, counted } = branchTotal(items, branches);
+		// Every level picks its rest (the 5 below beats the 1 beside it): 5 in all, one item counted.
+		assert.equal(total, 5);
+		assert.equal(chose, true);
+		assert.equal(counted.size, 1);
 	});
 });

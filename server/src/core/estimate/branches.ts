@@ -72,28 +72,45 @@ export function branchTotal<T extends Costed>(items: readonly T[], branches: rea
 		items.map(() => -1),
 	).forEach((arm, i) => (arm < 0 ? top : arms[arm]).items.push(items[i]));
 
+	// Arms are costed children first, in a loop (early returns can nest arms thousands deep): each arm's
+	// items in full, each branch in it at its dearest arm.
+	const order: number[] = [];
+	const stack: number[] = [];
+	for (const b of top.branches) for (const arm of armsOf[b]) stack.push(arm);
+	while (stack.length > 0) {
+		const arm = stack.pop()!;
+		order.push(arm);
+		for (const b of arms[arm].branches) for (const inner of armsOf[b]) stack.push(inner);
+	}
+	const armTotal = new Array<number>(arms.length).fill(0);
+	const chosen = new Array<number>(branches.length).fill(-1);
 	let chose = false;
-	const counted = new Set<T>();
-	/** What a stretch costs: its items in full, each branch in it at its dearest arm. */
-	const cost = (stretch: { items: readonly T[]; branches: readonly number[] }): { total: number; counted: T[] } => {
+	const stretchTotal = (stretch: { items: readonly T[]; branches: readonly number[] }): number => {
 		let total = 0;
-		const parts: T[] = [];
-		for (const item of stretch.items) {
-			total += item.value;
-			parts.push(item);
-		}
+		for (const item of stretch.items) total += item.value;
 		for (const b of stretch.branches) {
-			const results = armsOf[b].map((arm) => cost(arms[arm]));
-			const best = results.reduce<(typeof results)[number] | undefined>((most, arm) => (!most || arm.total > most.total ? arm : most), undefined);
-			if (results.filter((r) => r.total > 0).length > 1) chose = true;
-			if (best) {
-				total += best.total;
-				parts.push(...best.counted);
+			let best = -1;
+			let positive = 0;
+			for (const arm of armsOf[b]) {
+				if (armTotal[arm] > 0) positive++;
+				if (best < 0 || armTotal[arm] > armTotal[best]) best = arm;
 			}
+			if (positive > 1) chose = true;
+			chosen[b] = best;
+			if (best >= 0) total += armTotal[best];
 		}
-		return { total, counted: parts };
+		return total;
 	};
-	const { total, counted: parts } = cost(top);
-	for (const item of parts) counted.add(item);
+	for (let i = order.length - 1; i >= 0; i--) armTotal[order[i]] = stretchTotal(arms[order[i]]);
+	const total = stretchTotal(top);
+	// The counted items: the top's, then those of each chosen arm, down the tree.
+	const counted = new Set<T>(top.items);
+	const walk: number[] = [];
+	for (const b of top.branches) if (chosen[b] >= 0) walk.push(chosen[b]);
+	while (walk.length > 0) {
+		const arm = arms[walk.pop()!];
+		for (const item of arm.items) counted.add(item);
+		for (const b of arm.branches) if (chosen[b] >= 0) walk.push(chosen[b]);
+	}
 	return { total, chose, counted };
 }

@@ -29,6 +29,9 @@ type Value =
 
 const EMPTY_MAP: Value = { kind: 'map', entries: new Map(), size: 0 };
 
+/** Entries of a map built step by step kept by name (the rest are counted): far more than a request body has. */
+const MAX_TRACKED_ENTRIES = 64;
+
 /** Variables of one function body, by their latest assignment in source order. */
 type Env = Map<string, Value>;
 
@@ -86,7 +89,10 @@ function valueOf(expr: Expr, env: Env): Value | undefined {
 			return { kind: 'list', length: expr.items.length };
 		case 'map': {
 			const entries = new Map<string, Value | undefined>();
-			for (const [k, v] of expr.entries) if (k.kind === 'string') entries.set(k.value, valueOf(v, env));
+			for (const [k, v] of expr.entries) {
+				if (entries.size >= MAX_TRACKED_ENTRIES) break;
+				if (k.kind === 'string') entries.set(k.value, valueOf(v, env));
+			}
 			return { kind: 'map', entries, size: expr.entries.length };
 		}
 		case 'ident':
@@ -382,7 +388,8 @@ export function scanDeluge(text: string): FileFacts {
 			let size = target.size;
 			const added = (key: string | undefined, value: Value | undefined) => {
 				if (key === undefined || !entries.has(key)) size++;
-				if (key !== undefined) entries.set(key, value);
+				// A map of thousands of entries keeps the first ones by name: each put copies what is kept.
+				if (key !== undefined && (entries.has(key) || entries.size < MAX_TRACKED_ENTRIES)) entries.set(key, value);
 			};
 			if (method === 'put' && expr.args[0]) {
 				const key = stringOf(expr.args[0], env);

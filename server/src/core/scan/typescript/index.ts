@@ -282,7 +282,10 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			} else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
 				// `body.data = [lead]`: an object assembled field by field.
 				const object = scope.get(target.expression.text);
-				if (object?.kind === 'object') rebuild(scope, target.expression.text, object, { ...object, fields: new Map(object.fields).set(target.name.text, evaluate(node.right, scope, thisScope)) });
+				// An object given thousands of fields keeps the first ones: each assignment copies what is kept.
+				if (object?.kind === 'object' && ((object.fields?.size ?? 0) < MAX_TRACKED_FIELDS || object.fields?.has(target.name.text))) {
+					rebuild(scope, target.expression.text, object, { ...object, fields: new Map(object.fields).set(target.name.text, evaluate(node.right, scope, thisScope)) });
+				}
 			}
 			return;
 		}
@@ -451,11 +454,12 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 	const again = callLabels(node.thenStatement);
 	if (again.size === 0) return undefined;
 	const statements = block.statements;
-	const at = statements.indexOf(node as ts.Statement);
+	const at = indexIn(block, node);
 	for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
 		const first = statements[i];
 		// An early return in between already makes the rest of the block a branch of its own.
-		if (i < at - 1 && ts.isIfStatement(statements[i + 1]) && exits(statements[i + 1] as ts.IfStatement)) return undefined;
+		const between = statements[i + 1];
+		if (i < at - 1 && ts.isIfStatement(between) && exits(between)) return undefined;
 		if (![...callLabels(first)].some((label) => again.has(label))) continue;
 		if (retried.has(first) || ts.isIfStatement(first)) return undefined;
 		retried.add(first);
@@ -501,6 +505,25 @@ function isFunctionReference(argument: ts.Expression, value: Extract<Value, { ki
 	return ts.isIdentifier(argument) || value.ref.kind === 'import';
 }
 
+/** Early returns taken as alternatives in one block; `EARLY_RETURNS` counts them. */
+const MAX_EARLY_RETURNS = 100;
+const EARLY_RETURNS = new WeakMap<ts.Node, number>();
+
+/** Fields set one by one that an object keeps: far more than a request body has. */
+const MAX_TRACKED_FIELDS = 64;
+
+/** Each block's statements by position, built once a block: a block of thousands of `if`s is read in linear time. */
+const POSITIONS = new WeakMap<ts.Node, Map<ts.Node, number>>();
+
+function indexIn(block: ts.Block | ts.SourceFile, statement: ts.Node): number {
+	let positions = POSITIONS.get(block);
+	if (!positions) {
+		positions = new Map(block.statements.map((s, i) => [s as ts.Node, i]));
+		POSITIONS.set(block, positions);
+	}
+	return positions.get(statement) ?? -1;
+}
+
 /** True when statements end by leaving: `break`, `return`, `throw` or `continue` (also as the last statement of a block). */
 function leaves(statements: readonly ts.Statement[]): boolean {
 	const last = statements[statements.length - 1];
@@ -524,10 +547,15 @@ function exits(node: ts.IfStatement): boolean {
 function earlyReturnOf(node: ts.IfStatement, source: ts.SourceFile): BranchFact | undefined {
 	const block = node.parent;
 	if (!ts.isBlock(block) || !exits(node)) return undefined;
-	const at = block.statements.indexOf(node as ts.Statement);
-	const rest = block.statements.slice(at + 1);
-	if (rest.length === 0) return undefined;
-	const restSpan = { start: rest[0].getStart(source), end: rest[rest.length - 1].getEnd() };
+	// Each early return nests the rest of the block one level deeper: past a number no real block
+	// reaches, the rest counts in full (as it did before the rule), which bounds the work.
+	const earlier = (EARLY_RETURNS.get(block) ?? 0) + 1;
+	EARLY_RETURNS.set(block, earlier);
+	if (earlier > MAX_EARLY_RETURNS) return undefined;
+	const at = indexIn(block, node);
+	const statements = block.statements;
+	if (at < 0 || at === statements.length - 1) return undefined;
+	const restSpan = { start: statements[at + 1].getStart(source), end: statements[statements.length - 1].getEnd() };
 	return { span: { start: node.getStart(source), end: restSpan.end }, arms: [{ start: node.thenStatement.getStart(source), end: node.thenStatement.getEnd() }, restSpan] };
 }
 
