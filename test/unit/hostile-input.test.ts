@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, scanFile } from '../../server/src/core/analysis';
+import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, longestModifierRun, MAX_REPEATED_MODIFIERS, REPEATED_MODIFIERS, scanFile } from '../../server/src/core/analysis';
 import { LIMITS, parseTeamConfig, resolveSettings } from '../../server/src/core/config';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from '../../server/src/core/config/globs';
 import { matchesAny } from '../../server/src/workspace/discover';
@@ -274,5 +274,28 @@ void describe('hostile input: globs whose braces expand to thousands of patterns
 			paths.filter((p) => matchesAny(p, [`src/${seventeenPairs}/*.ts`])),
 			[],
 		);
+	});
+});
+
+void describe('hostile input: what the TypeScript parser itself cannot read in time', () => {
+	test('modifiers repeated in a row are counted in one pass', () => {
+		assert.equal(longestModifierRun('export default async function f() {}'), 3);
+		assert.equal(longestModifierRun('export export x; export const y = 1;'), 2);
+		assert.equal(longestModifierRun('class A { private static readonly b = 1; public c() {} }'), 3);
+		assert.equal(longestModifierRun('const exported = defaultValue; // asyncish'), 0);
+	});
+
+	test('a file repeating `export` thousands of times is not parsed: it is listed with the reason, and calls beside it are said to be missing', () => {
+		// 13,600 `export`s make TypeScript's own parser take close to a minute (the fuzz run found it).
+		const text = `import axios from 'axios';\nexport async function f() { return axios.get('https://www.zohoapis.com/crm/v8/Leads'); }\n${'export '.repeat(13_600)}`;
+		const analysis = analyzeFile('/w/f.ts', 'typescript', text);
+		assert.deepEqual(analysis.estimate.calls, []);
+		assert.equal(analysis.facts.errors[0].code, REPEATED_MODIFIERS);
+		assert.equal(analysis.facts.errors[0].namesZoho, true);
+		assert.deepEqual(buildReport([{ path: 'f.ts', analysis }], budgetOf(DEFAULT_SETTINGS)).skipped, [
+			{ path: 'f.ts', reason: 'repeats a modifier such as `export` hundreds of times in a row, which the TypeScript parser reads in quadratic time', namesZoho: true },
+		]);
+		// Two hundred in a row are still read.
+		assert.equal(analyzeFile('/w/g.ts', 'typescript', `${'export '.repeat(MAX_REPEATED_MODIFIERS)}\nfetch('https://www.zohoapis.com/crm/v8/Leads');\n`).facts.errors[0]?.code === REPEATED_MODIFIERS, false);
 	});
 });

@@ -70,6 +70,32 @@ export const TOO_DEEPLY_NESTED = 'too-deeply-nested';
 /** Why such a file is left out, as reports list it. */
 export const TOO_DEEPLY_NESTED_REASON = 'nests too deeply to be read (hundreds or thousands of levels)';
 
+/** The scan error of a file the TypeScript parser would take minutes on: a keyword repeated thousands of times in a row. */
+export const REPEATED_MODIFIERS = 'repeated-modifiers';
+
+/** Why such a file is left out, as reports list it. */
+export const REPEATED_MODIFIERS_REASON = 'repeats a modifier such as `export` hundreds of times in a row, which the TypeScript parser reads in quadratic time';
+
+/** Modifiers in a row past which a file is not parsed: no real code writes more than a handful. */
+export const MAX_REPEATED_MODIFIERS = 200;
+
+const MODIFIER = /\b(?:export|declare|default|abstract|async|public|private|protected|static|readonly|override|accessor)\b\s*/g;
+
+/** The longest run of modifiers written one after another, found in one pass. */
+export function longestModifierRun(text: string): number {
+	let longest = 0;
+	let run = 0;
+	let end = -1;
+	MODIFIER.lastIndex = 0;
+	for (let m = MODIFIER.exec(text); m; m = MODIFIER.exec(text)) {
+		run = m.index === end ? run + 1 : 1;
+		end = m.index + m[0].length;
+		if (run > longest) longest = run;
+		if (m[0].length === 0) MODIFIER.lastIndex++;
+	}
+	return longest;
+}
+
 export function scanFile(text: string, path: string, language: Language): FileFacts {
 	return scanDocument(text, path, language, undefined).facts;
 }
@@ -84,6 +110,15 @@ export type ScanState = TypeScriptParse | undefined;
 export function scanDocument(text: string, path: string, language: Language, previous: ScanState): { facts: FileFacts; state: ScanState } {
 	try {
 		if (language === 'deluge') return { facts: readAsDeluge(scanDeluge(text), path, undefined), state: undefined };
+		if (longestModifierRun(text) > MAX_REPEATED_MODIFIERS) {
+			const facts: FileFacts = {
+				language,
+				calls: [],
+				loops: [],
+				errors: [{ code: REPEATED_MODIFIERS, message: `This file ${REPEATED_MODIFIERS_REASON}: it is not read, and its Zoho CRM calls are not counted.`, span: { start: 0, end: 0 }, namesZoho: namesZoho(text) }],
+			};
+			return { facts, state: undefined };
+		}
 		const { facts, parse } = scanTypeScriptFrom(text, path, language, previous);
 		const deluge = delugeInstead(text, facts);
 		if (deluge) return { facts: readAsDeluge(deluge, path, language), state: undefined };
