@@ -109,6 +109,7 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 					item.run();
 				} catch (error) {
 					result.failures++;
+					process.stderr.write(`fuzz: ${kind.name} seed ${chunkSeed} index ${item.index} failed: ${String(error).split('\n')[0].slice(0, 200)}\n`);
 					if (result.firstFailures.length < 10) result.firstFailures.push({ seed: chunkSeed, index: item.index, error: String(error).slice(0, 300) });
 				}
 				const ms = performance.now() - start;
@@ -117,6 +118,8 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 					slowestParse = item.parseOnly;
 				}
 				if (ms > LIMIT_MS) {
+					// Said at once: a run that never ends still shows the inputs that slow it.
+					process.stderr.write(`fuzz: ${kind.name} seed ${chunkSeed} index ${item.index}: ${Math.round(ms)} ms, ${item.length} characters\n`);
 					result.overLimit++;
 					if (result.overLimitInputs.length < 20) result.overLimitInputs.push({ ms: Math.round(ms), characters: item.length, seed: chunkSeed, index: item.index });
 				}
