@@ -4,7 +4,7 @@
  */
 import ts from 'typescript';
 import type { CallFact, DeferredCall } from '../../../facts';
-import { baseEvidence, crmPathOf, HOLE, parameterMarker, withoutParameters, withTokenHost } from '../../zoho-url';
+import { baseEvidence, crmPathOf, hasParameter, HOLE, parameterMarker, withoutParameters, withTokenHost } from '../../zoho-url';
 import { evaluate, propertyOf, type Scope, stringPart, type Value } from '../values';
 
 /** A request the scanner recognised, before it is placed among the loops. */
@@ -48,8 +48,6 @@ export interface Recognizer {
 	recognise(site: CallSite): Request | undefined;
 }
 
-const HAS_PARAMETER = /\u0004\d+:\d+(?:\.\w+)?\u0005/;
-
 /**
  * A REST request to `url` (on `base`, for an instance with a base URL): recognised when it is a Zoho
  * CRM URL, deferred when parameters or imported constants decide it.
@@ -59,9 +57,9 @@ export function restRequest(label: string, method: string, url: string | undefin
 	// A host the code computes (`https://${APIS_HOST}/crm/v2/Leads`) is Zoho's when the request carries a Zoho OAuth token.
 	if (zohoToken && withTokenHost(url) !== url) return restRequest(label, method, withTokenHost(url), base, body);
 	// A method held in a parameter is known only at each call of the function.
-	const methodParam = HAS_PARAMETER.test(method) ? method : undefined;
+	const methodParam = hasParameter(method) ? method : undefined;
 	const knownMethod = methodParam === undefined ? method : '?';
-	const parametric = HAS_PARAMETER.test(url) || (base !== undefined && HAS_PARAMETER.test(base)) || methodParam !== undefined;
+	const parametric = hasParameter(url) || hasParameter(base) || methodParam !== undefined;
 	const template = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { method: methodParam } : {}) };
 	const deferredTemplate = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}), ...(zohoToken ? { zohoToken } : {}) };
 	if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate };
@@ -88,9 +86,8 @@ export function methodOption(options: Value | undefined, fallback: string, scope
 	if (options?.kind !== 'object') return fallback;
 	const method = propertyOf(options.node, 'method');
 	if (!method) {
-		const spread = options.node.properties.find(ts.isSpreadAssignment);
-		const spreadValue = spread ? evaluate(spread.expression, scope, thisScope) : undefined;
-		return spreadValue?.kind === 'param' ? parameterMarker(spreadValue.fn, spreadValue.index, 'method') : fallback;
+		const spread = spreadParameter(options, scope, thisScope);
+		return spread ? parameterMarker(spread.fn, spread.index, 'method') : fallback;
 	}
 	const value = evaluate(method, scope, thisScope);
 	if (value?.kind === 'string' && /^[a-z]+$/i.test(value.text)) return value.text.toUpperCase();
@@ -104,13 +101,16 @@ export function methodOption(options: Value | undefined, fallback: string, scope
  */
 export function callerBody(request: Request | undefined, options: Value | undefined, scope: Scope, thisScope: Scope | undefined): Request | undefined {
 	if (!request || request.body) return request;
-	let param: Value | undefined = options?.kind === 'param' && options.member === undefined ? options : undefined;
-	if (options?.kind === 'object') {
-		const spread = options.node.properties.find(ts.isSpreadAssignment);
-		const value = spread ? evaluate(spread.expression, scope, thisScope) : undefined;
-		if (value?.kind === 'param' && value.member === undefined) param = value;
-	}
-	return param?.kind === 'param' ? { ...request, bodyTemplate: parameterMarker(param.fn, param.index, 'body') } : request;
+	const param = options?.kind === 'param' && options.member === undefined ? options : spreadParameter(options, scope, thisScope);
+	return param ? { ...request, bodyTemplate: parameterMarker(param.fn, param.index, 'body') } : request;
+}
+
+/** The caller's options an options object spreads (`{ ...options, headers }`): a whole parameter, else undefined. */
+function spreadParameter(options: Value | undefined, scope: Scope, thisScope: Scope | undefined): Extract<Value, { kind: 'param' }> | undefined {
+	if (options?.kind !== 'object') return undefined;
+	const spread = options.node.properties.find(ts.isSpreadAssignment);
+	const value = spread ? evaluate(spread.expression, scope, thisScope) : undefined;
+	return value?.kind === 'param' && value.member === undefined ? value : undefined;
 }
 
 /** True when an options object sends a Zoho OAuth token: `headers: { Authorization: \`Zoho-oauthtoken ${token}\` }`. */
