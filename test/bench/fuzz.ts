@@ -77,6 +77,9 @@ export interface FuzzKindResult {
 	overLimit: number;
 	/** The first inputs over the limit: their time, size and the seed and index that make them again. */
 	overLimitInputs: { ms: number; characters: number; seed: number; index: number }[];
+	/** Time spent making the inputs and analysing them, in seconds. */
+	generatingSeconds?: number;
+	analysingSeconds?: number;
 }
 
 export interface FuzzResult {
@@ -101,9 +104,14 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 		const count = Math.round(perLanguage * kind.share);
 		const result: FuzzKindResult = { inputs: count, failures: 0, firstFailures: [], slowest: { ms: 0, characters: 0, seed, index: 0 }, overLimit: 0, overLimitInputs: [] };
 		let slowestParse: (() => void) | undefined;
+		let generatingMs = 0;
+		let runningMs = 0;
 		for (let done = 0; done < count; done += CHUNK) {
 			const chunkSeed = seed + done;
-			for (const item of kind.sample(chunkSeed, Math.min(CHUNK, count - done))) {
+			const generating = performance.now();
+			const items = kind.sample(chunkSeed, Math.min(CHUNK, count - done));
+			generatingMs += performance.now() - generating;
+			for (const item of items) {
 				const start = performance.now();
 				try {
 					item.run();
@@ -113,6 +121,7 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 					if (result.firstFailures.length < 10) result.firstFailures.push({ seed: chunkSeed, index: item.index, error: String(error).slice(0, 300) });
 				}
 				const ms = performance.now() - start;
+				runningMs += ms;
 				if (ms > result.slowest.ms) {
 					result.slowest = { ms: Math.round(ms * 10) / 10, characters: item.length, seed: chunkSeed, index: item.index };
 					slowestParse = item.parseOnly;
@@ -124,7 +133,13 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 					if (result.overLimitInputs.length < 20) result.overLimitInputs.push({ ms: Math.round(ms), characters: item.length, seed: chunkSeed, index: item.index });
 				}
 			}
+			// Progress on stderr, so a long run shows where its time goes (making inputs or analysing them).
+			if ((done / CHUNK) % 10 === 9) {
+				process.stderr.write(`fuzz: ${kind.name} ${done + CHUNK}/${count}: ${Math.round(generatingMs / 1000)} s making inputs, ${Math.round(runningMs / 1000)} s analysing\n`);
+			}
 		}
+		result.generatingSeconds = Math.round(generatingMs / 100) / 10;
+		result.analysingSeconds = Math.round(runningMs / 100) / 10;
 		if (slowestParse) {
 			const start = performance.now();
 			try {

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, longestModifierRun, MAX_REPEATED_MODIFIERS, REPEATED_MODIFIERS, scanFile } from '../../server/src/core/analysis';
+import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, PARSER_TRAP, scanFile } from '../../server/src/core/analysis';
+import { deepestAsyncParentheses, longestModifierRun, MAX_NESTED_ASYNC_PARENTHESES, MAX_REPEATED_MODIFIERS } from '../../server/src/core/scan/typescript/parser-traps';
 import { LIMITS, parseTeamConfig, resolveSettings } from '../../server/src/core/config';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from '../../server/src/core/config/globs';
 import { matchesAny } from '../../server/src/workspace/discover';
@@ -290,12 +291,36 @@ void describe('hostile input: what the TypeScript parser itself cannot read in t
 		const text = `import axios from 'axios';\nexport async function f() { return axios.get('https://www.zohoapis.com/crm/v8/Leads'); }\n${'export '.repeat(13_600)}`;
 		const analysis = analyzeFile('/w/f.ts', 'typescript', text);
 		assert.deepEqual(analysis.estimate.calls, []);
-		assert.equal(analysis.facts.errors[0].code, REPEATED_MODIFIERS);
+		assert.equal(analysis.facts.errors[0].code, PARSER_TRAP);
 		assert.equal(analysis.facts.errors[0].namesZoho, true);
 		assert.deepEqual(buildReport([{ path: 'f.ts', analysis }], budgetOf(DEFAULT_SETTINGS)).skipped, [
 			{ path: 'f.ts', reason: 'repeats a modifier such as `export` hundreds of times in a row, which the TypeScript parser reads in quadratic time', namesZoho: true },
 		]);
 		// Two hundred in a row are still read.
-		assert.equal(analyzeFile('/w/g.ts', 'typescript', `${'export '.repeat(MAX_REPEATED_MODIFIERS)}\nfetch('https://www.zohoapis.com/crm/v8/Leads');\n`).facts.errors[0]?.code === REPEATED_MODIFIERS, false);
+		assert.equal(analyzeFile('/w/g.ts', 'typescript', `${'export '.repeat(MAX_REPEATED_MODIFIERS)}\nfetch('https://www.zohoapis.com/crm/v8/Leads');\n`).facts.errors[0]?.code === PARSER_TRAP, false);
+	});
+
+	test('parentheses holding `async` inside each other are counted in one pass; a brace between them starts again', () => {
+		assert.equal(deepestAsyncParentheses('app.get("/", async (req, res) => { await Promise.all(ids.map(async (id) => load(id))); });'), 1);
+		assert.equal(deepestAsyncParentheses('f(async (a = g(async (b) => b)) => a)'), 2);
+		// The shape of the fuzz input: each `( ,` holds the next `async`.
+		assert.equal(deepestAsyncParentheses(`x = { A, ${'async function f(a: string) ( , '.repeat(5)}}`), 4);
+		assert.equal(deepestAsyncParentheses('f(async () => { g(async () => { h(async () => 1); }); });'), 1);
+		assert.equal(deepestAsyncParentheses('const asyncish = f(g(h()));'), 0);
+		// Stray closing brackets do not go below zero.
+		assert.equal(deepestAsyncParentheses(') } ) (async ( ) async ('), 1);
+	});
+
+	test('a file nesting `async` in parentheses a hundred deep is not parsed: TypeScript would take hours', () => {
+		// A 4.7 KB file of the fuzz run kept TypeScript's parser busy for over ten minutes.
+		const text = `fetch('https://www.zohoapis.com/crm/v8/Leads');\nconst headers = { A, ${'async function f(a: string) ( , '.repeat(100)}};\n`;
+		const analysis = analyzeFile('/w/f.ts', 'typescript', text);
+		assert.deepEqual(analysis.estimate.calls, []);
+		assert.deepEqual(buildReport([{ path: 'f.ts', analysis }], budgetOf(DEFAULT_SETTINGS)).skipped, [
+			{ path: 'f.ts', reason: 'nests more than 10 parentheses holding `async` inside each other, which the TypeScript parser reads in exponential time', namesZoho: true },
+		]);
+		// Ten levels are still read (TypeScript takes milliseconds on them), and their call counts.
+		const ten = `fetch('https://www.zohoapis.com/crm/v8/Leads');\nconst h = async ${'(async '.repeat(MAX_NESTED_ASYNC_PARENTHESES)}${')'.repeat(MAX_NESTED_ASYNC_PARENTHESES)};\n`;
+		assert.equal(analyzeFile('/w/g.js', 'javascript', ten).estimate.calls.length, 1);
 	});
 });

@@ -9,6 +9,7 @@ import { suppressionsOf } from './scan/annotations';
 import { scanDeluge } from './scan/deluge';
 import { extensionOf, makesDelugeCalls, mayHoldDeluge, READ_AS_DELUGE } from './scan/deluge/detect';
 import { scanTypeScriptFrom, type TypeScriptParse } from './scan/typescript';
+import { parserTrap } from './scan/typescript/parser-traps';
 import { LineMap } from './text';
 import { namesZoho } from './zoho-markers';
 
@@ -70,31 +71,8 @@ export const TOO_DEEPLY_NESTED = 'too-deeply-nested';
 /** Why such a file is left out, as reports list it. */
 export const TOO_DEEPLY_NESTED_REASON = 'nests too deeply to be read (hundreds or thousands of levels)';
 
-/** The scan error of a file the TypeScript parser would take minutes on: a keyword repeated thousands of times in a row. */
-export const REPEATED_MODIFIERS = 'repeated-modifiers';
-
-/** Why such a file is left out, as reports list it. */
-export const REPEATED_MODIFIERS_REASON = 'repeats a modifier such as `export` hundreds of times in a row, which the TypeScript parser reads in quadratic time';
-
-/** Modifiers in a row past which a file is not parsed: no real code writes more than a handful. */
-export const MAX_REPEATED_MODIFIERS = 200;
-
-const MODIFIER = /\b(?:export|declare|default|abstract|async|public|private|protected|static|readonly|override|accessor)\b\s*/g;
-
-/** The longest run of modifiers written one after another, found in one pass. */
-export function longestModifierRun(text: string): number {
-	let longest = 0;
-	let run = 0;
-	let end = -1;
-	MODIFIER.lastIndex = 0;
-	for (let m = MODIFIER.exec(text); m; m = MODIFIER.exec(text)) {
-		run = m.index === end ? run + 1 : 1;
-		end = m.index + m[0].length;
-		if (run > longest) longest = run;
-		if (m[0].length === 0) MODIFIER.lastIndex++;
-	}
-	return longest;
-}
+/** The scan error of a file the TypeScript parser would take minutes on (its `reason` says why). */
+export const PARSER_TRAP = 'parser-trap';
 
 export function scanFile(text: string, path: string, language: Language): FileFacts {
 	return scanDocument(text, path, language, undefined).facts;
@@ -110,12 +88,13 @@ export type ScanState = TypeScriptParse | undefined;
 export function scanDocument(text: string, path: string, language: Language, previous: ScanState): { facts: FileFacts; state: ScanState } {
 	try {
 		if (language === 'deluge') return { facts: readAsDeluge(scanDeluge(text), path, undefined), state: undefined };
-		if (longestModifierRun(text) > MAX_REPEATED_MODIFIERS) {
+		const trap = parserTrap(text);
+		if (trap) {
 			const facts: FileFacts = {
 				language,
 				calls: [],
 				loops: [],
-				errors: [{ code: REPEATED_MODIFIERS, message: `This file ${REPEATED_MODIFIERS_REASON}: it is not read, and its Zoho CRM calls are not counted.`, span: { start: 0, end: 0 }, namesZoho: namesZoho(text) }],
+				errors: [{ code: PARSER_TRAP, message: `This file ${trap}: it is not read, and its Zoho CRM calls are not counted.`, span: { start: 0, end: 0 }, namesZoho: namesZoho(text), reason: trap }],
 			};
 			return { facts, state: undefined };
 		}

@@ -90,6 +90,8 @@ export interface ScanError {
 	readonly span: Span;
 	/** For a file the scan could not read at all: whether its text names Zoho CRM (its calls are then missed). */
 	readonly namesZoho?: boolean;
+	/** For a file left out whole for a reason of its own (a trap for TypeScript's parser): the reason, as reports list it. */
+	readonly reason?: string;
 }
 
 /** A named function or method: the unit a wrapper call refers to. Anonymous callbacks belong to the function around them. */

@@ -1,4 +1,4 @@
-import { type FileAnalysis, REPEATED_MODIFIERS, REPEATED_MODIFIERS_REASON, TOO_DEEPLY_NESTED, TOO_DEEPLY_NESTED_REASON } from './analysis';
+import { type FileAnalysis, PARSER_TRAP, TOO_DEEPLY_NESTED, TOO_DEEPLY_NESTED_REASON } from './analysis';
 import type { Budget } from './budget';
 import { assumptionLines, entryExplanation } from './explain';
 import { TOP_LEVEL } from './estimate/entries';
@@ -173,8 +173,8 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 		};
 	});
 	// A file nested past what the scanners follow: left out whole, or read only down to the limit.
-	const unreadable = analysis.facts.errors.find((e) => e.code === TOO_DEEPLY_NESTED || e.code === NESTING_LIMIT || e.code === REPEATED_MODIFIERS);
-	const reason = unreadable?.code === TOO_DEEPLY_NESTED ? TOO_DEEPLY_NESTED_REASON : unreadable?.code === REPEATED_MODIFIERS ? REPEATED_MODIFIERS_REASON : NESTING_LIMIT_REASON;
+	const unreadable = analysis.facts.errors.find((e) => e.code === TOO_DEEPLY_NESTED || e.code === NESTING_LIMIT || e.code === PARSER_TRAP);
+	const reason = unreadable?.reason ?? (unreadable?.code === TOO_DEEPLY_NESTED ? TOO_DEEPLY_NESTED_REASON : NESTING_LIMIT_REASON);
 	const skipped = unreadable ? { path, reason, namesZoho: unreadable.namesZoho === true } : undefined;
 	return { file, entryPoints, findings, apis, ...(skipped ? { skipped } : {}) };
 }

@@ -1,5 +1,5 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { type FileAnalysis, REPEATED_MODIFIERS, TOO_DEEPLY_NESTED } from '../core/analysis';
+import { type FileAnalysis, PARSER_TRAP, TOO_DEEPLY_NESTED } from '../core/analysis';
 import { NESTING_LIMIT } from '../core/facts';
 import type { Severity } from '../core/findings';
 import { EVALUATION_BUDGET } from '../core/scan/typescript/values';
@@ -24,7 +24,7 @@ export type LocateFile = (path: string) => { uri: string; lines: LineMap } | und
  */
 function scanDiagnostics(analysis: FileAnalysis, range: (span: { start: number; end: number }) => Diagnostic['range']): Diagnostic[] {
 	return analysis.facts.errors
-		.filter((e) => analysis.language === 'deluge' || e.code === TOO_DEEPLY_NESTED || e.code === REPEATED_MODIFIERS || e.code === NESTING_LIMIT || e.code === EVALUATION_BUDGET)
+		.filter((e) => analysis.language === 'deluge' || e.code === TOO_DEEPLY_NESTED || e.code === PARSER_TRAP || e.code === NESTING_LIMIT || e.code === EVALUATION_BUDGET)
 		.map((e) => ({ range: range(e.span), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: e.code, message: e.message }));
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Shapes of text that TypeScript's own parser reads in super-linear time: a file holding one is not
+ * parsed at all (a parse cannot be interrupted), and the reason is reported instead. Each check is one
+ * linear pass over the text, and its limit lies far beyond anything real code writes.
+ */
+
+/** Modifiers in a row past which a file is not parsed: no real code writes more than a handful. */
+export const MAX_REPEATED_MODIFIERS = 200;
+
+/**
+ * Parentheses holding `async`, open inside each other, past which a file is not parsed. The parser
+ * tries such a parenthesis as the parameters of an async arrow function and, when that fails, reads it
+ * again as an expression: each level doubles the work (18 levels take a second and a half, 30 take
+ * hours). Real callbacks nest a few levels, and a function body between them starts the count again.
+ */
+export const MAX_NESTED_ASYNC_PARENTHESES = 10;
+
+const MODIFIER = /\b(?:export|declare|default|abstract|async|public|private|protected|static|readonly|override|accessor)\b\s*/g;
+
+/** The longest run of modifiers written one after another. */
+export function longestModifierRun(text: string): number {
+	let longest = 0;
+	let run = 0;
+	let end = -1;
+	MODIFIER.lastIndex = 0;
+	for (let m = MODIFIER.exec(text); m; m = MODIFIER.exec(text)) {
+		run = m.index === end ? run + 1 : 1;
+		end = m.index + m[0].length;
+		if (run > longest) longest = run;
+	}
+	return longest;
+}
+
+const NESTING = /\basync\b|[(){}]/g;
+
+interface Frame {
+	readonly brace: boolean;
+	marked: boolean;
+	/** Marked parentheses from the innermost brace up to this frame. */
+	count: number;
+}
+
+/**
+ * The most parentheses holding an `async` that are open inside each other with no brace between
+ * them, in one pass. Braces and parentheses inside strings are counted too: the figure only has to be
+ * small on real code and large on the shapes that trap the parser.
+ */
+export function deepestAsyncParentheses(text: string): number {
+	const open: Frame[] = [];
+	let deepest = 0;
+	NESTING.lastIndex = 0;
+	for (let m = NESTING.exec(text); m; m = NESTING.exec(text)) {
+		const top = open[open.length - 1];
+		switch (m[0]) {
+			case '(':
+				open.push({ brace: false, marked: false, count: top && !top.brace ? top.count : 0 });
+				break;
+			case '{':
+				open.push({ brace: true, marked: false, count: 0 });
+				break;
+			case ')':
+				if (top && !top.brace) open.pop();
+				break;
+			case '}':
+				// Closes the innermost brace and any parenthesis left open inside it.
+				while (open.length > 0 && !open.pop()!.brace);
+				break;
+			default:
+				if (top && !top.brace && !top.marked) {
+					top.marked = true;
+					if (++top.count > deepest) deepest = top.count;
+				}
+		}
+	}
+	return deepest;
+}
+
+/** Why TypeScript's parser would take minutes on the text, or undefined when it reads it in linear time. */
+export function parserTrap(text: string): string | undefined {
+	if (longestModifierRun(text) > MAX_REPEATED_MODIFIERS) {
+		return 'repeats a modifier such as `export` hundreds of times in a row, which the TypeScript parser reads in quadratic time';
+	}
+	if (deepestAsyncParentheses(text) > MAX_NESTED_ASYNC_PARENTHESES) {
+		return `nests more than ${MAX_NESTED_ASYNC_PARENTHESES} parentheses holding \`async\` inside each other, which the TypeScript parser reads in exponential time`;
+	}
+	return undefined;
+}
