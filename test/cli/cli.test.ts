@@ -52,15 +52,17 @@ void describe('zoho-credits scan', () => {
 			inLoop: true,
 			assumed: ['loop at 10: 10 iterations (default)'],
 			perRun: 150,
-			// Convert Lead's price is fixed; the inner loop goes over one page's records, up to the 200 a page
-			// holds: 5 × 3 × 200 = 3,000 at the high end.
-			low: 150,
+			// Convert Lead's price is fixed; the inner loop goes over one page's records, at least one and up to
+			// the 200 a page holds: 5 × 3 × 1 = 15 at the low end, 5 × 3 × 200 = 3,000 at the high end.
+			low: 15,
 			high: 3000,
 			chain: [],
 		});
 		// The client's requests run only through the nightly job, so they count there, once.
-		// The high end: the Deluge entry point reaches 1 + 3 + 3,000.
-		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, perDayLow: 230, perDayHigh: 3004 + 60 + 5 + 11, shareOfDaily: 230 / 15000 });
+		// The low end: 1 + 3 + 15 (Deluge); each loop over a list of unknown size runs once: 1 + 5 (nightly), 1 + 1
+		// (contacts), and the five literal pages. The high end: 1 + 3 + 3,000; those loops run 100 times
+		// (assumedIterations.high): 100 + 500, 100 + 1; the five pages.
+		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, perDayLow: 19 + 6 + 5 + 2, perDayHigh: 3004 + 600 + 5 + 101, shareOfDaily: 230 / 15000 });
 		// By API: Convert Lead 150 (Deluge) + 50 (nightly); Get Record 1 + 10; one upsert per contact × 10; Get Records 3 + 5 + 1.
 		assert.deepEqual(report.apis, [
 			{ api: 'Convert Lead', perDay: 200 },
@@ -92,12 +94,17 @@ void describe('zoho-credits scan', () => {
 		assert.equal(status, 0);
 		const lines = stdout.trimEnd().split('\n');
 		// Columns are as wide as their longest cell: a 37-character location such as
-		// examples/node/nightly-convert.ts:9:10, and Upsert Records among the APIs.
-		assert.equal(lines[0], `${'location'.padEnd(37)}  ${'api'.padEnd(14)}  credits  loops  per run`);
-		assert.ok(lines.includes(`${'examples/node/read-deals.js:7:26'.padEnd(37)}  ${'Get Records'.padEnd(14)}        1     ×5        5`), stdout);
-		assert.ok(lines.includes(`${'examples/node/nightly-convert.ts:9:10'.padEnd(37)}  ${'convertLead()'.padEnd(14)}        5    ×10       50`), stdout);
-		// Entry points: convertQualified 60, syncContacts 10, readDeals 5, firstLeads 1 = 76 credits of Free's 5,000 = 1.52%.
-		assert.equal(lines.at(-1), 'Total: 76 credits a day from 4 entry points (1 run a day each unless configured) of 5,000 (free, 3 users, seed table): 1.52%');
+		// examples/node/nightly-convert.ts:9:10, Upsert Records among the APIs, and `≈ 50 (5–500)` per run: a loop
+		// over a list of unknown size runs 1 to 100 times (assumedIterations.high), 10 at the point.
+		assert.equal(lines[0], `${'location'.padEnd(37)}  ${'api'.padEnd(14)}  credits  loops       per run`);
+		assert.ok(lines.includes(`${'examples/node/read-deals.js:7:26'.padEnd(37)}  ${'Get Records'.padEnd(14)}        1     ×5             5`), stdout);
+		assert.ok(lines.includes(`${'examples/node/nightly-convert.ts:9:10'.padEnd(37)}  ${'convertLead()'.padEnd(14)}        5    ×10  ≈ 50 (5–500)`), stdout);
+		// Entry points: convertQualified 60 (6–600), syncContacts 10 (1–100), readDeals 5, firstLeads 1 = 76 (13–706)
+		// credits of Free's 5,000 = 1.52%.
+		assert.equal(
+			lines.at(-1),
+			'Total: ≈ 76 (13–706 where prices or loop counts depend on data the code does not show) credits a day from 4 entry points (1 run a day each unless configured) of 5,000 (free, 3 users, seed table): 1.52%',
+		);
 	});
 
 	test('markdown format: the total, the entry points by credits a day, the assumptions', () => {
@@ -105,9 +112,10 @@ void describe('zoho-credits scan', () => {
 		assert.equal(status, 0);
 		const lines = stdout.split('\n');
 		assert.equal(lines[0], '# Zoho CRM API credits');
-		// 76 of Free's 5,000 = 1.52%, shown to one decimal.
-		assert.equal(lines[2], '**76 credits a day of 5,000 (1.5%)**: free, 3 users, seed table.');
-		assert.ok(lines.includes('| convertQualified | examples/node/nightly-convert.ts:5 | 60 | 1 (assumed) | 60 | 1.2% |'), stdout);
+		// 76 (13–706) of Free's 5,000 = 1.52%, shown to one decimal.
+		assert.equal(lines[2], '**≈ 76 (13–706) credits a day of 5,000 (1.5%)**: free, 3 users, seed table.');
+		// 1 + 5 per id when the list holds one, 10 + 50 at the assumed ten, 100 + 500 at a hundred.
+		assert.ok(lines.includes('| convertQualified | examples/node/nightly-convert.ts:5 | ≈ 60 (6–600) | 1 (assumed) | ≈ 60 (6–600) | 1.2% |'), stdout);
 		assert.ok(lines.includes('- Edition Free (from command line) with 3 user licences (from command line): 5,000 credits a day, at most 5,000.'), stdout);
 	});
 
@@ -288,12 +296,14 @@ void describe('zoho-credits scan', () => {
 		assert.equal(lines[0], 'examples/deluge/convert_hot_leads.dg:14');
 		assert.ok(lines.includes('Zoho CRM: Convert Lead: 5 credits per call'), stdout);
 		assert.ok(lines.includes('- ×3: loop at line 7, literal list of 3 items'), stdout);
-		// 5 × 3 × 10 = 150 a run, once a day: 150 / 15,000 = 1.0%; up to 5 × 3 × 200 = 3,000 when every page is full.
-		assert.ok(lines.includes('≈ 150 (150–3,000) credits per run; at 1 run a day (assumed) that is ≈ 150 (150–3,000) credits a day, 1.0% of the daily 15,000 credits.'), stdout);
+		// 5 × 3 × 10 = 150 a run, once a day: 150 / 15,000 = 1.0%; 5 × 3 × 1 = 15 when each page holds one lead,
+		// up to 5 × 3 × 200 = 3,000 when every page is full. The page loop drives the high end.
+		assert.ok(lines.includes('≈ 150 (15–3,000) credits per run; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 1.0% of the daily 15,000 credits.'), stdout);
+		assert.ok(lines.some((l) => l.includes('the loop at line 10 can run up to 200 times (counted 10)')), stdout);
 		assert.ok(lines.includes('Budget: Professional (assumed), 10 users (assumed), seed table.'), stdout);
 		assert.doesNotMatch(stdout, /command:|\*\*/);
-		// The entry point's name line explains the entry point: 1 + 1 × 3 + 150 = 154 a run, up to 1 + 3 + 3,000 = 3,004.
-		assert.match(cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout, /Entry point `automation.convert_hot_leads`: ≈ 154 \(154–3,004\) credits per run × 1 run a day \(assumed\)/);
+		// The entry point's name line explains the entry point: 1 + 1 × 3 + 150 = 154 a run, from 1 + 3 + 15 = 19 up to 1 + 3 + 3,000 = 3,004.
+		assert.match(cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout, /Entry point `automation.convert_hot_leads`: ≈ 154 \(19–3,004\) credits per run × 1 run a day \(assumed\)/);
 		const none = cli(['explain', 'examples/deluge/convert_hot_leads.dg:3']);
 		assert.equal(none.status, 2);
 		assert.match(none.stderr, /No Zoho CRM call, entry point or loop around calls on examples\/deluge\/convert_hot_leads.dg:3\. Calls are on lines 6, 9, 14\./);

@@ -14,7 +14,8 @@ function cli(args: string[], cwd: string): { status: number | null; stdout: stri
 
 // Ten literal pages; each page's leads converted. Without a module size the inner loop runs the default
 // 10 times, but the code states a page holds up to 200 records: one run is 10 × (1 + 10 × 5) = 510 at the
-// point, 10 × (1 + 200 × 5) = 10,010 at the high end, twice Free's 5,000 credits a day.
+// point, 10 × (1 + 200 × 5) = 10,010 at the high end, twice Free's 5,000 credits a day; when each page holds
+// a single lead, 10 × (1 + 1 × 5) = 60 at the low end.
 const SCRIPT = `void automation.convert_every_page()
 {
 	for each page in {1,2,3,4,5,6,7,8,9,10}
@@ -38,7 +39,7 @@ void describe('loop counts carry their high end', () => {
 			const report = JSON.parse(json.stdout);
 			assert.deepEqual(
 				report.entryPoints.map((e: { perRun: number; low: number; high: number }) => [e.perRun, e.low, e.high]),
-				[[510, 510, 10010]],
+				[[510, 60, 10010]],
 			);
 			assert.deepEqual(
 				report.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { id: string; line: number }) => [f.id, f.line]),
@@ -85,6 +86,37 @@ export async function readAll() {
 			// A broken value is refused with its place, and nothing of the file applies.
 			writeFileSync(join(dir, 'zoho-credits.json'), JSON.stringify({ assumedIterations: { high: 0 } }));
 			assert.equal(cli(['scan', '.'], dir).status, 2);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	test('a loop over a list of unknown size runs from once to assumedIterations.high, 10 at the point', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-ranges-'));
+		try {
+			// One Get Record per id: 10 at the point (the default count), 1 when the list holds one id, 100 at
+			// the documented high end; with two such loops nested, 1 × 10 × 10 = 100, 1 and 100 × 100 = 10,000.
+			writeFileSync(
+				join(dir, 'touch.ts'),
+				`export async function touch(ids: string[]) {
+  for (const id of ids) await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
+}
+export async function touchPairs(groups: string[][]) {
+  for (const group of groups) for (const id of group) await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
+}
+`,
+			);
+			const ranges = () => JSON.parse(cli(['scan', '.', '--format', 'json'], dir).stdout).entryPoints.map((e: { name: string; perRun: number; low: number; high: number }) => [e.name, e.perRun, e.low, e.high]);
+			assert.deepEqual(ranges(), [
+				['touchPairs', 100, 1, 10000],
+				['touch', 10, 1, 100],
+			]);
+			// The team's high end: 100 → 30; the nested loops reach 30 × 30 = 900.
+			writeFileSync(join(dir, 'zoho-credits.json'), JSON.stringify({ assumedIterations: { high: 30 } }));
+			assert.deepEqual(ranges(), [
+				['touchPairs', 100, 1, 900],
+				['touch', 10, 1, 30],
+			]);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

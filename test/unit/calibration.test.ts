@@ -166,7 +166,8 @@ void describe('ranges and the org list in the estimate', () => {
 		assert.match(text, /Credit figure: from your org’s API list \(2026-11-20\): `\/crm\/v8\/Leads\/\{id\}\/actions\/convert`, 7 credits/);
 		const upsertText = (hover(analysis, SYNC.indexOf("zoho.post('/Contacts"))!.contents as { value: string }).value;
 		assert.match(upsertText, /\*\*≈ 50 \(5–50\) credits per run\*\*/);
-		assert.match(upsertText, /findings use the point value, and the high end for one run exhausting the day/);
+		// The loop's bound is literal: the range is the org's 1–10 per call, and no loop drives it.
+		assert.match(upsertText, /your org’s min–max\)\. Findings use the point value, and the high end for one run exhausting the day\./);
 	});
 
 	test("a path from the org's list shows as code and text in the hover, never as an image", () => {

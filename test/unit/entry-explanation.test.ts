@@ -97,10 +97,12 @@ export async function nightly() {
 }
 `,
 		});
-		// convertAll: Convert Lead 5 × 10 ids (default, assumed) = 50; nightly: 50 × 2 batches = 100 a day (1 run, assumed).
+		// convertAll: Convert Lead 5 × 10 ids (default, assumed) = 50, from 5 × 1 to 5 × 100 (assumedIterations.high);
+		// nightly: 50 × 2 batches = 100 a day (1 run, assumed), from 10 to 1,000.
 		assert.deepEqual(explanation(job, 'nightly'), [
-			'100 credits per run × 1 run a day (assumed) = 100 credits a day, 0.67% of the daily 15,000.',
-			'line 3: convertAll(), 50 credits ×2 (loop at line 3: literal array of 2 items) = 100 credits',
+			'≈ 100 (10–1,000) credits per run × 1 run a day (assumed) = ≈ 100 (10–1,000) credits a day, 0.67% of the daily 15,000.',
+			"The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, 10 at the fewest and 1,000 at the most per run.",
+			'line 3: convertAll(), 50 credits ×2 (loop at line 3: literal array of 2 items) = ≈ 100 (10–1,000) credits',
 		]);
 	});
 });

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, PARSER_TRAP, scanFile } from '../../server/src/core/analysis';
-import { deepestAsyncParentheses, longestModifierRun, MAX_NESTED_ASYNC_PARENTHESES, MAX_REPEATED_MODIFIERS } from '../../server/src/core/scan/typescript/parser-traps';
+import { bareAwaits, deepestAsyncParentheses, longestModifierRun, MAX_BARE_AWAITS, MAX_NESTED_ASYNC_PARENTHESES, MAX_REPEATED_MODIFIERS } from '../../server/src/core/scan/typescript/parser-traps';
 import { LIMITS, parseTeamConfig, resolveSettings } from '../../server/src/core/config';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from '../../server/src/core/config/globs';
 import { matchesAny } from '../../server/src/workspace/discover';
@@ -322,5 +322,23 @@ void describe('hostile input: what the TypeScript parser itself cannot read in t
 		// Ten levels are still read (TypeScript takes milliseconds on them), and their call counts.
 		const ten = `fetch('https://www.zohoapis.com/crm/v8/Leads');\nconst h = async ${'(async '.repeat(MAX_NESTED_ASYNC_PARENTHESES)}${')'.repeat(MAX_NESTED_ASYNC_PARENTHESES)};\n`;
 		assert.equal(analyzeFile('/w/g.js', 'javascript', ten).estimate.calls.length, 1);
+	});
+
+	test('`await` before a bracket or punctuation is counted; before a name or a literal it is not', () => {
+		assert.equal(bareAwaits('await (await fetch(u)).json(); await x; await "s"; await {a}; await }'), 3);
+		assert.equal(bareAwaits('const awaited = 1; // awaits'), 0);
+	});
+
+	test('a module with thousands of `await`s before braces is not parsed: TypeScript reads each statement again', () => {
+		// 13,236 of them made a 265 KB file of the fuzz run take TypeScript's parser over a second (three under load).
+		const text = `${'await { data: [x] } '.repeat(13_236)}\nexport const r = fetch('https://www.zohoapis.com/crm/v8/Leads');\n`;
+		const analysis = analyzeFile('/w/f.ts', 'typescript', text);
+		assert.deepEqual(analysis.estimate.calls, []);
+		assert.deepEqual(buildReport([{ path: 'f.ts', analysis }], budgetOf(DEFAULT_SETTINGS)).skipped, [
+			{ path: 'f.ts', reason: 'has more than 5,000 `await`s followed by a bracket or punctuation, which the TypeScript parser reads again statement by statement in quadratic time', namesZoho: true },
+		]);
+		// At the limit the file is read.
+		const at = `${'await (x); '.repeat(MAX_BARE_AWAITS)}\nexport const r = fetch('https://www.zohoapis.com/crm/v8/Leads');\n`;
+		assert.equal(analyzeFile('/w/g.ts', 'typescript', at).estimate.calls.length, 1);
 	});
 });

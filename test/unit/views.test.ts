@@ -70,7 +70,10 @@ void describe('views', () => {
 	test('hover names where a configured default loop count came from', () => {
 		const analysis = analyze('deluge', 'for each x in xs\n{\n  zoho.crm.getRecords("Leads");\n}', { defaultLoopIterations: 4 });
 		const value = (hover(analysis, analysis.facts.calls[0].span.start)!.contents as { value: string }).value;
-		assert.ok(value.includes('- ×4: loop at line 1, default of 4 iterations: the bound is not visible in the code (assumed; the default count is from settings)'), value);
+		assert.ok(value.includes('- ×4: loop at line 1, default of 4 iterations: the bound is not visible in the code; 1 to 100 (assumedIterations.high) (assumed; the default count is from settings)'), value);
+		// 1 × 4 at the point, 1 × 1 to 1 × 100 as the loop's range; the loop drives the high end.
+		assert.ok(value.includes('**≈ 4 (1–100) credits per run**'), value);
+		assert.ok(value.includes('; the loop at line 1 can run up to 100 times (counted 4). Findings use the point value'), value);
 	});
 
 	test('no hover away from calls, entry points and loops', () => {
@@ -102,17 +105,18 @@ void describe('views', () => {
 		const text = 'for each x in xs\n{\n  if (x > 1)\n  {\n    zoho.crm.convertLead(x, Map());\n  }\n  else\n  {\n    zoho.crm.getRecords("Leads");\n  }\n}';
 		const analysis = analyze('deluge', text);
 		const value = (hover(analysis, 3)!.contents as { value: string }).value;
-		// convertLead 5 × 10 (default) = 50; getRecords 1 × 10 = 10; one arm runs: 50.
+		// convertLead 5 × 10 (default) = 50, 5 × 1 to 5 × 100; getRecords 1 × 10 = 10, 1 to 100; one arm runs: 50 (5–500).
+		const why = 'default of 10 iterations: the bound is not visible in the code; 1 to 100 (assumedIterations.high)';
 		assert.equal(
 			value,
 			[
-				'**Loop ×10**: default of 10 iterations: the bound is not visible in the code (assumed)',
+				`**Loop ×10**: ${why} (assumed)`,
 				'',
 				'It multiplies:',
-				'- line 5: Convert Lead, 5 credits ×10 (loop at line 1: default of 10 iterations: the bound is not visible in the code, assumed) = 50 credits',
-				'- line 9: Get Records, 1 credit ×10 (loop at line 1: default of 10 iterations: the bound is not visible in the code, assumed) = 10 credits',
+				`- line 5: Convert Lead, 5 credits ×10 (loop at line 1: ${why}, assumed) = ≈ 50 (5–500) credits`,
+				`- line 9: Get Records, 1 credit ×10 (loop at line 1: ${why}, assumed) = ≈ 10 (1–100) credits`,
 				'',
-				'**50 credits per run** inside this loop, counting only the dearest branch of each if/else.',
+				'**≈ 50 (5–500) credits per run** inside this loop, counting only the dearest branch of each if/else.',
 				'',
 				'State the count with `// zoho-credits: iterations=N` on the line above the loop.',
 			].join('\n'),

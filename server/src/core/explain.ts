@@ -1,5 +1,6 @@
 import type { Budget } from './budget';
-import type { CallEstimate } from './estimate';
+import type { CallEstimate, LoopUse } from './estimate';
+import { drivingLoop } from './estimate/driving-loop';
 import type { EntryPoint, RunsSource } from './estimate/entries';
 import type { LineMap } from './text';
 
@@ -75,6 +76,13 @@ export function runsSourceText(source: RunsSource | undefined): string {
 	return !source || source === 'default' ? 'assumed' : source === 'annotation' ? 'from the annotation' : `from ${source}`;
 }
 
+/** The loop that drives a range's high end, in words: "the loop at line 12 can run up to 200 times (counted 10)". */
+export function drivingLoopLine(loops: Iterable<LoopUse>, lines: LineMap): string | undefined {
+	const use = drivingLoop(loops);
+	if (!use) return undefined;
+	return `the loop at line ${lines.lineOf(use.loop.header.start) + 1} can run up to ${formatNumber(use.high)} times (counted ${formatNumber(use.iterations)})`;
+}
+
 /** What a call costs per run of the code it is in, with each loop's count and where it came from. */
 export function costLine(call: CallEstimate, lines: LineMap): string {
 	const what = call.wrapper ? `${call.wrapper.target.name}()` : call.operation.api;
@@ -93,7 +101,12 @@ export function entryExplanation(entry: EntryPoint, lines: LineMap, budget: Budg
 	const out = [
 		`${formatCreditsRange(entry.perRun, entry.low, entry.high)} per run × ${runs} = ${formatCreditsRange(entry.perDay, entry.perDayLow, entry.perDayHigh)} a day, ${formatShare(entry.perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)}.`,
 	];
-	if (entry.low !== entry.high) out.push(`The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, ${formatNumber(entry.low)} at the fewest and ${formatNumber(entry.high)} at the most per run.`);
+	if (entry.low !== entry.high) {
+		const driver = drivingLoopLine(entry.parts.flatMap((part) => part.call.loops), lines);
+		out.push(
+			`The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, ${formatNumber(entry.low)} at the fewest and ${formatNumber(entry.high)} at the most per run${driver ? `; ${driver}` : ''}.`,
+		);
+	}
 	for (const part of entry.parts) out.push(`${costLine(part.call, lines)}${part.excluded ? EXCLUDED[part.excluded] : ''}`);
 	if (entry.branchMaximum) out.push('Of each if/else, only the dearest branch is counted.');
 	if (entry.recursive) out.push('A function on this path calls itself: the recursive call is counted once, not once per level (assumed).');

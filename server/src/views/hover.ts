@@ -2,10 +2,10 @@ import type { Hover } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import { describeRule, type Operation, type Verification } from '../core/catalog';
 import { budgetAssumed, describeOrigin } from '../core/config';
-import { type CallEstimate, callsInLoop, type LoopUse } from '../core/estimate';
+import { type CallEstimate, callsInLoop, type LoopUse, sumCounted } from '../core/estimate';
 import type { EntryPoint } from '../core/estimate/entries';
 import { branchTotal } from '../core/estimate/branches';
-import { alternativesLine, costLine, entryExplanation, formatCredits, formatCreditsRange, formatNumber, formatShare, runsSourceText } from '../core/explain';
+import { alternativesLine, costLine, drivingLoopLine, entryExplanation, formatCredits, formatCreditsRange, formatNumber, formatShare, runsSourceText } from '../core/explain';
 import { escapeMarkdown, inlineCode } from '../core/markdown';
 import { Commands, documentationUrl } from '../protocol';
 
@@ -103,7 +103,13 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	out.push(
 		`**${formatCreditsRange(call.perRun, call.low, call.high)} per run**; at ${formatNumber(runs)} run${runs === 1 ? '' : 's'} a day (${source}) that is ${formatCreditsRange(perDay, call.low * runs, call.high * runs)} a day, ${formatShare(perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`,
 	);
-	if (call.low !== call.high) out.push('', `The range is what the code cannot show (${call.wrapper ? 'the calls behind it' : 'records per call, a LIMIT, how far a loop can run, your org\u2019s min–max'}); findings use the point value, and the high end for one run exhausting the day.`);
+	if (call.low !== call.high) {
+		const driver = drivingLoopLine(loops, analysis.lines);
+		out.push(
+			'',
+			`The range is what the code cannot show (${call.wrapper ? 'the calls behind it' : 'records per call, a LIMIT, how far a loop can run, your org\u2019s min–max'})${driver ? `; ${escapeMarkdown(driver)}` : ''}. Findings use the point value, and the high end for one run exhausting the day.`,
+		);
+	}
 	out.push('');
 	out.push(budgetLine(analysis));
 	const docs = docsLink('Zoho documentation', operation.docs);
@@ -142,13 +148,14 @@ export function loopMarkdown(analysis: FileAnalysis, loopIndex: number): string 
 	if (!use) return undefined;
 	const loop = analysis.facts.loops[loopIndex];
 	const branches = (analysis.facts.branches ?? []).filter((b) => b.span.start >= loop.span.start && b.span.end <= loop.span.end);
-	const { total, chose } = branchTotal(
-		inside.map((c) => ({ span: c.call.span, value: c.perRun })),
+	const { total, chose, counted } = branchTotal(
+		inside.map((c) => ({ span: c.call.span, value: c.perRun, low: c.low, high: c.high, apis: c.apis })),
 		branches,
 	);
+	const { low, high } = sumCounted(counted);
 	const out = [`**Loop ×${formatNumber(use.iterations)}**: ${escapeMarkdown(use.reason)}${assumedCount(analysis, use)}`, '', 'It multiplies:'];
 	for (const call of inside) out.push(`- ${escapeMarkdown(costLine(call, analysis.lines))}`);
-	out.push('', `**${formatCredits(total)} per run** inside this loop${chose ? ', counting only the dearest branch of each if/else' : ''}.`);
+	out.push('', `**${formatCreditsRange(total, low, high)} per run** inside this loop${chose ? ', counting only the dearest branch of each if/else' : ''}.`);
 	if (use.source === 'default') out.push('', 'State the count with `// zoho-credits: iterations=N` on the line above the loop.');
 	return out.join('\n');
 }

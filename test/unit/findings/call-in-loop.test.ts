@@ -28,7 +28,7 @@ void describe('finding: call-in-loop', () => {
 			finding.related.map((r) => [source.slice(r.span.start, r.span.end), r.message]),
 			[
 				['for each p in {1,2}', 'This loop runs 2 times: literal list of 2 items.'],
-				['for each l in leads', 'This loop runs 10 times: default of 10 iterations: the bound is not visible in the code.'],
+				['for each l in leads', 'This loop runs 10 times: default of 10 iterations: the bound is not visible in the code; 1 to 100 (assumedIterations.high).'],
 			],
 		);
 		assert.equal(finding.docs, 'https://www.zoho.com/crm/developer/docs/api/v8/get-records.html');

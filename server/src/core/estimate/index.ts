@@ -10,7 +10,7 @@ import { formatNumber } from '../explain';
 export interface Assumptions {
 	/** Iterations of a loop whose bound cannot be read from the code. */
 	readonly defaultLoopIterations: number;
-	/** The high end of a pagination loop over a module of unknown size (`assumedIterations.high`). */
+	/** The high end of a loop whose bound is not visible (`assumedIterations.high`); a loop over one page of records ends at the page size instead. */
 	readonly assumedIterationsHigh?: number;
 	/** Records per module, for pagination loops. */
 	readonly moduleSizes?: Readonly<Record<string, number>>;
@@ -65,6 +65,14 @@ function highMultiplierOf(loops: readonly LoopUse[]): number {
 	);
 }
 
+/** The product of the loops' low ends: the least one run makes where the counts are assumed. */
+function lowMultiplierOf(loops: readonly LoopUse[]): number {
+	return Math.min(
+		loops.reduce((product, use) => product * use.low, 1),
+		Number.MAX_SAFE_INTEGER,
+	);
+}
+
 /** A costed call or call of a function, with its range and its credits by API. */
 interface RangedItem extends Costed {
 	readonly low: number;
@@ -77,9 +85,11 @@ export interface LoopUse {
 	readonly loopIndex: number;
 	readonly loop: LoopFact;
 	readonly iterations: number;
+	/** The fewest times the loop runs where its count is assumed (once); else the count itself. */
+	readonly low: number;
 	/**
 	 * The most the loop can run as the code and the settings bound it: the page size for a loop over a page's
-	 * records, `assumedIterations.high` for pages through a module of unknown size; else the count itself.
+	 * records, `assumedIterations.high` for any other loop whose bound is not visible; else the count itself.
 	 */
 	readonly high: number;
 	readonly source: IterationSource;
@@ -254,7 +264,7 @@ export class FunctionCosts {
 			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
 			const times = multiplierOf(uses);
 			const value = callPrice.credits * times;
-			items.push({ span: call.span, value, low: callPrice.min * times, high: capped(callPrice.max * highMultiplierOf(uses)), apis: { [operation.api]: value } });
+			items.push({ span: call.span, value, low: callPrice.min * lowMultiplierOf(uses), high: capped(callPrice.max * highMultiplierOf(uses)), apis: { [operation.api]: value } });
 			assumed ||= guessed(operation, callPrice) || uses.some((u) => u.source === 'default');
 			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
 		}
@@ -275,7 +285,7 @@ export class FunctionCosts {
 			const times = multiplierOf(uses);
 			const apis: Record<string, number> = {};
 			addApis(apis, cost.apis, times);
-			items.push({ span: invocation.span, value: cost.perRun * times, low: cost.low * times, high: capped(cost.high * highMultiplierOf(uses)), apis });
+			items.push({ span: invocation.span, value: cost.perRun * times, low: cost.low * lowMultiplierOf(uses), high: capped(cost.high * highMultiplierOf(uses)), apis });
 			assumed ||= cost.assumed || uses.some((u) => u.source === 'default');
 			if (!first || invocation.span.start < first.start) {
 				first = { start: invocation.span.start, chain: [{ path: ref.path, span: invocation.span, what: `${target.name}()` }, ...cost.chain], operation: cost.operation };
@@ -383,24 +393,30 @@ function priceOf(call: CallFact, assumptions: Assumptions): { operation: Operati
 function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
 	const loop = facts.loops[loopIndex];
 	if (loop.iterations !== undefined && loop.iterationSource) {
-		return { loopIndex, loop, iterations: loop.iterations, high: loop.iterations, source: loop.iterationSource, reason: loop.iterationReason ?? loop.iterationSource };
+		const n = loop.iterations;
+		return { loopIndex, loop, iterations: n, low: n, high: n, source: loop.iterationSource, reason: loop.iterationReason ?? loop.iterationSource };
 	}
 	const n = assumptions.defaultLoopIterations;
+	// Where the count is assumed, the loop runs at least once (when it runs at all).
+	const low = Math.min(1, n);
+	const assumedHigh = Math.max(n, assumptions.assumedIterationsHigh ?? ASSUMED_ITERATIONS_HIGH);
 	if (loop.page) {
 		const { module, perPage } = loop.page;
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const records = Math.min(size, perPage);
-			return { loopIndex, loop, iterations: records, high: records, source: 'module-size', reason: `the records of one page of ${module}: ${formatNumber(records)} (up to ${perPage} a page)` };
+			return { loopIndex, loop, iterations: records, low: records, high: records, source: 'module-size', reason: `the records of one page of ${module}: ${formatNumber(records)} (up to ${perPage} a page)` };
 		}
 		// The code states the page's size: one run can reach it.
+		const high = Math.max(n, perPage);
 		return {
 			loopIndex,
 			loop,
 			iterations: n,
-			high: Math.max(n, perPage),
+			low,
+			high,
 			source: 'default',
-			reason: `default of ${n} iterations: the records of one page of ${module ?? 'a module'} (up to ${perPage}), whose size is not configured (moduleSizes)`,
+			reason: `default of ${n} iterations: the records of one page of ${module ?? 'a module'}, whose size is not configured (moduleSizes); ${low} to ${formatNumber(high)} (the page size)`,
 		};
 	}
 	if (loop.pagination) {
@@ -408,20 +424,27 @@ function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions):
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const pages = Math.max(1, Math.ceil(size / perPage));
-			return { loopIndex, loop, iterations: pages, high: pages, source: 'module-size', reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page` };
+			return { loopIndex, loop, iterations: pages, low: pages, high: pages, source: 'module-size', reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page` };
 		}
-		const what = module === undefined ? 'a module' : module;
-		const high = Math.max(n, assumptions.assumedIterationsHigh ?? ASSUMED_ITERATIONS_HIGH);
 		return {
 			loopIndex,
 			loop,
 			iterations: n,
-			high,
+			low,
+			high: assumedHigh,
 			source: 'default',
-			reason: `default of ${n} iterations: pages through ${what}, whose size is not configured (moduleSizes); up to ${formatNumber(high)} (assumedIterations.high)`,
+			reason: `default of ${n} iterations: pages through ${module ?? 'a module'}, whose size is not configured (moduleSizes); ${low} to ${formatNumber(assumedHigh)} (assumedIterations.high)`,
 		};
 	}
-	return { loopIndex, loop, iterations: n, high: n, source: 'default', reason: `default of ${n} iterations: the bound is not visible in the code` };
+	return {
+		loopIndex,
+		loop,
+		iterations: n,
+		low,
+		high: assumedHigh,
+		source: 'default',
+		reason: `default of ${n} iterations: the bound is not visible in the code; ${low} to ${formatNumber(assumedHigh)} (assumedIterations.high)`,
+	};
 }
 
 /** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */
@@ -488,7 +511,7 @@ function requestEstimate(call: CallFact, facts: FileFacts, assumptions: Assumpti
 		loops,
 		multiplier,
 		perRun,
-		low: callPrice.min * multiplier,
+		low: callPrice.min * lowMultiplierOf(loops),
 		high: capped(callPrice.max * highMultiplierOf(loops)),
 		apis: { [operation.api]: perRun },
 		assumed: loops.some((use) => use.source === 'default') || guessed(operation, callPrice),
@@ -584,7 +607,7 @@ function wrapperEstimate(invocation: InvocationFact, target: FunctionRef, cost: 
 		loops,
 		multiplier,
 		perRun: cost.perRun * multiplier,
-		low: cost.low * multiplier,
+		low: cost.low * lowMultiplierOf(loops),
 		high: capped(cost.high * highMultiplierOf(loops)),
 		apis,
 		assumed: cost.assumed || loops.some((use) => use.source === 'default'),

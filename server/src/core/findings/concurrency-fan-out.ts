@@ -9,7 +9,7 @@ import { formatNumber } from '../explain';
 import { callsInLoop } from '../estimate';
 import { defineFinding } from './types';
 
-export type MessageId = 'fanOut' | 'fanOutComplex';
+export type MessageId = 'fanOut' | 'fanOutComplex' | 'fanOutAtHighEnd';
 
 export const concurrencyFanOut = defineFinding<MessageId>({
 	id: 'concurrency-fan-out',
@@ -19,6 +19,8 @@ export const concurrencyFanOut = defineFinding<MessageId>({
 		messages: {
 			fanOut: 'This starts {count} Zoho CRM calls at once; {edition} allows {limit} in flight per user, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
 			fanOutComplex: 'This starts {count} {api} calls at once; complex APIs allow {limit} in flight per user in every edition, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
+			fanOutAtHighEnd:
+				'This can start up to {count} {api} calls at once ({counted} at the assumed count; the code does not bound the list); {limitText}, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
 		},
 	},
 	*check({ facts, estimate, budget }) {
@@ -33,9 +35,18 @@ export const concurrencyFanOut = defineFinding<MessageId>({
 			// end of the loop's count: a fan-out that can exceed the limit is the risk.
 			const count = use.high * inside.length;
 			if (count <= limit) continue;
+			const atHighEnd = use.high > use.iterations;
+			const limitText = complex ? `complex APIs allow ${formatNumber(limit)} in flight per user in every edition` : `${budget.editionLabel} allows ${formatNumber(limit)} in flight per user`;
 			yield {
-				messageId: complex ? 'fanOutComplex' : 'fanOut',
-				data: { count: formatNumber(count), limit: formatNumber(limit), edition: budget.editionLabel, api: complex?.operation.api ?? '' },
+				messageId: atHighEnd ? 'fanOutAtHighEnd' : complex ? 'fanOutComplex' : 'fanOut',
+				data: {
+					count: formatNumber(count),
+					counted: formatNumber(use.iterations * inside.length),
+					limit: formatNumber(limit),
+					limitText,
+					edition: budget.editionLabel,
+					api: complex?.operation.api ?? 'Zoho CRM',
+				},
 				span: loop.header,
 				related: inside.map((c) => ({ span: c.call.span, message: `${c.operation.api} runs once per element.` })),
 				docs: CONCURRENCY_SOURCES[CONCURRENCY_SOURCES.length - 1],

@@ -8,6 +8,7 @@
 import { formatCredits, formatNumber } from '../explain';
 import { type EntryPoint, TOP_LEVEL } from '../estimate/entries';
 import type { LoopUse } from '../estimate';
+import { drivingLoop } from '../estimate/driving-loop';
 import { chainRelated, defineFinding, type Report } from './types';
 
 export type MessageId = 'risk' | 'highEnd';
@@ -30,7 +31,7 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 			const runs = `${formatNumber(entry.runsPerDay)} run${entry.runsPerDay === 1 ? '' : 's'} a day${entry.runsSource === 'default' ? ', assumed' : ` from ${entry.runsSource === 'annotation' ? 'the annotation' : entry.runsSource}`}`;
 			const highShare = budget.dailyCredits > 0 ? entry.perDayHigh / budget.dailyCredits : 0;
 			if (!reachesError && highShare >= thresholds.error) {
-				const driver = drivingLoop(entry);
+				const driver = drivingLoopOf(entry);
 				const report: Report<MessageId> = {
 					messageId: 'highEnd',
 					severity: 'warning',
@@ -78,12 +79,6 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 });
 
 /** Of the loops around the entry point's own calls, the one whose high end lies furthest past its count. */
-function drivingLoop(entry: EntryPoint): LoopUse | undefined {
-	let best: LoopUse | undefined;
-	for (const part of entry.parts) {
-		for (const use of part.call.loops) {
-			if (use.high > use.iterations && (!best || use.high / Math.max(1, use.iterations) > best.high / Math.max(1, best.iterations))) best = use;
-		}
-	}
-	return best;
+function drivingLoopOf(entry: EntryPoint): LoopUse | undefined {
+	return drivingLoop(entry.parts.flatMap((part) => part.call.loops));
 }
