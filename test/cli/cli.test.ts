@@ -271,13 +271,13 @@ void describe('zoho-credits scan', () => {
 		const [run] = log.runs;
 		assert.deepEqual(
 			run.tool.driver.rules.map((r: { id: string }) => r.id),
-			['call-in-loop', 'concurrency-fan-out', 'daily-budget-risk', 'heavy-call-in-loop', 'single-run-exhausts', 'unbounded-loop', 'write-in-loop'],
+			['call-in-loop', 'concurrency-fan-out', 'daily-budget-risk', 'deluge-execution-limit', 'heavy-call-in-loop', 'single-run-exhausts', 'unbounded-loop', 'write-in-loop'],
 		);
 		// The six warnings of the examples (see the JSON test): Convert Lead in two loops is at line 14, column 5.
 		assert.equal(run.results.length, 6);
 		const heavy = run.results.find((r: { ruleId: string }) => r.ruleId === 'heavy-call-in-loop');
 		assert.equal(heavy.level, 'warning');
-		assert.equal(heavy.ruleIndex, 3);
+		assert.equal(heavy.ruleIndex, 4);
 		assert.deepEqual(heavy.locations[0].physicalLocation, { artifactLocation: { uri: 'examples/deluge/convert_hot_leads.dg', uriBaseId: '%SRCROOT%' }, region: { startLine: 14, startColumn: 5 } });
 		assert.deepEqual(
 			heavy.relatedLocations.map((l: { physicalLocation: { region: { startLine: number } } }) => l.physicalLocation.region.startLine),

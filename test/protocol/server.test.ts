@@ -80,7 +80,7 @@ void describe('language server over stdio (full client)', () => {
 			diagnostics[1].relatedInformation!.map((r) => [r.location.range.start.line, r.message]),
 			[
 				[2, 'This loop runs 3 times: literal list of 3 items.'],
-				[5, 'This loop runs 10 times: default of 10 iterations: the records of one page of Leads (up to 200), whose size is not configured (moduleSizes).'],
+				[5, 'This loop runs 10 times: default of 10 iterations: the records of one page of Leads, whose size is not configured (moduleSizes); 1 to 200 (the page size).'],
 			],
 		);
 		assert.equal(diagnostics[1].source, 'Zoho Credit Lens');
@@ -98,7 +98,7 @@ void describe('language server over stdio (full client)', () => {
     leads = zoho.crm.getRecords("Leads", p, 200); /* ×3 → 3 cr/run */
     for each l in leads
     {
-      zoho.crm.convertLead(l.get("id"), Map()); /* ×30 → ≈ 150 (150–3,000) cr/run (1.0% a day) */
+      zoho.crm.convertLead(l.get("id"), Map()); /* ×30 → ≈ 150 (15–3,000) cr/run (1.0% a day) */
     }
   }
 }`,
@@ -113,12 +113,23 @@ void describe('language server over stdio (full client)', () => {
 		const value = (hover!.contents as { value: string }).value;
 		assert.match(value, /^\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
 		assert.ok(value.includes('- ×3: loop at line 3, literal list of 3 items'), value);
-		assert.ok(value.includes('- ×10: loop at line 6, default of 10 iterations: the records of one page of Leads (up to 200), whose size is not configured (moduleSizes) (assumed)'), value);
-		// 150 / 15,000 = 1%.
-		assert.ok(value.includes('**≈ 150 (150–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (150–3,000) credits a day, 1.0% of the daily 15,000 credits.'), value);
+		assert.ok(value.includes('- ×10: loop at line 6, default of 10 iterations: the records of one page of Leads, whose size is not configured (moduleSizes); 1 to 200 (the page size) (assumed)'), value);
+		// 150 / 15,000 = 1%; 5 × 3 × 1 = 15 with one lead a page, 5 × 3 × 200 = 3,000 with full pages.
+		assert.ok(value.includes('**≈ 150 (15–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 1.0% of the daily 15,000 credits.'), value);
+		assert.ok(value.includes('the loop at line 6 can run up to 200 times (counted 10)'), value);
 		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), seed table. [Set edition and users](command:zohoCredits.selectEdition)'), value);
 		const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' }, position: { line: 0, character: 2 } });
 		assert.equal(none, null);
+	});
+
+	test('Deluge: the function lens counts the statements a run executes against Zoho CRM’s limit', async () => {
+		const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' } });
+		// The page loop's header 3 times, `leads =` 3; in the lead loop its header and the convert, 3 × 10 each at the
+		// point (3 × 1 at the low end, 3 × 200 at the high end): 66 (12–1,206) statements, no function calls.
+		assert.ok(
+			lenses?.some((l) => l.range.start.line === 0 && l.command?.title === 'Deluge: ≈ 66 (12–1,206) statements a run of the 200,000 Zoho CRM allows'),
+			JSON.stringify(lenses?.map((l) => l.command?.title)),
+		);
 	});
 
 	test('TypeScript: concatenated and literal CRM URLs are calls; the token request costs nothing', async () => {
@@ -232,13 +243,13 @@ await fetch('https://www.zohoapis.com/crm/v8/Deals');`,
 		const status = await server.status((s) => s.edition === 'enterprise');
 		assert.deepEqual([status.editionLabel, status.users, status.dailyCredits], ['Enterprise/Zoho One', 5, 20000]);
 		const uri = 'file:///ws/convert.dg';
-		// Default loops now count 4: convertLead 5 × 3 × 4 = 60; a page holds up to 200 leads: 5 × 3 × 200 = 3,000.
+		// Default loops now count 4: convertLead 5 × 3 × 4 = 60; a page holds one lead at least and up to 200: 5 × 3 × 1 = 15, 5 × 3 × 200 = 3,000.
 		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => typeof d.message === 'string' && d.message.includes('= 60 credits')));
 		assert.equal(diagnostics.length, 2);
 		const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
 		assert.deepEqual(
 			hints?.map((h) => h.label),
-			['×3 → 3 cr/run', '×12 → ≈ 60 (60–3,000) cr/run'],
+			['×3 → 3 cr/run', '×12 → ≈ 60 (15–3,000) cr/run'],
 		);
 		await server.changeSettings({ inlayHints: 'off', edition: 'not-an-edition', users: 'ten' });
 		await server.status((s) => s.edition === 'professional');

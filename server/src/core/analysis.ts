@@ -2,6 +2,7 @@ import { type Budget, resolveBudget } from './budget';
 import { type EffectiveSettings, resolveSettings } from './config';
 import { type Assumptions, estimateFile, type FileEstimate, FunctionCosts, type WorkspaceContext } from './estimate';
 import { type EntryPoint, entryPointsOf, type HelperCost, helpersOf } from './estimate/entries';
+import { executionsOf, type FunctionExecution } from './estimate/statements';
 import { Graph } from './graph';
 import type { FileFacts, Language } from './facts';
 import { type Finding, runFindings } from './findings';
@@ -34,6 +35,8 @@ export interface FileAnalysis {
 	readonly entryPoints: readonly EntryPoint[];
 	/** Functions that make Zoho CRM calls but run only when other code calls them: what one run costs (with a workspace only). */
 	readonly helpers: readonly HelperCost[];
+	/** Deluge only: what each function executes in one run (statements, function calls), for the product's limits. */
+	readonly executions: readonly FunctionExecution[];
 }
 
 const EXTENSIONS: Record<string, Language> = {
@@ -166,7 +169,9 @@ export function assumptionsKey(assumptions: Assumptions): string {
 
 /** Estimates and checks one file's facts; with a workspace, calls of functions in other files are priced too. */
 export function analyzeFacts(path: string, text: string, facts: FileFacts, settings: EffectiveSettings, workspace?: WorkspaceContext): FileAnalysis {
-	const estimate = estimateFile(facts, assumptionsOf(settings), workspace);
+	const assumptions = assumptionsOf(settings);
+	const estimate = estimateFile(facts, assumptions, workspace);
+	const executions = executionsOf(facts, assumptions);
 	const budget = budgetOf(settings);
 	const lines = new LineMap(text);
 	const entryPoints = workspace
@@ -176,10 +181,18 @@ export function analyzeFacts(path: string, text: string, facts: FileFacts, setti
 	const suppressed = suppressionsOf(text);
 	const findings = suppressed.file
 		? []
-		: runFindings({ facts, estimate, budget, entryPoints, thresholds: { warning: settings.warningShare.value, error: settings.errorShare.value } }).filter(
+		: runFindings({
+				facts,
+				estimate,
+				budget,
+				entryPoints,
+				thresholds: { warning: settings.warningShare.value, error: settings.errorShare.value },
+				executions,
+				delugeLimits: settings.delugeLimits.value,
+			}).filter(
 				(f) => !suppressed.lines.has(lines.lineOf(f.span.start)),
 			);
-	return { path, language: facts.language, lines, facts, estimate, findings, budget, settings, entryPoints, helpers };
+	return { path, language: facts.language, lines, facts, estimate, findings, budget, settings, entryPoints, helpers, executions };
 }
 
 /** Scans, estimates and checks one file on its own. Pure: text and settings in, plain data out. */

@@ -1,5 +1,7 @@
 import type { Budget } from './budget';
+import type { DelugeLimits } from './catalog/deluge-limits';
 import type { CallEstimate, LoopUse } from './estimate';
+import type { FunctionExecution } from './estimate/statements';
 import { drivingLoop } from './estimate/driving-loop';
 import type { EntryPoint, RunsSource } from './estimate/entries';
 import type { LineMap } from './text';
@@ -81,6 +83,13 @@ export function drivingLoopLine(loops: Iterable<LoopUse>, lines: LineMap): strin
 	const use = drivingLoop(loops);
 	if (!use) return undefined;
 	return `the loop at line ${lines.lineOf(use.loop.header.start) + 1} can run up to ${formatNumber(use.high)} times (counted ${formatNumber(use.iterations)})`;
+}
+
+/** What a Deluge function executes in one run against its product's limits: "≈ 1,210 (13–20,010) statements a run of the 200,000 Zoho CRM allows". */
+export function executionLine(execution: FunctionExecution, limits: DelugeLimits): string {
+	const { statements, functionCalls } = execution;
+	const calls = functionCalls.high > 0 ? `; ${formatRange(functionCalls.perRun, functionCalls.low, functionCalls.high)} function call${functionCalls.high === 1 ? '' : 's'} of the ${formatNumber(limits.functionCalls)} allowed` : '';
+	return `${formatRange(statements.perRun, statements.low, statements.high)} statements a run of the ${formatNumber(limits.statements)} ${limits.label} allows${calls}`;
 }
 
 /** What a call costs per run of the code it is in, with each loop's count and where it came from. */

@@ -169,8 +169,21 @@ export interface BranchFact {
 	readonly on?: { readonly param: string; readonly cases: readonly (string | undefined)[]; readonly falls: readonly boolean[] };
 }
 
+/**
+ * Deluge statements that run together: `count` statements of one block, each run once per iteration of
+ * the innermost of `loops` (once a run when there are none). A loop's own statement counts inside it, once
+ * per iteration, as Zoho counts it. `span` is the first statement's, placing the run in its branch arm.
+ */
+export interface StatementRun {
+	readonly span: Span;
+	readonly loops: readonly number[];
+	readonly count: number;
+}
+
 export interface FileFacts {
 	readonly language: Language;
+	/** Deluge only: the statements each run executes, for the product's statement limit. */
+	readonly statements?: readonly StatementRun[];
 	/** Branches whose arms exclude each other: a run pays for the dearest arm, not all of them. */
 	readonly branches?: readonly BranchFact[];
 	readonly calls: readonly CallFact[];

@@ -30,6 +30,14 @@ export interface JsonReport {
 			high: number;
 			chain: { path: string; line: number; what: string }[];
 		}[];
+		/** Deluge only: what each function executes in one run, against the limits of its product (`delugeLimits`). */
+		executions?: {
+			/** The function's name; absent for a script's statements outside any function. */
+			name?: string;
+			line: number;
+			statements: { perRun: number; low: number; high: number; limit: number };
+			functionCalls: { perRun: number; low: number; high: number; limit: number };
+		}[];
 	}[];
 	entryPoints: {
 		name: string;
@@ -140,6 +148,19 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 				chain: (call.wrapper?.chain ?? []).map((step) => ({ ...where(step.path, step.span.start), what: step.what })),
 			};
 		}),
+		...(analysis.executions.length > 0
+			? {
+					executions: analysis.executions.map((e) => {
+						const limits = analysis.settings.delugeLimits.value;
+						return {
+							...(e.name !== undefined ? { name: e.name } : {}),
+							line: lineOf(e.span.start),
+							statements: { ...e.statements, limit: limits.statements },
+							functionCalls: { ...e.functionCalls, limit: limits.functionCalls },
+						};
+					}),
+				}
+			: {}),
 	};
 	const entryPoints = analysis.entryPoints.map((entry) => ({
 		name: entry.name === TOP_LEVEL ? `${path} (top level)` : entry.name,

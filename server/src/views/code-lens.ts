@@ -1,7 +1,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import { TOP_LEVEL } from '../core/estimate/entries';
-import { formatNumber, formatRange, formatShare, runsSourceText } from '../core/explain';
+import { executionLine, formatNumber, formatRange, formatShare, runsSourceText } from '../core/explain';
 
 /**
  * A lens above each function that makes Zoho CRM calls. An entry point shows what it costs a run
@@ -25,6 +25,11 @@ export function codeLenses(analysis: FileAnalysis): CodeLens[] {
 		// Top-level code has no name: its lens sits above its first costly call.
 		const offset = entry.name === TOP_LEVEL ? (entry.parts[0]?.call.call.span.start ?? 0) : entry.span.start;
 		lenses.push({ range: at(offset), command: { title, command: '' } });
+	}
+	// Deluge: what each function executes in a run, against the product's limits.
+	const limits = analysis.settings.delugeLimits.value;
+	for (const execution of analysis.executions) {
+		lenses.push({ range: at(execution.span.start), command: { title: `Deluge: ${executionLine(execution, limits)}`, command: '' } });
 	}
 	for (const helper of analysis.helpers) {
 		const title = `Zoho CRM: ${formatNumber(helper.perRun)} cr per run of it${helper.assumed ? ' (assumed)' : ''}, paid by its callers`;

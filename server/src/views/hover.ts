@@ -4,8 +4,9 @@ import { describeRule, type Operation, type Verification } from '../core/catalog
 import { budgetAssumed, describeOrigin } from '../core/config';
 import { type CallEstimate, callsInLoop, type LoopUse, sumCounted } from '../core/estimate';
 import type { EntryPoint } from '../core/estimate/entries';
+import type { FunctionExecution } from '../core/estimate/statements';
 import { branchTotal } from '../core/estimate/branches';
-import { alternativesLine, costLine, drivingLoopLine, entryExplanation, formatCredits, formatCreditsRange, formatNumber, formatShare, runsSourceText } from '../core/explain';
+import { alternativesLine, costLine, drivingLoopLine, executionLine, entryExplanation, formatCredits, formatCreditsRange, formatNumber, formatShare, runsSourceText } from '../core/explain';
 import { escapeMarkdown, inlineCode } from '../core/markdown';
 import { Commands, documentationUrl } from '../protocol';
 
@@ -131,8 +132,17 @@ export function entryMarkdown(analysis: FileAnalysis, entry: EntryPoint): string
 	const [total, ...parts] = entryExplanation(entry, analysis.lines, analysis.budget);
 	const out = [`**Entry point ${inlineCode(entry.name)}**: ${escapeMarkdown(total)}`, ''];
 	for (const part of parts) out.push(`- ${escapeMarkdown(part)}`);
+	const execution = analysis.executions.find((e) => e.span.start === entry.span.start);
+	if (execution) out.push('', executionMarkdown(analysis, execution));
 	out.push('', budgetLine(analysis));
 	return out.join('\n');
+}
+
+/** The Deluge line of a function's hover: statements and function calls a run against the product's limits, with the loop that drives the high end. */
+function executionMarkdown(analysis: FileAnalysis, execution: FunctionExecution): string {
+	const limits = analysis.settings.delugeLimits.value;
+	const driver = execution.driver && execution.statements.high !== execution.statements.perRun ? drivingLoopLine([execution.driver], analysis.lines) : undefined;
+	return `Deluge: ${escapeMarkdown(executionLine(execution, limits))}${driver ? `; ${escapeMarkdown(driver)}` : ''}.`;
 }
 
 /** " (assumed)" after a loop count nobody stated, with where the default count came from when someone configured it. */
@@ -166,6 +176,12 @@ export function hover(analysis: FileAnalysis, offset: number): Hover | null {
 		const entry = analysis.entryPoints.find((e) => e.body && offset >= e.span.start && offset <= e.span.end);
 		if (entry) {
 			return { contents: { kind: 'markdown', value: entryMarkdown(analysis, entry) }, range: { start: analysis.lines.position(entry.span.start), end: analysis.lines.position(entry.span.end) } };
+		}
+		// A Deluge function that makes no Zoho CRM call still runs under its product's limits.
+		const execution = analysis.executions.find((e) => e.name !== undefined && offset >= e.span.start && offset <= e.span.end);
+		if (execution) {
+			const value = [`**Deluge function ${inlineCode(execution.name!)}**`, '', executionMarkdown(analysis, execution)].join('\n');
+			return { contents: { kind: 'markdown', value }, range: { start: analysis.lines.position(execution.span.start), end: analysis.lines.position(execution.span.end) } };
 		}
 		// The innermost loop whose header is under the cursor.
 		let found: number | undefined;

@@ -79,7 +79,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(13, 15));
 		const text = hoverText(hovers);
 		assert.match(text, /\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
-		assert.match(text, /\*\*≈ 150 \(150–3,000\) credits per run\*\*/);
+		assert.match(text, /\*\*≈ 150 \(15–3,000\) credits per run\*\*/);
 	});
 
 	it('answers inlay hints through the provider API', async () => {
@@ -91,7 +91,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 			[6, '1 cr'],
 			[9, '×3 → 3 cr/run'],
 			// 150 credits once a day are 1.0% of 15,000: a line spending 1% or more says so.
-			[14, '×30 → ≈ 150 (150–3,000) cr/run (1.0% a day)'],
+			[14, '×30 → ≈ 150 (15–3,000) cr/run (1.0% a day)'],
 		]);
 	});
 
@@ -103,7 +103,12 @@ describe('Zoho Credit Lens in the extension host', () => {
 		const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', deluge());
 		assert.deepEqual(
 			lenses.map((l) => [l.range.start.line + 1, l.command?.title]),
-			[[4, 'Zoho CRM: ≈ 154 (154–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (154–3,004) cr/day, 1.0% of 15,000']],
+			[
+				[4, 'Zoho CRM: ≈ 154 (19–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (19–3,004) cr/day, 1.0% of 15,000'],
+				// Statements: 3 outside the loops, the page loop's header and `leads =` 3 times each, the lead loop's header,
+				// the if and the convert 3 × 10 times each (3 × 1 to 3 × 200).
+				[4, 'Deluge: ≈ 99 (18–1,809) statements a run of the 200,000 Zoho CRM allows'],
+			],
 		);
 	});
 

@@ -139,6 +139,20 @@ export function findRestOperation(method: string, path: string): { entry: RestOp
  * A CRM path the catalog does not list costs the default 1 credit and says so.
  */
 export function lookupRest(method: string, path: string): Operation {
+	// A workspace asks for the same few requests thousands of times: each is matched against the catalog once.
+	const key = `${method} ${path}`;
+	const known = LOOKED_UP.get(key);
+	if (known) return known;
+	if (LOOKED_UP.size >= MAX_LOOKED_UP) LOOKED_UP.clear();
+	const operation = matchRest(method, path);
+	LOOKED_UP.set(key, operation);
+	return operation;
+}
+
+const LOOKED_UP = new Map<string, Operation>();
+const MAX_LOOKED_UP = 10_000;
+
+function matchRest(method: string, path: string): Operation {
 	const upper = method.toUpperCase();
 	const found = findRestOperation(upper, path);
 	if (found) {

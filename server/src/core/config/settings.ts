@@ -4,6 +4,7 @@
  * on the command line win over the file. Defaults come last.
  */
 import { type BudgetTableId, type Edition, isBudgetTableId, isEdition } from '../budget';
+import { type DelugeLimits, delugeLimitsOf, isDelugeProduct } from '../catalog/deluge-limits';
 import type { OrgApis } from '../catalog/org-apis';
 import type { ObservedUsage } from '../observed';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from './globs';
@@ -29,6 +30,7 @@ export interface ExplicitSettings {
 	readonly entryPoints?: unknown;
 	readonly ignore?: unknown;
 	readonly deluge?: unknown;
+	readonly delugeLimits?: unknown;
 }
 
 export interface EffectiveSettings {
@@ -46,6 +48,8 @@ export interface EffectiveSettings {
 	readonly entryPoints: Setting<readonly EntryPointConfig[]>;
 	readonly ignore: Setting<readonly string[]>;
 	readonly deluge: Setting<readonly string[]>;
+	/** The Deluge limits of the product the scripts run in (Zoho CRM unless the team names another or sets its own figures). */
+	readonly delugeLimits: Setting<DelugeLimits>;
 	/** The org's API list the team imported (`.zoho-credits/apis.json`): its credits override the catalog's. */
 	readonly orgApis?: OrgApis;
 	/** Observed credits a day the team imported (`.zoho-credits/usage.json`), shown beside the estimate. */
@@ -77,6 +81,8 @@ export const LIMITS = {
 	threshold: 100,
 	/** An `iterations=N` annotation. */
 	iterations: 1_000_000_000,
+	/** A Deluge limit the team sets (statements or function calls per run). */
+	delugeLimit: 1_000_000_000,
 } as const;
 
 const wholeBetween = (min: number, max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
@@ -123,8 +129,22 @@ export function resolveSettings(layers: readonly SettingsLayer[] = []): Effectiv
 		entryPoints: pick(layers, (v) => v.entryPoints, [], entryPoints),
 		ignore: pick(layers, (v) => v.ignore, [], globList),
 		deluge: pick(layers, (v) => v.deluge, [], globList),
+		delugeLimits: pick(layers, (v) => limitsOf(v.delugeLimits), DEFAULT_DELUGE_LIMITS, isLimits),
 	};
 }
+
+const DEFAULT_DELUGE_LIMITS = delugeLimitsOf('crm');
+
+/** `delugeLimits: { product: "creator", statements: 4000 }` → the product's limits with the team's figures in place of Zoho's. */
+function limitsOf(value: unknown): DelugeLimits | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const { product = 'crm', statements, functionCalls } = value as { product?: unknown; statements?: unknown; functionCalls?: unknown };
+	const figure = wholeBetween(1, LIMITS.delugeLimit);
+	if (!isDelugeProduct(product) || (statements !== undefined && !figure(statements)) || (functionCalls !== undefined && !figure(functionCalls))) return undefined;
+	return delugeLimitsOf(product, { ...(statements !== undefined ? { statements } : {}), ...(functionCalls !== undefined ? { functionCalls } : {}) });
+}
+
+const isLimits = (v: unknown): v is DelugeLimits => typeof v === 'object' && v !== null;
 
 /** `assumedIterations: { high: 100 }` → 100. */
 function highOf(value: unknown): unknown {

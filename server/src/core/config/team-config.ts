@@ -6,6 +6,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, type Node, type ParseError, ParseErrorCode, parseTree, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../../schemas/zoho-credits.schema.json';
 import type { BudgetTableId, Edition } from '../budget';
+import type { DelugeProduct } from '../catalog/deluge-limits';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from './globs';
 
 export const TEAM_CONFIG_FILE = 'zoho-credits.json';
@@ -29,6 +30,7 @@ export interface TeamConfig {
 	readonly entryPoints?: readonly EntryPointConfig[];
 	readonly ignore?: readonly string[];
 	readonly deluge?: readonly string[];
+	readonly delugeLimits?: { readonly product?: DelugeProduct; readonly statements?: number; readonly functionCalls?: number };
 }
 
 /** A problem in the file, with its offset and length in the text. */

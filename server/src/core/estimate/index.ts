@@ -390,7 +390,8 @@ function priceOf(call: CallFact, assumptions: Assumptions): { operation: Operati
 	return listed ? calibrate(operation, basis, listed, org.list.importedAt) : { operation, price: basis };
 }
 
-function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
+/** How often one loop runs: its count, its low and high ends, and why. */
+export function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
 	const loop = facts.loops[loopIndex];
 	if (loop.iterations !== undefined && loop.iterationSource) {
 		const n = loop.iterations;

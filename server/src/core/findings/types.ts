@@ -1,4 +1,6 @@
 import type { Budget } from '../budget';
+import type { DelugeLimits } from '../catalog/deluge-limits';
+import type { FunctionExecution } from '../estimate/statements';
 import type { CallEstimate, FileEstimate } from '../estimate';
 import { formatNumber } from '../explain';
 import type { EntryPoint } from '../estimate/entries';
@@ -32,6 +34,9 @@ export interface CheckContext {
 	readonly entryPoints?: readonly EntryPoint[];
 	/** Shares of the daily allowance at which a path is a warning or an error. */
 	readonly thresholds?: { readonly warning: number; readonly error: number };
+	/** Deluge only: what each function executes in one run, and the limits of the product it runs in. */
+	readonly executions?: readonly FunctionExecution[];
+	readonly delugeLimits?: DelugeLimits;
 }
 
 export interface Report<MessageId extends string> {

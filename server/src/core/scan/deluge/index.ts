@@ -154,6 +154,7 @@ export function scanDeluge(text: string): FileFacts {
 	const invocations: InvocationFact[] = [];
 	const loopStack: number[] = [];
 	const branches: BranchFact[] = [];
+	const statementRuns: { span: Span; loops: readonly number[]; count: number }[] = [];
 	const errors: ScanError[] = script.errors.map((e) => ({
 		code: e.code,
 		message: e.code === 'lexical' ? LEX_ERROR_MESSAGES[e.message as ScanErrorCode] ?? e.message : e.message,
@@ -321,7 +322,18 @@ export function scanDeluge(text: string): FileFacts {
 	};
 
 	const visitStatements = (statements: readonly Statement[], env: Env): void => {
-		for (const statement of statements) visitStatement(statement, env);
+		// The block's statements outside its loops run together; a loop counts its own statement inside it.
+		let run: { span: Span; loops: readonly number[]; count: number } | undefined;
+		for (const statement of statements) {
+			if (statement.kind !== 'foreach' && statement.kind !== 'while') {
+				if (!run) {
+					run = { span: statement.span, loops: [...loopStack], count: 0 };
+					statementRuns.push(run);
+				}
+				run.count++;
+			}
+			visitStatement(statement, env);
+		}
 	};
 
 	const visitStatement = (statement: Statement, env: Env): void => {
@@ -355,6 +367,7 @@ export function scanDeluge(text: string): FileFacts {
 				else visitExpr(statement.condition, env);
 				loops.push(describeLoop(statement, env));
 				loopStack.push(loops.length - 1);
+				statementRuns.push({ span: statement.header, loops: [...loopStack], count: 1 });
 				visitStatements(statement.body, env);
 				loopStack.pop();
 				return;
@@ -436,5 +449,5 @@ export function scanDeluge(text: string): FileFacts {
 	}
 	visitStatements(script.statements, new Map());
 	// Loops were pushed in visiting order; calls refer to them by index, so order is as found.
-	return { language: 'deluge', calls, loops, errors, branches, functions, invocations };
+	return { language: 'deluge', calls, loops, errors, branches, functions, invocations, statements: statementRuns };
 }

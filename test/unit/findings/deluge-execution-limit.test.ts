@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyze } from '../check';
+
+const executions = (source: string, settings: Record<string, unknown> = {}) =>
+	analyze('deluge', source, settings).executions.map((e) => [e.name, e.statements.perRun, e.statements.low, e.statements.high, e.functionCalls.perRun, e.functionCalls.high]);
+
+const findings = (source: string, settings: Record<string, unknown> = {}) =>
+	analyze('deluge', source, settings)
+		.findings.filter((f) => f.id === 'deluge-execution-limit')
+		.map((f) => [f.severity, f.message]);
+
+// Ten literal pages; each record of a page updated. The page loop runs 10 times at the point (no module
+// size), 1 at the low end and 200 (the page size) at the high end.
+const PAGES = `void automation.update_pages()
+{
+	for each page in {1,2,3,4,5,6,7,8,9,10}
+	{
+		recs = zoho.crm.getRecords("Leads", page, 200);
+		for each r in recs
+		{
+			m = Map();
+			m.put("Status", "Done");
+			zoho.crm.updateRecord("Leads", r.get("id"), m);
+		}
+	}
+}`;
+
+void describe('Deluge statements executed per run', () => {
+	test("Zoho's own example: a loop of two statements over five elements executes fifteen", () => {
+		// "The total number of statements executed is 15 (3 statements are executed 5 times)": the for each counts too.
+		assert.deepEqual(executions('void f()\n{\n\tfor each e in {1,2,3,4,5}\n\t{\n\t\ta = 1;\n\t\tb = 2;\n\t}\n}'), [['f', 15, 15, 15, 0, 0]]);
+	});
+
+	test('an invokeurl or sendmail block is one statement; an if/else counts its condition and the arm that executes most', () => {
+		const source = `void g(string id)
+{
+	r = invokeurl
+	[
+		url: "https://www.zohoapis.com/crm/v8/Leads/" + id
+		type: GET
+	];
+	if (r.isEmpty())
+	{
+		info "none";
+	}
+	else
+	{
+		a = 1;
+		b = 2;
+		sendmail
+		[
+			from: zoho.adminuserid
+			to: "ops@example.com"
+			subject: "Lead"
+			message: "seen"
+		]
+	}
+}`;
+		// invokeurl 1, if 1, the else arm's three (the other arm has one): 5.
+		assert.deepEqual(executions(source), [['g', 5, 5, 5, 0, 0]]);
+	});
+
+	test('loops multiply with the same counts as the credits: point, low and high', () => {
+		// The page loop's header 10 × 1 + recs 10 × 1 = 20 outside the inner loop; inside it the header and three
+		// statements, 4 a record: 10 × 10 × 4 = 400 at the point, 10 × 1 × 4 = 40 at the low end, 10 × 200 × 4 = 8,000 at the high end.
+		assert.deepEqual(executions(PAGES), [['automation.update_pages', 420, 60, 8020, 0, 0]]);
+	});
+
+	test('a script outside any function is counted as one, and calls of other functions are counted apart', () => {
+		const source = `for each id in {"1","2","3"}\n{\n\tstandalone.sync_lead(id);\n}\ninfo "done";`;
+		// The loop header and the call, 3 times each; info once: 7 statements, 3 function calls.
+		assert.deepEqual(executions(source), [[undefined, 7, 7, 7, 3, 3]]);
+	});
+});
+
+void describe('finding: deluge-execution-limit', () => {
+	test("within Zoho CRM's 200,000 statements nothing is reported; Creator's 5,000 is passed at the high end: a warning naming the loop", () => {
+		assert.deepEqual(findings(PAGES), []);
+		assert.deepEqual(findings(PAGES, { delugeLimits: { product: 'creator' } }), [
+			[
+				'warning',
+				'automation.update_pages executes about 420 statements a run, but up to 8,020 when a loop counted 10 times runs 200 times; Zoho Creator stops a function at 5,000, leaving the rest undone. Bound the loop, or state its count with `// zoho-credits: iterations=N` if it never runs that far.',
+			],
+		]);
+		const [finding] = analyze('deluge', PAGES, { delugeLimits: { product: 'creator' } }).findings.filter((f) => f.id === 'deluge-execution-limit');
+		// Related: the inner loop's header, line 6.
+		assert.deepEqual(
+			finding.related.map((r) => [PAGES.slice(r.span.start, r.span.end), r.message]),
+			[['for each r in recs', 'this loop can run 200 times (counted 10)']],
+		);
+	});
+
+	test('a point estimate past the limit the team sets is an error', () => {
+		assert.deepEqual(findings(PAGES, { delugeLimits: { statements: 400 } }), [
+			[
+				'error',
+				'automation.update_pages executes about 420 statements a run; Zoho CRM stops a function at 400, leaving the rest undone. Process the records in smaller batches (a scheduled function per page, or a bulk API).',
+			],
+		]);
+	});
+
+	test('calls of another function in a loop past the 75 allowed', () => {
+		const source = `void automation.sync_all()\n{\n\tfor each page in {1,2,3,4,5,6,7,8}\n\t{\n\t\tfor each id in {1,2,3,4,5,6,7,8,9,10}\n\t\t{\n\t\t\tstandalone.sync_one(id);\n\t\t}\n\t}\n}`;
+		// 8 × 10 = 80 calls, every count literal.
+		assert.deepEqual(findings(source), [
+			[
+				'error',
+				'automation.sync_all calls other functions about 80 times a run; Zoho CRM allows 75 function calls within one function. Call the function once with all the records, or split the work.',
+			],
+		]);
+	});
+});
