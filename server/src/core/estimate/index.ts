@@ -357,10 +357,24 @@ export interface WorkspaceContext {
 	readonly costs: FunctionCosts;
 }
 
+/** Each loop's calls, with its use, indexed in one pass per estimate: checks ask for every loop of a file. */
+const BY_LOOP = new WeakMap<FileEstimate, Map<number, { inside: CallEstimate[]; use: LoopUse }>>();
+
 /** The calls a loop multiplies, and how many times it runs them. */
 export function callsInLoop(estimate: FileEstimate, loopIndex: number): { inside: CallEstimate[]; use: LoopUse | undefined } {
-	const inside = estimate.calls.filter((c) => c.loops.some((use) => use.loopIndex === loopIndex));
-	return { inside, use: inside[0]?.loops.find((u) => u.loopIndex === loopIndex) };
+	let byLoop = BY_LOOP.get(estimate);
+	if (!byLoop) {
+		byLoop = new Map();
+		for (const call of estimate.calls) {
+			for (const use of call.loops) {
+				const entry = byLoop.get(use.loopIndex);
+				if (entry) entry.inside.push(call);
+				else byLoop.set(use.loopIndex, { inside: [call], use });
+			}
+		}
+		BY_LOOP.set(estimate, byLoop);
+	}
+	return byLoop.get(loopIndex) ?? { inside: [], use: undefined };
 }
 
 export function operationOf(call: CallFact): Operation {
