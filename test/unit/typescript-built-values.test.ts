@@ -52,4 +52,23 @@ async function sync(leads) {
 module.exports = { sync };`,
 		);
 	});
+
+	test('a COQL LIMIT read from the literal parts of a concatenated query, from a known constant, and from `limit offset, count`', () => {
+		// COQL by LIMIT: 1–200 → 1 credit, 201–1,000 → 2, 1,001–2,000 → 3; a visible query without any LIMIT reads 200 rows → 1.
+		check(
+			'typescript',
+			`
+import axios from 'axios';
+const PAGE = 500;
+export async function find(email: string, stage: string) {
+  await axios.post('https://www.zohoapis.com/crm/v8/coql', { select_query: "select id from Leads where Email = '" + email + "' limit 1" });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 1 cr = 1/run
+  await axios.post('https://www.zohoapis.com/crm/v8/coql', { select_query: \`select id from Deals where Stage = '\${stage}' limit \${PAGE}\` });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 2 cr = 2/run
+  const query = 'select id from Contacts where Stage = ' + stage + ' limit 0, 1500';
+  await axios.post('https://www.zohoapis.com/crm/v8/coql', { select_query: query });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 3 cr = 3/run
+}`,
+		);
+	});
 });
