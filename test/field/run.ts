@@ -137,7 +137,7 @@ function main(): void {
 	const falsePositives: { repo: string; path: string; line: number; why?: string; reported: string }[] = [];
 	const problems: string[] = [];
 	const notes: string[] = [];
-	const repos: Record<string, { labels: number; reportedCalls: number; unlabelledInLabelledFiles: number }> = {};
+	const repos: Record<string, { labels: number; reportedCalls: number; unlabelledInLabelledFiles: number; totals: unknown; findings: Record<string, number> }> = {};
 
 	for (const file of files) {
 		const [owner, name] = file.repo.split('/');
@@ -161,7 +161,7 @@ function main(): void {
 			problems.push(`${file.repo}: the scan exited ${scan.status}: ${scan.stderr.split('\n')[0]}`);
 			continue;
 		}
-		const report = JSON.parse(scan.stdout) as { files: { path: string; calls: ReportedCall[] }[] };
+		const report = JSON.parse(scan.stdout) as { files: { path: string; calls: ReportedCall[] }[]; totals: unknown; findings: { id: string; severity: string }[] };
 		const callsOf = new Map(report.files.map((f) => [f.path, f.calls]));
 		const labelled = new Set<string>();
 		for (const label of file.labels) {
@@ -209,6 +209,9 @@ function main(): void {
 			labels: file.labels.length,
 			reportedCalls: report.files.reduce((n, f) => n + f.calls.length, 0),
 			unlabelledInLabelledFiles: inLabelledFiles.filter((k) => !labelled.has(k)).length,
+			// What the whole project spends a day as the report totals it, and its findings by check and severity.
+			totals: report.totals,
+			findings: report.findings.reduce<Record<string, number>>((n, f) => ({ ...n, [`${f.id} ${f.severity}`]: (n[`${f.id} ${f.severity}`] ?? 0) + 1 }), {}),
 		};
 	}
 	if (process.argv.includes('--keep')) process.stderr.write(`field: restored trees kept in ${work}\n`);

@@ -116,4 +116,36 @@ export async function all() {
 		assert.deepEqual([use.iterations, use.source, use.reason], [251, 'module-size', 'pages through Deals: 25,050 records at 100 a page']);
 		assert.equal(analysis.estimate.calls[0].perRun, 251);
 	});
+
+	test('a loop over the records of one page a list read returns: up to the page size the code asks for, else 200', () => {
+		const pages = `import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function touchLeads() {
+  const resp = await zoho.get('/Leads', { params: { per_page: 50 } });
+  for (const lead of resp.data.data) await zoho.post('/Leads/' + lead.id + '/actions/convert', {});
+}
+export async function touchContacts() {
+  const { data } = await axios.get('https://www.zohoapis.com/crm/v8/Contacts/search?criteria=(Email:equals:x)');
+  const rows = data.data;
+  rows.forEach((row: { id: string }) => axios.get('https://www.zohoapis.com/crm/v8/Contacts/' + row.id));
+}
+export async function touchOther(list: { id: string }[]) {
+  for (const item of list) await axios.get('https://www.zohoapis.com/crm/v8/Deals/' + item.id);
+}`;
+		const analysis = analyze('typescript', pages);
+		// The Leads page: 50 a page as asked; the Contacts search: Zoho's 200; a parameter's list is no page.
+		assert.deepEqual(
+			analysis.facts.loops.map((l) => l.page),
+			[{ module: 'Leads', perPage: 50 }, { module: 'Contacts', perPage: 200 }, undefined],
+		);
+		// Each loop counts the default 10 at the point, from 1; a page reaches its size, the plain loop assumedIterations.high.
+		assert.deepEqual(
+			analysis.estimate.calls.filter((c) => c.loops.length > 0).map((c) => [c.operation.api, c.perRun, c.low, c.high]),
+			[
+				['Convert Lead', 50, 5, 250],
+				['Get Record', 10, 1, 200],
+				['Get Record', 10, 1, 100],
+			],
+		);
+	});
 });

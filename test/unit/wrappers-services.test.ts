@@ -111,9 +111,10 @@ export async function getRecord(module: string, id: string) {
 import { getRecord } from './getRecord';
 export const zohoRepo = {
   getRecord,
+  // The helper alone cannot see its query (the top tier, assumed); each call fills in its own text.
   async coql(query: string) {
     return fetch('https://www.zohoapis.com/crm/v2.1/coql', { method: 'POST', body: JSON.stringify({ select_query: query }) });
-//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 1 cr = 1/run
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 3? cr = 3/run
   },
   update: async (id: string, data: object) => fetch(\`https://www.zohoapis.com/crm/v2.1/Deals/\${id}\`, { method: 'PUT', body: JSON.stringify({ data: [data] }) }),
 //                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Record 1 cr = 1/run
@@ -133,6 +134,8 @@ export async function load(ids: string[]) {
 //      ^^^^^^^^^^^ default.users() 1 cr = 1/run
   await zohoRepo.coql('select id from Deals');
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRepo.coql() 1 cr = 1/run
+  await zohoRepo.coql('select id from Deals limit 1500');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRepo.coql() 3 cr = 3/run
   for (const id of ids) {
     await zohoRepo.getRecord('Deals', id);
 //        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ getRecord() 1 cr ×10? = 10/run

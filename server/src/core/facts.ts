@@ -62,6 +62,8 @@ export interface CallFact {
 	readonly template?: RequestTemplate;
 	/** When the base URL is read at run time: the name it is read under, the evidence the request goes to Zoho CRM. */
 	readonly evidence?: string;
+	/** How the records or the query were read where the code builds them apart from the call, or shows them only in part. */
+	readonly followed?: string;
 }
 
 /** A request's URL, base and method with parameter markers (`\u0004start:index\u0005`) still in them. */
@@ -156,6 +158,7 @@ export interface DeferredCall {
 	readonly loops: readonly number[];
 	readonly records?: number;
 	readonly coqlLimit?: number | null;
+	readonly followed?: string;
 }
 
 /** An if/else chain (or a conditional, a switch): only one of its arms runs. */

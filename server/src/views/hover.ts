@@ -84,6 +84,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		const source = docsLink('source', operation.sources[0]);
 		out.push('', operation.orgList ? `Credit figure: ${orgListLine(operation.orgList)}` : `Credit figure: ${VERIFICATION[operation.verification]}${source ? ` (${source})` : ''}`);
 		if (call.price.detail) out.push('', `${escapeMarkdown(call.price.detail)} credit${call.credits === 1 ? '' : 's'}`);
+		if (call.call.followed) out.push('', `Followed: ${withCodeSpans(call.call.followed)}.`);
 		if (call.price.assumption) out.push('', `${escapeMarkdown(call.price.assumption)} (assumed)`);
 		if (operation.alternatives?.length) out.push('', `${escapeMarkdown(alternativesLine(operation.api, operation.alternatives))}.`);
 	}
@@ -116,6 +117,14 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	const docs = docsLink('Zoho documentation', operation.docs);
 	if (docs) out.push('', docs);
 	return out.join('\n');
+}
+
+/** Text whose names are set in backticks (`rows`), as Markdown: the names as code, the rest escaped. */
+function withCodeSpans(text: string): string {
+	return text
+		.split('`')
+		.map((part, i) => (i % 2 === 1 ? inlineCode(part) : escapeMarkdown(part)))
+		.join('');
 }
 
 /** The budget behind the share, and where each of its values came from. */

@@ -3,7 +3,7 @@ import { calibrate, type OrgApis } from '../catalog/org-apis';
 import type { BranchFact, CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
-import { argumentMember, crmPathOf, hasParameter, HOLE, PARAMETER, parseBodyMarker, withoutParameters } from '../scan/zoho-url';
+import { argumentMember, crmPathOf, hasParameter, HOLE, PARAMETER, parseBodyMarker, parseQueryMarker, withoutParameters } from '../scan/zoho-url';
 import { formatNumber } from '../explain';
 
 /** What the estimate assumes where the code does not say. */
@@ -345,7 +345,9 @@ export class FunctionCosts {
 			method = given === '' ? 'GET' : /^[a-z]+$/i.test(given) ? given.toUpperCase() : '?';
 		}
 		// A body the caller passes: the records or LIMIT it shows.
-		const body = template.body === undefined ? undefined : parseBodyMarker(fill(template.body));
+		// A query holding the caller's text: its LIMIT read once the call fills it.
+		const filled = template.body === undefined ? undefined : fill(template.body);
+		const body = filled === undefined ? undefined : (parseBodyMarker(filled) ?? parseQueryMarker(filled));
 		return { ...call, method, path: crmPath, ...body };
 	}
 

@@ -370,6 +370,7 @@ export class Graph {
 				loops: d.loops,
 				...(d.records !== undefined ? { records: d.records } : {}),
 				...(d.coqlLimit !== undefined ? { coqlLimit: d.coqlLimit } : {}),
+				...(d.followed !== undefined ? { followed: d.followed } : {}),
 				...(parametric
 					? { template: { url, ...(base !== undefined ? { base } : {}), ...(d.methodParam !== undefined ? { method: d.methodParam } : {}), ...(d.bodyParam !== undefined ? { body: d.bodyParam } : {}) } }
 					: {}),

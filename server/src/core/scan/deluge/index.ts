@@ -7,8 +7,7 @@ import { lookupDelugeTask } from '../../catalog';
 import { type BranchFact, type CallFact, type FileFacts, type FunctionFact, type InvocationFact, type LoopFact, NESTING_LIMIT, type ScanError, type Span } from '../../facts';
 import { namesZoho } from '../../zoho-markers';
 import { parseAnnotation } from '../annotations';
-import { coqlLimitOf } from '../typescript/body';
-import { crmPathOf, HOLE, MAX_TEXT_LENGTH } from '../zoho-url';
+import { coqlLimitOf, crmPathOf, followedText, HOLE, MAX_TEXT_LENGTH } from '../zoho-url';
 import { type Expr, parse, type Statement } from './parser';
 import { LEX_ERROR_MESSAGES, type ScanErrorCode } from './scanner';
 
@@ -131,6 +130,13 @@ function valueOf(expr: Expr, env: Env): Value | undefined {
 		default:
 			return undefined;
 	}
+}
+
+/** The variable a request's parameters or body name (`m`, `m.toString()`), when they are not written at the request. */
+function builtName(expr: Expr): string | undefined {
+	let e = expr;
+	if (e.kind === 'call' && e.callee.kind === 'member' && e.callee.name.toLowerCase() === 'tostring' && e.args.length === 0) e = e.callee.object;
+	return e.kind === 'ident' ? e.name : undefined;
 }
 
 /** A read's page: its module, and its per_page argument (200, Zoho's default and largest, when absent). */
@@ -297,18 +303,23 @@ export function scanDeluge(text: string): FileFacts {
 		// The parameters or body map, built literally or entry by entry: a COQL query's LIMIT, a write's records.
 		let coqlLimit: number | null | undefined;
 		let records: number | undefined;
+		let named: { name: string; key: string } | undefined;
+		let partial = false;
 		for (const key of ['parameters', 'body']) {
 			const param = expr.params.get(key);
 			const value = param && valueOf(param, env);
 			if (value?.kind !== 'map') continue;
 			const query = value.entries.get('select_query');
 			if (query?.kind === 'string') {
-				const limit = coqlLimitOf(query.text.replace(new RegExp(HOLE, 'g'), ' x '));
+				const limit = coqlLimitOf(query.text);
 				if (limit !== undefined) coqlLimit = limit;
+				partial = query.text.includes(HOLE) && limit !== undefined;
 			}
 			const data = value.entries.get('data');
 			if (data?.kind === 'list') records = data.length;
+			if (param && builtName(param)) named = { name: builtName(param)!, key };
 		}
+		const followed = followedText(named?.name, records, coqlLimit, partial && coqlLimit !== undefined, named?.key);
 		calls.push({
 			span: expr.span,
 			via: expr.task === 'invokeurl' ? 'invokeurl' : 'rest',
@@ -318,6 +329,7 @@ export function scanDeluge(text: string): FileFacts {
 			loops: [...loopStack],
 			...(coqlLimit !== undefined ? { coqlLimit } : {}),
 			...(records !== undefined ? { records } : {}),
+			...(followed ? { followed } : {}),
 		});
 	};
 

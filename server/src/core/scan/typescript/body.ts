@@ -1,6 +1,8 @@
 /** What a request body shows that prices depend on: the records of a write, the LIMIT of a COQL query. */
 import ts from 'typescript';
-import { bodyMarker, HOLE, parameterMarker } from '../zoho-url';
+import { bodyMarker, coqlLimitOf, followedText, HOLE, PARAMETER, parameterMarker, queryMarker } from '../zoho-url';
+
+export { coqlLimitOf };
 import { evaluate, fieldOf, type Scope, unwrap, type Value } from './values';
 
 /** The object a body expression stands for: itself, `JSON.stringify(it)`, or a constant holding it (with the fields set since). */
@@ -37,29 +39,46 @@ export function bodyArgument(arg: ts.Expression, scope: Scope, thisScope: Scope 
 }
 
 /** `{ data: [a, b] }` gives 2 records, `{ ids: [id] }` 1; `{ select_query: '… limit 500' }` gives LIMIT 500. */
-export function bodyFacts(body: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): { records?: number; coqlLimit?: number | null } {
+export function bodyFacts(body: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): { records?: number; coqlLimit?: number | null; followed?: string } {
 	const object = bodyObject(body, scope, thisScope);
 	if (!object) return {};
-	const out: { records?: number; coqlLimit?: number | null } = {};
+	const out: { records?: number; coqlLimit?: number | null; followed?: string } = {};
 	// The records a write sends (`data`), or the ids an action on many records takes (`ids`: add or remove tags).
 	const list = fieldOf(object, 'data', scope, thisScope) ?? fieldOf(object, 'ids', scope, thisScope);
 	if (list?.kind === 'array' && list.length !== undefined) out.records = list.length;
 	const query = fieldOf(object, 'select_query', scope, thisScope);
+	let partial = false;
 	if (query?.kind === 'string' || query?.kind === 'param') {
 		// A query the caller passes holds no LIMIT of this function's own.
 		const text = query.kind === 'string' ? query.text : parameterMarker(query.fn, query.index, query.member);
 		if (text !== HOLE) {
 			const limit = coqlLimitOf(text);
 			if (limit !== undefined) out.coqlLimit = limit;
+			partial = query.kind === 'string' && text.includes(HOLE) && limit !== undefined;
 		}
 	}
+	const named = builtName(body);
+	out.followed = followedText(named, out.records, out.coqlLimit, partial && out.coqlLimit !== undefined);
+	if (out.followed === undefined) delete out.followed;
 	return out;
 }
 
-/** LIMIT of a COQL query: `limit 500`, `limit 100, 500` (offset, count), `limit 500 offset 100`; null without one. */
-export function coqlLimitOf(query: string): number | null | undefined {
-	const m = /\blimit\s+(\S+?)(?:\s*,\s*(\S+?))?(?:\s+offset\b.*)?\s*$/i.exec(query.trim());
-	if (!m) return /\blimit\b/i.test(query) ? undefined : null;
-	const count = m[2] ?? m[1];
-	return /^\d+$/.test(count) ? Number(count) : undefined;
+/** The variable a body names (`body`, `JSON.stringify(rows)`), when it is not written at the call. */
+function builtName(body: ts.Expression | undefined): string | undefined {
+	let e = body && unwrap(body);
+	if (e && ts.isCallExpression(e) && e.arguments[0]) e = unwrap(e.arguments[0]);
+	return e && ts.isIdentifier(e) ? e.text : undefined;
+}
+
+
+/**
+ * A query that holds a parameter (`{ select_query: query }` in a `coql(query)` helper): its text with the
+ * parameter markers, for each call to fill with its own argument and read the LIMIT from.
+ */
+export function queryTemplate(body: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): string | undefined {
+	const object = bodyObject(body, scope, thisScope);
+	const query = object && fieldOf(object, 'select_query', scope, thisScope);
+	const text = query?.kind === 'string' ? query.text : query?.kind === 'param' ? parameterMarker(query.fn, query.index, query.member) : undefined;
+	PARAMETER.lastIndex = 0;
+	return text !== undefined && PARAMETER.test(text) ? queryMarker(text) : undefined;
 }

@@ -8,7 +8,8 @@ import { sdkOfImport } from '../../catalog';
 import { type BranchFact, type CallFact, type DeferredCall, type ExportFact, type FileFacts, type FunctionFact, type ImportFact, type InvocationFact, type Language, type LoopFact, MAX_NESTING, NESTING_LIMIT, type ScanError } from '../../facts';
 import { namesZoho } from '../../zoho-markers';
 import { describeLoop } from './loops';
-import { bodyArgument, bodyFacts, bodyParameter } from './body';
+import { boundNames, functionStartOf, PageResponses } from './pages';
+import { bodyArgument, bodyFacts, bodyParameter, queryTemplate } from './body';
 import { EVALUATION_BUDGET, evaluate, fieldOf, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type UserRef, type Value } from './values';
 import { recogniseCall } from './recognizers';
 import { parameterMarker } from '../zoho-url';
@@ -130,6 +131,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 	// A script loaded by a page shares its top-level functions with the page's other scripts.
 	const script = language === 'javascript' && isScript(source, module);
 
+	const pages = new PageResponses();
 	const pushLoop = (loop: LoopFact): void => {
 		loops.push(loop);
 		loopStack.push(loops.length - 1);
@@ -240,7 +242,13 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		}
 		// Declarations bind names for what follows in the same scope.
 		if (ts.isVariableDeclaration(node)) {
+			const before = calls.length;
 			if (node.initializer) visitUnder(node.initializer, node, scope, thisScope);
+			// A name holding a page of records a list read returned: loops over it run as many times as the page holds.
+			if (node.initializer) {
+				const made = calls.length > before ? calls[before] : undefined;
+				pages.declare(boundNames(node.name), node.initializer, made && { call: made, text: text.slice(made.span.start, made.span.end) }, functionStartOf(node, source));
+			}
 			// Top-level statements were bound before the walk, with what they import.
 			const list = node.parent;
 			const topLevel = ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent);
@@ -323,7 +331,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			if (alternative) branches.push(alternative);
 		}
 		if (ts.isIterationStatement(node, false)) {
-			pushLoop(describeLoop(node, source, text, scope, thisScope));
+			pushLoop(describeLoop(node, source, text, scope, thisScope, pages));
 			visitChildren(node, scope, thisScope);
 			loopStack.pop();
 			return;
@@ -344,7 +352,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 				usesLegacySdk,
 			});
 			if (request?.deferred?.sdk && calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
-			const bodyParam = request && (request.bodyTemplate ?? bodyParameter(request.body, scope, thisScope));
+			const bodyParam = request && (request.bodyTemplate ?? bodyParameter(request.body, scope, thisScope) ?? queryTemplate(request.body, scope, thisScope));
 			if (request?.deferred) {
 				deferred.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
@@ -387,7 +395,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 				for (const argument of node.arguments) {
 					const passed = ts.isIdentifier(argument) || ts.isPropertyAccessExpression(argument) ? evaluate(argument, scope, thisScope) : undefined;
 					if (passed?.kind !== 'user' || !isFunctionReference(argument, passed)) continue;
-					if (perElement) pushLoop(describeLoop(node, source, text, scope, thisScope));
+					if (perElement) pushLoop(describeLoop(node, source, text, scope, thisScope, pages));
 					invocations.push({
 						span: { start: node.getStart(source), end: node.getEnd() },
 						loops: [...loopStack],
@@ -401,7 +409,7 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			const callback = arrayCallback(node);
 			if (callback) {
 				visitUnder(node.expression, node, scope, thisScope);
-				pushLoop(describeLoop(node, source, text, scope, thisScope));
+				pushLoop(describeLoop(node, source, text, scope, thisScope, pages));
 				for (const argument of node.arguments) visitUnder(argument, node, scope, thisScope);
 				loopStack.pop();
 				return;
@@ -1011,10 +1019,13 @@ function calleeLabel(callee: ts.Expression): string {
 
 /** A pagination loop pages through the module its first CRM call names. */
 function assignPaginationModules(loops: LoopFact[], calls: readonly CallFact[]): void {
+	// The first call inside each loop, in one pass over the calls.
+	const firstIn = new Map<number, CallFact>();
+	for (const call of calls) for (const i of call.loops) if (!firstIn.has(i)) firstIn.set(i, call);
 	for (let i = 0; i < loops.length; i++) {
 		const loop = loops[i];
 		if (!loop.pagination || loop.pagination.module) continue;
-		const call = calls.find((c) => c.loops.includes(i));
+		const call = firstIn.get(i);
 		const module = call && /^\/crm\/v[\d.]+\/([A-Za-z]\w*)(?:\/|$)/.exec(call.path)?.[1];
 		if (module && !['settings', 'coql', 'users', 'org'].includes(module)) loops[i] = { ...loop, pagination: { ...loop.pagination, module } };
 	}

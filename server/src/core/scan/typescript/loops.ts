@@ -5,6 +5,7 @@
  * An `// zoho-credits: iterations=N` comment on or above a loop overrides everything.
  */
 import ts from 'typescript';
+import type { PageResponses } from './pages';
 import type { LoopFact, LoopKind } from '../../facts';
 import { parseAnnotation } from '../annotations';
 import { evaluate, type Scope, unwrap } from './values';
@@ -125,22 +126,34 @@ function isPagination(node: ts.IterationStatement, text: string, source: ts.Sour
 }
 
 /** Describes the loop a statement or an array callback forms. */
-export function describeLoop(node: ts.IterationStatement | ts.CallExpression, source: ts.SourceFile, text: string, scope: Scope, thisScope: Scope | undefined): LoopFact {
+export function describeLoop(
+	node: ts.IterationStatement | ts.CallExpression,
+	source: ts.SourceFile,
+	text: string,
+	scope: Scope,
+	thisScope: Scope | undefined,
+	pages?: PageResponses,
+): LoopFact {
 	const start = node.getStart(source);
 	const kind = kindOf(node);
 	let headerEnd: number;
 	let counted: Counted;
 	let pagination: LoopFact['pagination'];
 	let parallel: boolean | undefined;
+	let page: LoopFact['page'];
 	if (ts.isCallExpression(node)) {
 		// items.map(cb): the header is `items.map(`, the receiver gives the count.
 		const callee = node.expression as ts.PropertyAccessExpression;
 		headerEnd = callee.getEnd();
 		counted = iterableCount(callee.expression, scope, thisScope);
+		if (!counted) page = pages?.pageOf(callee.expression, node, source);
 		parallel = isParallelCall(node) || undefined;
 	} else {
 		headerEnd = trimEnd(text, node.statement.getStart(source));
-		if (ts.isForOfStatement(node)) counted = iterableCount(node.expression, scope, thisScope);
+		if (ts.isForOfStatement(node)) {
+			counted = iterableCount(node.expression, scope, thisScope);
+			if (!counted) page = pages?.pageOf(node.expression, node, source);
+		}
 		else if (ts.isForStatement(node)) counted = counterLoop(node, scope, thisScope);
 		if (!counted && isPagination(node, text, source)) pagination = { perPage: perPageIn(node, text, source) };
 	}
@@ -149,6 +162,7 @@ export function describeLoop(node: ts.IterationStatement | ts.CallExpression, so
 		span: { start, end: node.getEnd() },
 		header: { start, end: headerEnd },
 		...(pagination ? { pagination } : {}),
+		...(page ? { page } : {}),
 		...(parallel ? { parallel } : {}),
 	};
 	const annotated = annotatedIterations(node, headerEnd, text);
