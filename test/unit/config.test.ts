@@ -21,6 +21,8 @@ void describe('zoho-credits.json: valid files', () => {
 			entryPoints: [{ function: 'standalone.sync_leads', runsPerDay: 24 }, { file: 'src/nightly.ts', runsPerDay: 1 }],
 			ignore: ['**/legacy/**'],
 			deluge: ['**/*.deluge.txt'],
+			assumedIterations: { high: 50 },
+			delugeLimits: { product: 'creator', statements: 4000, functionCalls: 60 },
 		});
 		const parsed = parseTeamConfig(text);
 		assert.deepEqual(parsed.errors, []);
@@ -54,6 +56,8 @@ void describe('zoho-credits.json: every kind of error, with its position', () =>
 		assert.deepEqual(errorsOf('{"thresholds": {"warning": 0}}'), ['schema: thresholds.warning must be greater than 0. @ 0']);
 		assert.deepEqual(errorsOf('{"moduleSizes": {"Leads": -4}}'), ['schema: moduleSizes.Leads must be at least 0. @ -4']);
 		assert.deepEqual(errorsOf('{"ignore": "dist"}'), ['schema: ignore must be of type array. @ "dist"']);
+		assert.deepEqual(errorsOf('{"delugeLimits": {"product": "books"}}'), ['schema: delugeLimits.product must be one of "crm", "creator", "deluge". @ "books"']);
+		assert.deepEqual(errorsOf('{"delugeLimits": {"statements": 0}}'), ['schema: delugeLimits.statements must be at least 1. @ 0']);
 	});
 
 	test('unknown keys point at the key', () => {
@@ -131,6 +135,19 @@ void describe('settings precedence', () => {
 	test('an invalid value in a layer falls through to the next', () => {
 		const s = resolveSettings([{ values: { edition: 'gold', users: -3, thresholds: { warning: 'half' }, defaultLoopIterations: 0 }, origin: 'settings' }]);
 		assert.deepEqual([s.edition.origin, s.users.origin, s.warningShare.origin, s.defaultLoopIterations.origin], ['default', 'default', 'default', 'default']);
+	});
+
+	test("Deluge limits: Zoho CRM's by default; a product picks Zoho's figures for it; the team's own figures win, and say so", () => {
+		const crm = resolveSettings([]).delugeLimits;
+		assert.deepEqual([crm.origin, crm.value.label, crm.value.statements, crm.value.functionCalls], ['default', 'Zoho CRM', 200000, 75]);
+		assert.equal(crm.value.statementsSource, 'https://zoho.com/crm/developer/docs/serverless-architecture/deluge-limits.html');
+		const creator = resolveSettings([{ values: { delugeLimits: { product: 'creator', functionCalls: 60 } }, origin: 'zoho-credits.json' }]).delugeLimits;
+		assert.deepEqual(
+			[creator.origin, creator.value.label, creator.value.statements, creator.value.functionCalls, creator.value.functionCallsSource],
+			['zoho-credits.json', 'Zoho Creator', 5000, 60, 'zoho-credits.json'],
+		);
+		// An unknown product falls through to the default, as any invalid value.
+		assert.equal(resolveSettings([{ values: { delugeLimits: { product: 'books' } }, origin: 'settings' }]).delugeLimits.origin, 'default');
 	});
 
 	test('thresholds resolve key by key', () => {

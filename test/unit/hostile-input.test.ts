@@ -341,4 +341,16 @@ void describe('hostile input: what the TypeScript parser itself cannot read in t
 		const at = `${'await (x); '.repeat(MAX_BARE_AWAITS)}\nexport const r = fetch('https://www.zohoapis.com/crm/v8/Leads');\n`;
 		assert.equal(analyzeFile('/w/g.ts', 'typescript', at).estimate.calls.length, 1);
 	});
+
+	test('a chain of thousands of calls is followed 400 deep, not until the stack runs out: the calls beside it count', () => {
+		// The fuzz run found `a.getRecords() .getRecords() …` 46 KB long: following its value overflowed the stack,
+		// and the whole file was reported unreadable.
+		const text = `fetch('https://www.zohoapis.com/crm/v8/Leads');\nconst r = a${'.getRecords()'.repeat(5000)};\n`;
+		const analysis = analyzeFile('/w/f.ts', 'typescript', text);
+		assert.deepEqual(
+			analysis.estimate.calls.map((c) => c.operation.api),
+			['Get Records'],
+		);
+		assert.ok(!analysis.facts.errors.some((e) => e.code === 'too-deeply-nested'), JSON.stringify(analysis.facts.errors));
+	});
 });

@@ -67,9 +67,17 @@ export const MAX_EVALUATION_STEPS = 1_000_000;
 export const EVALUATION_BUDGET = 'evaluation-budget';
 
 
+/**
+ * Expressions inside each other one evaluation follows: a chain of thousands of calls (`a.b().b().b()…`)
+ * would otherwise exhaust the stack; past it a value is unknown, as the scanners' nesting limit leaves code unread.
+ */
+export const MAX_EVALUATION_DEPTH = 400;
+
 /** The evaluation work done for one file, shared by all its scopes. */
 export interface EvaluationWork {
 	steps: number;
+	/** Evaluations under way, each inside the one before. */
+	depth: number;
 }
 
 /** Names to values; a function or class body opens a child scope. */
@@ -81,7 +89,7 @@ export class Scope {
 		readonly parent?: Scope,
 		work?: EvaluationWork,
 	) {
-		this.work = parent?.work ?? work ?? { steps: 0 };
+		this.work = parent?.work ?? work ?? { steps: 0, depth: 0 };
 	}
 
 	/** True once the file's evaluation budget is spent: every later value is unknown. */
@@ -239,8 +247,16 @@ export function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts
 /** Evaluates an expression as far as the file shows. */
 export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScope?: Scope): Value | undefined {
 	if (!expr) return undefined;
-	// Each node is evaluated once per question; the budget bounds what a file can ask.
-	if (++scope.work.steps > MAX_EVALUATION_STEPS) return undefined;
+	const work = scope.work;
+	// Each node is evaluated once per question; the budget bounds what a file can ask, the depth how far one question goes.
+	if (++work.steps > MAX_EVALUATION_STEPS || work.depth >= MAX_EVALUATION_DEPTH) return undefined;
+	work.depth++;
+	const value = evaluateNode(expr, scope, thisScope);
+	work.depth--;
+	return value;
+}
+
+function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Value | undefined {
 	const e = unwrap(expr);
 	if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', text: e.text };
 	if (ts.isNumericLiteral(e)) return { kind: 'number', value: Number(e.text) };
