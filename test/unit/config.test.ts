@@ -22,7 +22,7 @@ void describe('zoho-credits.json: valid files', () => {
 			ignore: ['**/legacy/**'],
 			deluge: ['**/*.deluge.txt'],
 			assumedIterations: { high: 50 },
-			delugeLimits: { product: 'creator', statements: 4000, functionCalls: 60 },
+			delugeLimits: { product: 'creator', statements: 4000, nestedCalls: 60 },
 		});
 		const parsed = parseTeamConfig(text);
 		assert.deepEqual(parsed.errors, []);
@@ -139,11 +139,11 @@ void describe('settings precedence', () => {
 
 	test("Deluge limits: Zoho CRM's by default; a product picks Zoho's figures for it; the team's own figures win, and say so", () => {
 		const crm = resolveSettings([]).delugeLimits;
-		assert.deepEqual([crm.origin, crm.value.label, crm.value.statements, crm.value.functionCalls], ['default', 'Zoho CRM', 200000, 75]);
+		assert.deepEqual([crm.origin, crm.value.label, crm.value.statements, crm.value.nestedCalls], ['default', 'Zoho CRM', 200000, 75]);
 		assert.equal(crm.value.statementsSource, 'https://zoho.com/crm/developer/docs/serverless-architecture/deluge-limits.html');
-		const creator = resolveSettings([{ values: { delugeLimits: { product: 'creator', functionCalls: 60 } }, origin: 'zoho-credits.json' }]).delugeLimits;
+		const creator = resolveSettings([{ values: { delugeLimits: { product: 'creator', nestedCalls: 60 } }, origin: 'zoho-credits.json' }]).delugeLimits;
 		assert.deepEqual(
-			[creator.origin, creator.value.label, creator.value.statements, creator.value.functionCalls, creator.value.functionCallsSource],
+			[creator.origin, creator.value.label, creator.value.statements, creator.value.nestedCalls, creator.value.nestedCallsSource],
 			['zoho-credits.json', 'Zoho Creator', 5000, 60, 'zoho-credits.json'],
 		);
 		// An unknown product falls through to the default, as any invalid value.

@@ -171,7 +171,7 @@ export function assumptionsKey(assumptions: Assumptions): string {
 export function analyzeFacts(path: string, text: string, facts: FileFacts, settings: EffectiveSettings, workspace?: WorkspaceContext): FileAnalysis {
 	const assumptions = assumptionsOf(settings);
 	const estimate = estimateFile(facts, assumptions, workspace);
-	const executions = executionsOf(facts, assumptions);
+	const executions = executionsOf(facts, assumptions, workspace && { graph: workspace.costs.graph, path });
 	const budget = budgetOf(settings);
 	const lines = new LineMap(text);
 	const entryPoints = workspace

@@ -87,8 +87,14 @@ export function drivingLoopLine(loops: Iterable<LoopUse>, lines: LineMap): strin
 
 /** What a Deluge function executes in one run against its product's limits: "≈ 1,210 (13–20,010) statements a run of the 200,000 Zoho CRM allows". */
 export function executionLine(execution: FunctionExecution, limits: DelugeLimits): string {
-	const { statements, functionCalls } = execution;
-	const calls = functionCalls.high > 0 ? `; ${formatRange(functionCalls.perRun, functionCalls.low, functionCalls.high)} function call${functionCalls.high === 1 ? '' : 's'} of the ${formatNumber(limits.functionCalls)} allowed` : '';
+	const { statements, nesting } = execution;
+	const calls = !nesting
+		? ''
+		: nesting.recursive !== undefined
+			? `; called again through ${nesting.recursive} before it returns (calls may nest ${formatNumber(limits.nestedCalls)} deep)`
+			: nesting.depth > 0
+				? `; calls nest ${formatNumber(nesting.depth)} deep of the ${formatNumber(limits.nestedCalls)} allowed`
+				: '';
 	return `${formatRange(statements.perRun, statements.low, statements.high)} statements a run of the ${formatNumber(limits.statements)} ${limits.label} allows${calls}`;
 }
 

@@ -36,7 +36,8 @@ export interface JsonReport {
 			name?: string;
 			line: number;
 			statements: { perRun: number; low: number; high: number; limit: number };
-			functionCalls: { perRun: number; low: number; high: number; limit: number };
+			/** How deep its calls of other functions nest, whether one leads back into it (`recursive`: through which function), and the product's limit. */
+			nestedCalls?: { depth: number; recursive?: string; limit: number };
 		}[];
 	}[];
 	entryPoints: {
@@ -156,7 +157,7 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 							...(e.name !== undefined ? { name: e.name } : {}),
 							line: lineOf(e.span.start),
 							statements: { ...e.statements, limit: limits.statements },
-							functionCalls: { ...e.functionCalls, limit: limits.functionCalls },
+							...(e.nesting ? { nestedCalls: { ...e.nesting, limit: limits.nestedCalls } } : {}),
 						};
 					}),
 				}

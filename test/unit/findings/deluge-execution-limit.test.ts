@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { analyzeWorkspace } from '../../../server/src/core/analysis';
+import { resolveSettings } from '../../../server/src/core/config';
 import { analyze } from '../check';
 
 const executions = (source: string, settings: Record<string, unknown> = {}) =>
-	analyze('deluge', source, settings).executions.map((e) => [e.name, e.statements.perRun, e.statements.low, e.statements.high, e.functionCalls.perRun, e.functionCalls.high]);
+	analyze('deluge', source, settings).executions.map((e) => [e.name, e.statements.perRun, e.statements.low, e.statements.high]);
 
 const findings = (source: string, settings: Record<string, unknown> = {}) =>
 	analyze('deluge', source, settings)
@@ -29,7 +31,7 @@ const PAGES = `void automation.update_pages()
 void describe('Deluge statements executed per run', () => {
 	test("Zoho's own example: a loop of two statements over five elements executes fifteen", () => {
 		// "The total number of statements executed is 15 (3 statements are executed 5 times)": the for each counts too.
-		assert.deepEqual(executions('void f()\n{\n\tfor each e in {1,2,3,4,5}\n\t{\n\t\ta = 1;\n\t\tb = 2;\n\t}\n}'), [['f', 15, 15, 15, 0, 0]]);
+		assert.deepEqual(executions('void f()\n{\n\tfor each e in {1,2,3,4,5}\n\t{\n\t\ta = 1;\n\t\tb = 2;\n\t}\n}'), [['f', 15, 15, 15]]);
 	});
 
 	test('an invokeurl or sendmail block is one statement; an if/else counts its condition and the arm that executes most', () => {
@@ -58,19 +60,19 @@ void describe('Deluge statements executed per run', () => {
 	}
 }`;
 		// invokeurl 1, if 1, the else arm's three (the other arm has one): 5.
-		assert.deepEqual(executions(source), [['g', 5, 5, 5, 0, 0]]);
+		assert.deepEqual(executions(source), [['g', 5, 5, 5]]);
 	});
 
 	test('loops multiply with the same counts as the credits: point, low and high', () => {
 		// The page loop's header 10 × 1 + recs 10 × 1 = 20 outside the inner loop; inside it the header and three
 		// statements, 4 a record: 10 × 10 × 4 = 400 at the point, 10 × 1 × 4 = 40 at the low end, 10 × 200 × 4 = 8,000 at the high end.
-		assert.deepEqual(executions(PAGES), [['automation.update_pages', 420, 60, 8020, 0, 0]]);
+		assert.deepEqual(executions(PAGES), [['automation.update_pages', 420, 60, 8020]]);
 	});
 
-	test('a script outside any function is counted as one, and calls of other functions are counted apart', () => {
+	test('a script outside any function is counted as one', () => {
 		const source = `for each id in {"1","2","3"}\n{\n\tstandalone.sync_lead(id);\n}\ninfo "done";`;
-		// The loop header and the call, 3 times each; info once: 7 statements, 3 function calls.
-		assert.deepEqual(executions(source), [[undefined, 7, 7, 7, 3, 3]]);
+		// The loop header and the call, 3 times each; info once: 7 statements.
+		assert.deepEqual(executions(source), [[undefined, 7, 7, 7]]);
 	});
 });
 
@@ -100,14 +102,36 @@ void describe('finding: deluge-execution-limit', () => {
 		]);
 	});
 
-	test('calls of another function in a loop past the 75 allowed', () => {
-		const source = `void automation.sync_all()\n{\n\tfor each page in {1,2,3,4,5,6,7,8}\n\t{\n\t\tfor each id in {1,2,3,4,5,6,7,8,9,10}\n\t\t{\n\t\t\tstandalone.sync_one(id);\n\t\t}\n\t}\n}`;
-		// 8 × 10 = 80 calls, every count literal.
-		assert.deepEqual(findings(source), [
-			[
-				'error',
-				'automation.sync_all calls other functions about 80 times a run; Zoho CRM allows 75 function calls within one function. Call the function once with all the records, or split the work.',
-			],
+	test('calls that nest past the limit, and a function called again before it returns', () => {
+		const files = [
+			{ path: 'a.dg', language: 'deluge' as const, text: 'void standalone.a()\n{\n\tstandalone.b();\n}' },
+			{ path: 'b.dg', language: 'deluge' as const, text: 'void standalone.b()\n{\n\tstandalone.c();\n}' },
+			{ path: 'c.dg', language: 'deluge' as const, text: 'void standalone.c()\n{\n\tinfo "leaf";\n}' },
+			{ path: 'walk.dg', language: 'deluge' as const, text: 'void standalone.walk(string id)\n{\n\tfor each child in zoho.crm.getRelatedRecords("Accounts", "Accounts", id)\n\t{\n\t\tstandalone.walk(child.get("id"));\n\t}\n}' },
+		];
+		const run = (settings: Record<string, unknown>) =>
+			analyzeWorkspace(files, resolveSettings([{ values: settings, origin: 'zoho-credits.json' }])).map((a) => [
+				a.path,
+				a.executions[0].nesting,
+				a.findings.filter((f) => f.id === 'deluge-execution-limit').map((f) => [f.severity, f.message]),
+			]);
+		// a → b → c: a's calls nest 2 deep, b's 1, c's none; walk calls itself, one level before it comes back.
+		const recursion = [
+			'warning',
+			'standalone.walk is called again through standalone.walk before it returns: each level of that recursion nests one more call, and Zoho CRM stops a function whose calls nest past 75. Make sure it ends sooner, or loop instead.',
+		];
+		assert.deepEqual(run({}), [
+			['a.dg', { depth: 2 }, []],
+			['b.dg', { depth: 1 }, []],
+			['c.dg', { depth: 0 }, []],
+			['walk.dg', { depth: 1, recursive: 'standalone.walk' }, [recursion]],
+		]);
+		// A team limit of one nested call: a's two levels pass it.
+		assert.deepEqual(run({ delugeLimits: { nestedCalls: 1 } })[0], [
+			'a.dg',
+			{ depth: 2 },
+			[['error', "standalone.a's calls of other functions nest 2 deep; Zoho CRM stops a function whose calls nest past 1."]],
 		]);
 	});
+
 });

@@ -17,10 +17,10 @@ export interface DelugeLimits {
 	/** "Zoho CRM". */
 	readonly label: string;
 	readonly statements: number;
-	readonly functionCalls: number;
+	readonly nestedCalls: number;
 	/** Where each figure comes from: Zoho's page, or the team's file when it sets its own. */
 	readonly statementsSource: string;
-	readonly functionCallsSource: string;
+	readonly nestedCallsSource: string;
 }
 
 export function isDelugeProduct(value: unknown): value is DelugeProduct {
@@ -28,14 +28,14 @@ export function isDelugeProduct(value: unknown): value is DelugeProduct {
 }
 
 /** The limits of a product, with the figures the team set in place of Zoho's. */
-export function delugeLimitsOf(product: DelugeProduct, own: { readonly statements?: number; readonly functionCalls?: number } = {}): DelugeLimits {
+export function delugeLimitsOf(product: DelugeProduct, own: { readonly statements?: number; readonly nestedCalls?: number } = {}): DelugeLimits {
 	const figures = data.products[product];
 	return {
 		product,
 		label: figures.label,
 		statements: own.statements ?? figures.statements,
-		functionCalls: own.functionCalls ?? figures.functionCalls,
+		nestedCalls: own.nestedCalls ?? figures.nestedCalls,
 		statementsSource: own.statements === undefined ? figures.statementsSource : 'zoho-credits.json',
-		functionCallsSource: own.functionCalls === undefined ? figures.functionCallsSource : 'zoho-credits.json',
+		nestedCallsSource: own.nestedCalls === undefined ? figures.nestedCallsSource : 'zoho-credits.json',
 	};
 }

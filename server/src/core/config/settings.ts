@@ -138,10 +138,10 @@ const DEFAULT_DELUGE_LIMITS = delugeLimitsOf('crm');
 /** `delugeLimits: { product: "creator", statements: 4000 }` → the product's limits with the team's figures in place of Zoho's. */
 function limitsOf(value: unknown): DelugeLimits | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
-	const { product = 'crm', statements, functionCalls } = value as { product?: unknown; statements?: unknown; functionCalls?: unknown };
+	const { product = 'crm', statements, nestedCalls } = value as { product?: unknown; statements?: unknown; nestedCalls?: unknown };
 	const figure = wholeBetween(1, LIMITS.delugeLimit);
-	if (!isDelugeProduct(product) || (statements !== undefined && !figure(statements)) || (functionCalls !== undefined && !figure(functionCalls))) return undefined;
-	return delugeLimitsOf(product, { ...(statements !== undefined ? { statements } : {}), ...(functionCalls !== undefined ? { functionCalls } : {}) });
+	if (!isDelugeProduct(product) || (statements !== undefined && !figure(statements)) || (nestedCalls !== undefined && !figure(nestedCalls))) return undefined;
+	return delugeLimitsOf(product, { ...(statements !== undefined ? { statements } : {}), ...(nestedCalls !== undefined ? { nestedCalls } : {}) });
 }
 
 const isLimits = (v: unknown): v is DelugeLimits => typeof v === 'object' && v !== null;

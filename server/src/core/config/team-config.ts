@@ -30,7 +30,7 @@ export interface TeamConfig {
 	readonly entryPoints?: readonly EntryPointConfig[];
 	readonly ignore?: readonly string[];
 	readonly deluge?: readonly string[];
-	readonly delugeLimits?: { readonly product?: DelugeProduct; readonly statements?: number; readonly functionCalls?: number };
+	readonly delugeLimits?: { readonly product?: DelugeProduct; readonly statements?: number; readonly nestedCalls?: number };
 }
 
 /** A problem in the file, with its offset and length in the text. */

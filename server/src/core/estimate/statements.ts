@@ -1,9 +1,10 @@
 /**
  * What one run of each Deluge function executes, against the limits the product sets: statements (a
- * loop's statements once per iteration) and calls of other functions. The same loop counts as the credits
- * (point, low and high), and of each if/else only the arm that executes most.
+ * loop's statements once per iteration; the same loop counts as the credits, point, low and high, and of
+ * each if/else only the arm that executes most), and how deep its calls of other functions nest.
  */
 import type { FileFacts, FunctionFact, Span } from '../facts';
+import { type FunctionRef, type Graph, ownerOf } from '../graph';
 import { type Assumptions, type LoopUse, loopUse } from '.';
 import { branchTotal } from './branches';
 import { drivingLoop } from './driving-loop';
@@ -21,8 +22,8 @@ export interface FunctionExecution {
 	/** The function's name in the text (its code lens and hover sit there); the first statement's for a script. */
 	readonly span: Span;
 	readonly statements: Ranged;
-	/** Calls of other Deluge functions (`standalone.x(…)`, `thisapp.y(…)`) one run makes. */
-	readonly functionCalls: Ranged;
+	/** How deep its calls of other Deluge functions nest (`standalone.x(…)` calling `standalone.y(…)`: 2), with a workspace. */
+	readonly nesting?: Nesting;
 	/** The loop whose high end lies furthest past its count, when any does. */
 	readonly driver?: LoopUse;
 }
@@ -56,8 +57,49 @@ function total(items: readonly Item[], facts: FileFacts): { ranged: Ranged; loop
 	return { ranged: { perRun, low: Math.min(low, Number.MAX_SAFE_INTEGER), high: Math.min(high, Number.MAX_SAFE_INTEGER) }, loops };
 }
 
-/** Each Deluge function's statements and function calls per run, and those of the script around them. */
-export function executionsOf(facts: FileFacts, assumptions: Assumptions): FunctionExecution[] {
+/** Nested calls below a function: the longest chain of calls of other functions, and whether one leads back to it. */
+export interface Nesting {
+	readonly depth: number;
+	/** Through which function the chain comes back, when it does. */
+	readonly recursive?: string;
+}
+
+/** Chains longer than this are not followed further: the limits of every product lie below it. */
+const MAX_FOLLOWED_DEPTH = 200;
+
+/**
+ * How deep the calls below each Deluge function nest, through the workspace: `depth` is the longest chain of
+ * calls (0 for a function that calls none), `recursive` the function through which a chain comes back.
+ */
+export function nestingOf(graph: Graph, ref: FunctionRef, memo = new Map<string, Nesting>(), open = new Set<string>()): Nesting {
+	const key = `${ref.path}#${ref.name}`;
+	const known = memo.get(key);
+	if (known) return known;
+	if (open.has(key)) return { depth: 0, recursive: ref.name };
+	if (open.size >= MAX_FOLLOWED_DEPTH) return { depth: 0 };
+	open.add(key);
+	const facts = graph.facts(ref.path);
+	const functions = facts?.functions ?? [];
+	const fn = functions.find((f) => f.name === ref.name);
+	let depth = 0;
+	let recursive: string | undefined;
+	for (const invocation of facts?.invocations ?? []) {
+		if (!fn || ownerOf(functions, invocation.span) !== fn) continue;
+		const target = graph.resolve(ref.path, invocation);
+		if (!target) continue;
+		const inner = nestingOf(graph, target, memo, open);
+		depth = Math.max(depth, 1 + inner.depth);
+		recursive ??= inner.recursive;
+	}
+	open.delete(key);
+	const nesting: Nesting = { depth, ...(recursive ? { recursive } : {}) };
+	// A chain through a function still open is cut short there: only a finished function's figure is final.
+	if (open.size === 0 || !recursive) memo.set(key, nesting);
+	return nesting;
+}
+
+/** Each Deluge function's statements per run, and those of the script around them; with a graph, how deep its calls nest. */
+export function executionsOf(facts: FileFacts, assumptions: Assumptions, workspace?: { graph: Graph; path: string }): FunctionExecution[] {
 	if (!facts.statements) return [];
 	const functions = facts.functions ?? [];
 	const uses = new Map<number, LoopUse>();
@@ -71,8 +113,8 @@ export function executionsOf(facts: FileFacts, assumptions: Assumptions): Functi
 		const used = usesOf(loops);
 		return { span, loops: used, value: count * product(used, (u) => u.iterations), low: count * product(used, (u) => u.low), high: count * product(used, (u) => u.high) };
 	};
-	// Statements and calls by the function that holds them (undefined: the script outside functions).
-	const groups = new Map<FunctionFact | undefined, { statements: Item[]; calls: Item[] }>();
+	// Statements by the function that holds them (undefined: the script outside functions).
+	const groups = new Map<FunctionFact | undefined, { statements: Item[] }>();
 	// Deluge functions do not nest: the holder of a span is the last function starting before it, if it reaches it.
 	const sorted = [...functions].sort((a, b) => a.span.start - b.span.start);
 	const ownerAt = (span: Span): FunctionFact | undefined => {
@@ -89,22 +131,22 @@ export function executionsOf(facts: FileFacts, assumptions: Assumptions): Functi
 	const group = (span: Span) => {
 		const owner = ownerAt(span);
 		let g = groups.get(owner);
-		if (!g) groups.set(owner, (g = { statements: [], calls: [] }));
+		if (!g) groups.set(owner, (g = { statements: [] }));
 		return g;
 	};
 	for (const run of facts.statements) group(run.span).statements.push(item(run.span, run.loops, run.count));
-	for (const invocation of facts.invocations ?? []) group(invocation.span).calls.push(item(invocation.span, invocation.loops, 1));
 	const out: FunctionExecution[] = [];
-	for (const [fn, { statements, calls }] of groups) {
+	const memo = new Map<string, Nesting>();
+	for (const [fn, { statements }] of groups) {
 		if (statements.length === 0) continue;
 		const s = total(statements, facts);
-		const c = total(calls, facts);
-		const driver = drivingLoop([...s.loops, ...c.loops]);
+		const driver = drivingLoop(s.loops);
+		const nesting = fn && workspace ? nestingOf(workspace.graph, { path: workspace.path, name: fn.name }, memo) : undefined;
 		out.push({
 			...(fn ? { name: fn.name } : {}),
 			span: fn ? fn.nameSpan : statements[0].span,
 			statements: s.ranged,
-			functionCalls: c.ranged,
+			...(nesting ? { nesting } : {}),
 			...(driver ? { driver } : {}),
 		});
 	}
