@@ -417,6 +417,16 @@ export function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assump
 	// Where the count is assumed, the loop runs at least once (when it runs at all).
 	const low = Math.min(1, n);
 	const assumedHigh = Math.max(n, assumptions.assumedIterationsHigh ?? ASSUMED_ITERATIONS_HIGH);
+	/** The default count, with its range and where its high end comes from. */
+	const assumed = (what: string, high: number, highFrom: string): LoopUse => ({
+		loopIndex,
+		loop,
+		iterations: n,
+		low,
+		high,
+		source: 'default',
+		reason: `default of ${n} iterations: ${what}; ${low} to ${formatNumber(high)} (${highFrom})`,
+	});
 	if (loop.page) {
 		const { module, perPage } = loop.page;
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
@@ -426,15 +436,7 @@ export function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assump
 		}
 		// The code states the page's size: one run can reach it.
 		const high = Math.max(n, perPage);
-		return {
-			loopIndex,
-			loop,
-			iterations: n,
-			low,
-			high,
-			source: 'default',
-			reason: `default of ${n} iterations: the records of one page of ${module ?? 'a module'}, whose size is not configured (moduleSizes); ${low} to ${formatNumber(high)} (the page size)`,
-		};
+		return assumed(`the records of one page of ${module ?? 'a module'}, whose size is not configured (moduleSizes)`, high, 'the page size');
 	}
 	if (loop.pagination) {
 		const { module, perPage } = loop.pagination;
@@ -443,25 +445,9 @@ export function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assump
 			const pages = Math.max(1, Math.ceil(size / perPage));
 			return { loopIndex, loop, iterations: pages, low: pages, high: pages, source: 'module-size', reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page` };
 		}
-		return {
-			loopIndex,
-			loop,
-			iterations: n,
-			low,
-			high: assumedHigh,
-			source: 'default',
-			reason: `default of ${n} iterations: pages through ${module ?? 'a module'}, whose size is not configured (moduleSizes); ${low} to ${formatNumber(assumedHigh)} (assumedIterations.high)`,
-		};
+		return assumed(`pages through ${module ?? 'a module'}, whose size is not configured (moduleSizes)`, assumedHigh, 'assumedIterations.high');
 	}
-	return {
-		loopIndex,
-		loop,
-		iterations: n,
-		low,
-		high: assumedHigh,
-		source: 'default',
-		reason: `default of ${n} iterations: the bound is not visible in the code; ${low} to ${formatNumber(assumedHigh)} (assumedIterations.high)`,
-	};
+	return assumed('the bound is not visible in the code', assumedHigh, 'assumedIterations.high');
 }
 
 /** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */
