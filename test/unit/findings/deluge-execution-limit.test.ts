@@ -108,6 +108,7 @@ void describe('finding: deluge-execution-limit', () => {
 			{ path: 'b.dg', language: 'deluge' as const, text: 'void standalone.b()\n{\n\tstandalone.c();\n}' },
 			{ path: 'c.dg', language: 'deluge' as const, text: 'void standalone.c()\n{\n\tinfo "leaf";\n}' },
 			{ path: 'walk.dg', language: 'deluge' as const, text: 'void standalone.walk(string id)\n{\n\tfor each child in zoho.crm.getRelatedRecords("Accounts", "Accounts", id)\n\t{\n\t\tstandalone.walk(child.get("id"));\n\t}\n}' },
+			{ path: 'start.dg', language: 'deluge' as const, text: 'void standalone.start()\n{\n\tstandalone.walk("1");\n}' },
 		];
 		const run = (settings: Record<string, unknown>) =>
 			analyzeWorkspace(files, resolveSettings([{ values: settings, origin: 'zoho-credits.json' }])).map((a) => [
@@ -125,6 +126,8 @@ void describe('finding: deluge-execution-limit', () => {
 			['b.dg', { depth: 1 }, []],
 			['c.dg', { depth: 0 }, []],
 			['walk.dg', { depth: 1, recursive: 'standalone.walk' }, [recursion]],
+			// Calling into a recursive function is no recursion of its own: start → walk, cut where walk comes back.
+			['start.dg', { depth: 2 }, []],
 		]);
 		// A team limit of one nested call: a's two levels pass it.
 		assert.deepEqual(run({ delugeLimits: { nestedCalls: 1 } })[0], [

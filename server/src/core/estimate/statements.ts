@@ -67,35 +67,51 @@ export interface Nesting {
 /** Chains longer than this are not followed further: the limits of every product lie below it. */
 const MAX_FOLLOWED_DEPTH = 200;
 
+/** Functions one question visits at most: far more than a workspace's Deluge functions, short of a blow-up on cycles. */
+const MAX_VISITS = 10_000;
+
 /**
- * How deep the calls below each Deluge function nest, through the workspace: `depth` is the longest chain of
- * calls (0 for a function that calls none), `recursive` the function through which a chain comes back.
+ * How deep the calls below a Deluge function nest, through the workspace: `depth` is the longest chain of calls
+ * (0 for a function that calls none), `recursive` the function whose call leads back into it before it returns.
+ * Cycles that do not come back to it are cut where they close.
  */
-export function nestingOf(graph: Graph, ref: FunctionRef, memo = new Map<string, Nesting>(), open = new Set<string>()): Nesting {
-	const key = `${ref.path}#${ref.name}`;
-	const known = memo.get(key);
-	if (known) return known;
-	if (open.has(key)) return { depth: 0, recursive: ref.name };
-	if (open.size >= MAX_FOLLOWED_DEPTH) return { depth: 0 };
-	open.add(key);
-	const facts = graph.facts(ref.path);
-	const functions = facts?.functions ?? [];
-	const fn = functions.find((f) => f.name === ref.name);
-	let depth = 0;
+export function nestingOf(graph: Graph, ref: FunctionRef): Nesting {
+	const key = (r: FunctionRef) => `${r.path}#${r.name}`;
+	const root = key(ref);
+	const finished = new Map<string, number>();
+	const open = new Set<string>();
+	let visits = 0;
 	let recursive: string | undefined;
-	for (const invocation of facts?.invocations ?? []) {
-		if (!fn || ownerOf(functions, invocation.span) !== fn) continue;
-		const target = graph.resolve(ref.path, invocation);
-		if (!target) continue;
-		const inner = nestingOf(graph, target, memo, open);
-		depth = Math.max(depth, 1 + inner.depth);
-		recursive ??= inner.recursive;
-	}
-	open.delete(key);
-	const nesting: Nesting = { depth, ...(recursive ? { recursive } : {}) };
-	// A chain through a function still open is cut short there: only a finished function's figure is final.
-	if (open.size === 0 || !recursive) memo.set(key, nesting);
-	return nesting;
+	const depthOf = (r: FunctionRef, via: string): { depth: number; cut: boolean } => {
+		const k = key(r);
+		if (k === root && open.size > 0) {
+			recursive ??= via;
+			return { depth: 0, cut: true };
+		}
+		const known = finished.get(k);
+		if (known !== undefined) return { depth: known, cut: false };
+		if (open.has(k) || open.size >= MAX_FOLLOWED_DEPTH || ++visits > MAX_VISITS) return { depth: 0, cut: true };
+		open.add(k);
+		const facts = graph.facts(r.path);
+		const functions = facts?.functions ?? [];
+		const fn = functions.find((f) => f.name === r.name);
+		let depth = 0;
+		let cut = false;
+		for (const invocation of facts?.invocations ?? []) {
+			if (!fn || ownerOf(functions, invocation.span) !== fn) continue;
+			const target = graph.resolve(r.path, invocation);
+			if (!target) continue;
+			const inner = depthOf(target, r.name);
+			depth = Math.max(depth, 1 + inner.depth);
+			cut ||= inner.cut;
+		}
+		open.delete(k);
+		// A figure cut short by a cycle holds only for this question.
+		if (!cut) finished.set(k, depth);
+		return { depth, cut };
+	};
+	const { depth } = depthOf(ref, ref.name);
+	return { depth, ...(recursive !== undefined ? { recursive } : {}) };
 }
 
 /** Each Deluge function's statements per run, and those of the script around them; with a graph, how deep its calls nest. */
@@ -136,12 +152,11 @@ export function executionsOf(facts: FileFacts, assumptions: Assumptions, workspa
 	};
 	for (const run of facts.statements) group(run.span).statements.push(item(run.span, run.loops, run.count));
 	const out: FunctionExecution[] = [];
-	const memo = new Map<string, Nesting>();
 	for (const [fn, { statements }] of groups) {
 		if (statements.length === 0) continue;
 		const s = total(statements, facts);
 		const driver = drivingLoop(s.loops);
-		const nesting = fn && workspace ? nestingOf(workspace.graph, { path: workspace.path, name: fn.name }, memo) : undefined;
+		const nesting = fn && workspace ? nestingOf(workspace.graph, { path: workspace.path, name: fn.name }) : undefined;
 		out.push({
 			...(fn ? { name: fn.name } : {}),
 			span: fn ? fn.nameSpan : statements[0].span,
