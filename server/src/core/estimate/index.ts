@@ -406,8 +406,22 @@ function priceOf(call: CallFact, assumptions: Assumptions): { operation: Operati
 	return listed ? calibrate(operation, basis, listed, org.list.importedAt) : { operation, price: basis };
 }
 
+/** Each file's loop uses under the assumptions they were worked out for: every call in a loop asks again. */
+const LOOP_USES = new WeakMap<FileFacts, { assumptions: Assumptions; uses: (LoopUse | undefined)[] }>();
+
 /** How often one loop runs: its count, its low and high ends, and why. */
 export function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
+	let cache = LOOP_USES.get(facts);
+	if (!cache || !sameLoopAssumptions(cache.assumptions, assumptions)) LOOP_USES.set(facts, (cache = { assumptions, uses: [] }));
+	return (cache.uses[loopIndex] ??= describeUse(facts, loopIndex, assumptions));
+}
+
+/** Whether two sets of assumptions count loops alike (the org's list prices calls, not loops). */
+function sameLoopAssumptions(a: Assumptions, b: Assumptions): boolean {
+	return a === b || (a.defaultLoopIterations === b.defaultLoopIterations && a.assumedIterationsHigh === b.assumedIterationsHigh && a.moduleSizes === b.moduleSizes);
+}
+
+function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
 	const loop = facts.loops[loopIndex];
 	if (loop.iterations !== undefined && loop.iterationSource) {
 		const n = loop.iterations;

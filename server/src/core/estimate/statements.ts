@@ -3,7 +3,7 @@
  * loop's statements once per iteration; the same loop counts as the credits, point, low and high, and of
  * each if/else only the arm that executes most), and how deep its calls of other functions nest.
  */
-import type { FileFacts, FunctionFact, Span } from '../facts';
+import type { FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
 import { type FunctionRef, type Graph, ownerOf } from '../graph';
 import { type Assumptions, type LoopUse, loopUse } from '.';
 import { branchTotal } from './branches';
@@ -64,6 +64,26 @@ export interface Nesting {
 	readonly recursive?: string;
 }
 
+/** Each function's calls of other functions, by the function's name: worked out once per scan of a file. */
+const BY_FUNCTION = new WeakMap<FileFacts, Map<string, InvocationFact[]>>();
+
+function invocationsByFunction(facts: FileFacts): Map<string, InvocationFact[]> {
+	let byName = BY_FUNCTION.get(facts);
+	if (!byName) {
+		byName = new Map();
+		const functions = facts.functions ?? [];
+		for (const invocation of facts.invocations ?? []) {
+			const owner = ownerOf(functions, invocation.span);
+			if (!owner) continue;
+			const list = byName.get(owner.name);
+			if (list) list.push(invocation);
+			else byName.set(owner.name, [invocation]);
+		}
+		BY_FUNCTION.set(facts, byName);
+	}
+	return byName;
+}
+
 /** Chains longer than this are not followed further: the limits of every product lie below it. */
 const MAX_FOLLOWED_DEPTH = 200;
 
@@ -93,12 +113,9 @@ export function nestingOf(graph: Graph, ref: FunctionRef): Nesting {
 		if (open.has(k) || open.size >= MAX_FOLLOWED_DEPTH || ++visits > MAX_VISITS) return { depth: 0, cut: true };
 		open.add(k);
 		const facts = graph.facts(r.path);
-		const functions = facts?.functions ?? [];
-		const fn = functions.find((f) => f.name === r.name);
 		let depth = 0;
 		let cut = false;
-		for (const invocation of facts?.invocations ?? []) {
-			if (!fn || ownerOf(functions, invocation.span) !== fn) continue;
+		for (const invocation of (facts && invocationsByFunction(facts).get(r.name)) ?? []) {
 			const target = graph.resolve(r.path, invocation);
 			if (!target) continue;
 			const inner = depthOf(target, r.name);

@@ -378,12 +378,17 @@ function chainName(e: ts.PropertyAccessExpression): string {
 	const names: string[] = [e.name.text];
 	let x: ts.Expression = e.expression;
 	while (ts.isPropertyAccessExpression(x)) {
-		names.unshift(x.name.text);
+		// A setting's name has a few parts; a chain of thousands (`a?.b?.b?.b…`) names none, and is not walked again at every link.
+		if (names.length >= MAX_CHAIN_NAMES) return '';
+		names.push(x.name.text);
 		x = x.expression;
 	}
-	if (ts.isIdentifier(x)) names.unshift(x.text);
-	return names.join('.');
+	if (ts.isIdentifier(x)) names.push(x.text);
+	return names.reverse().join('.');
 }
+
+/** Parts of a property chain read as a setting's name. */
+const MAX_CHAIN_NAMES = 16;
 
 function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Value | undefined {
 	const callee = unwrap(e.expression);
