@@ -39,15 +39,18 @@ export function sumCounted(items: Iterable<{ readonly low: number; readonly high
 	return { low, high, apis };
 }
 
-export const DEFAULT_ASSUMPTIONS: Assumptions = { defaultLoopIterations: 10, assumedIterationsHigh: 100 };
-
-/** The high end of an unbounded pagination loop when nothing sets it. */
+/** The high end of a loop of unknown bound when nothing sets it. */
 export const ASSUMED_ITERATIONS_HIGH = 100;
 
-/** The product of the loops' counts; capped, so hundreds of nested loops give a huge number, never Infinity. */
-function multiplierOf(loops: readonly LoopUse[]): number {
+export const DEFAULT_ASSUMPTIONS: Assumptions = { defaultLoopIterations: 10, assumedIterationsHigh: ASSUMED_ITERATIONS_HIGH };
+
+/**
+ * The product over the loops of their counts (`iterations`) or of one end of their ranges (`low`, `high`);
+ * capped, so hundreds of nested loops give a huge number, never Infinity.
+ */
+export function productOf(loops: readonly LoopUse[], end: 'iterations' | 'low' | 'high'): number {
 	return Math.min(
-		loops.reduce((product, use) => product * use.iterations, 1),
+		loops.reduce((product, use) => product * use[end], 1),
 		Number.MAX_SAFE_INTEGER,
 	);
 }
@@ -55,22 +58,6 @@ function multiplierOf(loops: readonly LoopUse[]): number {
 /** A figure kept within what numbers hold exactly. */
 function capped(n: number): number {
 	return Math.min(n, Number.MAX_SAFE_INTEGER);
-}
-
-/** The product of the loops' high ends: what one run can reach where the counts are assumed. */
-function highMultiplierOf(loops: readonly LoopUse[]): number {
-	return Math.min(
-		loops.reduce((product, use) => product * use.high, 1),
-		Number.MAX_SAFE_INTEGER,
-	);
-}
-
-/** The product of the loops' low ends: the least one run makes where the counts are assumed. */
-function lowMultiplierOf(loops: readonly LoopUse[]): number {
-	return Math.min(
-		loops.reduce((product, use) => product * use.low, 1),
-		Number.MAX_SAFE_INTEGER,
-	);
 }
 
 /** A costed call or call of a function, with its range and its credits by API. */
@@ -262,9 +249,9 @@ export class FunctionCosts {
 		for (const call of requests) {
 			const { operation, price: callPrice } = priceOf(call, this.assumptions);
 			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
-			const times = multiplierOf(uses);
+			const times = productOf(uses, 'iterations');
 			const value = callPrice.credits * times;
-			items.push({ span: call.span, value, low: callPrice.min * lowMultiplierOf(uses), high: capped(callPrice.max * highMultiplierOf(uses)), apis: { [operation.api]: value } });
+			items.push({ span: call.span, value, low: callPrice.min * productOf(uses, 'low'), high: capped(callPrice.max * productOf(uses, 'high')), apis: { [operation.api]: value } });
 			assumed ||= guessed(operation, callPrice) || uses.some((u) => u.source === 'default');
 			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
 		}
@@ -282,10 +269,10 @@ export class FunctionCosts {
 			if (cost.perRun === 0) return;
 			if (args) called.push({ index: i, target, cost });
 			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
-			const times = multiplierOf(uses);
+			const times = productOf(uses, 'iterations');
 			const apis: Record<string, number> = {};
 			addApis(apis, cost.apis, times);
-			items.push({ span: invocation.span, value: cost.perRun * times, low: cost.low * lowMultiplierOf(uses), high: capped(cost.high * highMultiplierOf(uses)), apis });
+			items.push({ span: invocation.span, value: cost.perRun * times, low: cost.low * productOf(uses, 'low'), high: capped(cost.high * productOf(uses, 'high')), apis });
 			assumed ||= cost.assumed || uses.some((u) => u.source === 'default');
 			if (!first || invocation.span.start < first.start) {
 				first = { start: invocation.span.start, chain: [{ path: ref.path, span: invocation.span, what: `${target.name}()` }, ...cost.chain], operation: cost.operation };
@@ -518,7 +505,7 @@ function selectedArms(branches: readonly BranchFact[], fill: (t: string) => stri
 function requestEstimate(call: CallFact, facts: FileFacts, assumptions: Assumptions, asCalledFrom?: CallEstimate['asCalledFrom']): CallEstimate {
 	const { operation, price: callPrice } = priceOf(call, assumptions);
 	const loops = call.loops.map((index) => loopUse(facts, index, assumptions));
-	const multiplier = multiplierOf(loops);
+	const multiplier = productOf(loops, 'iterations');
 	const perRun = callPrice.credits * multiplier;
 	return {
 		call,
@@ -528,8 +515,8 @@ function requestEstimate(call: CallFact, facts: FileFacts, assumptions: Assumpti
 		loops,
 		multiplier,
 		perRun,
-		low: callPrice.min * lowMultiplierOf(loops),
-		high: capped(callPrice.max * highMultiplierOf(loops)),
+		low: callPrice.min * productOf(loops, 'low'),
+		high: capped(callPrice.max * productOf(loops, 'high')),
 		apis: { [operation.api]: perRun },
 		assumed: loops.some((use) => use.source === 'default') || guessed(operation, callPrice),
 		...(asCalledFrom ? { asCalledFrom } : {}),
@@ -603,7 +590,7 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 /** A call of a user function, priced at one run of it (with the call's arguments), times the loops around the call. */
 function wrapperEstimate(invocation: InvocationFact, target: FunctionRef, cost: FunctionCost, facts: FileFacts, assumptions: Assumptions, graph: Graph): CallEstimate {
 	const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
-	const multiplier = multiplierOf(loops);
+	const multiplier = productOf(loops, 'iterations');
 	const apis: Record<string, number> = {};
 	addApis(apis, cost.apis, multiplier);
 	const real = cost.operation;
@@ -624,8 +611,8 @@ function wrapperEstimate(invocation: InvocationFact, target: FunctionRef, cost: 
 		loops,
 		multiplier,
 		perRun: cost.perRun * multiplier,
-		low: cost.low * lowMultiplierOf(loops),
-		high: capped(cost.high * highMultiplierOf(loops)),
+		low: cost.low * productOf(loops, 'low'),
+		high: capped(cost.high * productOf(loops, 'high')),
 		apis,
 		assumed: cost.assumed || loops.some((use) => use.source === 'default'),
 		wrapper: {

@@ -5,7 +5,7 @@
  */
 import type { FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
 import { type FunctionRef, type Graph, ownerOf } from '../graph';
-import { type Assumptions, type LoopUse, loopUse } from '.';
+import { type Assumptions, type LoopUse, loopUse, productOf } from '.';
 import { branchTotal } from './branches';
 import { drivingLoop } from './driving-loop';
 
@@ -34,14 +34,6 @@ interface Item {
 	readonly low: number;
 	readonly high: number;
 	readonly loops: readonly LoopUse[];
-}
-
-/** The product of a figure over the loops, kept within what numbers hold exactly. */
-function product(uses: readonly LoopUse[], pick: (use: LoopUse) => number): number {
-	return Math.min(
-		uses.reduce((n, use) => n * pick(use), 1),
-		Number.MAX_SAFE_INTEGER,
-	);
 }
 
 function total(items: readonly Item[], facts: FileFacts): { ranged: Ranged; loops: LoopUse[] } {
@@ -144,7 +136,7 @@ export function executionsOf(facts: FileFacts, assumptions: Assumptions, workspa
 		});
 	const item = (span: Span, loops: readonly number[], count: number): Item => {
 		const used = usesOf(loops);
-		return { span, loops: used, value: count * product(used, (u) => u.iterations), low: count * product(used, (u) => u.low), high: count * product(used, (u) => u.high) };
+		return { span, loops: used, value: count * productOf(used, 'iterations'), low: count * productOf(used, 'low'), high: count * productOf(used, 'high') };
 	};
 	// Statements by the function that holds them (undefined: the script outside functions).
 	const groups = new Map<FunctionFact | undefined, { statements: Item[] }>();

@@ -6,10 +6,9 @@
 // a point below the warning share whose high end crosses the error share is a warning of its own,
 // pointing at the loop that can run furthest past its assumed count.
 import { formatCredits, formatNumber } from '../explain';
-import { type EntryPoint, TOP_LEVEL } from '../estimate/entries';
-import type { LoopUse } from '../estimate';
+import { TOP_LEVEL } from '../estimate/entries';
 import { drivingLoop } from '../estimate/driving-loop';
-import { chainRelated, defineFinding, type Report } from './types';
+import { chainRelated, defineFinding, drivingLoopText, type Report } from './types';
 
 export type MessageId = 'risk' | 'highEnd';
 
@@ -28,28 +27,31 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 		if (!thresholds) return;
 		for (const entry of entryPoints) {
 			const reachesError = entry.shareOfDaily >= thresholds.error;
-			const runs = `${formatNumber(entry.runsPerDay)} run${entry.runsPerDay === 1 ? '' : 's'} a day${entry.runsSource === 'default' ? ', assumed' : ` from ${entry.runsSource === 'annotation' ? 'the annotation' : entry.runsSource}`}`;
 			const highShare = budget.dailyCredits > 0 ? entry.perDayHigh / budget.dailyCredits : 0;
+			// What both messages say of the entry point and the budget.
+			const common = {
+				name: entry.name === TOP_LEVEL ? 'This file' : entry.name,
+				perDay: formatCredits(entry.perDay),
+				perRun: formatCredits(entry.perRun),
+				runs: `${formatNumber(entry.runsPerDay)} run${entry.runsPerDay === 1 ? '' : 's'} a day${entry.runsSource === 'default' ? ', assumed' : ` from ${entry.runsSource === 'annotation' ? 'the annotation' : entry.runsSource}`}`,
+				daily: formatNumber(budget.dailyCredits),
+				edition: budget.editionLabel,
+				users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}`,
+			};
 			if (!reachesError && highShare >= thresholds.error) {
-				const driver = drivingLoopOf(entry);
+				const driver = drivingLoopText(drivingLoop(entry.parts.flatMap((part) => part.call.loops)));
 				const report: Report<MessageId> = {
 					messageId: 'highEnd',
 					severity: 'warning',
 					data: {
-						name: entry.name === TOP_LEVEL ? 'This file' : entry.name,
-						perDay: formatCredits(entry.perDay),
-						perRun: formatCredits(entry.perRun),
-						runs,
+						...common,
 						high: formatCredits(entry.perDayHigh),
 						highShare: `${formatNumber(Math.round(highShare * 1000) / 10)}%`,
-						daily: formatNumber(budget.dailyCredits),
-						edition: budget.editionLabel,
-						users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}`,
-						driver: driver ? ` when a loop counted ${formatNumber(driver.iterations)} times runs ${formatNumber(driver.high)} times` : '',
+						driver: driver.phrase,
 						threshold: `${formatNumber(thresholds.error * 100)}%`,
 					},
 					span: entry.span,
-					related: [...(driver ? [{ span: driver.loop.header, message: `this loop can run ${formatNumber(driver.high)} times (counted ${formatNumber(driver.iterations)})` }] : []), ...chainRelated(entry)],
+					related: [...driver.related, ...chainRelated(entry)],
 				};
 				yield report;
 				continue;
@@ -59,15 +61,9 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 				messageId: 'risk',
 				severity: reachesError ? 'error' : 'warning',
 				data: {
-					name: entry.name === TOP_LEVEL ? 'This file' : entry.name,
-					perDay: formatCredits(entry.perDay),
-					perRun: formatCredits(entry.perRun),
-					runs,
+					...common,
 					range: entry.perDayLow === entry.perDayHigh ? '' : ` (the point estimate; ${formatNumber(entry.perDayLow)}–${formatNumber(entry.perDayHigh)} a day where prices or loop counts depend on data the code does not show)`,
 					share: `${formatNumber(Math.round(entry.shareOfDaily * 1000) / 10)}%`,
-					daily: formatNumber(budget.dailyCredits),
-					edition: budget.editionLabel,
-					users: `${formatNumber(budget.users)} user${budget.users === 1 ? '' : 's'}`,
 					level: reachesError ? 'the error share is' : 'the warning share is',
 					threshold: `${formatNumber((reachesError ? thresholds.error : thresholds.warning) * 100)}%`,
 				},
@@ -77,8 +73,3 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 		}
 	},
 });
-
-/** Of the loops around the entry point's own calls, the one whose high end lies furthest past its count. */
-function drivingLoopOf(entry: EntryPoint): LoopUse | undefined {
-	return drivingLoop(entry.parts.flatMap((part) => part.call.loops));
-}

@@ -6,7 +6,7 @@
 // limit or the calls nest past it; a warning when only the high end of an assumed loop count passes,
 // naming that loop, or when a function's calls lead back into it (each level of the recursion nests one more).
 import { formatNumber } from '../explain';
-import { defineFinding, type Report } from './types';
+import { defineFinding, drivingLoopText, type Report } from './types';
 
 export type MessageId = 'statements' | 'statementsAtHighEnd' | 'nested' | 'recursive';
 
@@ -32,6 +32,7 @@ export const delugeExecutionLimit = defineFinding<MessageId>({
 			const docs = (source: string) => (source.startsWith('https://') ? { docs: source } : {});
 			if (statements.high > delugeLimits.statements) {
 				const atHighEnd = statements.perRun <= delugeLimits.statements;
+				const loopText = drivingLoopText(driver);
 				const report: Report<MessageId> = {
 					messageId: atHighEnd ? 'statementsAtHighEnd' : 'statements',
 					severity: atHighEnd ? 'warning' : 'error',
@@ -41,10 +42,10 @@ export const delugeExecutionLimit = defineFinding<MessageId>({
 						high: formatNumber(statements.high),
 						limit: formatNumber(delugeLimits.statements),
 						product: delugeLimits.label,
-						driver: driver ? ` when a loop counted ${formatNumber(driver.iterations)} times runs ${formatNumber(driver.high)} times` : '',
+						driver: loopText.phrase,
 					},
 					span: execution.span,
-					related: driver ? [{ span: driver.loop.header, message: `this loop can run ${formatNumber(driver.high)} times (counted ${formatNumber(driver.iterations)})` }] : [],
+					related: loopText.related,
 					...docs(delugeLimits.statementsSource),
 				};
 				yield report;

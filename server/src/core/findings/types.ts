@@ -1,7 +1,7 @@
 import type { Budget } from '../budget';
 import type { DelugeLimits } from '../catalog/deluge-limits';
 import type { FunctionExecution } from '../estimate/statements';
-import type { CallEstimate, FileEstimate } from '../estimate';
+import type { CallEstimate, FileEstimate, LoopUse } from '../estimate';
 import { formatNumber } from '../explain';
 import type { EntryPoint } from '../estimate/entries';
 import type { FileFacts, Span } from '../facts';
@@ -106,6 +106,15 @@ export function loopsRelated(call: CallEstimate): RelatedLocation[] {
 }
 
 /** The path from an entry point to its first costly request, as related information. */
+/** The loop that drives a high end, in a message (" when a loop counted 10 times runs 200 times") and as its related place. */
+export function drivingLoopText(driver: LoopUse | undefined): { phrase: string; related: RelatedLocation[] } {
+	if (!driver) return { phrase: '', related: [] };
+	return {
+		phrase: ` when a loop counted ${formatNumber(driver.iterations)} times runs ${formatNumber(driver.high)} times`,
+		related: [{ span: driver.loop.header, message: `this loop can run ${formatNumber(driver.high)} times (counted ${formatNumber(driver.iterations)})` }],
+	};
+}
+
 export function chainRelated(entry: EntryPoint): RelatedLocation[] {
 	return entry.chain.map((step) => ({ path: step.path, span: step.span, message: `then ${step.what}` }));
 }

@@ -317,9 +317,10 @@ export function scanDeluge(text: string): FileFacts {
 			}
 			const data = value.entries.get('data');
 			if (data?.kind === 'list') records = data.length;
-			if (param && builtName(param)) named = { name: builtName(param)!, key };
+			const name = param && builtName(param);
+			if (name) named = { name, key };
 		}
-		const followed = followedText(named?.name, records, coqlLimit, partial && coqlLimit !== undefined, named?.key);
+		const followed = followedText(named?.name, records, coqlLimit, partial, named?.key);
 		calls.push({
 			span: expr.span,
 			via: expr.task === 'invokeurl' ? 'invokeurl' : 'rest',

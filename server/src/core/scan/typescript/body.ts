@@ -58,7 +58,7 @@ export function bodyFacts(body: ts.Expression | undefined, scope: Scope, thisSco
 		}
 	}
 	const named = builtName(body);
-	out.followed = followedText(named, out.records, out.coqlLimit, partial && out.coqlLimit !== undefined);
+	out.followed = followedText(named, out.records, out.coqlLimit, partial);
 	if (out.followed === undefined) delete out.followed;
 	return out;
 }
