@@ -143,7 +143,7 @@ void describe('language server over stdio (full client)', () => {
     await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
           ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Get Record runs inside a loop: 1 credit ×10 (assumed) = 10 credits per run.
     await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });
-          ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Upsert Records runs inside a loop: 10 credits (assumed) ×10 (assumed) = 100 credits per run.
+          ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Upsert Records runs inside a loop: 1 credit (assumed) ×10 (assumed) = 10 credits per run.
   }
   await fetch('https://accounts.zoho.com/oauth/v2/token', { method: 'POST' });
 }`,

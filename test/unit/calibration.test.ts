@@ -130,17 +130,17 @@ void describe('ranges and the org list in the estimate', () => {
 	test('without the list: hidden record counts open a range, fixed prices do not', () => {
 		const analysis = analyse();
 		const upsert = analysis.estimate.calls.find((c) => c.operation.api === 'Upsert Records')!;
-		// Records not visible: 1 to ceil(100/10) = 10 credits a call, the point at the most; × 5 iterations.
-		assert.deepEqual([upsert.credits, upsert.perRun, upsert.low, upsert.high], [10, 50, 5, 50]);
+		// Records not visible: one record (1 credit) a call, up to ceil(100/10) = 10; × 5 iterations.
+		assert.deepEqual([upsert.credits, upsert.perRun, upsert.low, upsert.high], [1, 5, 5, 50]);
 		const entry = analysis.entryPoints.find((e) => e.name === 'sync')!;
-		// 50 + 5 (Convert Lead) + 1 (Get Records) + 1 (not in the catalog: the default); low 5 + 5 + 1 + 1.
-		assert.deepEqual([entry.perRun, entry.low, entry.high], [57, 12, 57]);
-		assert.deepEqual([entry.perDay, entry.perDayLow, entry.perDayHigh], [228, 48, 228]);
-		assert.deepEqual(entry.apisPerDay, { 'Upsert Records': 200, 'Convert Lead': 20, 'Get Records': 4, 'Zoho CRM API': 4 });
+		// 5 + 5 (Convert Lead) + 1 (Get Records) + 1 (not in the catalog: the default); high 50 + 5 + 1 + 1.
+		assert.deepEqual([entry.perRun, entry.low, entry.high], [12, 12, 57]);
+		assert.deepEqual([entry.perDay, entry.perDayLow, entry.perDayHigh], [48, 48, 228]);
+		assert.deepEqual(entry.apisPerDay, { 'Upsert Records': 20, 'Convert Lead': 20, 'Get Records': 4, 'Zoho CRM API': 4 });
 		const report = buildReport([{ path: 'sync.ts', analysis }], budgetOf(analysis.settings));
-		assert.deepEqual(report.totals, { perDay: 228, perDayLow: 48, perDayHigh: 228, shareOfDaily: 228 / 15000 });
+		assert.deepEqual(report.totals, { perDay: 48, perDayLow: 48, perDayHigh: 228, shareOfDaily: 48 / 15000 });
 		assert.deepEqual(report.entryPoints[0].explanation.slice(0, 2), [
-			'≈ 57 (12–57) credits per run × 4 runs a day (from the annotation) = ≈ 228 (48–228) credits a day, 1.5% of the daily 15,000.',
+			'≈ 12 (12–57) credits per run × 4 runs a day (from the annotation) = ≈ 48 (48–228) credits a day, 0.32% of the daily 15,000.',
 			"The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, 12 at the fewest and 57 at the most per run.",
 		]);
 	});
@@ -158,14 +158,14 @@ void describe('ranges and the org list in the estimate', () => {
 		// Unknown to the catalog, listed by the org at 2.
 		assert.deepEqual([byApi.get("GET settings credit_lens_probe (your org's API list)")!.credits, byApi.get("GET settings credit_lens_probe (your org's API list)")!.operation.inCatalog], [2, true]);
 		const entry = analysis.entryPoints.find((e) => e.name === 'sync')!;
-		// 50 + 7 + 1 + 2 = 60; low 5 + 7 + 1 + 2 = 15; high 50 + 7 + 3 + 2 = 62; × 4 runs a day.
-		assert.deepEqual([entry.perRun, entry.low, entry.high, entry.perDay, entry.perDayLow, entry.perDayHigh], [60, 15, 62, 240, 60, 248]);
+		// 5 + 7 + 1 + 2 = 15; low 5 + 7 + 1 + 2 = 15; high 50 + 7 + 3 + 2 = 62; × 4 runs a day.
+		assert.deepEqual([entry.perRun, entry.low, entry.high, entry.perDay, entry.perDayLow, entry.perDayHigh], [15, 15, 62, 60, 60, 248]);
 		const at = SYNC.indexOf("zoho.post('/Leads");
 		const text = (hover(analysis, at)!.contents as { value: string }).value;
 		assert.match(text, /\*\*Zoho CRM: Convert Lead\*\*: 7 credits per call/);
 		assert.match(text, /Credit figure: from your org’s API list \(2026-11-20\): `\/crm\/v8\/Leads\/\{id\}\/actions\/convert`, 7 credits/);
 		const upsertText = (hover(analysis, SYNC.indexOf("zoho.post('/Contacts"))!.contents as { value: string }).value;
-		assert.match(upsertText, /\*\*≈ 50 \(5–50\) credits per run\*\*/);
+		assert.match(upsertText, /\*\*≈ 5 \(5–50\) credits per run\*\*/);
 		// The loop's bound is literal: the range is the org's 1–10 per call, and no loop drives it.
 		assert.match(upsertText, /your org’s min–max\)\. Findings use the point value, and the high end for one run exhausting the day\./);
 	});
@@ -189,10 +189,10 @@ void describe('ranges and the org list in the estimate', () => {
 	test('one run exhausting the day is judged at the high end, and says so', () => {
 		const wide = orgApis(response([{ path: '/crm/v8/{module_api_name}', method: 'GET', min: 1, max: 6000 }]));
 		const analysis = analyse({ orgApis: wide }, { edition: 'free' });
-		// Point 50 + 5 + 1 + 1 = 57, below Free's 5,000; high 50 + 5 + 6,000 + 1 = 6,056, above it.
+		// Point 5 + 5 + 1 + 1 = 12, below Free's 5,000; high 50 + 5 + 6,000 + 1 = 6,056, above it.
 		const finding = analysis.findings.find((f) => f.id === 'single-run-exhausts');
 		assert.ok(finding, 'single-run-exhausts at the high end');
-		assert.match(finding.message, /^One run of sync can cost up to 6,056 credits \(the high end of ≈ 57 \(12–6,056\) credits\), more than the 5,000 credits/);
+		assert.match(finding.message, /^One run of sync can cost up to 6,056 credits \(the high end of ≈ 12 \(12–6,056\) credits\), more than the 5,000 credits/);
 		// Without the list, the high end is 57: no such finding.
 		assert.equal(analyse({}, { edition: 'free' }).findings.some((f) => f.id === 'single-run-exhausts'), false);
 	});
@@ -208,8 +208,8 @@ void describe('observed usage', () => {
 		const analysis = analyse();
 		const report = buildReport([{ path: 'sync.ts', analysis }], budgetOf(analysis.settings));
 		assert.deepEqual(compareObserved(report, parsed.value!), [
-			// (300 + 180) / 2 days against 57 × 4 = 228.
-			{ kind: 'entry-point', name: 'sync', observedPerDay: 240, days: 2, estimatedPerDay: 228, ratio: 240 / 228 },
+			// (300 + 180) / 2 days against 12 × 4 = 48.
+			{ kind: 'entry-point', name: 'sync', observedPerDay: 240, days: 2, estimatedPerDay: 48, ratio: 240 / 48 },
 			// 5 × 4 runs = 20 a day estimated.
 			{ kind: 'api', name: 'Convert Lead', observedPerDay: 40, days: 1, estimatedPerDay: 20, ratio: 2 },
 			// The request names Get Records: 1 × 4 runs.

@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import { check } from './check';
 
 // COQL by LIMIT: ≤ 200 rows 1 credit (also Zoho's default of 200 when the query states none), ≤ 1,000 2, ≤ 2,000 3;
-// a write of N records ceil(N/10); unseen records or LIMIT: the most one call takes (10 credits, 3 for COQL), assumed.
+// a write of N records ceil(N/10); unseen records: one record (1 credit, up to 10), assumed;
+// an unseen LIMIT: the most one query reads (3 credits), assumed.
 
 void describe('Deluge maps and lists built step by step', () => {
 	test('a query map put entry by entry: its LIMIT, or Zoho\'s default when the visible query states none', () => {
@@ -85,7 +86,7 @@ for each r in page
 all = Map();
 all.put("data", rows);
 copied = invokeurl
-//       ^^^^^^^^^ Create Records 10? cr = 10/run
+//       ^^^^^^^^^ Create Records 1? cr = 1/run
 [
   url: "https://www.zohoapis.com/crm/v8/Contacts"
   type: POST

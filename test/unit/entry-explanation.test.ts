@@ -92,8 +92,8 @@ export async function convertAll(ids: string[]) {
 }
 `,
 			'/w/job.ts': `import { convertAll } from './lib';
-export async function nightly() {
-  for (const batch of [1, 2]) await convertAll([]);
+export async function nightly(pending: string[][]) {
+  for (const batch of [1, 2]) await convertAll(pending[batch]);
 }
 `,
 		});

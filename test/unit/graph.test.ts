@@ -38,8 +38,8 @@ export async function syncAll(ids: string[]) {
 //        ^^^^^^^^^^^ convert() 5 cr ×10? = 50/run
   }
   const client = new ZohoClient();
-  await client.upsert([]);
-//      ^^^^^^^^^^^^^^^^^ ZohoClient.upsert() 10 cr = 10/run
+  await client.upsert(ids);
+//      ^^^^^^^^^^^^^^^^^^ ZohoClient.upsert() 10 cr = 10/run
 }
 //- /src/legacy.js
 const { zohoGet } = require('./zoho');
@@ -60,8 +60,8 @@ class Service {
 //        ^^^^^^^^^^^^^^ Service.nightly() 76 cr = 76/run
   }
   async nightly() {
-    await syncAll([]);
-//        ^^^^^^^^^^^ syncAll() 70 cr = 70/run
+    await syncAll(this.pending);
+//        ^^^^^^^^^^^^^^^^^^^^^ syncAll() 70 cr = 70/run
     await legacy.readTwice();
 //        ^^^^^^^^^^^^^^^^^^ readTwice() 6 cr = 6/run
   }

@@ -23,19 +23,23 @@ void describe('credit rules at their boundaries', () => {
 		assert.equal(credits(WRITE, { records: 21 }), 3);
 		assert.equal(credits(WRITE, { records: 100 }), 10);
 		assert.equal(price(WRITE, { records: 11 }).detail, '11 records → ceil(11/10) = 2');
+		// Zoho takes 100 records a call: 200 are priced as a full call, 10, and the detail says why.
+		assert.deepEqual([price(WRITE, { records: 200 }).credits, price(WRITE, { records: 200 }).max], [10, 10]);
+		assert.equal(price(WRITE, { records: 200 }).detail, '200 records, more than the 100 one call takes → ceil(100/10) = 10');
 	});
 
-	test('writes with no visible record count assume the most one call takes, and say so', () => {
+	test('writes with no visible record count assume one record, reach the most one call takes, and say so', () => {
 		const p = price(WRITE, {});
-		assert.deepEqual([p.credits, p.min, p.max], [10, 1, 10]);
-		assert.equal(p.assumption, 'record count not visible: assumed 100, the most one call takes (10 credits)');
+		assert.deepEqual([p.credits, p.min, p.max], [1, 1, 10]);
+		assert.equal(p.assumption, 'record count not visible: assumed 1 record (1 credit), up to 100, the most one call takes (10 credits)');
 	});
 
 	test('tags: ceil(records / 50), up to 500 records', () => {
 		assert.equal(credits(TAGS, { records: 50 }), 1);
 		assert.equal(credits(TAGS, { records: 51 }), 2);
 		assert.equal(credits(TAGS, { records: 500 }), 10);
-		assert.equal(credits(TAGS, {}), 10);
+		// Unseen: one record at the point, 500 records (10 credits) at the high end.
+		assert.deepEqual([price(TAGS, {}).credits, price(TAGS, {}).max], [1, 10]);
 	});
 
 	test('mass delete: ceil(records / 100); unknown count falls to the minimum and says so', () => {

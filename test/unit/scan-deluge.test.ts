@@ -32,8 +32,8 @@ string standalone.sync(int id)
 		assert.deepEqual([unknownTask.operation.inCatalog, unknownTask.assumed], [false, true]);
 	});
 
-	test('single-record tasks write one record; bulk tasks count a literal list or assume the most', () => {
-		// createRecord: 1 record → 1; bulkCreate of a literal 12-item list → ceil(12/10) = 2; unknown list → 100 → 10.
+	test('single-record tasks write one record; bulk tasks count a literal list or assume one record', () => {
+		// createRecord: 1 record → 1; bulkCreate of a literal 12-item list → ceil(12/10) = 2; unknown list → 1 record → 1 (up to 10).
 		check(
 			'deluge',
 			`
@@ -42,7 +42,7 @@ string standalone.sync(int id)
   zoho.crm.v8.bulkCreate("Leads", {m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12});
 //^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 2 cr = 2/run
   zoho.crm.bulkUpdate("Deals", rows);
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 10? cr = 10/run`,
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 1? cr = 1/run`,
 		);
 	});
 
@@ -194,7 +194,7 @@ name = "half typed`,
 
 void describe('Deluge scanner: every zoho.crm task', () => {
 	// By hand from the catalog: reads and single-record writes 1; Convert Lead 5; bulk writes of an unseen
-	// list the most one call takes (100 records: 10); tasks Zoho gives no figure for the default 1, assumed.
+	// list one record (1, assumed); tasks Zoho gives no figure for the default 1, assumed.
 	const TASKS: [string, string, string, number][] = [
 		['getRecords', '"Leads"', 'Get Records', 1],
 		['getRecordById', '"Leads", id', 'Get Record', 1],
@@ -202,8 +202,8 @@ void describe('Deluge scanner: every zoho.crm task', () => {
 		['createRecord', '"Leads", m', 'Create Records', 1],
 		['updateRecord', '"Leads", id, m', 'Update Record', 1],
 		['upsert', '"Leads", m', 'Upsert Records', 1],
-		['bulkCreate', '"Leads", rows', 'Create Records', 10],
-		['bulkUpdate', '"Leads", rows', 'Update Records', 10],
+		['bulkCreate', '"Leads", rows', 'Create Records', 1],
+		['bulkUpdate', '"Leads", rows', 'Update Records', 1],
 		['getRelatedRecords', '"Notes", "Leads", id', 'Get Related Records', 1],
 		['updateRelatedRecord', '"Products", pid, "Deals", id, m', 'Update Related Record', 1],
 		['convertLead', 'id, m', 'Convert Lead', 5],
@@ -243,7 +243,7 @@ void describe('Deluge scanner: invokeurl and invokeapi', () => {
   url = base + "Leads/" + id + "/actions/convert";
   q = {"select_query": "select Last_Name from Leads where Rating = 'Hot' limit 1500"};
   a = invokeurl [ url: "https://www.zohoapis.com/crm/v2/Leads" type: POST parameters: m.toString() connection: "crm" ];
-//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 10? cr = 10/run
+//    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1? cr = 1/run
   b = invokeurl [ url: url type: POST connection: "crm" ];
 //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
   c = invokeurl [ url: base + "Deals/" + id, type: "GET", connection: "crm" ];

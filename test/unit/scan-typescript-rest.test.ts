@@ -84,7 +84,7 @@ export async function all(c: unknown, x: unknown) {
   await superagent.put('https://www.zohoapis.com/crm/v8/Leads/1').set('Authorization', 't').send({ data: [x] });
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Record 1 cr = 1/run
   https.request({ hostname: 'www.zohoapis.com', path: '/crm/v2/Leads', method: 'POST' }, () => undefined).end();
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 10? cr = 10/run
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1? cr = 1/run
   https.get('https://www.zohoapis.com/crm/v2/org', () => undefined);
 //^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Organization 1 cr = 1/run
 }`,

@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import { check } from './check';
 
 // Expectations under each call: API, credits per call (? = assumed), loop factors, credits per run.
-// Worked out from the catalog rules: reads 1; writes ceil(records/10), 100 records (10) when the count is
-// not visible; Convert Lead 5; COQL by LIMIT, 3 when the query is not visible; Bulk Read 50; Send Mail 20.
+// Worked out from the catalog rules: reads 1; writes ceil(records/10), one record (1, up to 10) when the
+// count is not visible; Convert Lead 5; COQL by LIMIT, 3 when the query is not visible; Bulk Read 50; Send Mail 20.
 
 void describe('SDK 8.x: namespace import, module in the constructor', () => {
 	test('record operations, convert lead, COQL, bulk read, send mail', () => {
@@ -17,7 +17,7 @@ export async function syncLeads(body: unknown, leadId: bigint, request: unknown,
   await records.getRecords(new ZOHOCRMSDK.ParameterMap(), new ZOHOCRMSDK.HeaderMap());
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
   await records.upsertRecords(body);
-//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 10? cr = 10/run
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 1? cr = 1/run
   await new ZOHOCRMSDK.ConvertLead.ConvertLeadOperations(leadId).convertLead(request);
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
   await new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(query);
@@ -66,7 +66,7 @@ async function run(request: unknown) {
   await recordOperations.getRecords("Contacts", new ZOHOCRMSDK.ParameterMap());
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
   await recordOperations.createRecords("Contacts", request);
-//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 10? cr = 10/run
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1? cr = 1/run
 }`,
 		);
 	});
@@ -103,7 +103,7 @@ const Legacy = require("zcrmsdk/core/com/zoho/crm/api/record/record_operations")
 
 async function update(request, id) {
   await new RecordOperations().updateRecords("Deals", request);
-//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 10? cr = 10/run
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 1? cr = 1/run
   const attachments = new AttachmentsOperations("Deals", id);
   await attachments.getAttachments();
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Attachments 1 cr = 1/run
@@ -140,7 +140,7 @@ async function run(id, rows) {
   await ZCRMRestClient.API.MODULES.post({ module: 'Contacts', body: { data: [a, b, c] } });
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
   await ZCRMRestClient.API.MODULES.put({ module: 'Contacts', body: { data: rows } });
-//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 10? cr = 10/run
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 1? cr = 1/run
   await ZCRMRestClient.API.ACTIONS.convert({ id, body: {} });
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
   await ZCRMRestClient.API.SETTINGS.getFields({ params: { module: 'Leads' } });

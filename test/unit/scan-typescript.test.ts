@@ -27,9 +27,9 @@ async function f(): Promise<void> {
   axios.post('https://www.zohoapis.com.au/crm/v8/Leads/99/actions/convert', {});
 //^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
   axios.put('https://www.zohoapis.jp/crm/v8/Deals', { data: records });
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 10? cr = 10/run
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 1? cr = 1/run
   axios('https://www.zohoapis.com.cn/crm/v7/Leads/upsert', { method: 'post' });
-//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 10? cr = 10/run
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Upsert Records 1? cr = 1/run
   axios({ url: 'https://sandbox.zohoapis.com/crm/v8/coql', method: 'POST', data: {} });
 //^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 3? cr = 3/run
   axios.request({ url: 'https://www.zohoapis.ca/crm/v8/Leads/1/Notes' });

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import { check } from './check';
 
 // A write of N records: ceil(N/10) credits (add or remove tags: ceil(N/50)); records the code does not
-// show: the most one call takes (10), assumed.
+// show: one record (1 credit, up to 10), assumed.
 
 void describe('TypeScript and JavaScript arrays and objects built step by step', () => {
 	test('ids pushed in loops of known count, a body assembled field by field, arrays mapped and spread', () => {
@@ -41,7 +41,7 @@ async function sync(leads) {
   const all = [];
   for (const lead of leads) all.push(lead);
   await axios.post('https://www.zohoapis.com/crm/v8/Leads', { data: all });
-//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 10? cr = 10/run
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1? cr = 1/run
   for (const lead of leads) {
     const one = [];
     one.push(lead);

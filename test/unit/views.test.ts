@@ -54,13 +54,13 @@ void describe('views', () => {
 		const analysis = analyze('deluge', source);
 		const unknown = (hover(analysis, 5)!.contents as { value: string }).value.split('\n');
 		assert.deepEqual(unknown.slice(0, 7), [
-			'**Zoho CRM: Create Records**: 10 credits per call',
+			'**Zoho CRM: Create Records**: 1 credit per call',
 			'',
 			'`POST /crm/v2/{module_api_name}`: 1 credit per 10 records, rounded up; at most 100 records per call',
 			'',
 			'Credit figure: from third-party copies of Zoho’s limits page, not confirmed on it ([source](https://www.zoho.com/crm/developer/docs/api/v8/api-limits.html))',
 			'',
-			'record count not visible: assumed 100, the most one call takes (10 credits) (assumed)',
+			'record count not visible: assumed 1 record (1 credit), up to 100, the most one call takes (10 credits) (assumed)',
 		]);
 		// 11 records in a literal list: ceil(11/10) = 2.
 		const known = (hover(analysis, source.indexOf('bulkUpdate'))!.contents as { value: string }).value;

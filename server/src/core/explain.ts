@@ -14,6 +14,11 @@ export function formatNumber(n: number): string {
 	return NUMBER.format(n);
 }
 
+/** `1 record`, `1,200 records`. */
+export function plural(n: number, word: string): string {
+	return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function formatCredits(n: number): string {
 	return `${formatNumber(n)} credit${n === 1 ? '' : 's'}`;
 }

@@ -30,12 +30,31 @@ export interface LoopFact {
 	readonly iterationSource?: Exclude<IterationSource, 'default' | 'module-size'>;
 	/** Why the count is what it is, in words: "literal list of 5 items". */
 	readonly iterationReason?: string;
+	/**
+	 * A loop whose count a parameter of its function gives (`for (const m of modules)`, `page <= maxPages`):
+	 * each call counts it from its argument, a literal number or a list of known length, else from the
+	 * parameter's default. The count is `ceil((n + offset) / step)` of the argument's number or length `n`.
+	 */
+	readonly bound?: LoopBound;
 	/** A loop that pages through a module: its count follows from the module's size. */
 	readonly pagination?: { readonly module?: string; readonly perPage: number };
 	/** Iterations run at once (`Promise.all` over a mapped array), not one after another. */
 	readonly parallel?: boolean;
 	/** A loop over the records of one page a read returns: as many as the page holds, at most the module's size. */
 	readonly page?: { readonly module?: string; readonly perPage: number };
+}
+
+export interface LoopBound {
+	/** The parameter's marker (`\u0004start:index\u0005`). */
+	readonly param: string;
+	/** The parameter's name, for the reason shown. */
+	readonly name: string;
+	/** Whether the argument's number or its length counts. */
+	readonly measure: 'number' | 'length';
+	readonly offset: number;
+	readonly step: number;
+	/** The count when a call passes no such argument and the parameter has a default. */
+	readonly fallback?: number;
 }
 
 /** One Zoho CRM API request as written in the code. */

@@ -2,7 +2,7 @@
  * The closed set of credit rules and how each prices one call.
  * Every catalog entry carries exactly one of these; scripts/gen-catalog.mjs refuses anything else.
  */
-import { formatNumber } from '../explain';
+import { formatNumber, plural } from '../explain';
 
 export type CreditRule =
 	/** N credits per call, whatever it carries (default 1; Convert Lead 5; Bulk Read 50; Bulk Write 500). */
@@ -40,10 +40,6 @@ export const DEFAULT_CREDITS = 1;
 export const COQL_DEFAULT_LIMIT = 200;
 export const COQL_MAX_LIMIT = 2000;
 
-function plural(n: number, word: string): string {
-	return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
-}
-
 export function coqlCredits(limit: number): number {
 	if (limit <= 200) return 1;
 	if (limit <= 1000) return 2;
@@ -72,17 +68,28 @@ export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 		case 'unknown':
 			return { credits: DEFAULT_CREDITS, min: DEFAULT_CREDITS, max: DEFAULT_CREDITS, assumption: 'Zoho publishes no credit figure for this API: the default 1 credit is assumed' };
 		case 'per-records': {
+			// Zoho takes at most `maxRecords` in one call: a larger list is priced as a full call, and said so.
+			if (inputs.records !== undefined && rule.maxRecords !== undefined && inputs.records > rule.maxRecords) {
+				const credits = Math.ceil(rule.maxRecords / rule.per);
+				return {
+					credits,
+					min: credits,
+					max: credits,
+					detail: `${plural(inputs.records, 'record')}, more than the ${formatNumber(rule.maxRecords)} one call takes → ceil(${rule.maxRecords}/${rule.per}) = ${credits}`,
+				};
+			}
 			if (inputs.records !== undefined) {
 				const credits = Math.max(1, Math.ceil(inputs.records / rule.per));
 				return { credits, min: credits, max: credits, detail: `${plural(inputs.records, 'record')} → ceil(${inputs.records}/${rule.per}) = ${credits}` };
 			}
+			// Most writes whose records the code does not show send one; a full call is the high end.
 			if (rule.maxRecords !== undefined) {
-				const credits = Math.ceil(rule.maxRecords / rule.per);
+				const most = Math.ceil(rule.maxRecords / rule.per);
 				return {
-					credits,
+					credits: 1,
 					min: 1,
-					max: credits,
-					assumption: `record count not visible: assumed ${formatNumber(rule.maxRecords)}, the most one call takes (${credits} credits)`,
+					max: most,
+					assumption: `record count not visible: assumed 1 record (1 credit), up to ${formatNumber(rule.maxRecords)}, the most one call takes (${most} credits)`,
 				};
 			}
 			return { credits: 1, min: 1, max: 1, assumption: 'record count not visible: assumed one call at its minimum of 1 credit' };

@@ -3,8 +3,8 @@ import { calibrate, type OrgApis } from '../catalog/org-apis';
 import type { BranchFact, CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
-import { argumentMember, crmPathOf, hasParameter, HOLE, PARAMETER, parseBodyMarker, parseQueryMarker, withoutParameters } from '../scan/zoho-url';
-import { formatNumber } from '../explain';
+import { argumentMember, crmPathOf, hasParameter, HOLE, listsAsHoles, PARAMETER, parseBodyMarker, parseListMarker, parseQueryMarker, withoutParameters } from '../scan/zoho-url';
+import { formatNumber, plural } from '../explain';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {
@@ -214,6 +214,15 @@ export class FunctionCosts {
 					)
 				: template;
 		const within = (loops: readonly number[]) => loops.filter((i) => facts.loops[i].span.start >= fn.span.start && facts.loops[i].span.end <= fn.span.end);
+		// The argument a call passes for one of this function's parameters (undefined when it passes none).
+		const argument = args
+			? (marker: string) => {
+					PARAMETER.lastIndex = 0;
+					const m = PARAMETER.exec(marker);
+					return m && Number(m[1]) === fn.span.start && m[3] === undefined ? args[Number(m[2])] : undefined;
+				}
+			: undefined;
+		const useOf = (l: number) => boundUse(facts, l, this.assumptions, argument);
 		// The function's requests, with the arguments filled in where they shape the URL or the method.
 		const requests: CallFact[] = [];
 		const decided: CallFact[] = [];
@@ -229,7 +238,7 @@ export class FunctionCosts {
 			for (const d of facts.deferred ?? []) {
 				if (!isParametric(d) || resolved.has(d.span.start) || ownerOf(facts.functions ?? [], d.span) !== fn) continue;
 				if (d.sdk) {
-					const resolve = (t: string) => this.graph.resolveString(ref.path, fill(t));
+					const resolve = (t: string) => listsAsHoles(this.graph.resolveString(ref.path, fill(t)));
 					const call = sdkCall(d, resolve(d.sdk.receiver), d.sdk.args.map(resolve));
 					if (call) requests.push(call);
 					continue;
@@ -248,7 +257,7 @@ export class FunctionCosts {
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
 		for (const call of requests) {
 			const { operation, price: callPrice } = priceOf(call, this.assumptions);
-			const uses = within(call.loops).map((l) => loopUse(facts, l, this.assumptions));
+			const uses = within(call.loops).map(useOf);
 			const times = productOf(uses, 'iterations');
 			const value = callPrice.credits * times;
 			items.push({ span: call.span, value, low: callPrice.min * productOf(uses, 'low'), high: capped(callPrice.max * productOf(uses, 'high')), apis: { [operation.api]: value } });
@@ -268,7 +277,7 @@ export class FunctionCosts {
 			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) return;
 			if (args) called.push({ index: i, target, cost });
-			const uses = within(invocation.loops).map((l) => loopUse(facts, l, this.assumptions));
+			const uses = within(invocation.loops).map(useOf);
 			const times = productOf(uses, 'iterations');
 			const apis: Record<string, number> = {};
 			addApis(apis, cost.apis, times);
@@ -408,11 +417,16 @@ function sameLoopAssumptions(a: Assumptions, b: Assumptions): boolean {
 	return a === b || (a.defaultLoopIterations === b.defaultLoopIterations && a.assumedIterationsHigh === b.assumedIterationsHigh && a.moduleSizes === b.moduleSizes);
 }
 
-function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions): LoopUse {
+function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions, byDefault = true): LoopUse {
 	const loop = facts.loops[loopIndex];
 	if (loop.iterations !== undefined && loop.iterationSource) {
 		const n = loop.iterations;
 		return { loopIndex, loop, iterations: n, low: n, high: n, source: loop.iterationSource, reason: loop.iterationReason ?? loop.iterationSource };
+	}
+	// A loop bound by a parameter with a default, where no call's argument is at hand: the default counts.
+	if (byDefault && loop.bound?.fallback !== undefined) {
+		const n = loop.bound.fallback;
+		return { loopIndex, loop, iterations: n, low: n, high: n, source: 'literal', reason: `${loop.bound.name} by its default: ${plural(n, 'iteration')}` };
 	}
 	const n = assumptions.defaultLoopIterations;
 	// Where the count is assumed, the loop runs at least once (when it runs at all).
@@ -451,6 +465,23 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 	return assumed('the bound is not visible in the code', assumedHigh, 'assumedIterations.high');
 }
 
+/**
+ * How often a loop runs in a call of its function whose arguments are known: a loop bound by a parameter
+ * counts from the argument (a literal number, a list of known length); any other, as `loopUse` says.
+ */
+function boundUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions, argument: ((marker: string) => string | undefined) | undefined): LoopUse {
+	const loop = facts.loops[loopIndex];
+	const bound = loop.bound;
+	const given = bound && argument?.(bound.param);
+	if (!bound || given === undefined || loop.iterations !== undefined) return loopUse(facts, loopIndex, assumptions);
+	const length = bound.measure === 'length' ? parseListMarker(given) : /^\d+$/.test(given) ? Number(given) : undefined;
+	// An argument the code computes: the parameter's default does not apply.
+	if (length === undefined) return describeUse(facts, loopIndex, assumptions, false);
+	const n = Math.max(0, Math.ceil((length + bound.offset) / bound.step));
+	const what = bound.measure === 'length' ? `a list of ${plural(length, 'item')} passed as ${bound.name}` : `${bound.name} = ${length} at the call`;
+	return { loopIndex, loop, iterations: n, low: n, high: n, source: 'literal', reason: `${what}: ${plural(n, 'iteration')}` };
+}
+
 /** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */
 export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAULT_ASSUMPTIONS, workspace?: WorkspaceContext): FileEstimate {
 	// In a workspace, requests whose URLs use imported constants are classified too.
@@ -483,7 +514,7 @@ function selectedArms(branches: readonly BranchFact[], fill: (t: string) => stri
 	const skipped: Span[] = [];
 	for (const branch of branches) {
 		const value = branch.on ? fill(branch.on.param) : undefined;
-		if (!branch.on || value === undefined || value === branch.on.param || /[\u0001-\u0008\u000e]/.test(value)) {
+		if (!branch.on || value === undefined || value === branch.on.param || /[\u0001-\u0008\u000e\u0011]/.test(value)) {
 			kept.push(branch);
 			continue;
 		}

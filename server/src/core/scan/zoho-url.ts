@@ -61,9 +61,28 @@ export function argumentMember(argument: string | undefined, member: string): st
 	return '';
 }
 
-/** A template with every parameter marker taken as unknown. */
+/** A template with every parameter marker (and any list a call passed for one) taken as unknown. */
 export function withoutParameters(template: string): string {
-	return template.replace(PARAMETER, HOLE);
+	return listsAsHoles(template.replace(PARAMETER, HOLE));
+}
+
+/**
+ * Stands for a list of known length a call passes (`search(input, ['Contacts', 'Leads'])`): a loop over
+ * the parameter runs that many times. As text (a URL, a module name) it is unknown.
+ */
+export function listMarker(length: number): string {
+	return `\u0011${length}\u0011`;
+}
+
+const LIST = /\u0011(\d+)\u0011/g;
+
+export function parseListMarker(text: string): number | undefined {
+	const m = /^\u0011(\d+)\u0011$/.exec(text);
+	return m ? Number(m[1]) : undefined;
+}
+
+export function listsAsHoles(text: string): string {
+	return text.includes('\u0011') ? text.replace(LIST, HOLE) : text;
 }
 
 /**

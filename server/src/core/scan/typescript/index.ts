@@ -12,7 +12,7 @@ import { boundNames, functionStartOf, PageResponses } from './pages';
 import { bodyArgument, bodyFacts, bodyParameter, queryTemplate } from './body';
 import { EVALUATION_BUDGET, evaluate, fieldOf, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type UserRef, type Value } from './values';
 import { recogniseCall } from './recognizers';
-import { parameterMarker } from '../zoho-url';
+import { listMarker, parameterMarker } from '../zoho-url';
 
 export { coqlLimitOf } from './body';
 
@@ -485,7 +485,13 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 
 /** The arguments of a call as linking reads them: a body's records, an options object's URL and method, else the text. */
 function argumentsOf(call: ts.CallExpression, scope: Scope, thisScope: Scope | undefined): string[] {
-	return call.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? stringPart(a, scope, thisScope));
+	return call.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? listArgument(a, scope, thisScope) ?? stringPart(a, scope, thisScope));
+}
+
+/** A list of known length, for loops over the parameter it fills: `['Contacts', 'Leads']`, a constant holding one. */
+function listArgument(argument: ts.Expression, scope: Scope, thisScope: Scope | undefined): string | undefined {
+	const value = evaluate(argument, scope, thisScope);
+	return value?.kind === 'array' && value.length !== undefined ? listMarker(value.length) : undefined;
 }
 
 /** What an invocation of a user function or method calls, for linking. */
@@ -810,22 +816,40 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
  * (`this.getAxiosInstance(token)`, `zohoClient()`): its parameters are unknown while it is read.
  */
 function bindReturnedClient(key: string, fn: ts.FunctionLikeDeclaration, scope: Scope, target: Scope, thisScope: Scope | undefined): void {
+	const value = returnedValue(fn, scope, thisScope);
+	if (value && (value.kind === 'http' || value.kind === 'sdk-instance' || value.kind === 'zcrm')) target.set(key, value);
+}
+
+/**
+ * What a function returns on its way through: the first `return` of its body (or of a `try` block in it),
+ * read with the constants declared before it; its parameters are unknown.
+ */
+function returnedValue(fn: ts.FunctionLikeDeclaration, scope: Scope, thisScope: Scope | undefined): Value | undefined {
 	const body = fn.body;
-	if (!body) return;
+	if (!body) return undefined;
 	const inner = new Scope(scope);
 	for (const parameter of fn.parameters) bindParameter(parameter, inner);
-	let returned: ts.Expression | undefined;
-	if (ts.isBlock(body)) {
-		for (const statement of body.statements) {
+	if (!ts.isBlock(body)) return evaluate(body, inner, thisScope);
+	const read = (statements: readonly ts.Statement[]): { returned?: ts.Expression } | undefined => {
+		for (const statement of statements) {
 			if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindDeclaration(d, inner, thisScope);
-			if (ts.isReturnStatement(statement)) {
-				returned = statement.expression;
-				break;
+			if (ts.isReturnStatement(statement)) return { returned: statement.expression };
+			if (ts.isTryStatement(statement)) {
+				const found = read(statement.tryBlock.statements);
+				if (found) return found;
 			}
 		}
-	} else returned = body;
-	const value = returned && evaluate(returned, inner, thisScope);
-	if (value && (value.kind === 'http' || value.kind === 'sdk-instance' || value.kind === 'zcrm')) target.set(key, value);
+		return undefined;
+	};
+	const returned = read(body.statements)?.returned;
+	return returned && evaluate(returned, inner, thisScope);
+}
+
+/** `await (async () => { … return rows; })()`: a function written and called at once stands for what it returns. */
+function immediateValue(init: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): Value | undefined {
+	if (!init || !ts.isCallExpression(init) || init.arguments.length > 0) return undefined;
+	const callee = unwrap(init.expression);
+	return ts.isArrowFunction(callee) || ts.isFunctionExpression(callee) ? returnedValue(callee, scope, thisScope) : undefined;
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c, d() {} }`, `exports.a = f`, `module.exports.a = function () {}`. */
@@ -902,7 +926,7 @@ function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, this
 		scope.set(name.text, { kind: 'user', ref: { kind: 'local', name: name.text } });
 		return;
 	}
-	const value = evaluate(init, scope, thisScope);
+	const value = immediateValue(init, scope, thisScope) ?? evaluate(init, scope, thisScope);
 	if (ts.isIdentifier(name)) {
 		scope.set(name.text, value);
 		return;

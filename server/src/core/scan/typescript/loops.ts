@@ -6,8 +6,9 @@
  */
 import ts from 'typescript';
 import type { PageResponses } from './pages';
-import type { LoopFact, LoopKind } from '../../facts';
+import type { LoopBound, LoopFact, LoopKind } from '../../facts';
 import { parseAnnotation } from '../annotations';
+import { parameterMarker } from '../zoho-url';
 import { evaluate, type Scope, unwrap } from './values';
 
 /** Names in a loop condition that say it pages through results. */
@@ -16,6 +17,36 @@ const PAGINATION = /more_records|moreRecords|hasMore|has_more|next_?page_?token|
 const DEFAULT_PER_PAGE = 200;
 
 type Counted = { count: number; reason: string } | undefined;
+
+/**
+ * A loop bound by a parameter of its function: `expr` is the parameter (`for (const m of modules)`) or
+ * its length or number (`i < modules.length`, `page <= maxPages`), `offset` and `step` turn it into a count.
+ */
+function parameterBound(expr: ts.Expression, offset: number, step: number, scope: Scope, thisScope: Scope | undefined, iterable: boolean): LoopBound | undefined {
+	const value = evaluate(expr, scope, thisScope);
+	if (value?.kind !== 'param') return undefined;
+	const measure = iterable ? (value.member === undefined ? 'length' : undefined) : value.member === undefined ? 'number' : value.member === 'length' ? 'length' : undefined;
+	if (!measure) return undefined;
+	const e = unwrap(expr);
+	const named = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
+	if (!named) return undefined;
+	const fallback = parameterDefault(named, measure, scope, thisScope);
+	const count = fallback === undefined ? undefined : Math.max(0, Math.ceil((fallback + offset) / step));
+	return { param: parameterMarker(value.fn, value.index), name: named.text, measure, offset, step, ...(count !== undefined ? { fallback: count } : {}) };
+}
+
+/** A parameter's default, as a number or a list's length: `maxPages = MAX_PAGES`, `modules = ['Leads', 'Contacts']`. */
+function parameterDefault(name: ts.Identifier, measure: 'number' | 'length', scope: Scope, thisScope: Scope | undefined): number | undefined {
+	for (let n: ts.Node | undefined = name.parent; n; n = n.parent) {
+		if (!ts.isFunctionLike(n)) continue;
+		const parameter = n.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name.text);
+		if (!parameter) continue;
+		const value = parameter.initializer && evaluate(parameter.initializer, scope, thisScope);
+		if (measure === 'number') return value?.kind === 'number' ? value.value : undefined;
+		return value?.kind === 'array' ? value.length : undefined;
+	}
+	return undefined;
+}
 
 function kindOf(node: ts.Node): LoopKind {
 	switch (node.kind) {
@@ -82,8 +113,8 @@ function numberOf(expr: ts.Expression | undefined, scope: Scope, thisScope: Scop
 	return value?.kind === 'number' ? value.value : undefined;
 }
 
-/** `for (let i = a; i < b; i++)`, `i <= b`, `i += step`: (b - a) / step iterations, rounded up. */
-function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | undefined): Counted {
+/** `for (let i = a; i < b; i++)`, `i <= b`, `i += step`: (b - a) / step iterations, rounded up; `b` may be a parameter. */
+function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | undefined): Counted | { bound: LoopBound } {
 	const init = node.initializer;
 	if (!init || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return undefined;
 	const decl = init.declarations[0];
@@ -92,17 +123,19 @@ function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | und
 	const from = numberOf(decl.initializer, scope, thisScope);
 	const cond = node.condition && unwrap(node.condition);
 	if (from === undefined || !cond || !ts.isBinaryExpression(cond) || !ts.isIdentifier(cond.left) || cond.left.text !== name) return undefined;
-	const to = numberOf(cond.right, scope, thisScope);
-	if (to === undefined) return undefined;
 	let step: number | undefined;
 	const inc = node.incrementor && unwrap(node.incrementor);
 	if (inc && (ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken) step = 1;
 	else if (inc && ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(inc.left) && inc.left.text === name) step = numberOf(inc.right, scope, thisScope);
 	if (!step || step <= 0) return undefined;
-	let span: number;
-	if (cond.operatorToken.kind === ts.SyntaxKind.LessThanToken) span = to - from;
-	else if (cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken) span = to - from + 1;
-	else return undefined;
+	const inclusive = cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken;
+	if (!inclusive && cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
+	const to = numberOf(cond.right, scope, thisScope);
+	if (to === undefined) {
+		const bound = parameterBound(cond.right, (inclusive ? 1 : 0) - from, step, scope, thisScope, false);
+		return bound ? { bound } : undefined;
+	}
+	const span = inclusive ? to - from + 1 : to - from;
 	const count = Math.max(0, Math.ceil(span / step));
 	const op = cond.operatorToken.kind === ts.SyntaxKind.LessThanToken ? '<' : '<=';
 	const reason = `literal bound: ${name} from ${from} while ${name} ${op} ${to}${step === 1 ? '' : `, in steps of ${step}`}`;
@@ -141,26 +174,33 @@ export function describeLoop(
 	let pagination: LoopFact['pagination'];
 	let parallel: boolean | undefined;
 	let page: LoopFact['page'];
+	let bound: LoopBound | undefined;
 	if (ts.isCallExpression(node)) {
 		// items.map(cb): the header is `items.map(`, the receiver gives the count.
 		const callee = node.expression as ts.PropertyAccessExpression;
 		headerEnd = callee.getEnd();
 		counted = iterableCount(callee.expression, scope, thisScope);
-		if (!counted) page = pages?.pageOf(callee.expression, node, source);
+		if (!counted) bound = parameterBound(callee.expression, 0, 1, scope, thisScope, true);
+		if (!counted && !bound) page = pages?.pageOf(callee.expression, node, source);
 		parallel = isParallelCall(node) || undefined;
 	} else {
 		headerEnd = trimEnd(text, node.statement.getStart(source));
 		if (ts.isForOfStatement(node)) {
 			counted = iterableCount(node.expression, scope, thisScope);
-			if (!counted) page = pages?.pageOf(node.expression, node, source);
+			if (!counted) bound = parameterBound(node.expression, 0, 1, scope, thisScope, true);
+			if (!counted && !bound) page = pages?.pageOf(node.expression, node, source);
+		} else if (ts.isForStatement(node)) {
+			const counter = counterLoop(node, scope, thisScope);
+			if (counter && 'bound' in counter) bound = counter.bound;
+			else counted = counter;
 		}
-		else if (ts.isForStatement(node)) counted = counterLoop(node, scope, thisScope);
 		if (!counted && isPagination(node, text, source)) pagination = { perPage: perPageIn(node, text, source) };
 	}
 	const base: LoopFact = {
 		kind,
 		span: { start, end: node.getEnd() },
 		header: { start, end: headerEnd },
+		...(bound ? { bound } : {}),
 		...(pagination ? { pagination } : {}),
 		...(page ? { page } : {}),
 		...(parallel ? { parallel } : {}),

@@ -436,12 +436,51 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 		if (name === 'slice' && (target === undefined || target.kind === 'array' || target.kind === 'param')) {
 			return sliced(target?.kind === 'array' ? target.length : undefined, e.arguments, scope, thisScope);
 		}
+		// items.splice(start, count): the items it takes out, at most `count`.
+		if (name === 'splice' && e.arguments.length >= 2 && (target === undefined || target.kind === 'array' || target.kind === 'param')) {
+			const from = evaluate(e.arguments[0], scope, thisScope);
+			const count = evaluate(e.arguments[1], scope, thisScope);
+			if (from?.kind === 'number' && count?.kind === 'number') {
+				const length = target?.kind === 'array' ? target.length : undefined;
+				return { kind: 'array', length: length === undefined ? Math.max(0, count.value) : Math.max(0, Math.min(count.value, length - from.value)) };
+			}
+		}
+		// A database read that states how many rows it returns at most: `findMany({ take: 50 })`, `.limit(100)`.
+		const rows = target === undefined || target.kind === 'user' || target.kind === 'user-instance' || target.kind === 'module' ? boundedRows(name, e.arguments, (x) => evaluate(x, scope, thisScope)) : undefined;
+		if (rows !== undefined) return { kind: 'array', length: rows };
 		// Same length: `leads.map(toRecord)`, `a.concat()` of one, `fill`, `keys`, `reverse`, `sort`.
 		if ((name === 'fill' || name === 'keys' || name === 'map' || name === 'reverse' || name === 'sort' || name === 'toSorted') && target?.kind === 'array') return { kind: 'array', length: target.length };
 	}
 	if (ts.isIdentifier(callee) && callee.text === 'Array' && first) {
 		const length = evaluate(first, scope, thisScope);
 		return { kind: 'array', length: length?.kind === 'number' ? length.value : undefined };
+	}
+	return undefined;
+}
+
+/** Methods of database clients and query builders that read rows with options (Prisma, Sequelize, TypeORM, Mongoose). */
+const ROW_READS = new Set(['findMany', 'findAll', 'find', 'findAndCountAll', 'select', 'query']);
+/** Options that cap the rows such a read returns. */
+const ROW_CAPS = ['take', 'limit', 'first'];
+
+/**
+ * The most rows a read of a database or query builder returns, when the code states it: an options
+ * object with `take`, `limit` or `first` (`db.lead.findMany({ take: 50 })`, `Lead.findAll({ limit: 100 })`),
+ * or a chained `.limit(100)` / `.take(100)` (knex, Mongoose, Drizzle, TypeORM).
+ */
+function boundedRows(method: string, args: readonly ts.Expression[], number: (e: ts.Expression) => Value | undefined): number | undefined {
+	const [first] = args;
+	if ((method === 'limit' || method === 'take') && args.length === 1) {
+		const n = number(first);
+		return n?.kind === 'number' && Number.isInteger(n.value) && n.value >= 0 ? n.value : undefined;
+	}
+	if (!ROW_READS.has(method) || !first) return undefined;
+	const options = unwrap(first);
+	if (!ts.isObjectLiteralExpression(options)) return undefined;
+	for (const cap of ROW_CAPS) {
+		const given = propertyOf(options, cap);
+		const n = given && number(given);
+		if (n?.kind === 'number' && Number.isInteger(n.value) && n.value >= 0) return n.value;
 	}
 	return undefined;
 }
