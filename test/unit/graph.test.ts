@@ -183,6 +183,58 @@ export async function run(ids: string[]) {
 	});
 });
 
+void describe('loops over a parameter, counted at each call', () => {
+	test('a list passed, a page cap passed or left at its default, a counter bound by an argument', () => {
+		// searchPages: page 1 to maxPages, 1 Search Records each. Its own view counts the default, MAX_PAGES = 5.
+		// readEach: one Get Records per module; its own view knows no list: 10, assumed.
+		// stepThrough: i from 0 while i < n in steps of 2: ceil(n / 2).
+		// At the calls: maxPages 1 → 1; left out → 5; a computed cap → the default count 10, assumed;
+		// a literal list of 2 → 2; a constant list of 3 → 3; n = 7 → ceil(7/2) = 4; forEach over 3 → 3.
+		checkWorkspace(`//- /src/zoho.ts
+import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+const MAX_PAGES = 5;
+export async function searchPages(module: string, maxPages: number = MAX_PAGES) {
+  for (let page = 1; page <= maxPages; page++) {
+    await zoho.get(\`/\${module}/search?page=\${page}\`);
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr ×5 = 5/run
+  }
+}
+export async function readEach(modules: string[]) {
+  for (const m of modules) await zoho.get(\`/\${m}\`);
+//                               ^^^^^^^^^^^^^^^^^ Get Records 1 cr ×10? = 10/run
+}
+export async function stepThrough(n: number) {
+  for (let i = 0; i < n; i += 2) await zoho.get('/Leads/' + i);
+//                                     ^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr ×10? = 10/run
+}
+export function touchAll(ids: string[]) {
+  ids.forEach((id) => zoho.post(\`/Leads/\${id}/actions/convert\`));
+//                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr ×10? = 50/run
+}
+//- /src/job.ts
+import { readEach, searchPages, stepThrough, touchAll } from './zoho';
+const MODULES = ['Leads', 'Contacts', 'Deals'];
+export async function nightly(cap: number) {
+  await searchPages('Leads', 1);
+//      ^^^^^^^^^^^^^^^^^^^^^^^ searchPages() 1 cr = 1/run
+  await searchPages('Deals');
+//      ^^^^^^^^^^^^^^^^^^^^ searchPages() 5 cr = 5/run
+  await searchPages('Deals', cap);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^ searchPages() 10 cr = 10/run
+  await readEach(['Contacts', 'Leads']);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ readEach() 2 cr = 2/run
+  await readEach(MODULES);
+//      ^^^^^^^^^^^^^^^^^ readEach() 3 cr = 3/run
+  await stepThrough(7);
+//      ^^^^^^^^^^^^^^ stepThrough() 4 cr = 4/run
+  touchAll(['1', '2', '3']);
+//^^^^^^^^^^^^^^^^^^^^^^^^^ touchAll() 15 cr = 15/run
+}
+`);
+	});
+});
+
 void describe('parameters belong to their own function', () => {
 	test("a constructor's parameter kept in a field, and a closure's outer parameter, are not a method's arguments", () => {
 		// Client.get: the field is unknown (a host Zoho hands out), the path is get's own argument: Get Records.

@@ -53,6 +53,50 @@ module.exports = { sync };`,
 		);
 	});
 
+	test('rows a database read caps, a function called at once, spliced batches and lists longer than a call takes', () => {
+		// findMany({ take: 50 }): up to 50 rows, one 1-record create each: 1 × 50. findAll({ limit: 120 }) mapped:
+		// 120 records, more than the 100 one call takes: a full call, ceil(100/10) = 10. A chained .limit(30): 30
+		// records → 3. The rows an async arrow returns from its try block (take: 25) → 3. queue.splice(0, 100): 100
+		// records → 10. A cap the code computes (take: size) says nothing: the loop's default 10, assumed.
+		check(
+			'typescript',
+			`
+import axios from 'axios';
+import { PrismaClient } from '@prisma/client';
+import { Lead } from './models';
+import db from './db';
+const prisma = new PrismaClient();
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function syncPending(queue: object[], size: number) {
+  const pending = await prisma.lead.findMany({ where: { synced: false }, take: 50 });
+  for (const p of pending) {
+    await zoho.post('/Leads', { data: [p] });
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr ×50 = 50/run
+  }
+  const rows = await Lead.findAll({ limit: 120 });
+  await zoho.post('/Contacts', { data: rows.map((r: object) => r) });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 10 cr = 10/run
+  const recent = await db('deals').select('*').limit(30);
+  await zoho.put('/Deals', { data: recent });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 3 cr = 3/run
+  const batch = await (async () => {
+    try {
+      return await prisma.deal.findMany({ take: 25 });
+    } catch {
+      return [];
+    }
+  })();
+  await zoho.put('/Deals', { data: batch });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 3 cr = 3/run
+  await zoho.put('/Deals', { data: queue.splice(0, 100) });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Update Records 10 cr = 10/run
+  const some = await prisma.lead.findMany({ take: size });
+  for (const s of some) await zoho.get('/Leads/' + s);
+//                            ^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr ×10? = 10/run
+}`,
+		);
+	});
+
 	test('a COQL LIMIT read from the literal parts of a concatenated query, from a known constant, and from `limit offset, count`', () => {
 		// COQL by LIMIT: 1–200 → 1 credit, 201–1,000 → 2, 1,001–2,000 → 3; a visible query without any LIMIT reads 200 rows → 1.
 		check(

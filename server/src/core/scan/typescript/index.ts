@@ -966,7 +966,8 @@ function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, positio
 	}
 	const typed = typedValue(parameter.type, scope);
 	// An untyped parameter stands for whatever each call passes.
-	scope.set(parameter.name.text, typed ?? (position !== undefined && !parameter.dotDotDotToken ? { kind: 'param', ...position } : parameter.initializer ? evaluate(parameter.initializer, scope) : undefined));
+	const initial = parameter.initializer ? evaluate(parameter.initializer, scope) : undefined;
+	scope.set(parameter.name.text, typed ?? (position !== undefined && !parameter.dotDotDotToken ? { kind: 'param', ...position, ...(initial ? { initial } : {}) } : initial));
 }
 
 function typedValue(type: ts.TypeNode | undefined, scope: Scope): Value | undefined {

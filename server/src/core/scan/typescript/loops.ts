@@ -30,22 +30,11 @@ function parameterBound(expr: ts.Expression, offset: number, step: number, scope
 	const e = unwrap(expr);
 	const named = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
 	if (!named) return undefined;
-	const fallback = parameterDefault(named, measure, scope, thisScope);
+	// The parameter's default (`maxPages = MAX_PAGES`, `modules = ['Leads']`), counted the same way.
+	const initial = value.initial;
+	const fallback = initial?.kind === 'number' ? initial.value : initial?.kind === 'array' ? initial.length : undefined;
 	const count = fallback === undefined ? undefined : Math.max(0, Math.ceil((fallback + offset) / step));
 	return { param: parameterMarker(value.fn, value.index), name: named.text, measure, offset, step, ...(count !== undefined ? { fallback: count } : {}) };
-}
-
-/** A parameter's default, as a number or a list's length: `maxPages = MAX_PAGES`, `modules = ['Leads', 'Contacts']`. */
-function parameterDefault(name: ts.Identifier, measure: 'number' | 'length', scope: Scope, thisScope: Scope | undefined): number | undefined {
-	for (let n: ts.Node | undefined = name.parent; n; n = n.parent) {
-		if (!ts.isFunctionLike(n)) continue;
-		const parameter = n.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name.text);
-		if (!parameter) continue;
-		const value = parameter.initializer && evaluate(parameter.initializer, scope, thisScope);
-		if (measure === 'number') return value?.kind === 'number' ? value.value : undefined;
-		return value?.kind === 'array' ? value.length : undefined;
-	}
-	return undefined;
 }
 
 function kindOf(node: ts.Node): LoopKind {

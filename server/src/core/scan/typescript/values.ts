@@ -31,7 +31,8 @@ export type Value =
 	/** An instance of a user class: its methods are user functions. */
 	| { readonly kind: 'user-instance'; readonly ref: UserRef }
 	/** A parameter of the function being read: its value comes from each call of the function. */
-	| { readonly kind: 'param'; readonly fn: number; readonly index: number; readonly member?: string };
+	/** `initial` is its default, when it has one the reading knows (`maxPages = MAX_PAGES`), or that default's length. */
+	| { readonly kind: 'param'; readonly fn: number; readonly index: number; readonly member?: string; readonly initial?: Value };
 
 /** A user function or class in this file (`ZohoClient.getRecords` for a method), or an imported binding and member. */
 export type UserRef =
@@ -189,7 +190,15 @@ export function memberOf(value: Value | undefined, name: string): Value | undefi
 			return { kind: 'user', ref: { ...value.ref, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}` } };
 		case 'param':
 			// `options.url` of an options object the caller passes.
-			return value.member === undefined ? { kind: 'param', fn: value.fn, index: value.index, member: name } : undefined;
+			if (value.member !== undefined) return undefined;
+			// `modules.length` of a parameter whose default is a list: that list's length.
+			return {
+				kind: 'param',
+				fn: value.fn,
+				index: value.index,
+				member: name,
+				...(name === 'length' && value.initial?.kind === 'array' && value.initial.length !== undefined ? { initial: { kind: 'number' as const, value: value.initial.length } } : {}),
+			};
 		case 'user-instance':
 			if (value.ref.kind === 'local') return { kind: 'user', ref: { kind: 'local', name: `${value.ref.name}.${name}` } };
 			return { kind: 'user', ref: { kind: 'import', local: value.ref.local, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}`, instance: true } };
