@@ -405,3 +405,46 @@ queue.process(listLeads);
 		assert.equal(use.estimate.calls.length, 0);
 	});
 });
+
+void describe('hosts and SDKs as real integrations reach them', () => {
+	test('the SDK by dynamic import, host and path given apart to a helper, the api_domain of a token, a data-centre switch, a per-user domain', () => {
+		// Each is one request of 1 credit: Get Record (by id), Get Records (a module's list), Search Records.
+		// The token request itself, another service's host and a helper given a non-Zoho host are no calls;
+		// the helper's own request is shown as its first caller makes it.
+		checkWorkspace(`//- /src/run.ts
+import axios from 'axios';
+import https from 'https';
+function httpsGet(host: string, path: string, token: string) {
+  return new Promise((resolve) => https.get({ hostname: host, path, headers: { Authorization: 'Zoho-oauthtoken ' + token } }, resolve));
+//                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+}
+function zohoDomain(dc: string) {
+  switch (dc) {
+    case 'eu':
+      return 'https://www.zohoapis.eu';
+    case 'in':
+      return 'https://www.zohoapis.in';
+    default:
+      return 'https://www.zohoapis.com';
+  }
+}
+export async function run(id: string, user: { dc: string; apiDomain: string; token: string }) {
+  const { RecordOperations } = await import('@zohocrm/typescript-sdk-2.0/core/com/zoho/crm/api/record/record_operations');
+  await new RecordOperations().getRecord(BigInt(id), 'Leads');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+  await httpsGet('www.zohoapis.com', '/crm/v2/Leads', user.token);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ httpsGet() 1 cr = 1/run
+  await httpsGet('api.example.com', '/v1/items', user.token);
+  const tokenResponse = await axios.post('https://accounts.zoho.com/oauth/v2/token', null, { params: { grant_type: 'refresh_token' } });
+  const { access_token, api_domain } = tokenResponse.data;
+  await axios.get(\`\${api_domain}/crm/v8/Deals\`, { headers: { Authorization: \`Zoho-oauthtoken \${access_token}\` } });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  await fetch(\`\${zohoDomain(user.dc)}/crm/v8/Contacts/search?email=a@b.c\`);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  await fetch(\`\${user.apiDomain}/crm/v2/Leads/\${id}\`, { headers: { Authorization: \`Zoho-oauthtoken \${user.token}\` } });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+  await fetch(\`\${user.apiDomain}/v1/items\`);
+}
+`);
+	});
+});
