@@ -46,7 +46,7 @@ Options:
   --edition <name>           ${EDITIONS.join('|')} (default: ${DEFAULTS.edition})
   --users <n>                user licences (default: ${DEFAULTS.users})
   --add-on-credits <n>       purchased add-on credits per day (default: 0)
-  --budget-table <table>     ${BUDGET_TABLE_IDS.join('|')}: the source document's edition table or Zoho's newest (default: seed)
+  --budget-table <table>     ${BUDGET_TABLE_IDS.join('|')}: Zoho's newest edition table or the source document's (default: current)
   --fail-on warning|error|never
                              exit 1 when a finding (diff: a new finding) has at least this severity (default: error)
   --base <git ref>           diff: the revision to compare with (a branch, tag or commit)

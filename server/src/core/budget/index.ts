@@ -9,6 +9,8 @@ export const EDITIONS: readonly Edition[] = ['free', 'standard', 'professional',
 
 export type BudgetTableId = 'seed' | 'current';
 export const BUDGET_TABLE_IDS: readonly BudgetTableId[] = ['seed', 'current'];
+/** Zoho's current table unless the team chooses the source document's (`budgetTable: "seed"`). */
+export const DEFAULT_BUDGET_TABLE: BudgetTableId = 'current';
 
 export interface EditionLimits {
 	readonly base: number;
@@ -113,7 +115,7 @@ export function isBudgetTableId(value: unknown): value is BudgetTableId {
 }
 
 export function resolveBudget(input: BudgetInput): Budget {
-	const table = BUDGET_TABLES[input.table ?? 'seed'];
+	const table = BUDGET_TABLES[input.table ?? DEFAULT_BUDGET_TABLE];
 	const limits = table.editions[input.edition];
 	const users = Math.max(0, Math.floor(input.users));
 	const addOnCredits = Math.max(0, Math.floor(input.addOnCredits));
@@ -135,7 +137,7 @@ export function resolveBudget(input: BudgetInput): Budget {
 }
 
 /** The allowance formula of an edition in words: "10,000 + 500 per user credits a day, at most 500,000". */
-export function describeEdition(edition: Edition, table: BudgetTableId = 'seed'): string {
+export function describeEdition(edition: Edition, table: BudgetTableId = DEFAULT_BUDGET_TABLE): string {
 	const l = BUDGET_TABLES[table].editions[edition];
 	const n = (x: number) => formatNumber(x);
 	const perUser = l.perUser ? ` + ${n(l.perUser)} per user` : '';

@@ -3,7 +3,7 @@
  * order: in the editor the team's zoho-credits.json wins over editor settings; in the CLI options given
  * on the command line win over the file. Defaults come last.
  */
-import { type BudgetTableId, type Edition, isBudgetTableId, isEdition } from '../budget';
+import { type BudgetTableId, DEFAULT_BUDGET_TABLE, type Edition, isBudgetTableId, isEdition } from '../budget';
 import { type DelugeLimits, delugeLimitsOf, isDelugeProduct } from '../catalog/deluge-limits';
 import type { OrgApis } from '../catalog/org-apis';
 import type { ObservedUsage } from '../observed';
@@ -60,7 +60,7 @@ export const DEFAULTS = {
 	edition: 'professional' as Edition,
 	users: 10,
 	addOnCredits: 0,
-	budgetTable: 'seed' as BudgetTableId,
+	budgetTable: DEFAULT_BUDGET_TABLE,
 	warningShare: 0.5,
 	errorShare: 1.0,
 	defaultLoopIterations: 10,
