@@ -22,7 +22,7 @@ void describe('zoho-credits scan', () => {
 		assert.equal(status, 0);
 		const report = JSON.parse(stdout);
 		assert.equal(report.version, 1);
-		assert.deepEqual(report.budget, { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: 15 });
+		assert.deepEqual(report.budget, { edition: 'professional', users: 10, addOnCredits: 0, table: 'current', dailyCredits: 55000, concurrency: 15 });
 		assert.deepEqual(
 			report.files.map((f: { path: string; language: string; calls: { perRun: number }[] }) => [f.path, f.language, f.calls.map((c) => c.perRun)]),
 			[
@@ -62,7 +62,7 @@ void describe('zoho-credits scan', () => {
 		// The low end: 1 + 3 + 15 (Deluge); each loop over a list of unknown size runs once: 1 + 5 (nightly), 1 + 1
 		// (contacts), and the five literal pages. The high end: 1 + 3 + 3,000; those loops run 100 times
 		// (assumedIterations.high): 100 + 500, 100 + 1; the five pages.
-		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, perDayLow: 19 + 6 + 5 + 2, perDayHigh: 3004 + 600 + 5 + 101, shareOfDaily: 230 / 15000 });
+		assert.deepEqual(report.totals, { perDay: 154 + 60 + 5 + 11, perDayLow: 19 + 6 + 5 + 2, perDayHigh: 3004 + 600 + 5 + 101, shareOfDaily: 230 / 55000 });
 		// By API: Convert Lead 150 (Deluge) + 50 (nightly); Get Record 1 + 10; one upsert per contact × 10; Get Records 3 + 5 + 1.
 		assert.deepEqual(report.apis, [
 			{ api: 'Convert Lead', perDay: 200 },
@@ -103,7 +103,7 @@ void describe('zoho-credits scan', () => {
 		// credits of Free's 5,000 = 1.52%.
 		assert.equal(
 			lines.at(-1),
-			'Total: ≈ 76 (13–706 where prices or loop counts depend on data the code does not show) credits a day from 4 entry points (1 run a day each unless configured) of 5,000 (free, 3 users, seed table): 1.52%',
+			'Total: ≈ 76 (13–706 where prices or loop counts depend on data the code does not show) credits a day from 4 entry points (1 run a day each unless configured) of 5,000 (free, 3 users, current table): 1.52%',
 		);
 	});
 
@@ -113,7 +113,7 @@ void describe('zoho-credits scan', () => {
 		const lines = stdout.split('\n');
 		assert.equal(lines[0], '# Zoho CRM API credits');
 		// 76 (13–706) of Free's 5,000 = 1.52%, shown to one decimal.
-		assert.equal(lines[2], '**≈ 76 (13–706) credits a day of 5,000 (1.5%)**: free, 3 users, seed table.');
+		assert.equal(lines[2], '**≈ 76 (13–706) credits a day of 5,000 (1.5%)**: free, 3 users, current table.');
 		// 1 + 5 per id when the list holds one, 10 + 50 at the assumed ten, 100 + 500 at a hundred.
 		assert.ok(lines.includes('| convertQualified | examples/node/nightly-convert.ts:5 | ≈ 60 (6–600) | 1 (assumed) | ≈ 60 (6–600) | 1.2% |'), stdout);
 		assert.ok(lines.includes('- Edition Free (from command line) with 3 user licences (from command line): 5,000 credits a day, at most 5,000.'), stdout);
@@ -283,7 +283,7 @@ void describe('zoho-credits scan', () => {
 			heavy.relatedLocations.map((l: { physicalLocation: { region: { startLine: number } } }) => l.physicalLocation.region.startLine),
 			[7, 10],
 		);
-		// 230 credits a day of 15,000.
+		// 230 credits a day of 55,000.
 		assert.equal(run.properties.creditsPerDay, 230);
 		// A log that breaks the schema fails the same check: the validator is not a formality.
 		assert.equal(validate({ ...log, version: '2.0' }).pass, false);
@@ -296,11 +296,11 @@ void describe('zoho-credits scan', () => {
 		assert.equal(lines[0], 'examples/deluge/convert_hot_leads.dg:14');
 		assert.ok(lines.includes('Zoho CRM: Convert Lead: 5 credits per call'), stdout);
 		assert.ok(lines.includes('- ×3: loop at line 7, literal list of 3 items'), stdout);
-		// 5 × 3 × 10 = 150 a run, once a day: 150 / 15,000 = 1.0%; 5 × 3 × 1 = 15 when each page holds one lead,
+		// 5 × 3 × 10 = 150 a run, once a day: 150 / 55,000 = 0.27%; 5 × 3 × 1 = 15 when each page holds one lead,
 		// up to 5 × 3 × 200 = 3,000 when every page is full. The page loop drives the high end.
-		assert.ok(lines.includes('≈ 150 (15–3,000) credits per run; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 1.0% of the daily 15,000 credits.'), stdout);
+		assert.ok(lines.includes('≈ 150 (15–3,000) credits per run; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.'), stdout);
 		assert.ok(lines.some((l) => l.includes('the loop at line 10 can run up to 200 times (counted 10)')), stdout);
-		assert.ok(lines.includes('Budget: Professional (assumed), 10 users (assumed), seed table.'), stdout);
+		assert.ok(lines.includes('Budget: Professional (assumed), 10 users (assumed), current table.'), stdout);
 		assert.doesNotMatch(stdout, /command:|\*\*/);
 		// The entry point's name line explains the entry point: 1 + 1 × 3 + 150 = 154 a run, from 1 + 3 + 15 = 19 up to 1 + 3 + 3,000 = 3,004.
 		assert.match(cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout, /Entry point `automation.convert_hot_leads`: ≈ 154 \(19–3,004\) credits per run × 1 run a day \(assumed\)/);
@@ -328,13 +328,13 @@ void describe('zoho-credits scan', () => {
 		test('a pull request comment: the total and each entry point before and after, new and resolved findings', () => {
 			const { status, stdout } = cli(['diff', '--base', 'HEAD'], dir);
 			assert.equal(status, 0);
-			// Convert Lead 5 × 2 = 10 a day before, 5 × 4 = 20 after; readLeads 1 (new). Total 10 → 21 of 15,000.
+			// Convert Lead 5 × 2 = 10 a day before, 5 × 4 = 20 after; readLeads 1 (new). Total 10 → 21 of 55,000.
 			assert.equal(
 				stdout,
 				[
 					'## Zoho CRM credits: +11 a day',
 					'',
-					'10 → 21 credits a day of 15,000 (0.07% → 0.14%), against `HEAD`.',
+					'10 → 21 credits a day of 55,000 (0.02% → 0.04%), against `HEAD`.',
 					'',
 					'| Entry point | Where | Before | After | Change |',
 					'| --- | --- | ---: | ---: | ---: |',
@@ -358,7 +358,7 @@ void describe('zoho-credits scan', () => {
 			assert.equal(cli(['diff', '--base', 'HEAD', '--max-increase', '10'], dir).status, 1);
 			assert.equal(cli(['diff', '--base', 'HEAD', '--fail-on', 'warning'], dir).status, 1);
 			const json = JSON.parse(cli(['diff', '--base', 'HEAD', '--format', 'json'], dir).stdout);
-			assert.deepEqual(json.totals, { before: 10, after: 21, change: 11, shareBefore: 10 / 15000, shareAfter: 21 / 15000 });
+			assert.deepEqual(json.totals, { before: 10, after: 21, change: 11, shareBefore: 10 / 55000, shareAfter: 21 / 55000 });
 			assert.deepEqual(
 				json.entryPoints.map((e: { name: string; before: number | null; after: number | null }) => [e.name, e.before, e.after]),
 				[
@@ -373,7 +373,7 @@ void describe('zoho-credits scan', () => {
 			git('commit', '-q', '-m', 'double the loop, read leads');
 			assert.equal(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout, '');
 			const json = JSON.parse(cli(['diff', '--base', 'HEAD~1', '--format', 'json'], dir).stdout);
-			assert.deepEqual(json.totals, { before: 10, after: 21, change: 11, shareBefore: 10 / 15000, shareAfter: 21 / 15000 });
+			assert.deepEqual(json.totals, { before: 10, after: 21, change: 11, shareBefore: 10 / 55000, shareAfter: 21 / 55000 });
 			assert.equal(json.base, 'HEAD~1');
 			// Against itself nothing changed.
 			assert.match(cli(['diff', '--base', 'HEAD'], dir).stdout, /^## Zoho CRM credits: no change\n/);

@@ -54,8 +54,8 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 	});
 
 	test('a code lens above the Deluge function gives its credits per run and per day', async () => {
-		// getRecordById 1 + getRecords 1 × 3 + convertLead 150 = 154 a run; once a day (assumed): 154 / 15,000 = 1.03%.
-		const lens = page.locator('.codelens-decoration', { hasText: 'Zoho CRM: ≈ 154 (19–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (19–3,004) cr/day, 1.0% of 15,000' });
+		// getRecordById 1 + getRecords 1 × 3 + convertLead 150 = 154 a run; once a day (assumed): 154 / 55,000 = 0.28%.
+		const lens = page.locator('.codelens-decoration', { hasText: 'Zoho CRM: ≈ 154 (19–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (19–3,004) cr/day, 0.28% of 55,000' });
 		await lens.first().waitFor({ timeout: TIMEOUT });
 	});
 
@@ -71,9 +71,9 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 
 	test('the status bar shows the edition, marked assumed while nothing configures it, and today’s estimated share', async () => {
 		const item = page.locator(`[id="${STATUS_ITEM_ID}"]`);
-		// The examples' entry points: 154 + 60 + 10 + 5 + 1 = 230 credits a day of 15,000 = 1.53%.
-		await item.filter({ hasText: 'Zoho Professional (assumed) · 1.5%' }).waitFor({ timeout: TIMEOUT });
-		assert.match(await item.innerText(), /Zoho Professional \(assumed\) · 1\.5%/);
+		// The examples' entry points: 154 + 60 + 10 + 5 + 1 = 230 credits a day of 55,000 = 0.42%.
+		await item.filter({ hasText: 'Zoho Professional (assumed) · 0.42%' }).waitFor({ timeout: TIMEOUT });
+		assert.match(await item.innerText(), /Zoho Professional \(assumed\) · 0\.42%/);
 		// The pulse icon means the server is up and idle; a spinner would mean busy, an error icon stopped.
 		await item.locator('.codicon-pulse').waitFor({ timeout: TIMEOUT });
 	});
@@ -150,14 +150,15 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		// The Deluge example's page loop can reach 200 leads a page: 3,004 at the high end of its run; the nightly job's loop
 		// over a list of unknown size reaches 100 (assumedIterations.high): 600; the contacts loop now counts the 10 the
 		// quick fix stated; 5 and 1 more: 3,620 in all. The low end: 19 + 6 + 10 + 5 + 1 = 41.
-		await panel().locator('#usage', { hasText: '≈ 230 (41–3,620) of 15,000 credits a day (1.5%)' }).waitFor({ timeout: TIMEOUT });
+		await panel().locator('#usage', { hasText: '≈ 230 (41–3,620) of 55,000 credits a day (0.42%)' }).waitFor({ timeout: TIMEOUT });
 		const rows = (await panel().locator('#entries tbody tr').allInnerTexts()).map((r) => r.split(/\s+/).join(' '));
 		assert.deepEqual(rows, [
-			'automation.convert_hot_leads ≈ 154 (19–3,004) 1* ≈ 154 (19–3,004) 1.0%',
-			'convertQualified ≈ 60 (6–600) 1* ≈ 60 (6–600) 0.40%',
-			'syncContacts 10 1* 10 0.07%',
-			'readDeals 5 1* 5 0.03%',
-			'firstLeads 1 1* 1 0.007%',
+			// Shares of 55,000: 154 → 0.28%, 60 → 0.11%, 10 → 0.02%, 5 → 0.009%, 1 → 0.002%.
+			'automation.convert_hot_leads ≈ 154 (19–3,004) 1* ≈ 154 (19–3,004) 0.28%',
+			'convertQualified ≈ 60 (6–600) 1* ≈ 60 (6–600) 0.11%',
+			'syncContacts 10 1* 10 0.02%',
+			'readDeals 5 1* 5 0.009%',
+			'firstLeads 1 1* 1 0.002%',
 		]);
 		assert.equal(await panel().locator('#findings li').count(), 6);
 		assert.match(await panel().locator('#assumptions').innerText(), /5 of 5 entry points run once a day/);
@@ -183,10 +184,10 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await panel().locator('#edition').selectOption('enterprise');
 		await panel().locator('#users').fill('40');
 		await panel().locator('#save').click();
-		// Enterprise, 40 users: 15,000 + 40 × 1,000 = 55,000 a day; 230 / 55,000 = 0.42%.
-		await panel().locator('#usage', { hasText: '≈ 230 (41–3,620) of 55,000 credits a day (0.42%)' }).waitFor({ timeout: TIMEOUT });
+		// Enterprise, 40 users, current table: 50,000 + 40 × 1,000 = 90,000 a day; 230 / 90,000 = 0.26%.
+		await panel().locator('#usage', { hasText: '≈ 230 (41–3,620) of 90,000 credits a day (0.26%)' }).waitFor({ timeout: TIMEOUT });
 		const item = page.locator(`[id="${STATUS_ITEM_ID}"]`);
-		await item.filter({ hasText: /^\s*Zoho Enterprise\/Zoho One · 0\.42%\s*$/ }).waitFor({ timeout: TIMEOUT });
+		await item.filter({ hasText: /^\s*Zoho Enterprise\/Zoho One · 0\.26%\s*$/ }).waitFor({ timeout: TIMEOUT });
 		await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'zoho-credits.json' }).waitFor({ timeout: TIMEOUT });
 	});
 
@@ -195,7 +196,7 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		const header = view.locator('.pane-header');
 		await header.waitFor({ timeout: TIMEOUT });
 		if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-		await view.locator('.monaco-list-row', { hasText: '≈ 230 (41–3,620) of 55,000 credits a day (0.42%)' }).waitFor({ timeout: TIMEOUT });
+		await view.locator('.monaco-list-row', { hasText: '≈ 230 (41–3,620) of 90,000 credits a day (0.26%)' }).waitFor({ timeout: TIMEOUT });
 		const entry = view.locator('.monaco-list-row', { hasText: 'automation.convert_hot_leads' });
 		await entry.waitFor({ timeout: TIMEOUT });
 		assert.match(await entry.innerText(), /≈ 154 \(19–3,004\) cr\/day · 0\.28%/);
@@ -213,7 +214,7 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.keyboard.press('Enter');
 		await page.locator('.tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: TIMEOUT });
 		const text = page.locator('.editor-instance .monaco-editor .view-lines').last();
-		await text.filter({ hasText: '**≈ 230 (41–3,620) credits a day of 55,000 (0.42%)**' }).waitFor({ timeout: TIMEOUT });
+		await text.filter({ hasText: '**≈ 230 (41–3,620) credits a day of 90,000 (0.26%)**' }).waitFor({ timeout: TIMEOUT });
 	});
 
 	test('after a reload of the window the panel comes back, with the numbers in force', async () => {
@@ -221,6 +222,6 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
 		// The panel's tab is back (its serializer is registered); showing it brings back its content.
 		await page.locator('.tab', { hasText: 'Zoho Credit Budget' }).click({ timeout: TIMEOUT });
-		await panel().locator('#usage', { hasText: '≈ 230 (41–3,620) of 55,000 credits a day (0.42%)' }).waitFor({ timeout: TIMEOUT });
+		await panel().locator('#usage', { hasText: '≈ 230 (41–3,620) of 90,000 credits a day (0.26%)' }).waitFor({ timeout: TIMEOUT });
 	});
 });

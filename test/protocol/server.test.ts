@@ -50,7 +50,7 @@ void describe('language server over stdio (full client)', () => {
 		const status = await server.status(() => true);
 		assert.deepEqual(
 			[status.health, status.edition, status.editionLabel, status.users, status.dailyCredits],
-			['ok', 'professional', 'Professional', 10, 15000],
+			['ok', 'professional', 'Professional', 10, 55000],
 		);
 	});
 
@@ -98,7 +98,7 @@ void describe('language server over stdio (full client)', () => {
     leads = zoho.crm.getRecords("Leads", p, 200); /* ×3 → 3 cr/run */
     for each l in leads
     {
-      zoho.crm.convertLead(l.get("id"), Map()); /* ×30 → ≈ 150 (15–3,000) cr/run (1.0% a day) */
+      zoho.crm.convertLead(l.get("id"), Map()); /* ×30 → ≈ 150 (15–3,000) cr/run */
     }
   }
 }`,
@@ -114,10 +114,10 @@ void describe('language server over stdio (full client)', () => {
 		assert.match(value, /^\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
 		assert.ok(value.includes('- ×3: loop at line 3, literal list of 3 items'), value);
 		assert.ok(value.includes('- ×10: loop at line 6, default of 10 iterations: the records of one page of Leads, whose size is not configured (moduleSizes); 1 to 200 (the page size) (assumed)'), value);
-		// 150 / 15,000 = 1%; 5 × 3 × 1 = 15 with one lead a page, 5 × 3 × 200 = 3,000 with full pages.
-		assert.ok(value.includes('**≈ 150 (15–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 1.0% of the daily 15,000 credits.'), value);
+		// 150 / 55,000 = 0.27%; 5 × 3 × 1 = 15 with one lead a page, 5 × 3 × 200 = 3,000 with full pages.
+		assert.ok(value.includes('**≈ 150 (15–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.'), value);
 		assert.ok(value.includes('the loop at line 6 can run up to 200 times (counted 10)'), value);
-		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), seed table. [Set edition and users](command:zohoCredits.selectEdition)'), value);
+		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), current table. [Set edition and users](command:zohoCredits.selectEdition)'), value);
 		const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' }, position: { line: 0, character: 2 } });
 		assert.equal(none, null);
 	});
@@ -201,8 +201,8 @@ await fetch('https://www.zohoapis.com/crm/v8/Deals');`;
 		await server.open(uri, 'typescript', text);
 		await server.diagnosticsFor(uri, () => true);
 		const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-		// readLead: Get Record, 1. hourly: (1 + Convert Lead 5) × 4 ids = 24 a run, × 24 runs = 576 a day, 576 / 15,000 = 3.84%.
-		// Top level: Get Records, 1 a run, once a day (assumed): 1 / 15,000 = 0.0067%.
+		// readLead: Get Record, 1. hourly: (1 + Convert Lead 5) × 4 ids = 24 a run, × 24 runs = 576 a day, 576 / 55,000 = 1.05%.
+		// Top level: Get Records, 1 a run, once a day (assumed): 1 / 55,000 = 0.0018%.
 		assert.equal(
 			renderLenses(text, lenses ?? []),
 			`» Zoho CRM: 1 cr per run of it, paid by its callers
@@ -210,14 +210,14 @@ async function readLead(id: string) {
   return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
 }
 // zoho-credits: runs-per-day=24
-» Zoho CRM: 24 cr/run × 24 runs/day (from the annotation) = 576 cr/day, 3.8% of 15,000
+» Zoho CRM: 24 cr/run × 24 runs/day (from the annotation) = 576 cr/day, 1.0% of 55,000
 export async function hourly() {
   for (const id of ['1', '2', '3', '4']) {
     await readLead(id);
     await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });
   }
 }
-» Zoho CRM, top level: 1 cr/run × 1 run/day (assumed) = 1 cr/day, 0.007% of 15,000
+» Zoho CRM, top level: 1 cr/run × 1 run/day (assumed) = 1 cr/day, 0.002% of 55,000
 await fetch('https://www.zohoapis.com/crm/v8/Deals');`,
 		);
 	});
@@ -241,7 +241,7 @@ await fetch('https://www.zohoapis.com/crm/v8/Deals');`,
 	test('settings: the edition and the hint mode come from the client and apply on change', async () => {
 		await server.changeSettings({ edition: 'enterprise', users: 5, inlayHints: 'loops', defaultLoopIterations: 4 });
 		const status = await server.status((s) => s.edition === 'enterprise');
-		assert.deepEqual([status.editionLabel, status.users, status.dailyCredits], ['Enterprise/Zoho One', 5, 20000]);
+		assert.deepEqual([status.editionLabel, status.users, status.dailyCredits], ['Enterprise/Zoho One', 5, 55000]);
 		const uri = 'file:///ws/convert.dg';
 		// Default loops now count 4: convertLead 5 × 3 × 4 = 60; a page holds one lead at least and up to 200: 5 × 3 × 1 = 15, 5 × 3 × 200 = 3,000.
 		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => typeof d.message === 'string' && d.message.includes('= 60 credits')));

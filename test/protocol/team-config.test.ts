@@ -36,12 +36,12 @@ void describe('team configuration: zoho-credits.json at the workspace root', () 
 	});
 
 	test('the team file wins over editor settings, which fill what it leaves out', async () => {
-		// Enterprise: 15,000 + 40 × 1,000 + 100 add-on credits = 55,100.
-		const status = await server.status((s) => s.edition === 'enterprise' && s.dailyCredits === 55100);
+		// Enterprise (current table): 50,000 + 40 × 1,000 + 100 add-on credits = 90,100.
+		const status = await server.status((s) => s.edition === 'enterprise' && s.dailyCredits === 90100);
 		assert.deepEqual([status.users, status.budgetAssumed, status.editionOrigin, status.health], [40, false, 'from zoho-credits.json', 'ok']);
 		assert.equal(
 			await budgetLineOf(server, ws.scriptUri),
-			'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), 100 add-on credits (from settings), seed table.',
+			'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), 100 add-on credits (from settings), current table.',
 		);
 	});
 
@@ -75,15 +75,15 @@ void describe('team configuration: zoho-credits.json at the workspace root', () 
 
 	test('closing the file without saving returns to the file on disk', async () => {
 		await server.close(ws.configUri);
-		await server.status((s) => s.edition === 'enterprise' && s.dailyCredits === 55100);
+		await server.status((s) => s.edition === 'enterprise' && s.dailyCredits === 90100);
 	});
 
 	test('a change on disk is picked up through watched-file events', async () => {
 		writeFileSync(join(ws.dir, 'zoho-credits.json'), JSON.stringify({ edition: 'ultimate', users: 100 }));
 		await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.configUri, type: FileChangeType.Changed }] });
-		// Ultimate: 15,000 + 100 × 2,000 + 100 = 215,100, no maximum.
-		await server.status((s) => s.edition === 'ultimate' && s.dailyCredits === 215100);
-		assert.equal(await budgetLineOf(server, ws.scriptUri), 'Budget: Ultimate/CRM Plus (from zoho-credits.json), 100 users (from zoho-credits.json), 100 add-on credits (from settings), seed table.');
+		// Ultimate (current table): 50,000 + 100 × 2,000 + 100 = 250,100, no maximum.
+		await server.status((s) => s.edition === 'ultimate' && s.dailyCredits === 250100);
+		assert.equal(await budgetLineOf(server, ws.scriptUri), 'Budget: Ultimate/CRM Plus (from zoho-credits.json), 100 users (from zoho-credits.json), 100 add-on credits (from settings), current table.');
 	});
 
 	test('deleting the file falls back to settings and defaults', async () => {
@@ -128,7 +128,7 @@ void describe('team configuration in an editor that validates the schema itself'
 			assert.equal(status.message, 'Ready. Edition and users are assumed: nothing configures them.');
 			assert.equal(
 				await budgetLineOf(server, ws.scriptUri),
-				'Budget: Professional (assumed), 10 users (assumed), seed table. [Set edition and users](command:zohoCredits.selectEdition)',
+				'Budget: Professional (assumed), 10 users (assumed), current table. [Set edition and users](command:zohoCredits.selectEdition)',
 			);
 			assert.equal(await server.shutdown(), 0);
 		} finally {
@@ -144,8 +144,8 @@ void describe('a team file nested too deeply to read', () => {
 		try {
 			await server.initialize(undefined, { folders: [ws.dir] });
 			await server.open(ws.scriptUri, 'deluge', SCRIPT);
-			// Enterprise: 15,000 + 40 × 1,000 = 55,000.
-			await server.status((s) => s.edition === 'enterprise' && s.dailyCredits === 55000);
+			// Enterprise (current table): 50,000 + 40 × 1,000 = 90,000.
+			await server.status((s) => s.edition === 'enterprise' && s.dailyCredits === 90000);
 			writeFileSync(join(ws.dir, 'zoho-credits.json'), `{"ignore": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
 			await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.configUri, type: FileChangeType.Changed }] });
 			const { diagnostics } = await server.diagnosticsFor(ws.configUri, (p) => p.diagnostics.length > 0);

@@ -45,13 +45,13 @@ void describe('the workspace report behind the budget panel and the status bar',
 		assert.equal(await server.shutdown(), 0);
 	});
 
-	// Professional, 10 users, seed table: 10,000 + 10 × 500 = 15,000 credits a day.
+	// Professional, 10 users, current table: 50,000 + 10 × 500 = 55,000 credits a day.
 	// convertAll: Convert Lead 5 credits × 4 ids = 20 per run, × 24 runs (annotation) = 480 a day.
 	// nightly.dg: getRecords 1 + updateRecord 1 × 10 (loop bound unknown: default) = 11 per run, once a day.
 	test('totals the entry points of TypeScript and Deluge files, skipping files.exclude', async () => {
 		const status = await server.status((s) => s.usage !== undefined && s.quiescent);
 		assert.equal(status.usage!.perDay, 491);
-		assert.equal(status.usage!.shareOfDaily, 491 / 15000);
+		assert.equal(status.usage!.shareOfDaily, 491 / 55000);
 		assert.equal(status.usage!.entryPoints, 2);
 		const { report, uris, assumptions, indexing } = await server.connection.sendRequest(WorkspaceReportRequest.type);
 		assert.equal(indexing, false);
@@ -66,7 +66,7 @@ void describe('the workspace report behind the budget panel and the status bar',
 				['functions/nightly.dg (top level)', 'functions/nightly.dg', 1, 11, 1, 'default', 11],
 			],
 		);
-		assert.equal(report.budget.dailyCredits, 15000);
+		assert.equal(report.budget.dailyCredits, 55000);
 		assert.equal(report.totals.perDay, 491);
 		assert.equal(uris['jobs/convert.ts'], jobUri);
 		assert.ok(assumptions.some((a) => a.startsWith('1 of 2 entry points run once a day')), assumptions.join('\n'));
@@ -167,7 +167,7 @@ void describe('a document opened while the workspace is being read', () => {
 			assert.deepEqual(
 				lenses?.map((l) => l.command?.title),
 				// The loop's header and the convert, three times each: 6 statements.
-				['Zoho CRM: 15 cr/run × 1 run/day (assumed) = 15 cr/day, 0.10% of 15,000', 'Deluge: 6 statements a run of the 200,000 Zoho CRM allows'],
+				['Zoho CRM: 15 cr/run × 1 run/day (assumed) = 15 cr/day, 0.03% of 55,000', 'Deluge: 6 statements a run of the 200,000 Zoho CRM allows'],
 			);
 		} finally {
 			assert.equal(await server.shutdown(), 0);

@@ -45,13 +45,17 @@ void describe('budget: daily allowance per table, edition, users and add-ons', (
 		assert.equal(resolveBudget({ edition: 'professional', users: 5900, addOnCredits: 1, table: 'current' }).capped, true);
 	});
 
-	test('the seed table is the default', () => {
-		assert.equal(resolveBudget({ edition: 'professional', users: 10, addOnCredits: 0 }).dailyCredits, 15000);
+	test("Zoho's current table is the default; the source document's stays selectable", () => {
+		// Current: 50,000 + 10 × 500 = 55,000. Seed: 10,000 + 10 × 500 = 15,000.
+		assert.equal(resolveBudget({ edition: 'professional', users: 10, addOnCredits: 0 }).dailyCredits, 55000);
+		assert.equal(resolveBudget({ edition: 'professional', users: 10, addOnCredits: 0 }).table, 'current');
+		assert.equal(resolveBudget({ edition: 'professional', users: 10, addOnCredits: 0, table: 'seed' }).dailyCredits, 15000);
 	});
 
 	test('negative and fractional counts are clamped to whole non-negative numbers', () => {
-		assert.equal(resolveBudget({ edition: 'professional', users: -5, addOnCredits: -1 }).dailyCredits, 10000);
-		assert.equal(resolveBudget({ edition: 'professional', users: 2.9, addOnCredits: 0 }).dailyCredits, 11000);
+		// Current table: 50,000 with no users; 2 users (2.9 rounded down) add 2 × 500.
+		assert.equal(resolveBudget({ edition: 'professional', users: -5, addOnCredits: -1 }).dailyCredits, 50000);
+		assert.equal(resolveBudget({ edition: 'professional', users: 2.9, addOnCredits: 0 }).dailyCredits, 51000);
 	});
 
 	test('concurrency per edition and the shared sub-concurrency of complex APIs', () => {
@@ -69,10 +73,11 @@ void describe('budget: daily allowance per table, edition, users and add-ons', (
 	});
 
 	test('tables are dated and sourced; editions are described in words', () => {
-		const seed = resolveBudget({ edition: 'ultimate', users: 1, addOnCredits: 0 });
+		const seed = resolveBudget({ edition: 'ultimate', users: 1, addOnCredits: 0, table: 'seed' });
 		assert.match(seed.tableDated, /Kaizen #34/);
-		assert.equal(resolveBudget({ edition: 'ultimate', users: 1, addOnCredits: 0, table: 'current' }).tableDated, 'read 2026-11-25');
-		assert.equal(describeEdition('professional'), '10,000 + 500 per user credits a day, at most 500,000');
+		assert.equal(resolveBudget({ edition: 'ultimate', users: 1, addOnCredits: 0 }).tableDated, 'read 2026-11-25');
+		assert.equal(describeEdition('professional', 'seed'), '10,000 + 500 per user credits a day, at most 500,000');
+		assert.equal(describeEdition('professional'), '50,000 + 500 per user credits a day, at most 3,000,000');
 		assert.equal(describeEdition('ultimate', 'current'), '50,000 + 2,000 per user credits a day, no maximum');
 		assert.equal(describeEdition('free'), '5,000 credits a day, at most 5,000');
 	});

@@ -138,9 +138,9 @@ void describe('ranges and the org list in the estimate', () => {
 		assert.deepEqual([entry.perDay, entry.perDayLow, entry.perDayHigh], [48, 48, 228]);
 		assert.deepEqual(entry.apisPerDay, { 'Upsert Records': 20, 'Convert Lead': 20, 'Get Records': 4, 'Zoho CRM API': 4 });
 		const report = buildReport([{ path: 'sync.ts', analysis }], budgetOf(analysis.settings));
-		assert.deepEqual(report.totals, { perDay: 48, perDayLow: 48, perDayHigh: 228, shareOfDaily: 48 / 15000 });
+		assert.deepEqual(report.totals, { perDay: 48, perDayLow: 48, perDayHigh: 228, shareOfDaily: 48 / 55000 });
 		assert.deepEqual(report.entryPoints[0].explanation.slice(0, 2), [
-			'≈ 12 (12–57) credits per run × 4 runs a day (from the annotation) = ≈ 48 (48–228) credits a day, 0.32% of the daily 15,000.',
+			'≈ 12 (12–57) credits per run × 4 runs a day (from the annotation) = ≈ 48 (48–228) credits a day, 0.09% of the daily 55,000.',
 			"The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, 12 at the fewest and 57 at the most per run.",
 		]);
 	});

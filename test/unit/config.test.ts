@@ -117,7 +117,7 @@ void describe('settings precedence', () => {
 		assert.deepEqual(s.edition, { value: 'enterprise', origin: 'zoho-credits.json' });
 		assert.deepEqual(s.users, { value: 30, origin: 'settings' });
 		assert.deepEqual(s.addOnCredits, { value: 0, origin: 'default' });
-		assert.deepEqual(s.budgetTable, { value: 'seed', origin: 'default' });
+		assert.deepEqual(s.budgetTable, { value: 'current', origin: 'default' });
 		assert.deepEqual([s.warningShare.value, s.errorShare.value, s.defaultLoopIterations.value], [0.5, 1, 10]);
 	});
 

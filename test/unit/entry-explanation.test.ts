@@ -6,7 +6,7 @@ import { entryExplanation } from '../../server/src/core/explain';
 import { buildReport } from '../../server/src/core/report';
 import { hover } from '../../server/src/views/hover';
 
-const PRO = { edition: 'professional', users: 10 }; // 10,000 + 500 × 10 = 15,000 credits a day
+const PRO = { edition: 'professional', users: 10 }; // 50,000 + 500 × 10 = 55,000 credits a day (the current table)
 
 const HOURLY = `import axios from 'axios';
 const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
@@ -45,9 +45,9 @@ void describe('entry point explanations', () => {
 	test('the total, each costly call with its loop and where its count came from, and the branch left out', () => {
 		const [analysis] = analyse({ '/w/jobs.ts': HOURLY });
 		// fetchLead: Get Record 1 × 3 ids = 3; the if takes Convert Lead (5) over Get Records (1): 8 a run.
-		// × 24 runs (annotation) = 192 a day, 192 / 15,000 = 1.28%.
+		// × 24 runs (annotation) = 192 a day, 192 / 55,000 = 0.35%.
 		assert.deepEqual(explanation(analysis, 'hourly'), [
-			'8 credits per run × 24 runs a day (from the annotation) = 192 credits a day, 1.3% of the daily 15,000.',
+			'8 credits per run × 24 runs a day (from the annotation) = 192 credits a day, 0.35% of the daily 55,000.',
 			'line 7: fetchLead(), 1 credit ×3 (loop at line 6: literal array of 3 items) = 3 credits',
 			'line 10: Convert Lead, 5 credits',
 			'line 12: Get Records, 1 credit (not counted: another branch costs more)',
@@ -59,9 +59,9 @@ void describe('entry point explanations', () => {
 
 	test('a function calling itself: the inner call is listed, not counted, and the recursion is said', () => {
 		const [analysis] = analyse({ '/w/jobs.ts': HOURLY });
-		// walk: 4 Get Records a run; the recursive call adds nothing. Once a day, assumed: 4 / 15,000 = 0.027%.
+		// walk: 4 Get Records a run; the recursive call adds nothing. Once a day, assumed: 4 / 55,000 = 0.007%.
 		assert.deepEqual(explanation(analysis, 'walk'), [
-			'4 credits per run × 1 run a day (assumed) = 4 credits a day, 0.03% of the daily 15,000.',
+			'4 credits per run × 1 run a day (assumed) = 4 credits a day, 0.007% of the daily 55,000.',
 			'line 16: Get Records, 1 credit ×4 (loop at line 16: literal bound: i from 0 while i < 4) = 4 credits',
 			'line 17: walk(), 4 credits (not counted: a call of itself; one run is counted, not one per level)',
 			'A function on this path calls itself: the recursive call is counted once, not once per level (assumed).',
@@ -100,7 +100,7 @@ export async function nightly(pending: string[][]) {
 		// convertAll: Convert Lead 5 × 10 ids (default, assumed) = 50, from 5 × 1 to 5 × 100 (assumedIterations.high);
 		// nightly: 50 × 2 batches = 100 a day (1 run, assumed), from 10 to 1,000.
 		assert.deepEqual(explanation(job, 'nightly'), [
-			'≈ 100 (10–1,000) credits per run × 1 run a day (assumed) = ≈ 100 (10–1,000) credits a day, 0.67% of the daily 15,000.',
+			'≈ 100 (10–1,000) credits per run × 1 run a day (assumed) = ≈ 100 (10–1,000) credits a day, 0.18% of the daily 55,000.',
 			"The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, 10 at the fewest and 1,000 at the most per run.",
 			'line 3: convertAll(), 50 credits ×2 (loop at line 3: literal array of 2 items) = ≈ 100 (10–1,000) credits',
 		]);

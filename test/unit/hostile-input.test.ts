@@ -148,9 +148,9 @@ void describe('hostile input: numbers out of range', () => {
 			parsed.errors.map((e) => e.message),
 			['users must be at most 1,000,000.', 'entryPoints[0].runsPerDay must be at most 10,000,000.'],
 		);
-		// The largest allowed values give a finite allowance: Ultimate (seed, no maximum) 15,000 + 2,000 × 1,000,000 + 1,000,000,000.
+		// The largest allowed values give a finite allowance: Ultimate (current table, no maximum) 50,000 + 2,000 × 1,000,000 + 1,000,000,000.
 		const settings = resolveSettings([{ values: { edition: 'ultimate', users: LIMITS.users, addOnCredits: LIMITS.addOnCredits }, origin: 'zoho-credits.json' }]);
-		assert.equal(budgetOf(settings).dailyCredits, 3_000_015_000);
+		assert.equal(budgetOf(settings).dailyCredits, 3_000_050_000);
 	});
 
 	test('a value past a limit from any layer is passed over for the next one', () => {

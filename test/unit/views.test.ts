@@ -39,9 +39,9 @@ void describe('views', () => {
 				'',
 				'- ×3: loop at line 4, literal list of 3 items',
 				'',
-				'**15 credits per run**; at 1 run a day (assumed) that is 15 credits a day, 0.10% of the daily 15,000 credits.',
+				'**15 credits per run**; at 1 run a day (assumed) that is 15 credits a day, 0.03% of the daily 55,000 credits.',
 				'',
-				'Budget: Professional (assumed), 10 users (assumed), seed table. [Set edition and users](command:zohoCredits.selectEdition)',
+				'Budget: Professional (assumed), 10 users (assumed), current table. [Set edition and users](command:zohoCredits.selectEdition)',
 				'',
 				'[Zoho documentation](https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html)',
 			].join('\n'),
@@ -173,10 +173,11 @@ void describe('views', () => {
 			const [analysis] = analyzeWorkspace([{ path: '/w/f.dg', language: 'deluge', text }], resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]));
 			return inlayHints(analysis, WHOLE, 'all').map((h) => h.label);
 		};
-		// Convert Lead 5 × 3 = 15 a run. Of 15,000 a day: 1 run 0.1% (not shown), 100 runs 10%, 500 runs 50% (the warning share).
+		// Convert Lead 5 × 3 = 15 a run. Of 55,000 a day: 1 run 0.03% (not shown), 100 runs 1,500 = 2.7%,
+		// 2,200 runs 33,000 = 60% (past the warning share of 50%).
 		assert.deepEqual(hintFor(1), ['×3 → 15 cr/run']);
-		assert.deepEqual(hintFor(100), ['×3 → 15 cr/run (10% a day)']);
-		assert.deepEqual(hintFor(500), ['⚠ ×3 → 15 cr/run (50% a day)']);
+		assert.deepEqual(hintFor(100), ['×3 → 15 cr/run (2.7% a day)']);
+		assert.deepEqual(hintFor(2200), ['⚠ ×3 → 15 cr/run (60% a day)']);
 	});
 
 	test('Deluge syntax problems show as information beside the findings; TypeScript leaves its own to TypeScript', () => {

@@ -90,8 +90,8 @@ describe('Zoho Credit Lens in the extension host', () => {
 		assert.deepEqual(labels, [
 			[6, '1 cr'],
 			[9, '×3 → 3 cr/run'],
-			// 150 credits once a day are 1.0% of 15,000: a line spending 1% or more says so.
-			[14, '×30 → ≈ 150 (15–3,000) cr/run (1.0% a day)'],
+			// 150 credits once a day are 0.27% of 55,000: below 1% a line does not say its share.
+			[14, '×30 → ≈ 150 (15–3,000) cr/run'],
 		]);
 	});
 
@@ -104,7 +104,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 		assert.deepEqual(
 			lenses.map((l) => [l.range.start.line + 1, l.command?.title]),
 			[
-				[4, 'Zoho CRM: ≈ 154 (19–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (19–3,004) cr/day, 1.0% of 15,000'],
+				[4, 'Zoho CRM: ≈ 154 (19–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (19–3,004) cr/day, 0.28% of 55,000'],
 				// Statements: 3 outside the loops, the page loop's header and `leads =` 3 times each, the lead loop's header,
 				// the if and the convert 3 × 10 times each (3 × 1 to 3 × 200).
 				[4, 'Deluge: ≈ 99 (18–1,809) statements a run of the 200,000 Zoho CRM allows'],
@@ -114,7 +114,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 
 	it('sends the server only explicit settings: with none, the budget is assumed', async () => {
 		const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(13, 15)));
-		assert.ok(text.includes('Budget: Professional (assumed), 10 users (assumed), seed table.'), text);
+		assert.ok(text.includes('Budget: Professional (assumed), 10 users (assumed), current table.'), text);
 	});
 
 	it('follows the edition setting: hover measures against the new allowance', async () => {
@@ -137,9 +137,9 @@ describe('Zoho Credit Lens in the extension host', () => {
 			assert.equal(await vscode.commands.executeCommand('zohoCredits.selectEdition', { edition: 'enterprise', users: 40 }), true);
 			const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
 			assert.deepEqual(written, { edition: 'enterprise', users: 40 });
-			// Enterprise: 15,000 + 40 × 1,000 = 55,000; 150 credits are 0.27% of it.
-			const text = await hoverUntil(deluge(), new vscode.Position(13, 15), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), seed table.');
-			assert.ok(text.includes('0.27% of the daily 55,000 credits.'), text);
+			// Enterprise (current table): 50,000 + 40 × 1,000 = 90,000; 150 credits are 0.17% of it.
+			const text = await hoverUntil(deluge(), new vscode.Position(13, 15), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), current table.');
+			assert.ok(text.includes('0.17% of the daily 90,000 credits.'), text);
 		} finally {
 			await config.update('users', undefined, vscode.ConfigurationTarget.Workspace);
 			await vscode.workspace.fs.delete(file);
