@@ -3,7 +3,8 @@
  * Only the report goes to stdout; errors go to stderr with exit code 2, never a stack trace.
  */
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
@@ -269,7 +270,7 @@ function scanCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 		format === 'json'
 			? JSON.stringify(report, null, 2) + '\n'
 			: format === 'sarif'
-				? JSON.stringify(reportSarif(report, FINDING_RULES, VERSION), null, 2) + '\n'
+				? JSON.stringify(reportSarif(report, FINDING_RULES, VERSION, pathToFileURL(process.cwd()).href), null, 2) + '\n'
 				: format === 'markdown'
 					? reportMarkdown(report, assumptionsInForce(settings, report))
 					: table(report, process.stdout.isTTY === true, budgetNote) + '\n';
@@ -310,6 +311,21 @@ function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 	return grew || failed ? 1 : 0;
 }
 
+function isWithin(folder: string, path: string): boolean {
+	const rel = relative(folder, path);
+	return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** The nearest folder above a file that holds a team file, a package manifest or a git repository; else the file's own. */
+function projectRootOf(path: string): string {
+	for (let dir = dirname(path); ; ) {
+		if ([TEAM_CONFIG_FILE, 'package.json', '.git'].some((name) => existsSync(join(dir, name)))) return dir;
+		const parent = dirname(dir);
+		if (parent === dir) return dirname(path);
+		dir = parent;
+	}
+}
+
 function explainCommand(values: Values, targets: string[], flags: ExplicitSettings): number {
 	const [target, ...extra] = targets;
 	const match = target === undefined ? null : /^([^]+):(\d+)$/.exec(target);
@@ -319,8 +335,9 @@ function explainCommand(values: Values, targets: string[], flags: ExplicitSettin
 	const cwd = process.cwd();
 	const absolute = resolve(cwd, file);
 	if (!existsSync(absolute)) throw new UsageError(`Cannot read ${printable(file)}: no such file.`);
-	// The whole folder is read, so calls of functions in other files are priced as in a scan.
-	const { files } = scanTree(cwd, [], flags, values.config, false);
+	// The whole folder is read, so calls of functions in other files are priced as in a scan: the working
+	// folder when it holds the file, else the project the file belongs to (`../other/src/sync.ts`, an absolute path).
+	const { files } = scanTree(isWithin(cwd, absolute) ? cwd : projectRootOf(absolute), [], flags, values.config, false);
 	const found = files.find((f) => f.absolute === absolute);
 	if (!found) throw new UsageError(`${printable(file)} is not a file the scan reads (not TypeScript, JavaScript or Deluge, or ignored by the configuration).`);
 	const { analysis } = found;

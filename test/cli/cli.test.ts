@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { buildMatcher } from '@microsoft/sarif-matcher-utils';
 import { markdownSyntax } from '../unit/markdown-syntax';
@@ -82,7 +83,8 @@ void describe('zoho-credits scan', () => {
 				['call-in-loop', 'examples/deluge/convert_hot_leads.dg', 9],
 				['heavy-call-in-loop', 'examples/deluge/convert_hot_leads.dg', 14],
 				['call-in-loop', 'examples/node/nightly-convert.ts', 7],
-				['call-in-loop', 'examples/node/nightly-convert.ts', 9],
+				// convertLead() reaches Convert Lead: a heavy call, through its helper.
+				['heavy-call-in-loop', 'examples/node/nightly-convert.ts', 9],
 				['call-in-loop', 'examples/node/read-deals.js', 7],
 				['write-in-loop', 'examples/node/sync-contacts.ts', 8],
 			],
@@ -195,6 +197,41 @@ void describe('zoho-credits scan', () => {
 		assert.ok(stdout.split('\n').includes('`convert()` (100%.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (100%.ts)'), stdout);
 	});
 
+	test('explain takes any path scan takes: absolute, and out of the working folder with ../', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-paths-'));
+		mkdirSync(join(dir, 'project', 'src'), { recursive: true });
+		mkdirSync(join(dir, 'elsewhere'));
+		writeFileSync(join(dir, 'project', 'package.json'), '{}');
+		writeFileSync(join(dir, 'project', 'src', 'zoho.ts'), "export async function convert(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n");
+		writeFileSync(join(dir, 'project', 'src', 'job.ts'), "import { convert } from './zoho';\nexport async function job() {\n  await convert('1');\n}\n");
+		// The wrapper in the next file is priced: the project (the folder holding package.json) is read whole.
+		const wanted = '`convert()` (zoho.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (zoho.ts)';
+		for (const [target, cwd] of [
+			['../project/src/job.ts:3', join(dir, 'elsewhere')],
+			[join(dir, 'project', 'src', 'job.ts') + ':3', ROOT],
+			['src/job.ts:3', join(dir, 'project')],
+		]) {
+			const { status, stdout, stderr } = cli(['explain', target], cwd);
+			assert.equal(stderr, '', target);
+			assert.equal(status, 0, target);
+			assert.ok(stdout.split('\n').includes(wanted), stdout);
+		}
+	});
+
+	test('findings are listed by file and line', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-order-'));
+		const loop = (what: string) => `for (const id of ['1', '2']) {\n  await fetch('https://www.zohoapis.com/crm/v8/${what}/' + id);\n}\n`;
+		writeFileSync(join(dir, 'b.ts'), `export async function b() {\n${loop('Leads')}${loop('Deals')}}\n`);
+		writeFileSync(join(dir, 'a.ts'), `export async function a() {\n${loop('Contacts')}}\n`);
+		const report = JSON.parse(cli(['scan', '.', '--format', 'json'], dir).stdout);
+		assert.deepEqual(
+			report.findings.map((f: { path: string; line: number }) => `${f.path}:${f.line}`),
+			['a.ts:3', 'b.ts:3', 'b.ts:6'],
+		);
+		const table = cli(['scan', '.'], dir).stdout.split('\n').filter((l) => /^\w\.ts:\d+ /.test(l));
+		assert.deepEqual(table.map((l) => l.split(' ')[0]), ['a.ts:3', 'b.ts:3', 'b.ts:6']);
+	});
+
 	test('a team file: --config, ./zoho-credits.json, and options that win over it', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-config-'));
 		writeFileSync(join(dir, 'a.dg'), 'zoho.crm.getRecords("Leads");');
@@ -285,6 +322,14 @@ void describe('zoho-credits scan', () => {
 		);
 		// 230 credits a day of 55,000.
 		assert.equal(run.properties.creditsPerDay, 230);
+		// Each result carries the fingerprint diff matches findings by (the JSON report's), all different;
+		// %SRCROOT% is the folder the scan ran in.
+		const json = JSON.parse(cli(['scan', 'examples', '--format', 'json']).stdout);
+		const fingerprints = run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['zohoCreditLens/v1']);
+		assert.deepEqual(fingerprints, json.findings.map((f: { fingerprint: string }) => f.fingerprint));
+		assert.equal(new Set(fingerprints).size, 6);
+		for (const f of fingerprints) assert.match(f, /^[0-9a-f]{16}$/);
+		assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(ROOT).href}/` } });
 		// A log that breaks the schema fails the same check: the validator is not a formality.
 		assert.equal(validate({ ...log, version: '2.0' }).pass, false);
 	});
@@ -321,9 +366,9 @@ void describe('zoho-credits scan', () => {
 		writeFileSync(join(dir, 'job.ts'), job("'a', 'b'"));
 		git('add', '.');
 		git('commit', '-q', '-m', 'base');
-		// The working tree: the loop doubles, and a new job reads leads once.
+		// The working tree: the loop doubles, and a new job reads leads once, in a loop over one module.
 		writeFileSync(join(dir, 'job.ts'), job("'a', 'b', 'c', 'd'"));
-		writeFileSync(join(dir, 'sync.ts'), "export async function readLeads() {\n  await fetch('https://www.zohoapis.com/crm/v8/Leads');\n}\n");
+		writeFileSync(join(dir, 'sync.ts'), "export async function readLeads() {\n  for (const m of ['Leads']) {\n    await fetch('https://www.zohoapis.com/crm/v8/' + m);\n  }\n}\n");
 
 		test('a pull request comment: the total and each entry point before and after, new and resolved findings', () => {
 			const { status, stdout } = cli(['diff', '--base', 'HEAD'], dir);
@@ -341,13 +386,10 @@ void describe('zoho-credits scan', () => {
 					'| convertAll | job.ts:1 | 10 | 20 | +10 |',
 					'| readLeads (new) | sync.ts:1 |  | 1 | +1 |',
 					'',
+					// The Convert Lead in convertAll's loop is the same finding with new figures: neither new nor resolved.
 					'### New findings (1)',
 					'',
-					'- **warning** `job.ts:3` Convert Lead costs 5 credits a call and runs inside a loop: ×4 = 20 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it. (heavy-call-in-loop)',
-					'',
-					'### Resolved findings (1)',
-					'',
-					'- ~~warning~~ `job.ts:3` Convert Lead costs 5 credits a call and runs inside a loop: ×2 = 10 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it. (heavy-call-in-loop)',
+					'- **warning** `sync.ts:3` Get Records runs inside a loop: 1 credit ×1 = 1 credit per run. (call-in-loop)',
 					'',
 				].join('\n'),
 			);
@@ -365,6 +407,25 @@ void describe('zoho-credits scan', () => {
 					['convertAll', 10, 20],
 					['readLeads', null, 1],
 				],
+			);
+		});
+
+		test("stating a loop's count with the quick fix's annotation makes no finding new or resolved", () => {
+			const repo = mkdtempSync(join(tmpdir(), 'zcl-cli-annotated-'));
+			const inRepo = (...args: string[]) => assert.equal(spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: repo, encoding: 'utf8' }).status, 0);
+			const body = (annotation: string) => `export async function push(ids: string[]) {\n${annotation}  for (const id of ids) {\n    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);\n  }\n}\n`;
+			inRepo('init', '-q');
+			writeFileSync(join(repo, 'push.ts'), body(''));
+			inRepo('add', '.');
+			inRepo('commit', '-q', '-m', 'base');
+			writeFileSync(join(repo, 'push.ts'), body('  // zoho-credits: iterations=10\n'));
+			const json = JSON.parse(cli(['diff', '--base', 'HEAD', '--format', 'json'], repo).stdout);
+			// The finding moved a line down and lost its "(assumed)"; its fingerprint did not change.
+			assert.deepEqual([json.newFindings, json.resolvedFindings], [[], []]);
+			const after = JSON.parse(cli(['scan', '.', '--format', 'json'], repo).stdout);
+			assert.deepEqual(
+				after.findings.map((f: { line: number; message: string }) => [f.line, f.message]),
+				[[4, 'Get Record runs inside a loop: 1 credit ×10 = 10 credits per run.']],
 			);
 		});
 

@@ -80,8 +80,8 @@ void describe('incremental analysis', () => {
 			await server.status((s) => s.quiescent && !s.message.startsWith('Indexing'));
 			await server.open(ws.jobUri, 'typescript', JOB);
 			const { diagnostics } = await server.diagnosticsFor(ws.jobUri, (p) => p.diagnostics.length > 0);
-			// 2 × Convert Lead 5 = 10 per call of work(), × 4 ids = 40.
-			assert.equal(diagnostics[0].message, 'work() runs inside a loop: 10 credits ×4 = 40 credits per run.');
+			// 2 × Convert Lead 5 = 10 per call of work(), × 4 ids = 40: a heavy call, through work().
+			assert.equal(diagnostics[0].message, 'work() (Convert Lead) costs 10 credits a call and runs inside a loop: ×4 = 40 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.');
 		} finally {
 			await server.shutdown().catch(() => server.kill());
 		}

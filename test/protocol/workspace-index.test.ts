@@ -39,7 +39,7 @@ void describe('calls of functions in files that are not open', () => {
 export async function convertAll(ids: string[]) {
   for (const id of ids.slice(0, 4)) {
     await convertLead(id);
-          ~~~~~~~~~~~~~~~ [call-in-loop] convertLead() runs inside a loop: 5 credits ×4 = 20 credits per run.
+          ~~~~~~~~~~~~~~~ [heavy-call-in-loop] convertLead() (Convert Lead) costs 5 credits a call and runs inside a loop: ×4 = 20 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.
   }
 }`,
 		);
@@ -61,6 +61,6 @@ export async function convertAll(ids: string[]) {
 			changes: [{ uri: pathToFileURL(join(dir, 'lib', 'zoho.ts')).toString(), type: FileChangeType.Changed }],
 		});
 		const { diagnostics } = await server.diagnosticsFor(jobUri, (p) => p.diagnostics.some((d) => String(d.message).includes('= 24 credits')));
-		assert.equal(diagnostics[0].message, 'convertLead() runs inside a loop: 6 credits ×4 = 24 credits per run.');
+		assert.equal(diagnostics[0].message, 'convertLead() (Convert Lead) costs 6 credits a call and runs inside a loop: ×4 = 24 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.');
 	});
 });

@@ -21,7 +21,7 @@ const REPORT: JsonReport = {
 		{ name: 'convertAll', path: 'jobs/convert.ts', line: 3, perRun: 20, runsPerDay: 24, runsSource: 'annotation', perDay: 480, low: 20, high: 20, perDayLow: 480, perDayHigh: 480, shareOfDaily: 480 / 15000, assumed: false, explanation: [] },
 		{ name: 'lib/a|b.ts (top level)', path: 'lib/a|b.ts', line: 1, perRun: 1, runsPerDay: 1, runsSource: 'default', perDay: 1, low: 1, high: 1, perDayLow: 1, perDayHigh: 1, shareOfDaily: 1 / 15000, assumed: true, explanation: [] },
 	],
-	findings: [{ id: 'call-in-loop', severity: 'warning', path: 'jobs/convert.ts', line: 5, column: 11, message: 'convertLead() runs inside a loop.', related: [] }],
+	findings: [{ id: 'call-in-loop', severity: 'warning', path: 'jobs/convert.ts', line: 5, column: 11, message: 'convertLead() runs inside a loop.', related: [], fingerprint: '0' }],
 	skipped: [],
 	apis: [
 		{ api: 'Convert Lead', perDay: 480 },

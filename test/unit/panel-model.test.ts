@@ -121,7 +121,7 @@ void describe('budget panel model', () => {
 	});
 
 	test('findings: errors first, then by place', () => {
-		const finding = (severity: 'error' | 'warning' | 'info', path: string, line: number) => ({ id: 'x', severity, path, line, column: 1, message: `${severity} at ${line}`, related: [] });
+		const finding = (severity: 'error' | 'warning' | 'info', path: string, line: number) => ({ id: 'x', severity, path, line, column: 1, message: `${severity} at ${line}`, related: [], fingerprint: `${path}:${line}` });
 		const model = panelModel(report([], [], [finding('warning', 'a.ts', 2), finding('error', 'b.ts', 9), finding('info', 'a.ts', 1), finding('error', 'a.ts', 5)]));
 		assert.deepEqual(
 			model.findings.map((f) => `${f.severity} ${f.path}:${f.line}`),

@@ -4,14 +4,15 @@ import type { JsonReport } from '../../server/src/core/report';
 import { diffMarkdown, diffReports } from '../../server/src/core/report-diff';
 import { markdownSyntax } from './markdown-syntax';
 
-function report(entries: [string, string, number][], findings: [string, string, string][] = []): JsonReport {
+/** Findings as [check, file, message], or with a fingerprint of their own (else one made of the three). */
+function report(entries: [string, string, number][], findings: ([string, string, string] | [string, string, string, string])[] = []): JsonReport {
 	const perDay = entries.reduce((n, [, , d]) => n + d, 0);
 	return {
 		version: 1,
 		budget: { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: 15 },
 		files: [],
 		entryPoints: entries.map(([name, path, d]) => ({ name, path, line: 1, perRun: d, runsPerDay: 1, runsSource: 'default', perDay: d, low: d, high: d, perDayLow: d, perDayHigh: d, shareOfDaily: d / 15000, assumed: true, explanation: [] })),
-		findings: findings.map(([id, path, message]) => ({ id, severity: 'warning', path, line: 1, column: 1, message, related: [] })),
+		findings: findings.map(([id, path, message, fingerprint]) => ({ id, severity: 'warning', path, line: 1, column: 1, message, related: [], fingerprint: fingerprint ?? `${id}:${path}:${message}` })),
 		apis: [],
 		skipped: [],
 		totals: { perDay, perDayLow: perDay, perDayHigh: perDay, shareOfDaily: perDay / 15000 },
@@ -46,7 +47,14 @@ void describe('report diff', () => {
 		assert.ok(text.includes('| a (gone) | a.ts:1 | 100 |  | −100 |'), text);
 	});
 
-	test('findings match by check, file and message, counting repeats', () => {
+	test('findings match by fingerprint, not by message: a stated loop count rewords a finding without making it new', () => {
+		const before = report([], [['call-in-loop', 'a.ts', 'Get Records runs inside a loop: 1 credit ×10 (assumed) = 10 credits per run.', 'f1']]);
+		const after = report([], [['call-in-loop', 'a.ts', 'Get Records runs inside a loop: 1 credit ×10 = 10 credits per run.', 'f1']]);
+		const diff = diffReports(before, after, 'main');
+		assert.deepEqual([diff.newFindings, diff.resolvedFindings], [[], []]);
+	});
+
+	test('findings match by fingerprint, counting repeats', () => {
 		const f: [string, string, string] = ['call-in-loop', 'a.ts', 'Get Records runs inside a loop.'];
 		const diff = diffReports(report([], [f, f]), report([], [f, f, f, ['write-in-loop', 'a.ts', 'x']]), 'main');
 		assert.deepEqual(

@@ -30,9 +30,9 @@ export interface ReportDiff {
 	resolvedFindings: Finding[];
 }
 
-/** A finding's identity across versions: lines move, the check, the file and the message mostly do not. */
+/** A finding's identity across versions: its fingerprint (lines and wording may change, the function and the operation do not). */
 function findingKey(f: Finding): string {
-	return `${f.id}\u0000${f.path}\u0000${f.message}`;
+	return f.fingerprint;
 }
 
 /** Findings of `a` that `b` lacks, counting repeats: two equal findings before and three after is one new. */

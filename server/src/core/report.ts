@@ -3,6 +3,7 @@ import type { Budget } from './budget';
 import { assumptionLines, entryExplanation } from './explain';
 import { TOP_LEVEL } from './estimate/entries';
 import { NESTING_LIMIT, NESTING_LIMIT_REASON } from './facts';
+import { ownerOf } from './graph';
 import type { Severity } from './findings';
 
 /** The JSON report of `zoho-credits scan --format json`; its shape is a versioned contract. */
@@ -71,6 +72,11 @@ export interface JsonReport {
 		related: { path: string; line: number; message: string }[];
 		/** Zoho's page about the API or the limit, when there is one. */
 		docs?: string;
+		/**
+		 * The finding's identity across versions of the code: its check, file, function, the operation or entry
+		 * point it is about and its place among such findings of the function, hashed. Lines and wording may change.
+		 */
+		fingerprint: string;
 	}[];
 	/** Credits a day by API, over every entry point, dearest first. */
 	apis: { api: string; perDay: number }[];
@@ -181,7 +187,8 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 	}));
 	const apis: Record<string, number> = {};
 	for (const entry of analysis.entryPoints) for (const api in entry.apisPerDay) apis[api] = (apis[api] ?? 0) + entry.apisPerDay[api];
-	const findings = analysis.findings.map((finding) => {
+	const fingerprints = findingFingerprints(analysis, path);
+	const findings = analysis.findings.map((finding, i) => {
 		const at = lines.position(finding.span.start);
 		return {
 			id: finding.id,
@@ -192,6 +199,7 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 			message: finding.message,
 			...(finding.docs ? { docs: finding.docs } : {}),
 			related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
+			fingerprint: fingerprints[i],
 		};
 	});
 	// A file nested past what the scanners follow: left out whole, or read only down to the limit.
@@ -202,6 +210,45 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 }
 
 /** The report of the files' parts, in the order given: entry points sorted by credits a day, the total. */
+/**
+ * Each finding's fingerprint: its check, the file, the function it is in, what it is about (the call's
+ * operation, else the entry point at its place) and how many such findings of the function come before it.
+ */
+function findingFingerprints(analysis: FileAnalysis, path: string): string[] {
+	const functions = analysis.facts.functions ?? [];
+	const operations = new Map(analysis.estimate.calls.map((c) => [`${c.call.span.start}:${c.call.span.end}`, c.operation.api] as const));
+	const entries = new Map(analysis.entryPoints.map((e) => [e.span.start, e.name] as const));
+	const bases = analysis.findings.map((f) => {
+		const subject = operations.get(`${f.span.start}:${f.span.end}`) ?? entries.get(f.span.start) ?? '';
+		return [f.id, path, ownerOf(functions, f.span)?.name ?? '', subject].join('\u0000');
+	});
+	const order = analysis.findings.map((_, i) => i).sort((a, b) => analysis.findings[a].span.start - analysis.findings[b].span.start || a - b);
+	const seen = new Map<string, number>();
+	const out: string[] = [];
+	for (const i of order) {
+		const n = seen.get(bases[i]) ?? 0;
+		seen.set(bases[i], n + 1);
+		out[i] = hash(`${bases[i]}\u0000${n}`);
+	}
+	return out;
+}
+
+/** Two FNV-1a hashes of a text, 16 hex digits: a fingerprint, not a secret. */
+function hash(text: string): string {
+	let a = 0x811c9dc5;
+	let b = 0x01000193 ^ 0x5bd1e995;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		a = Math.imul(a ^ c, 0x01000193);
+		b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+	}
+	return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function assembleReport(parts: readonly FileReport[], budget: Budget, skipped: readonly SkippedEntry[] = []): JsonReport {
 	const entryPoints = parts.flatMap((p) => p.entryPoints);
 	const perDay = entryPoints.reduce((sum, e) => sum + e.perDay, 0);
@@ -223,7 +270,8 @@ export function assembleReport(parts: readonly FileReport[], budget: Budget, ski
 		},
 		files: parts.map((p) => p.file),
 		entryPoints,
-		findings: parts.flatMap((p) => p.findings),
+		// By file and place, whatever order the files were read in: a report that reads the same every run.
+		findings: parts.flatMap((p) => p.findings).sort((a, b) => compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.id, b.id)),
 		apis,
 		skipped: [...skipped, ...parts.flatMap((p) => (p.skipped ? [p.skipped] : []))].sort((a, b) => a.path.localeCompare(b.path)),
 		totals: { perDay, perDayLow, perDayHigh, shareOfDaily: perDay / budget.dailyCredits },

@@ -15,7 +15,7 @@ function ruleName(id: string): string {
  * root, `%SRCROOT%`), with the loops and calls behind it as related locations. The run's
  * properties carry the daily total, so the log alone tells the budget.
  */
-export function reportSarif(report: JsonReport, rules: readonly FindingRule[], version: string): Log {
+export function reportSarif(report: JsonReport, rules: readonly FindingRule[], version: string, rootUri?: string): Log {
 	const index = new Map(rules.map((r, i) => [r.id, i] as const));
 	const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
 		id: rule.id,
@@ -35,6 +35,8 @@ export function reportSarif(report: JsonReport, rules: readonly FindingRule[], v
 		level: LEVEL[f.severity],
 		message: { text: f.message },
 		locations: [location(f.path, f.line, f.column)],
+		// The same identity `diff` matches findings by: code scanning follows a result across commits with it.
+		partialFingerprints: { 'zohoCreditLens/v1': f.fingerprint },
 		...(f.related.length > 0 ? { relatedLocations: f.related.map((r, id) => ({ id, ...location(r.path, r.line), message: { text: r.message } })) } : {}),
 		...(f.docs ? { properties: { docs: f.docs } } : {}),
 	}));
@@ -44,6 +46,7 @@ export function reportSarif(report: JsonReport, rules: readonly FindingRule[], v
 		runs: [
 			{
 				tool: { driver: { name: 'Zoho Credit Lens', version, semanticVersion: version, rules: descriptors } },
+				...(rootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } } } : {}),
 				results,
 				// Files the analysis could not read: a warning when the file names Zoho CRM (calls may be missing).
 				invocations: [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze } from '../check';
+import { analyze, checkWorkspace } from '../check';
 
 void describe('finding: heavy-call-in-loop', () => {
 	test('Convert Lead, Send Mail, a bulk job and a COQL query past 200 rows in a loop; small COQL is not heavy', () => {
@@ -19,6 +19,51 @@ void describe('finding: heavy-call-in-loop', () => {
 				['heavy-call-in-loop', 'Send Mail costs 20 credits a call and runs inside a loop: ×2 = 40 credits per run'],
 				['heavy-call-in-loop', 'Create Bulk Read Job costs 50 credits a call and runs inside a loop: ×2 = 100 credits per run'],
 				['heavy-call-in-loop', 'COQL Query costs 2 credits a call and runs inside a loop: ×2 = 4 credits per run'],
+			],
+		);
+	});
+});
+
+void describe('heavy calls through functions', () => {
+	test('Convert Lead reached through a helper, or two helpers deep, in a loop is heavy; a helper making only reads is a call in a loop', () => {
+		// convertLead(): Convert Lead, 5 a call. touch(): Get Record 1 + convertLead() 5 = 6 a call. readLead(): 1.
+		// In a loop over a literal list of 3: 15, 18 and 3 credits per run.
+		const [, job] = checkWorkspace(`//- /src/zoho.ts
+import axios from 'axios';
+const http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function convertLead(id: string) {
+  return http.post(\`/Leads/\${id}/actions/convert\`, {});
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Convert Lead 5 cr = 5/run
+}
+export async function readLead(id: string) {
+  return http.get(\`/Leads/\${id}\`);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+}
+export async function touch(id: string) {
+  await readLead(id);
+//      ^^^^^^^^^^^^ readLead() 1 cr = 1/run
+  await convertLead(id);
+//      ^^^^^^^^^^^^^^^ convertLead() 5 cr = 5/run
+}
+//- /src/job.ts
+import { convertLead, readLead, touch } from './zoho';
+export async function nightly() {
+  for (const id of ['1', '2', '3']) {
+    await convertLead(id);
+//        ^^^^^^^^^^^^^^^ convertLead() 5 cr ×3 = 15/run
+    await touch(id);
+//        ^^^^^^^^^ touch() 6 cr ×3 = 18/run
+    await readLead(id);
+//        ^^^^^^^^^^^^ readLead() 1 cr ×3 = 3/run
+  }
+}
+`);
+		assert.deepEqual(
+			job.findings.map((f) => [f.id, f.message.split('.')[0]]),
+			[
+				['call-in-loop', 'readLead() runs inside a loop: 1 credit ×3 = 3 credits per run'],
+				['heavy-call-in-loop', 'convertLead() (Convert Lead) costs 5 credits a call and runs inside a loop: ×3 = 15 credits per run'],
+				['heavy-call-in-loop', 'touch() (Convert Lead) costs 6 credits a call and runs inside a loop: ×3 = 18 credits per run'],
 			],
 		);
 	});

@@ -31,3 +31,30 @@ void describe('finding: write-in-loop', () => {
 		);
 	});
 });
+
+void describe('batched writes are quiet', () => {
+	test('a loop sending slices of 100 records a call is the batching Zoho asks for; slices of 5 are not batches', () => {
+		// slice(i, i + 100): 100 records a call, ceil(100/10) = 10 credits, full credits: no finding.
+		// slice(i, i + 5): 5 records a call, 1 credit each, 10 iterations assumed: a call in a loop.
+		const source = `export async function push(rows: object[]) {
+  for (let i = 0; i < rows.length; i += 100) {
+    await fetch('https://www.zohoapis.com/crm/v8/Leads', { method: 'POST', body: JSON.stringify({ data: rows.slice(i, i + 100) }) });
+  }
+  for (let i = 0; i < rows.length; i += 5) {
+    await fetch('https://www.zohoapis.com/crm/v8/Contacts', { method: 'POST', body: JSON.stringify({ data: rows.slice(i, i + 5) }) });
+  }
+}`;
+		const analysis = analyze('typescript', source);
+		assert.deepEqual(
+			analysis.estimate.calls.map((c) => [c.operation.api, c.credits]),
+			[
+				['Create Records', 10],
+				['Create Records', 1],
+			],
+		);
+		assert.deepEqual(
+			analysis.findings.map((f) => [f.id, f.message]),
+			[['call-in-loop', 'Create Records runs inside a loop: 1 credit ×10 (assumed) = 10 credits per run.']],
+		);
+	});
+});

@@ -105,9 +105,15 @@ export interface CallEstimate {
 	/** True when any factor of the number is an assumption rather than read from the code. */
 	readonly assumed: boolean;
 	/** For a call of a user function that makes Zoho CRM calls: the function, the path to the real call, and how its cost was bounded. */
-	readonly wrapper?: { readonly target: FunctionRef; readonly chain: readonly ChainStep[]; readonly branchMaximum?: boolean; readonly recursive?: boolean };
+	readonly wrapper?: { readonly target: FunctionRef; readonly chain: readonly ChainStep[]; readonly branchMaximum?: boolean; readonly recursive?: boolean; readonly heaviest?: Heaviest };
 	/** Set when the URL comes from the enclosing function's caller: the call (the first in the workspace) it is shown as. */
 	readonly asCalledFrom?: { readonly path: string; readonly span: Span };
+}
+
+/** A request's operation and its price a call. */
+export interface Heaviest {
+	readonly operation: Operation;
+	readonly credits: number;
 }
 
 /** One step from a wrapper call to the real request: a function call, then the request itself. */
@@ -142,6 +148,8 @@ export interface FunctionCost {
 	readonly chain: readonly ChainStep[];
 	/** The operation of the first request it makes, for the wrapper's hover and report. */
 	readonly operation?: Operation;
+	/** The dearest single request it makes (through the functions it calls too), for the checks that tell calls apart. */
+	readonly heaviest?: Heaviest;
 	/** With a call's arguments: the requests they decide and the functions it calls, each as the arguments make it. */
 	readonly byArgs?: { readonly requests: readonly CallFact[]; readonly invocations: readonly { readonly index: number; readonly target: FunctionRef; readonly cost: FunctionCost }[] };
 }
@@ -255,8 +263,10 @@ export class FunctionCosts {
 		let assumed = false;
 		let recursive = false;
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
+		let heaviest: Heaviest | undefined;
 		for (const call of requests) {
 			const { operation, price: callPrice } = priceOf(call, this.assumptions);
+			if (!heaviest || callPrice.credits > heaviest.credits) heaviest = { operation, credits: callPrice.credits };
 			const uses = within(call.loops).map(useOf);
 			const times = productOf(uses, 'iterations');
 			const value = callPrice.credits * times;
@@ -276,6 +286,7 @@ export class FunctionCosts {
 			const cost = this.cost(target, invocation.args?.map((a) => this.graph.resolveString(ref.path, fill(a))), inner);
 			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) return;
+			if (cost.heaviest && (!heaviest || cost.heaviest.credits > heaviest.credits)) heaviest = cost.heaviest;
 			if (args) called.push({ index: i, target, cost });
 			const uses = within(invocation.loops).map(useOf);
 			const times = productOf(uses, 'iterations');
@@ -302,6 +313,7 @@ export class FunctionCosts {
 			assumed: assumed || recursive,
 			chain: first?.chain ?? [],
 			operation: first?.operation,
+			...(heaviest ? { heaviest } : {}),
 			...(chose ? { branchMaximum: true } : {}),
 			...(recursive ? { recursive: true } : {}),
 			...(args ? { byArgs: { requests: decided, invocations: called } } : {}),
@@ -651,6 +663,7 @@ function wrapperEstimate(invocation: InvocationFact, target: FunctionRef, cost: 
 			chain: [{ path: target.path, span: declarationOf(graph, target), what: `${target.name}()` }, ...cost.chain],
 			...(cost.branchMaximum ? { branchMaximum: true } : {}),
 			...(cost.recursive ? { recursive: true } : {}),
+			...(cost.heaviest ? { heaviest: cost.heaviest } : {}),
 		},
 	};
 	return estimate;

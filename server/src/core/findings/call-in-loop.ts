@@ -2,9 +2,10 @@
 //
 // A Zoho CRM call inside a loop runs once per iteration, so its credits multiply.
 // Reported at the call, with each surrounding loop as related information. Single-record writes and
-// heavy calls have findings of their own (write-in-loop, heavy-call-in-loop) and are left to them.
+// heavy calls have findings of their own (write-in-loop, heavy-call-in-loop) and are left to them; a
+// write sending 10 records or more a call is already batched and is not reported.
 import { formatCredits } from '../explain';
-import { isHeavy, isSingleRecordWrite } from './kinds';
+import { isBatchedWrite, isHeavy, isSingleRecordWrite } from './kinds';
 import { defineFinding, loopDescription, loopsRelated } from './types';
 
 export type MessageId = 'callInLoop';
@@ -20,7 +21,8 @@ export const callInLoop = defineFinding<MessageId>({
 	},
 	*check({ estimate }) {
 		for (const call of estimate.calls) {
-			if (call.loops.length === 0 || isSingleRecordWrite(call) || isHeavy(call)) continue;
+			// A write that sends full batches is the pattern Zoho asks for: its loop is the batching, not a waste.
+			if (call.loops.length === 0 || isSingleRecordWrite(call) || isHeavy(call) || isBatchedWrite(call)) continue;
 			yield {
 				messageId: 'callInLoop',
 				data: {

@@ -2,8 +2,9 @@
 //
 // A request that costs 5 credits or more a call (Convert Lead, Send Mail, merge, bulk jobs, custom
 // modules) or a COQL query reading past 200 rows, inside a loop: the loop multiplies the heavy price.
+// A call of a function that makes such a request counts as well, however many functions lie between.
 import { formatCredits } from '../explain';
-import { isHeavy } from './kinds';
+import { heavyReached } from './kinds';
 import { defineFinding, loopDescription, loopsRelated } from './types';
 
 export type MessageId = 'heavyInLoop';
@@ -19,10 +20,13 @@ export const heavyCallInLoop = defineFinding<MessageId>({
 	},
 	*check({ estimate }) {
 		for (const call of estimate.calls) {
-			if (call.loops.length === 0 || !isHeavy(call)) continue;
+			const heavy = call.loops.length === 0 ? undefined : heavyReached(call);
+			if (!heavy) continue;
+			// Through a function: named with the operation it reaches (`convertAll() (Convert Lead)`).
+			const api = call.call.via === 'wrapper' ? `${call.operation.api} (${heavy.operation.api})` : call.operation.api;
 			yield {
 				messageId: 'heavyInLoop',
-				data: { api: call.operation.api, credits: formatCredits(call.credits), loops: loopDescription(call), perRun: formatCredits(call.perRun) },
+				data: { api, credits: formatCredits(call.credits), loops: loopDescription(call), perRun: formatCredits(call.perRun) },
 				span: call.call.span,
 				related: loopsRelated(call),
 				docs: call.operation.docs,

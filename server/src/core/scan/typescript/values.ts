@@ -497,7 +497,16 @@ function boundedRows(method: string, args: readonly ts.Expression[], number: (e:
 function sliced(length: number | undefined, args: readonly ts.Expression[], scope: Scope, thisScope?: Scope): Value {
 	const from = args[0] ? evaluate(args[0], scope, thisScope) : { kind: 'number' as const, value: 0 };
 	const to = args[1] ? evaluate(args[1], scope, thisScope) : undefined;
-	if (from?.kind !== 'number') return { kind: 'array', length: undefined };
+	// `rows.slice(i, i + 100)`: a batch of 100 at most, wherever it starts.
+	if (from?.kind !== 'number') {
+		const start = args[0] && unwrap(args[0]);
+		const e = args[1] && unwrap(args[1]);
+		if (start && e && ts.isIdentifier(start) && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isIdentifier(e.left) && e.left.text === start.text) {
+			const size = evaluate(e.right, scope, thisScope);
+			if (size?.kind === 'number' && size.value >= 0) return { kind: 'array', length: length === undefined ? size.value : Math.min(size.value, length) };
+		}
+		return { kind: 'array', length: undefined };
+	}
 	if (to?.kind === 'number') {
 		const count = Math.max(0, to.value - from.value);
 		return { kind: 'array', length: length === undefined ? count : Math.min(count, Math.max(0, length - from.value)) };
