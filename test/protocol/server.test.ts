@@ -67,11 +67,11 @@ void describe('language server over stdio (full client)', () => {
   for each p in {1,2,3}
   {
     leads = zoho.crm.getRecords("Leads", p, 200);
-            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Get Records runs inside a loop: 1 credit ×3 = 3 credits per run.
+            ~~~~~~~~~~~~~~~~~~~ [call-in-loop] Get Records runs inside a loop: 1 credit ×3 = 3 credits per run.
     for each l in leads
     {
       zoho.crm.convertLead(l.get("id"), Map());
-      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [heavy-call-in-loop] Convert Lead costs 5 credits a call and runs inside a loop: ×3 ×10 (assumed) = 150 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.
+      ~~~~~~~~~~~~~~~~~~~~ [heavy-call-in-loop] Convert Lead costs 5 credits a call and runs inside a loop: ×3 ×10 (assumed) = 150 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.
     }
   }
 }`,
@@ -141,9 +141,9 @@ void describe('language server over stdio (full client)', () => {
 			`export async function push(ids: string[]) {
   for (const id of ids) {
     await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);
-          ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Get Record runs inside a loop: 1 credit ×10 (assumed) = 10 credits per run.
+          ~~~~~ [call-in-loop] Get Record runs inside a loop: 1 credit ×10 (assumed) = 10 credits per run.
     await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });
-          ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [call-in-loop] Upsert Records runs inside a loop: 1 credit (assumed) ×10 (assumed) = 10 credits per run.
+          ~~~~~ [call-in-loop] Upsert Records runs inside a loop: 1 credit (assumed) ×10 (assumed) = 10 credits per run.
   }
   await fetch('https://accounts.zoho.com/oauth/v2/token', { method: 'POST' });
 }`,

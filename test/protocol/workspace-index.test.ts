@@ -39,7 +39,7 @@ void describe('calls of functions in files that are not open', () => {
 export async function convertAll(ids: string[]) {
   for (const id of ids.slice(0, 4)) {
     await convertLead(id);
-          ~~~~~~~~~~~~~~~ [heavy-call-in-loop] convertLead() (Convert Lead) costs 5 credits a call and runs inside a loop: ×4 = 20 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.
+          ~~~~~~~~~~~ [heavy-call-in-loop] convertLead() (Convert Lead) costs 5 credits a call and runs inside a loop: ×4 = 20 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.
   }
 }`,
 		);

@@ -5,6 +5,7 @@ import type { Severity } from '../core/findings';
 import { EVALUATION_BUDGET } from '../core/scan/typescript/values';
 import type { LineMap } from '../core/text';
 import { documentationUrl } from '../protocol';
+import { calleeSpan } from './callee-span';
 
 export const DIAGNOSTIC_SOURCE = 'Zoho Credit Lens';
 
@@ -43,9 +44,12 @@ function findingDiagnostics(
 	range: (span: { start: number; end: number }) => Diagnostic['range'],
 	rangeIn: (lines: LineMap, span: { start: number; end: number }) => Diagnostic['range'],
 ): Diagnostic[] {
+	// A finding about a call underlines its callee, not arguments that may run over many lines.
+	const calls = new Set(analysis.estimate.calls.map((c) => `${c.call.span.start}:${c.call.span.end}`));
 	return analysis.findings.map((finding) => {
+		const span = calls.has(`${finding.span.start}:${finding.span.end}`) ? calleeSpan(analysis.lines.text, finding.span) : finding.span;
 		const diagnostic: Diagnostic = {
-			range: range(finding.span),
+			range: range(span),
 			severity: SEVERITY[finding.severity],
 			source: DIAGNOSTIC_SOURCE,
 			code: finding.id,
