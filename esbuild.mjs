@@ -23,6 +23,14 @@ const common = {
 	mainFields: ['module', 'main'],
 };
 
+/** The server and the CLI share one copy of TypeScript, `dist/typescript.js`, loaded beside them. */
+const sharedTypeScript = {
+	name: 'shared-typescript',
+	setup(build) {
+		build.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+	},
+};
+
 const product = {
 	...common,
 	entryPoints: {
@@ -32,6 +40,15 @@ const product = {
 	},
 	outdir: 'dist',
 	external: ['vscode'],
+	plugins: [sharedTypeScript],
+};
+
+// TypeScript itself, once, as a module the server and the CLI require.
+const typescript = {
+	...common,
+	banner: {},
+	entryPoints: { typescript: 'node_modules/typescript/lib/typescript.js' },
+	outdir: 'dist',
 };
 
 // The budget panel's script runs in the webview, a browser.
@@ -66,7 +83,7 @@ const tests = {
 
 rmSync('out', { recursive: true, force: true });
 if (watch) {
-	for (const options of [product, webview, tests]) await (await esbuild.context(options)).watch();
+	for (const options of [product, typescript, webview, tests]) await (await esbuild.context(options)).watch();
 } else {
-	await Promise.all([esbuild.build(product), esbuild.build(webview), esbuild.build(tests)]);
+	await Promise.all([esbuild.build(product), esbuild.build(typescript), esbuild.build(webview), esbuild.build(tests)]);
 }
