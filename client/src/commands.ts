@@ -1,6 +1,6 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { describeEdition, EDITION_LABELS, EDITIONS, type Edition, isEdition } from '../../server/src/core/budget';
+import { describeEdition, EDITION_LABELS, EDITIONS, type Edition, isBudgetTableId, isEdition } from '../../server/src/core/budget';
 import { TEAM_CONFIG_FORMATTING } from '../../server/src/core/config/formatting';
 
 const CONFIG_FILE = 'zoho-credits.json';
@@ -43,27 +43,53 @@ export interface SelectEditionArgs {
 	users?: number;
 }
 
+/** The budget the server has in force (from zoho-credits.json, settings or the defaults). */
+export interface BudgetInForce {
+	readonly edition: string;
+	readonly users: number;
+	readonly table: string;
+}
+
+/** Asks for the edition, the one in force chosen already: Enter keeps it. */
+function pickEdition(inForce: BudgetInForce | undefined): Promise<Edition | undefined> {
+	const table = isBudgetTableId(inForce?.table) ? inForce.table : undefined;
+	const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { edition: Edition }>();
+	pick.title = 'Zoho CRM edition of the organisation';
+	pick.placeholder = 'The edition decides the daily API credit allowance';
+	pick.items = EDITIONS.map((e) => ({ label: EDITION_LABELS[e], description: `${describeEdition(e, table)}${e === inForce?.edition ? ' (in force)' : ''}`, edition: e }));
+	const active = pick.items.find((item) => item.edition === inForce?.edition);
+	if (active) pick.activeItems = [active];
+	return new Promise((resolve) => {
+		let chosen: Edition | undefined;
+		pick.onDidAccept(() => {
+			chosen = pick.activeItems[0]?.edition;
+			pick.hide();
+		});
+		pick.onDidHide(() => {
+			pick.dispose();
+			resolve(chosen);
+		});
+		pick.show();
+	});
+}
+
 /**
- * Asks for the edition and the user licences (or takes them as arguments) and writes them to the
- * folder's zoho-credits.json, or to the user settings when no folder is open.
+ * Asks for the edition and the user licences (or takes them as arguments), offering the ones in force,
+ * and writes them to the folder's zoho-credits.json, or to the user settings when no folder is open.
  */
-export async function selectEdition(args?: SelectEditionArgs): Promise<boolean> {
+export async function selectEdition(args?: SelectEditionArgs, inForce?: BudgetInForce): Promise<boolean> {
 	const current = vscode.workspace.getConfiguration('zohoCredits');
 	let edition: Edition | undefined = isEdition(args?.edition) ? args.edition : undefined;
 	if (!edition) {
-		const picked = await vscode.window.showQuickPick(
-			EDITIONS.map((e) => ({ label: EDITION_LABELS[e], description: describeEdition(e), edition: e })),
-			{ title: 'Zoho CRM edition of the organisation', placeHolder: 'The edition decides the daily API credit allowance' },
-		);
-		if (!picked) return false;
-		edition = picked.edition;
+		edition = await pickEdition(inForce);
+		if (!edition) return false;
 	}
 	let users = typeof args?.users === 'number' && Number.isInteger(args.users) && args.users >= 0 ? args.users : undefined;
 	if (users === undefined) {
 		const answer = await vscode.window.showInputBox({
 			title: 'User licences',
-			prompt: `${EDITION_LABELS[edition]}: ${describeEdition(edition)}`,
-			value: String(current.get<number>('users') ?? 10),
+			prompt: `${EDITION_LABELS[edition]}: ${describeEdition(edition, isBudgetTableId(inForce?.table) ? inForce.table : undefined)}`,
+			value: String(inForce?.users ?? current.get<number>('users') ?? 10),
 			validateInput: (v) => (/^\d+$/.test(v.trim()) ? undefined : 'A whole number of user licences, such as 25'),
 		});
 		if (answer === undefined) return false;

@@ -150,7 +150,16 @@ export class Ctx implements vscode.Disposable {
 		this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
 	}
 
+	/** The budget the server last said is in force, for pickers to start from. */
+	get budgetInForce(): { edition: string; users: number; table: string } | undefined {
+		const s = this.lastStatus;
+		return s && { edition: s.edition, users: s.users, table: s.table };
+	}
+
+	private lastStatus: StatusParams | undefined;
+
 	private showStatus(params: StatusParams): void {
+		this.lastStatus = params;
 		const icon = params.health === 'error' ? '$(error)' : params.health === 'warning' ? '$(warning)' : params.quiescent ? '$(pulse)' : '$(sync~spin)';
 		const usage = params.usage;
 		this.status.text = `${icon} Zoho ${params.editionLabel}${params.budgetAssumed ? ' (assumed)' : ''}${usage ? ` · ${formatPercent(usage.shareOfDaily)}` : ''}`;
@@ -159,12 +168,12 @@ export class Ctx implements vscode.Disposable {
 		md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
 		md.appendMarkdown(`**Zoho Credit Lens** ${params.message}\n\n`);
 		md.appendMarkdown(
-			`${params.editionLabel} (${params.editionOrigin}), ${formatNumber(params.users)} users, ${params.table} table: ${formatNumber(params.dailyCredits)} credits a day.\n\n`,
+			`${params.editionLabel} (${params.editionOrigin}), ${formatNumber(params.users)} users, ${params.table} table (${params.tableDated}): ${formatNumber(params.dailyCredits)} credits a day.\n\n`,
 		);
 		if (usage) {
 			const findings = [usage.errors ? `${usage.errors} error${usage.errors === 1 ? '' : 's'}` : '', usage.warnings ? `${usage.warnings} warning${usage.warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
 			md.appendMarkdown(
-				`Estimated use today: ${formatNumber(usage.perDay)} credits (${formatPercent(usage.shareOfDaily)}) from ${usage.entryPoints} entry point${usage.entryPoints === 1 ? '' : 's'}${findings.length ? `; ${findings.join(', ')}` : ''}.\n\n`,
+				`Estimated use today, the whole workspace (not only the open files): ${formatNumber(usage.perDay)} credits (${formatPercent(usage.shareOfDaily)}) from ${usage.entryPoints} entry point${usage.entryPoints === 1 ? '' : 's'}${findings.length ? `; ${findings.join(', ')}` : ''}.\n\n`,
 			);
 		}
 		md.appendMarkdown(

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { reportMarkdown } from '../../server/src/core/markdown-report';
 import { Commands, ServerCommands } from '../../server/src/protocol';
-import { importCalibration, openConfiguration, selectEdition } from './commands';
+import { importCalibration, openConfiguration, type SelectEditionArgs, selectEdition } from './commands';
 import { Ctx } from './ctx';
 import { BudgetPanel, openReportLocation } from './panel';
 import { BudgetTree } from './tree';
@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		new BudgetTree(reports),
 		vscode.commands.registerCommand('zohoCredits.showOutput', () => ctx?.output.show(true)),
 		vscode.commands.registerCommand('zohoCredits.restartServer', () => ctx?.restart()),
-		vscode.commands.registerCommand(Commands.selectEdition, selectEdition),
+		vscode.commands.registerCommand(Commands.selectEdition, (args?: SelectEditionArgs) => selectEdition(args, ctx?.budgetInForce)),
 		vscode.commands.registerCommand(Commands.openConfiguration, openConfiguration),
 		vscode.commands.registerCommand(Commands.showBudgetPanel, () => void BudgetPanel.show(context, reports)),
 		// A panel open when the window closed comes back after a reload.

@@ -67,6 +67,10 @@ export interface ObservedRow {
 export interface PanelModel {
 	title: string;
 	budget: { edition: string; editionLabel: string; users: number; table: string; dailyCredits: string };
+	/** "Professional (assumed), 10 users, current table (read 2026-11-25): 55,000 credits a day." */
+	budgetLine: string;
+	/** Under the entry points, when a count of runs is assumed: what the `*` means and how to state it. */
+	runsNote?: string;
 	editions: { id: string; label: string }[];
 	/** "491 of 15,000 credits a day (3.3%)". */
 	usage: string;
@@ -117,11 +121,18 @@ export function panelModel(data: WorkspaceReport): PanelModel {
 		.map((f) => ({ severity: f.severity, message: f.message, id: f.id, path: f.path, line: f.line }));
 
 	const b = report.budget;
+	const editionLabel = EDITION_LABELS[b.edition as keyof typeof EDITION_LABELS] ?? b.edition;
+	const runsAssumed = report.entryPoints.some((e) => e.runsSource === 'default');
 	return {
 		title: 'Zoho CRM credit budget',
+		// "(assumed)" where the status bar says it: the edition or the users are defaults nobody configured.
+		budgetLine: `${editionLabel}${data.budgetAssumed ? ' (assumed)' : ''}, ${formatNumber(b.users)} users, ${b.table} table${data.tableDated ? ` (${data.tableDated})` : ''}: ${formatNumber(daily)} credits a day.`,
+		...(runsAssumed
+			? { runsNote: '1* is an assumed count: nothing states how often that code runs, so it is counted once a day. State it with a comment // zoho-credits: runs-per-day=N above the function or with entryPoints in zoho-credits.json.' }
+			: {}),
 		budget: {
 			edition: b.edition,
-			editionLabel: EDITION_LABELS[b.edition as keyof typeof EDITION_LABELS] ?? b.edition,
+			editionLabel,
 			users: b.users,
 			table: b.table,
 			dailyCredits: formatNumber(daily),

@@ -286,6 +286,7 @@ async function updateStatus(): Promise<void> {
 		editionLabel: budget.editionLabel,
 		users: budget.users,
 		table: budget.table,
+		tableDated: budget.tableDated,
 		dailyCredits: budget.dailyCredits,
 		budgetAssumed: assumed,
 		editionOrigin: describeOrigin(effective.edition.origin),
@@ -493,7 +494,14 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 	const report = assembleReport(parts, budget);
 	if (windowSettings.effective.observed) report.observed = compareObserved(report, windowSettings.effective.observed);
 	if (analysed > 0) connection.console.log(`Totalled ${formatNumber(parts.length)} files (${formatNumber(analysed)} analysed again) in ${Math.round(performance.now() - started)} ms.`);
-	const content = { report, assumptions: assumptionsInForce(windowSettings.effective, report), uris, indexing: indexing !== undefined };
+	const content = {
+		report,
+		assumptions: assumptionsInForce(windowSettings.effective, report),
+		uris,
+		indexing: indexing !== undefined,
+		budgetAssumed: budgetAssumed(windowSettings.effective),
+		tableDated: budget.tableDated,
+	};
 	// Views redraw when the revision changes: an edit that changes no number keeps it.
 	const digest = createHash('sha1').update(JSON.stringify(content)).digest('hex');
 	if (digest !== lastReportDigest) {

@@ -45,6 +45,8 @@ export interface StatusParams {
 	editionLabel: string;
 	users: number;
 	table: string;
+	/** When the edition table in force was published or read: "read 2026-11-25". */
+	tableDated: string;
 	dailyCredits: number;
 	/** True when edition or users are defaults nobody configured. */
 	budgetAssumed: boolean;
@@ -75,6 +77,10 @@ export interface WorkspaceReport {
 	/** True while the workspace is still being read: the numbers are not complete yet. */
 	indexing: boolean;
 	revision: number;
+	/** True when the edition or the users are defaults nobody configured: the status bar says "(assumed)" too. */
+	budgetAssumed?: boolean;
+	/** When the edition table in force was published or read: "read 2026-11-25". */
+	tableDated?: string;
 }
 
 /** Asks the server for the workspace report (computed once per change of the workspace, then cached). */

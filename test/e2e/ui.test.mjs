@@ -76,6 +76,14 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		assert.match(await item.innerText(), /Zoho Professional \(assumed\) · 0\.42%/);
 		// The pulse icon means the server is up and idle; a spinner would mean busy, an error icon stopped.
 		await item.locator('.codicon-pulse').waitFor({ timeout: TIMEOUT });
+		// Its tooltip names the table in force and when it was read, and says the counts cover the whole workspace.
+		await item.hover();
+		const tip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'the whole workspace' }).first();
+		await tip.waitFor({ timeout: TIMEOUT });
+		const text = await tip.innerText();
+		assert.match(text, /current table \(read 2026-11-25\): 55,000 credits a day/);
+		assert.match(text, /Estimated use today, the whole workspace \(not only the open files\): 230 credits \(0\.42%\) from 5 entry points/);
+		await page.mouse.move(0, 0);
 	});
 
 	test('hovering convertLead shows the API, its credits and the loops', async () => {

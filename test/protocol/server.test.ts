@@ -49,8 +49,8 @@ void describe('language server over stdio (full client)', () => {
 	test('the status notification reports the default budget', async () => {
 		const status = await server.status(() => true);
 		assert.deepEqual(
-			[status.health, status.edition, status.editionLabel, status.users, status.dailyCredits],
-			['ok', 'professional', 'Professional', 10, 55000],
+			[status.health, status.edition, status.editionLabel, status.users, status.table, status.tableDated, status.dailyCredits],
+			['ok', 'professional', 'Professional', 10, 'current', 'read 2026-11-25', 55000],
 		);
 	});
 

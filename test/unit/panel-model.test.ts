@@ -137,3 +137,15 @@ void describe('budget panel model', () => {
 		assert.equal(entryTooltip(panelModel(report([entry('nightly', 'jobs/nightly.ts', 5)])).entries[0]), '**nightly** (jobs/nightly.ts:3)\n\n- nightly explained');
 	});
 });
+
+void describe('budget panel header', () => {
+	test('says "(assumed)" where the status bar does, names the table in force and when it was read, and explains 1*', () => {
+		const assumed = panelModel({ ...report([entry('sync', 'sync.ts', 240, 'default')]), budgetAssumed: true, tableDated: 'read 2026-11-25' });
+		// The fixture's budget: Professional, 10 users, the seed table's 15,000.
+		assert.equal(assumed.budgetLine, 'Professional (assumed), 10 users, seed table (read 2026-11-25): 15,000 credits a day.');
+		assert.match(assumed.runsNote ?? '', /^1\* is an assumed count: nothing states how often that code runs, so it is counted once a day\./);
+		const configured = panelModel({ ...report([entry('sync', 'sync.ts', 240)]), budgetAssumed: false });
+		assert.equal(configured.budgetLine, 'Professional, 10 users, seed table: 15,000 credits a day.');
+		assert.equal(configured.runsNote, undefined);
+	});
+});

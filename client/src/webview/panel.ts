@@ -104,7 +104,7 @@ function render(model: PanelModel): void {
 	}
 	root.replaceChildren(
 		el('header', {}, el('h1', {}, model.title), actions),
-		el('p', { class: 'budget' }, `${model.budget.editionLabel}, ${formatNumber(model.budget.users)} users, ${model.budget.table} table: ${model.budget.dailyCredits} credits a day.`),
+		el('p', { class: 'budget' }, model.budgetLine),
 		budgetForm(model),
 		...(model.note ? [el('p', { class: 'note', role: 'status' }, model.note)] : []),
 		chart(model),
@@ -125,6 +125,7 @@ function render(model: PanelModel): void {
 							e.share,
 						]),
 					),
+			...(model.runsNote ? [el('p', { class: 'note', id: 'runs-note' }, model.runsNote)] : []),
 		),
 		section(
 			'files',

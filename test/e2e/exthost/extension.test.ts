@@ -140,6 +140,15 @@ describe('Zoho Credit Lens in the extension host', () => {
 			// Enterprise (current table): 50,000 + 40 × 1,000 = 90,000; 150 credits are 0.17% of it.
 			const text = await hoverUntil(deluge(), new vscode.Position(13, 15), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), current table.');
 			assert.ok(text.includes('0.17% of the daily 90,000 credits.'), text);
+			// Without arguments the picker opens on the edition in force and offers the users in force:
+			// Enter, Enter keeps both (the settings' 3 users are not in force).
+			const picking = vscode.commands.executeCommand<boolean>('zohoCredits.selectEdition');
+			for (let step = 0; step < 2; step++) {
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+				await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			}
+			assert.equal(await picking, true);
+			assert.deepEqual(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))), { edition: 'enterprise', users: 40 });
 		} finally {
 			await config.update('users', undefined, vscode.ConfigurationTarget.Workspace);
 			await vscode.workspace.fs.delete(file);
