@@ -169,6 +169,8 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 			'firstLeads 1 1* 1 0.002%',
 		]);
 		assert.equal(await panel().locator('#findings li').count(), 6);
+		// The light theme's palette: the first entry point in deep blue (#08356b), 3:1 from its neighbour and the page.
+		assert.equal(await panel().locator('.bar .segment').first().evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(8, 53, 107)');
 		assert.match(await panel().locator('#assumptions').innerText(), /5 of 5 entry points run once a day/);
 		assert.match(await panel().locator('#files').innerText(), /deluge\/convert_hot_leads\.dg/);
 		// A strict content security policy: nothing but the extension's own script (with a nonce) and style sheet.
@@ -232,5 +234,24 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		// The panel's tab is back (its serializer is registered); showing it brings back its content.
 		await page.locator('.tab', { hasText: 'Zoho Credit Budget' }).click({ timeout: TIMEOUT });
 		await panel().locator('#usage', { hasText: '≈ 230 (41–3,620) of 90,000 credits a day (0.26%)' }).waitFor({ timeout: TIMEOUT });
+	});
+
+	test('in a dark theme the panel takes its dark palette', async () => {
+		await page.keyboard.press('F1');
+		const input = page.locator('.quick-input-widget input');
+		await input.waitFor({ timeout: TIMEOUT });
+		await input.fill('>Preferences: Color Theme');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Color Theme' }).first().waitFor({ timeout: TIMEOUT });
+		await page.keyboard.press('Enter');
+		await input.fill('Dark Modern');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: TIMEOUT });
+		await page.keyboard.press('Enter');
+		await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: TIMEOUT });
+		// The first entry point's segment: the dark palette's bright blue (#a0d8ff), 3:1 from its neighbour.
+		const first = panel().locator('.bar .segment').first();
+		await first.waitFor({ timeout: TIMEOUT });
+		await panel().locator('body.vscode-dark').waitFor({ timeout: TIMEOUT });
+		assert.equal(await first.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(160, 216, 255)');
+		await page.screenshot({ path: join(RESULTS, 'budget-panel-dark.png') });
 	});
 });
