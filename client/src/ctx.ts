@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { formatNumber, formatPercent } from '../../server/src/core/explain';
-import { Commands, type InitializationOptions, type StatusParams, StatusNotification, WorkspaceReportRequest } from '../../server/src/protocol';
+import { Commands, ExplainRequest, type InitializationOptions, type StatusParams, StatusNotification, WorkspaceReportRequest } from '../../server/src/protocol';
 import { delugeFilters, explicitSettings } from './config';
 import { ReportStore } from './report-store';
 
@@ -14,7 +14,7 @@ export const SELECTOR = [
 	{ scheme: 'file', pattern: '**/zoho-credits.json' },
 ];
 
-const TRUSTED_COMMANDS = [Commands.selectEdition, Commands.openConfiguration, Commands.showBudgetPanel];
+const TRUSTED_COMMANDS = [Commands.selectEdition, Commands.openConfiguration, Commands.showBudgetPanel, Commands.explainCall];
 
 /** Owns the language client, the output channel and the status bar item. */
 export class Ctx implements vscode.Disposable {
@@ -27,6 +27,13 @@ export class Ctx implements vscode.Disposable {
 		const client = this.client;
 		return client?.isRunning() ? client.sendRequest(WorkspaceReportRequest.type) : undefined;
 	});
+	/** The whole reasoning behind the call at a place, as the server writes it; undefined when no call is there. */
+	async explain(uri: string, offset: number): Promise<string | undefined> {
+		const client = this.client;
+		if (!client?.isRunning()) return undefined;
+		return (await client.sendRequest(ExplainRequest.type, { uri, offset })) ?? undefined;
+	}
+
 	/** Ends the indexing progress notification, while one is shown. */
 	private endIndexing: (() => void) | undefined;
 	private reportIndexing: ((message: string) => void) | undefined;
@@ -72,7 +79,7 @@ export class Ctx implements vscode.Disposable {
 			run: { module, transport: TransportKind.ipc },
 			debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
 		};
-		const initializationOptions: InitializationOptions = { clientValidatesConfigSchema: true };
+		const initializationOptions: InitializationOptions = { clientValidatesConfigSchema: true, explainCommand: true };
 		const clientOptions: LanguageClientOptions = {
 			documentSelector: [...SELECTOR, ...deluge],
 			outputChannel: this.output,

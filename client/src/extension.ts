@@ -35,6 +35,18 @@ async function exportReport(format?: 'markdown' | 'json'): Promise<vscode.TextDo
 	return document;
 }
 
+/** Opens the whole reasoning behind a call beside the code, from the link in its short hover. */
+async function explainCall(uri: string, offset: number): Promise<vscode.TextDocument | undefined> {
+	const markdown = await ctx?.explain(uri, offset);
+	if (markdown === undefined) {
+		void vscode.window.showWarningMessage('Zoho Credit Lens: there is no Zoho CRM call at that place any more.');
+		return undefined;
+	}
+	const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${markdown}\n` });
+	await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+	return document;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	ctx = new Ctx(context);
 	const reports = ctx.reports;
@@ -45,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		vscode.commands.registerCommand('zohoCredits.restartServer', () => ctx?.restart()),
 		vscode.commands.registerCommand(Commands.selectEdition, (args?: SelectEditionArgs) => selectEdition(args, ctx?.budgetInForce)),
 		vscode.commands.registerCommand(Commands.openConfiguration, openConfiguration),
+		vscode.commands.registerCommand(Commands.explainCall, explainCall),
 		vscode.commands.registerCommand(Commands.showBudgetPanel, () => void BudgetPanel.show(context, reports)),
 		// A panel open when the window closed comes back after a reload.
 		vscode.window.registerWebviewPanelSerializer(BudgetPanel.viewType, { deserializeWebviewPanel: async (panel) => BudgetPanel.revive(panel, context, reports) }),

@@ -40,13 +40,14 @@ import {
 	StatusNotification,
 	type StatusParams,
 	type WorkspaceReport,
+	ExplainRequest,
 	WorkspaceReportRequest,
 	type WorkspaceUsage,
 } from './protocol';
 import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
-import { hover } from './views/hover';
+import { callAt, hover, hoverMarkdown } from './views/hover';
 import { codeActions } from './views/code-actions';
 import type { TeamFile } from './views/entry-point-config';
 import { codeLenses } from './views/code-lens';
@@ -88,6 +89,8 @@ let canPullConfiguration = false;
 let canRegisterWatchers = false;
 let relatedInformation = false;
 let clientValidatesConfigSchema = false;
+/** Whether the editor runs our explain command from a hover link: flagged calls then hover in short. */
+let explainCommand = false;
 let canCreateFiles = false;
 const DIAGNOSTIC_DELAY_MS = 150;
 
@@ -560,6 +563,7 @@ connection.onInitialize((params): InitializeResult => {
 	relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
 	canCreateFiles = capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
 	clientValidatesConfigSchema = (params.initializationOptions as InitializationOptions | undefined)?.clientValidatesConfigSchema === true;
+	explainCommand = (params.initializationOptions as InitializationOptions | undefined)?.explainCommand === true;
 	const folders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
 	if (folders.length === 0 && params.rootUri) {
 		const root = fsPathOf(params.rootUri);
@@ -808,7 +812,13 @@ function teamFileOf(uri: string): TeamFile | undefined {
 }
 
 connection.onHover((params) =>
-	fromAnalysis(params.textDocument.uri, 'Hover', null, ({ analysis }, document) => hover(analysis, document.offsetAt(params.position))),
+	fromAnalysis(params.textDocument.uri, 'Hover', null, ({ analysis }, document) => hover(analysis, document.offsetAt(params.position), explainCommand ? params.textDocument.uri : undefined)),
+);
+connection.onRequest(ExplainRequest.type, (params) =>
+	fromAnalysis(params.uri, 'Explain', null, ({ analysis }) => {
+		const call = callAt(analysis, params.offset);
+		return call ? hoverMarkdown(analysis, call) : null;
+	}),
 );
 connection.languages.inlayHint.on((params) =>
 	fromAnalysis(params.textDocument.uri, 'Inlay hints', [], ({ analysis, settings }) => inlayHints(analysis, params.range, settings.inlayHints)),

@@ -2,7 +2,7 @@
  * Custom messages between the Zoho Credit Lens client and server, and the settings they share.
  * Imports only the protocol package, so the client can bundle this file as it is.
  */
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { JsonReport } from './core/report';
 
 /**
@@ -31,6 +31,23 @@ export interface InitializationOptions {
 	 * through `jsonValidation`); the server then reports only what the schema cannot, so nothing shows twice.
 	 */
 	clientValidatesConfigSchema?: boolean;
+	/**
+	 * True when the editor runs the `zohoCredits.explainCall` command from a hover link (VS Code does): a
+	 * hover on a call with a finding then shows the figures in short and links to the whole reasoning.
+	 */
+	explainCommand?: boolean;
+}
+
+/** Where a call is: the document and the offset of a position on it. */
+export interface ExplainParams {
+	uri: string;
+	offset: number;
+}
+
+/** The whole reasoning behind the call at a place, as Markdown (what `zoho-credits explain` prints); null when no call is there. */
+export namespace ExplainRequest {
+	export const method = 'zohoCreditLens/explain';
+	export const type = new RequestType<ExplainParams, string | null, void>(method);
 }
 
 export type Health = 'ok' | 'warning' | 'error';
@@ -103,6 +120,8 @@ export const Commands = {
 	selectEdition: 'zohoCredits.selectEdition',
 	openConfiguration: 'zohoCredits.openConfiguration',
 	showBudgetPanel: 'zohoCredits.showBudgetPanel',
+	/** Opens the whole reasoning behind a call (`[uri, offset]`) beside the code. */
+	explainCall: 'zohoCredits.explainCall',
 } as const;
 
 /** Commands the server runs (`workspace/executeCommand`), in any editor. */

@@ -120,6 +120,16 @@ void describe('language server over stdio (full client)', () => {
 		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), current table. [Set edition and users](command:zohoCredits.selectEdition)'), value);
 		const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' }, position: { line: 0, character: 2 } });
 		assert.equal(none, null);
+		// This client sent no explainCommand: a flagged call hovers whole, with no link it could not follow.
+		assert.doesNotMatch(value, /explainCall/);
+	});
+
+	test('explain: the whole reasoning behind the call at a place, for the short hover\'s link', async () => {
+		const text = await server.connection.sendRequest('zohoCreditLens/explain', { uri: 'file:///ws/convert.dg', offset: DELUGE.indexOf('convertLead') });
+		assert.equal(typeof text, 'string');
+		assert.match(text as string, /^\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
+		assert.ok((text as string).includes('- ×3: loop at line 3, literal list of 3 items'), text as string);
+		assert.equal(await server.connection.sendRequest('zohoCreditLens/explain', { uri: 'file:///ws/convert.dg', offset: 0 }), null);
 	});
 
 	test('Deluge: the function lens counts the statements a run executes against Zoho CRM’s limit', async () => {

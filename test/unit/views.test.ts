@@ -242,3 +242,36 @@ void describe('views', () => {
 		assert.equal(codeActions(analysis, 'file:///f.dg', line, shown).find((a) => a.command?.command === 'zohoCredits.server.openDocumentation'), undefined);
 	});
 });
+
+void describe('hover on a flagged call, where the editor opens the reasoning from a link', () => {
+	const source = 'for each p in {1,2,3}\n{\n  zoho.crm.convertLead(p, Map());\n}\nzoho.crm.getRecords("Leads");';
+	const at = source.indexOf('convertLead');
+
+	test('is short: the operation, its credits, the loops, per run and per day, and the link; the finding is not repeated', () => {
+		const analysis = analyze('deluge', source);
+		assert.deepEqual(analysis.findings.map((f) => f.id), ['heavy-call-in-loop']);
+		const value = (hover(analysis, at, 'file:///f.dg')!.contents as { value: string }).value;
+		// Convert Lead 5 × 3 = 15 a run; once a day (assumed): 15 of 55,000 = 0.03%.
+		const args = encodeURIComponent(JSON.stringify(['file:///f.dg', source.indexOf('zoho.crm.convertLead')]));
+		assert.deepEqual(value.split('\n'), [
+			'**Zoho CRM: Convert Lead**: 5 credits per call',
+			'',
+			'Loops: ×3 (loop at line 1)',
+			'',
+			'**15 credits per run**; 15 credits a day at 1 run (assumed), 0.03% of 55,000.',
+			'',
+			`[How this figure is reached](command:zohoCredits.explainCall?${args}) · [Zoho documentation](https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html)`,
+		]);
+		assert.doesNotMatch(value, /Move it out of the loop|Budget:/);
+	});
+
+	test('a call nothing flags, and any call where the editor cannot follow the link, hover whole', () => {
+		const analysis = analyze('deluge', source);
+		const unflagged = (hover(analysis, source.indexOf('getRecords'), 'file:///f.dg')!.contents as { value: string }).value;
+		assert.match(unflagged, /^\*\*Zoho CRM: Get Records\*\*: 1 credit per call\n/);
+		assert.match(unflagged, /\nBudget: /);
+		const whole = (hover(analysis, at)!.contents as { value: string }).value;
+		assert.match(whole, /\n- ×3: loop at line 1, literal list of 3 items\n/);
+		assert.match(whole, /\nBudget: /);
+	});
+});

@@ -98,9 +98,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 	}
 	out.push('');
 	// The entry point the call runs in decides how often a day it runs.
-	const entry = analysis.entryPoints.find((e) => e.body && e.body.start <= call.call.span.start && call.call.span.end <= e.body.end) ?? analysis.entryPoints.find((e) => !e.body);
-	const runs = entry?.runsPerDay ?? 1;
-	const source = runsSourceText(entry?.runsSource);
+	const { runs, source } = runsOf(analysis, call);
 	const perDay = call.perRun * runs;
 	out.push(
 		`**${formatCreditsRange(call.perRun, call.low, call.high)} per run**; at ${formatNumber(runs)} run${runs === 1 ? '' : 's'} a day (${source}) that is ${formatCreditsRange(perDay, call.low * runs, call.high * runs)} a day, ${formatShare(perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)} credits.`,
@@ -179,7 +177,48 @@ export function loopMarkdown(analysis: FileAnalysis, loopIndex: number): string 
 	return out.join('\n');
 }
 
-export function hover(analysis: FileAnalysis, offset: number): Hover | null {
+/**
+ * Hover on a call the Problems already flag, in editors that can open the whole reasoning from a link:
+ * the operation, its credits, the loops, per run and per day, and the link. The finding's own message
+ * (what it is and what to do) stays in the problem's section above, not repeated here.
+ */
+export function shortHoverMarkdown(analysis: FileAnalysis, call: CallEstimate, uri: string): string {
+	const budget = analysis.budget;
+	const head = call.wrapper
+		? `**Zoho CRM through ${inlineCode(`${call.wrapper.target.name}()`)}**: ${formatCredits(call.credits)} each time it runs`
+		: `**Zoho CRM: ${escapeMarkdown(call.operation.api)}**: ${formatCredits(call.credits)} per call${call.price.assumption ? ' (assumed)' : ''}`;
+	const loops = call.loops.map((use) => `×${formatNumber(use.iterations)} (loop at line ${analysis.lines.lineOf(use.loop.header.start) + 1}${use.source === 'default' ? ', assumed' : ''})`);
+	const { runs, source } = runsOf(analysis, call);
+	const perDay = call.perRun * runs;
+	const args = encodeURIComponent(JSON.stringify([uri, call.call.span.start]));
+	const docs = docsLink('Zoho documentation', call.operation.docs);
+	return [
+		head,
+		'',
+		...(loops.length > 0 ? [`Loops: ${loops.join(' ')}`, ''] : []),
+		`**${formatCreditsRange(call.perRun, call.low, call.high)} per run**; ${formatCreditsRange(perDay, call.low * runs, call.high * runs)} a day at ${formatNumber(runs)} run${runs === 1 ? '' : 's'} (${source}), ${formatShare(perDay, budget)} of ${formatNumber(budget.dailyCredits)}.`,
+		'',
+		[`[How this figure is reached](command:${Commands.explainCall}?${args})`, docs].filter(Boolean).join(' · '),
+	].join('\n');
+}
+
+/** How often a day the code around a call runs: its entry point's runs, and where that figure came from. */
+function runsOf(analysis: FileAnalysis, call: CallEstimate): { runs: number; source: string } {
+	const entry = analysis.entryPoints.find((e) => e.body && e.body.start <= call.call.span.start && call.call.span.end <= e.body.end) ?? analysis.entryPoints.find((e) => !e.body);
+	return { runs: entry?.runsPerDay ?? 1, source: runsSourceText(entry?.runsSource) };
+}
+
+/** Whether a finding stands on a call: its problem section already says what is wrong there. */
+function flagged(analysis: FileAnalysis, call: CallEstimate): boolean {
+	return analysis.findings.some((f) => f.span.start === call.call.span.start && f.span.end === call.call.span.end);
+}
+
+/**
+ * The hover at a place: on a call, what it costs and why (in short on a flagged call when `explainUri` is
+ * given: the editor can open the rest from a link); on an entry point's name, a Deluge function or a loop
+ * header, what it costs or executes.
+ */
+export function hover(analysis: FileAnalysis, offset: number, explainUri?: string): Hover | null {
 	const call = callAt(analysis, offset);
 	if (!call) {
 		const entry = analysis.entryPoints.find((e) => e.body && offset >= e.span.start && offset <= e.span.end);
@@ -204,5 +243,6 @@ export function hover(analysis: FileAnalysis, offset: number): Hover | null {
 	}
 	const start = analysis.lines.position(call.call.span.start);
 	const end = analysis.lines.position(call.call.span.end);
-	return { contents: { kind: 'markdown', value: hoverMarkdown(analysis, call) }, range: { start, end } };
+	const value = explainUri !== undefined && flagged(analysis, call) ? shortHoverMarkdown(analysis, call, explainUri) : hoverMarkdown(analysis, call);
+	return { contents: { kind: 'markdown', value }, range: { start, end } };
 }

@@ -78,8 +78,19 @@ describe('Zoho Credit Lens in the extension host', () => {
 		// Line 14 (0-based 13): "				zoho.crm.convertLead(...)"; column 15 is inside "convertLead".
 		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(13, 15));
 		const text = hoverText(hovers);
+		// A flagged call hovers in short: the figures and a link to the whole reasoning, which the command opens.
 		assert.match(text, /\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
+		assert.match(text, /Loops: ×3 \(loop at line 7\) ×10 \(loop at line 10, assumed\)/);
 		assert.match(text, /\*\*≈ 150 \(15–3,000\) credits per run\*\*/);
+		const link = /\(command:zohoCredits\.explainCall\?([^)]+)\)/.exec(text);
+		assert.ok(link, text);
+		assert.ok(!text.includes('Budget:'), text);
+		const [uri, offset] = JSON.parse(decodeURIComponent(link[1])) as [string, number];
+		const document = await vscode.commands.executeCommand<vscode.TextDocument>('zohoCredits.explainCall', uri, offset);
+		assert.equal(document?.languageId, 'markdown');
+		assert.ok(document.getText().includes('- ×10: loop at line 10, default of 10 iterations'), document.getText());
+		assert.ok(document.getText().includes('Budget: Professional (assumed), 10 users (assumed), current table.'), document.getText());
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 	});
 
 	it('answers inlay hints through the provider API', async () => {
@@ -113,7 +124,8 @@ describe('Zoho Credit Lens in the extension host', () => {
 	});
 
 	it('sends the server only explicit settings: with none, the budget is assumed', async () => {
-		const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(13, 15)));
+		// Line 6 (0-based 5): getRecordById, flagged by nothing: its hover is whole.
+		const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(5, 20)));
 		assert.ok(text.includes('Budget: Professional (assumed), 10 users (assumed), current table.'), text);
 	});
 
@@ -121,9 +133,9 @@ describe('Zoho Credit Lens in the extension host', () => {
 		const config = vscode.workspace.getConfiguration('zohoCredits');
 		await config.update('edition', 'free', vscode.ConfigurationTarget.Workspace);
 		try {
-			// Free allows 5,000 credits a day: the convertLead line's 150 credits are 3.0% of it.
-			const text = await hoverUntil(deluge(), new vscode.Position(13, 15), 'Budget: Free (from settings), 10 users (assumed)');
-			assert.ok(text.includes('3.0% of the daily 5,000 credits.'), text);
+			// Free allows 5,000 credits a day: getRecordById's 1 credit is 0.02% of it.
+			const text = await hoverUntil(deluge(), new vscode.Position(5, 20), 'Budget: Free (from settings), 10 users (assumed)');
+			assert.ok(text.includes('0.02% of the daily 5,000 credits.'), text);
 		} finally {
 			await config.update('edition', undefined, vscode.ConfigurationTarget.Workspace);
 		}
@@ -137,9 +149,9 @@ describe('Zoho Credit Lens in the extension host', () => {
 			assert.equal(await vscode.commands.executeCommand('zohoCredits.selectEdition', { edition: 'enterprise', users: 40 }), true);
 			const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
 			assert.deepEqual(written, { edition: 'enterprise', users: 40 });
-			// Enterprise (current table): 50,000 + 40 × 1,000 = 90,000; 150 credits are 0.17% of it.
-			const text = await hoverUntil(deluge(), new vscode.Position(13, 15), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), current table.');
-			assert.ok(text.includes('0.17% of the daily 90,000 credits.'), text);
+			// Enterprise (current table): 50,000 + 40 × 1,000 = 90,000; getRecordById's 1 credit is 0.001% of it.
+			const text = await hoverUntil(deluge(), new vscode.Position(5, 20), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), current table.');
+			assert.ok(text.includes('0.001% of the daily 90,000 credits.'), text);
 			// Without arguments the picker opens on the edition in force and offers the users in force:
 			// Enter, Enter keeps both (the settings' 3 users are not in force).
 			const picking = vscode.commands.executeCommand<boolean>('zohoCredits.selectEdition');
