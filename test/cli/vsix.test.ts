@@ -92,3 +92,15 @@ void describe('the packaged extension', () => {
 		assert.doesNotMatch(readme, /npm run bench|Where the memory goes|ESLint with one rule/);
 	});
 });
+
+void describe('a clean install', () => {
+	test('decides about every dependency with an install script, so npm ci has nothing to warn about', () => {
+		const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+		const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+		const withScripts = Object.entries(lock.packages)
+			.filter(([, p]) => p.hasInstallScript)
+			.map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
+		assert.ok(withScripts.length > 0);
+		for (const name of withScripts) assert.equal(typeof pkg.allowScripts?.[name], 'boolean', `${name} has install scripts: allowScripts says whether they run`);
+	});
+});

@@ -2,7 +2,7 @@
 // driven through headless Chromium as a person would: open a file, read the inline hint and
 // the code lens, hover a call, apply a quick fix, open the Problems panel, look at the status bar, and save a screenshot.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { codeServerBin, installVsix, launchBrowser, makeRun, ROOT, startCodeServer, STATUS_ITEM_ID, vsixPath } from '../../scripts/code-server.mjs';
@@ -14,13 +14,12 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 	let server;
 	let context;
 	let page;
-	let run;
 
 	before(async () => {
 		const vsix = vsixPath();
 		assert.ok(existsSync(vsix), `${vsix} is missing: run "npm run package" first`);
 		const bin = codeServerBin();
-		run = makeRun('ui');
+		const run = makeRun('ui');
 		installVsix(bin, run, vsix);
 		server = await startCodeServer(bin, run);
 		context = await launchBrowser(run);
@@ -35,13 +34,18 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		server?.stop();
 	});
 
-	async function openFile(name) {
-		await page.keyboard.press('Control+P');
+	/** Types into the quick input the key opens and takes the first row that shows `row`. */
+	async function quickInput(key, text, row) {
+		await page.keyboard.press(key);
 		const input = page.locator('.quick-input-widget input');
 		await input.waitFor({ timeout: TIMEOUT });
-		await input.fill(name);
-		await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: TIMEOUT });
+		await input.fill(text);
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: TIMEOUT });
 		await page.keyboard.press('Enter');
+	}
+
+	async function openFile(name) {
+		await quickInput('Control+P', name, name);
 		await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor({ timeout: TIMEOUT });
 	}
 
@@ -112,12 +116,7 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await hover.first().locator('a', { hasText: 'How this figure is reached' }).click();
 		await page.locator('.editor-instance .view-lines', { hasText: 'default of 10 iterations' }).first().waitFor({ timeout: TIMEOUT });
 		// Closed unsaved, so nothing asks to save it later.
-		await page.keyboard.press('F1');
-		const input = page.locator('.quick-input-widget input');
-		await input.waitFor({ timeout: TIMEOUT });
-		await input.fill('>View: Revert and Close Editor');
-		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Revert and Close Editor' }).first().waitFor({ timeout: TIMEOUT });
-		await page.keyboard.press('Enter');
+		await quickInput('F1', '>View: Revert and Close Editor', 'Revert and Close Editor');
 		await page.mouse.move(5, 5);
 		await page.keyboard.press('Escape');
 	});
@@ -225,12 +224,7 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 	});
 
 	test('Export Report writes the workspace report as Markdown', async () => {
-		await page.keyboard.press('F1');
-		const input = page.locator('.quick-input-widget input');
-		await input.waitFor({ timeout: TIMEOUT });
-		await input.fill('>Zoho Credit Lens: Export Report');
-		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export Report' }).first().waitFor({ timeout: TIMEOUT });
-		await page.keyboard.press('Enter');
+		await quickInput('F1', '>Zoho Credit Lens: Export Report', 'Export Report');
 		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Markdown' }).first().waitFor({ timeout: TIMEOUT });
 		await page.keyboard.press('Enter');
 		await page.locator('.tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: TIMEOUT });
@@ -247,9 +241,15 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 	});
 
 	test('in a dark theme the panel takes its dark palette', async () => {
-		// The user settings the workbench watches: it switches to the dark theme as they change.
-		const settingsFile = join(run.dir, 'ud', 'User', 'settings.json');
-		writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+		// Preferences: Color Theme, then Dark Modern, each row picked by a click (Enter takes whichever row is first).
+		await page.keyboard.press('F1');
+		const input = page.locator('.quick-input-widget input');
+		await input.waitFor({ timeout: TIMEOUT });
+		await input.fill('>Preferences: Color Theme');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click({ timeout: TIMEOUT });
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: TIMEOUT });
+		await input.fill('Dark Modern');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().click({ timeout: TIMEOUT });
 		await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: TIMEOUT });
 		// The first entry point's segment: the dark palette's bright blue (#a0d8ff), 3:1 from its neighbour.
 		const first = panel().locator('.bar .segment').first();
