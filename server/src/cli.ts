@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
-import { BUDGET_TABLE_IDS, EDITIONS } from './core/budget';
+import { BUDGET_TABLE_IDS, EDITIONS, tableName } from './core/budget';
 import { budgetAssumed, DEFAULTS, type EffectiveSettings, type ExplicitSettings, LIMITS, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
 import { FINDING_RULES } from './core/findings';
 import { formatNumber, formatRange, formatRatio } from './core/explain';
@@ -168,7 +168,7 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	const range = perDayLow === perDayHigh ? '' : ` (${formatNumber(perDayLow)}–${formatNumber(perDayHigh)} where prices or loop counts depend on data the code does not show)`;
 	out.push(
 		`Total: ${perDayLow === perDayHigh ? '' : '≈ '}${formatNumber(report.totals.perDay)}${range} credits a day from ${report.entryPoints.length} entry point${report.entryPoints.length === 1 ? '' : 's'} (1 run a day each unless configured) of ${formatNumber(b.dailyCredits)} ` +
-			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}, ${b.table} table${budgetNote}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,
+			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}, ${tableName(b.table)}${budgetNote}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,
 	);
 	return out.join('\n');
 }

@@ -289,7 +289,7 @@ async function updateStatus(): Promise<void> {
 		editionLabel: budget.editionLabel,
 		users: budget.users,
 		table: budget.table,
-		tableDated: budget.tableDated,
+		tableDated: budget.tableSince,
 		dailyCredits: budget.dailyCredits,
 		budgetAssumed: assumed,
 		editionOrigin: describeOrigin(effective.edition.origin),
@@ -503,7 +503,7 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 		uris,
 		indexing: indexing !== undefined,
 		budgetAssumed: budgetAssumed(windowSettings.effective),
-		tableDated: budget.tableDated,
+		tableDated: budget.tableSince,
 	};
 	// Views redraw when the revision changes: an edit that changes no number keeps it.
 	const digest = createHash('sha1').update(JSON.stringify(content)).digest('hex');

@@ -105,7 +105,7 @@ void describe('zoho-credits scan', () => {
 		// credits of Free's 5,000 = 1.52%.
 		assert.equal(
 			lines.at(-1),
-			'Total: ≈ 76 (13–706 where prices or loop counts depend on data the code does not show) credits a day from 4 entry points (1 run a day each unless configured) of 5,000 (free, 3 users, current table): 1.52%',
+			'Total: ≈ 76 (13–706 where prices or loop counts depend on data the code does not show) credits a day from 4 entry points (1 run a day each unless configured) of 5,000 (free, 3 users, current table (read 2026-11-25)): 1.52%',
 		);
 	});
 
@@ -115,7 +115,7 @@ void describe('zoho-credits scan', () => {
 		const lines = stdout.split('\n');
 		assert.equal(lines[0], '# Zoho CRM API credits');
 		// 76 (13–706) of Free's 5,000 = 1.52%, shown to one decimal.
-		assert.equal(lines[2], '**≈ 76 (13–706) credits a day of 5,000 (1.5%)**: free, 3 users, current table.');
+		assert.equal(lines[2], '**≈ 76 (13–706) credits a day of 5,000 (1.5%)**: free, 3 users, current table (read 2026-11-25).');
 		// 1 + 5 per id when the list holds one, 10 + 50 at the assumed ten, 100 + 500 at a hundred.
 		assert.ok(lines.includes('| convertQualified | examples/node/nightly-convert.ts:5 | ≈ 60 (6–600) | 1 (assumed) | ≈ 60 (6–600) | 1.2% |'), stdout);
 		assert.ok(lines.includes('- Edition Free (from command line) with 3 user licences (from command line): 5,000 credits a day, at most 5,000.'), stdout);
@@ -247,7 +247,7 @@ void describe('zoho-credits scan', () => {
 		const seed = JSON.parse(cli(['scan', '.', '--format', 'json', '--budget-table', 'seed'], dir).stdout);
 		assert.deepEqual([seed.budget.table, seed.budget.dailyCredits], ['seed', 20000]);
 		const table = cli(['scan', '.'], dir).stdout;
-		assert.match(table, /of 55,000 \(enterprise, 5 users, current table\): 0\.00%/);
+		assert.match(table, /of 55,000 \(enterprise, 5 users, current table \(read 2026-11-25\)\): 0\.00%/);
 	});
 
 	test('a broken or missing team file stops the CLI with every problem and its line', () => {
@@ -345,7 +345,7 @@ void describe('zoho-credits scan', () => {
 		// up to 5 × 3 × 200 = 3,000 when every page is full. The page loop drives the high end.
 		assert.ok(lines.includes('≈ 150 (15–3,000) credits per run; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.'), stdout);
 		assert.ok(lines.some((l) => l.includes('the loop at line 10 can run up to 200 times (counted 10)')), stdout);
-		assert.ok(lines.includes('Budget: Professional (assumed), 10 users (assumed), current table.'), stdout);
+		assert.ok(lines.includes('Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25).'), stdout);
 		assert.doesNotMatch(stdout, /command:|\*\*/);
 		// The entry point's name line explains the entry point: 1 + 1 × 3 + 150 = 154 a run, from 1 + 3 + 15 = 19 up to 1 + 3 + 3,000 = 3,004.
 		assert.match(cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout, /Entry point `automation.convert_hot_leads`: ≈ 154 \(19–3,004\) credits per run × 1 run a day \(assumed\)/);

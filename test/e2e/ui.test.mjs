@@ -112,6 +112,8 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		assert.match(text, /Loops: ×3 \(loop at line 7\) ×10 \(loop at line 10, assumed\)/);
 		assert.match(text, /≈ 150 \(15–3,000\) credits per run/);
 		mkdirSync(RESULTS, { recursive: true });
+		// The hover fades in: the screenshot waits until it stands.
+		await page.waitForTimeout(800);
 		await page.screenshot({ path: join(RESULTS, 'workbench.png') });
 		await hover.first().locator('a', { hasText: 'How this figure is reached' }).click();
 		await page.locator('.editor-instance .view-lines', { hasText: 'default of 10 iterations' }).first().waitFor({ timeout: TIMEOUT });

@@ -117,7 +117,7 @@ void describe('language server over stdio (full client)', () => {
 		// 150 / 55,000 = 0.27%; 5 × 3 × 1 = 15 with one lead a page, 5 × 3 × 200 = 3,000 with full pages.
 		assert.ok(value.includes('**≈ 150 (15–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.'), value);
 		assert.ok(value.includes('the loop at line 6 can run up to 200 times (counted 10)'), value);
-		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), current table. [Set edition and users](command:zohoCredits.selectEdition)'), value);
+		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25). [Set edition and users](command:zohoCredits.selectEdition)'), value);
 		const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' }, position: { line: 0, character: 2 } });
 		assert.equal(none, null);
 		// This client sent no explainCommand: a flagged call hovers whole, with no link it could not follow.

@@ -41,7 +41,7 @@ void describe('team configuration: zoho-credits.json at the workspace root', () 
 		assert.deepEqual([status.users, status.budgetAssumed, status.editionOrigin, status.health], [40, false, 'from zoho-credits.json', 'ok']);
 		assert.equal(
 			await budgetLineOf(server, ws.scriptUri),
-			'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), 100 add-on credits (from settings), current table.',
+			'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), 100 add-on credits (from settings), current table (read 2026-11-25).',
 		);
 	});
 
@@ -83,7 +83,7 @@ void describe('team configuration: zoho-credits.json at the workspace root', () 
 		await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.configUri, type: FileChangeType.Changed }] });
 		// Ultimate (current table): 50,000 + 100 × 2,000 + 100 = 250,100, no maximum.
 		await server.status((s) => s.edition === 'ultimate' && s.dailyCredits === 250100);
-		assert.equal(await budgetLineOf(server, ws.scriptUri), 'Budget: Ultimate/CRM Plus (from zoho-credits.json), 100 users (from zoho-credits.json), 100 add-on credits (from settings), current table.');
+		assert.equal(await budgetLineOf(server, ws.scriptUri), 'Budget: Ultimate/CRM Plus (from zoho-credits.json), 100 users (from zoho-credits.json), 100 add-on credits (from settings), current table (read 2026-11-25).');
 	});
 
 	test('deleting the file falls back to settings and defaults', async () => {
@@ -128,7 +128,7 @@ void describe('team configuration in an editor that validates the schema itself'
 			assert.equal(status.message, 'Ready. Edition and users are assumed: nothing configures them.');
 			assert.equal(
 				await budgetLineOf(server, ws.scriptUri),
-				'Budget: Professional (assumed), 10 users (assumed), current table. [Set edition and users](command:zohoCredits.selectEdition)',
+				'Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25). [Set edition and users](command:zohoCredits.selectEdition)',
 			);
 			assert.equal(await server.shutdown(), 0);
 		} finally {

@@ -36,7 +36,7 @@ void describe('markdown report', () => {
 			reportMarkdown(REPORT, ['Edition Professional (assumed).']),
 			`# Zoho CRM API credits
 
-**481 credits a day of 15,000 (3.2%)**: professional, 10 users, seed table.
+**481 credits a day of 15,000 (3.2%)**: professional, 10 users, seed table (the source document, undated).
 
 ## Entry points (2)
 

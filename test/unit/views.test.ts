@@ -41,7 +41,7 @@ void describe('views', () => {
 				'',
 				'**15 credits per run**; at 1 run a day (assumed) that is 15 credits a day, 0.03% of the daily 55,000 credits.',
 				'',
-				'Budget: Professional (assumed), 10 users (assumed), current table. [Set edition and users](command:zohoCredits.selectEdition)',
+				'Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25). [Set edition and users](command:zohoCredits.selectEdition)',
 				'',
 				'[Zoho documentation](https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html)',
 			].join('\n'),

@@ -1,4 +1,4 @@
-import { describeEdition, EDITION_LABELS } from './budget';
+import { describeEdition, EDITION_LABELS, tableName } from './budget';
 import { describeOrigin, type EffectiveSettings, type Origin } from './config';
 import { formatNumber } from './explain';
 import type { JsonReport } from './report';
@@ -17,7 +17,7 @@ export function assumptionsInForce(settings: EffectiveSettings, report: JsonRepo
 	const b = report.budget;
 	const out = [
 		`Edition ${EDITION_LABELS[settings.edition.value]} (${describeOrigin(settings.edition.origin)}) with ${formatNumber(b.users)} user licences (${describeOrigin(settings.users.origin)}): ${describeEdition(settings.edition.value, settings.budgetTable.value)}.`,
-		`Edition table: ${b.table} (${origin(settings.budgetTable.origin)}); add-on credits: ${formatNumber(b.addOnCredits)} (${origin(settings.addOnCredits.origin)}).`,
+		`Edition table (${origin(settings.budgetTable.origin)}): ${tableName(b.table)}; add-on credits: ${formatNumber(b.addOnCredits)} (${origin(settings.addOnCredits.origin)}).`,
 	];
 	const defaultLoops = report.files.reduce((n, f) => n + f.calls.filter((c) => c.assumed.some((a) => a.endsWith('iterations (default)'))).length, 0);
 	out.push(

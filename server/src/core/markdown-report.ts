@@ -1,3 +1,4 @@
+import { tableName } from './budget';
 import { formatNumber, formatPercent, formatRange, formatRatio } from './explain';
 import { escapeMarkdown, inlineCode } from './markdown';
 import type { JsonReport } from './report';
@@ -22,7 +23,7 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 	const out = [
 		'# Zoho CRM API credits',
 		'',
-		`**${formatRange(report.totals.perDay, report.totals.perDayLow, report.totals.perDayHigh)} credits a day of ${formatNumber(b.dailyCredits)} (${formatPercent(report.totals.shareOfDaily)})**: ${b.edition}, ${formatNumber(b.users)} users, ${b.table} table.`,
+		`**${formatRange(report.totals.perDay, report.totals.perDayLow, report.totals.perDayHigh)} credits a day of ${formatNumber(b.dailyCredits)} (${formatPercent(report.totals.shareOfDaily)})**: ${b.edition}, ${formatNumber(b.users)} users, ${tableName(b.table)}.`,
 		'',
 		`## Entry points (${report.entryPoints.length})`,
 		'',

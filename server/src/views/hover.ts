@@ -1,6 +1,7 @@
 import type { Hover } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import { describeRule, type Operation, type Verification } from '../core/catalog';
+import { tableName } from '../core/budget';
 import { budgetAssumed, describeOrigin } from '../core/config';
 import { type CallEstimate, callsInLoop, type LoopUse, sumCounted } from '../core/estimate';
 import type { EntryPoint } from '../core/estimate/entries';
@@ -130,7 +131,7 @@ export function budgetLine({ budget, settings }: FileAnalysis): string {
 	const addOns = budget.addOnCredits > 0 ? `, ${formatNumber(budget.addOnCredits)} add-on credits (${describeOrigin(settings.addOnCredits.origin)})` : '';
 	const line =
 		`Budget: ${budget.editionLabel} (${describeOrigin(settings.edition.origin)}), ${formatNumber(budget.users)} users (${describeOrigin(settings.users.origin)})${addOns}, ` +
-		`${budget.table} table${settings.budgetTable.origin === 'default' ? '' : ` (${describeOrigin(settings.budgetTable.origin)})`}.`;
+		`${tableName(budget.table)}${settings.budgetTable.origin === 'default' ? '' : ` (${describeOrigin(settings.budgetTable.origin)})`}.`;
 	return budgetAssumed(settings) ? `${line} [Set edition and users](command:${Commands.selectEdition})` : line;
 }
 

@@ -89,7 +89,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 		const document = await vscode.commands.executeCommand<vscode.TextDocument>('zohoCredits.explainCall', uri, offset);
 		assert.equal(document?.languageId, 'markdown');
 		assert.ok(document.getText().includes('- ×10: loop at line 10, default of 10 iterations'), document.getText());
-		assert.ok(document.getText().includes('Budget: Professional (assumed), 10 users (assumed), current table.'), document.getText());
+		assert.ok(document.getText().includes('Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25).'), document.getText());
 		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 	});
 
@@ -126,7 +126,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 	it('sends the server only explicit settings: with none, the budget is assumed', async () => {
 		// Line 6 (0-based 5): getRecordById, flagged by nothing: its hover is whole.
 		const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', deluge(), new vscode.Position(5, 20)));
-		assert.ok(text.includes('Budget: Professional (assumed), 10 users (assumed), current table.'), text);
+		assert.ok(text.includes('Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25).'), text);
 	});
 
 	it('follows the edition setting: hover measures against the new allowance', async () => {
@@ -150,7 +150,7 @@ describe('Zoho Credit Lens in the extension host', () => {
 			const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
 			assert.deepEqual(written, { edition: 'enterprise', users: 40 });
 			// Enterprise (current table): 50,000 + 40 × 1,000 = 90,000; getRecordById's 1 credit is 0.001% of it.
-			const text = await hoverUntil(deluge(), new vscode.Position(5, 20), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), current table.');
+			const text = await hoverUntil(deluge(), new vscode.Position(5, 20), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), current table (read 2026-11-25).');
 			assert.ok(text.includes('0.001% of the daily 90,000 credits.'), text);
 			// Without arguments the picker opens on the edition in force and offers the users in force:
 			// Enter, Enter keeps both (the settings' 3 users are not in force).

@@ -24,6 +24,8 @@ export interface BudgetTable {
 	readonly title: string;
 	/** When the table was published or read, in words. */
 	readonly dated: string;
+	/** The same in a few words, for the views that name the table in force: "read 2026-11-25". */
+	readonly since: string;
 	readonly sources: readonly string[];
 	readonly editions: Readonly<Record<Edition, EditionLimits>>;
 }
@@ -41,6 +43,7 @@ export const SEED_TABLE: BudgetTable = {
 	id: 'seed',
 	title: 'Zoho CRM API limits, Version 2 API framework (the source document)',
 	dated: 'undated; the same figures as Zoho\u2019s Kaizen #34 post on API credits',
+	since: 'the source document, undated',
 	sources: ['https://help.zoho.com/portal/en/community/topic/kaizen-34-api-credits'],
 	editions: {
 		free: { base: 5000, perUser: 0, max: 5000 },
@@ -56,6 +59,7 @@ export const CURRENT_TABLE: BudgetTable = {
 	id: 'current',
 	title: 'Zoho CRM API limits, as published on Zoho\u2019s API limits pages',
 	dated: 'read 2026-11-25',
+	since: 'read 2026-11-25',
 	sources: [
 		'https://www.zoho.com/crm/developer/docs/api/v4/api-limits.html',
 		'https://www.zoho.com/crm/developer/docs/api/v2/api-limits.html',
@@ -96,6 +100,8 @@ export interface Budget {
 	readonly table: BudgetTableId;
 	readonly tableTitle: string;
 	readonly tableDated: string;
+	/** When the table was read, in a few words: "read 2026-11-25". */
+	readonly tableSince: string;
 	/** Credits per rolling 24-hour window. */
 	readonly dailyCredits: number;
 	/** The edition's cap; null when it has none. */
@@ -108,6 +114,12 @@ export interface Budget {
 
 export function isEdition(value: unknown): value is Edition {
 	return typeof value === 'string' && (EDITIONS as readonly string[]).includes(value);
+}
+
+/** A table by its id with when it was read: "current table (read 2026-11-25)". */
+export function tableName(id: string): string {
+	const table = isBudgetTableId(id) ? BUDGET_TABLES[id] : undefined;
+	return table ? `${id} table (${table.since})` : `${id} table`;
 }
 
 export function isBudgetTableId(value: unknown): value is BudgetTableId {
@@ -128,6 +140,7 @@ export function resolveBudget(input: BudgetInput): Budget {
 		table: table.id,
 		tableTitle: table.title,
 		tableDated: table.dated,
+		tableSince: table.since,
 		dailyCredits: limits.max === null ? raw : Math.min(raw, limits.max),
 		max: limits.max,
 		capped: limits.max !== null && raw > limits.max,
