@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { formatNumber, formatPercent } from '../../server/src/core/explain';
+import { formatNumber, formatPercent } from '../../server/src/core/format';
 import { Commands, ExplainRequest, type InitializationOptions, type StatusParams, StatusNotification, WorkspaceReportRequest } from '../../server/src/protocol';
 import { delugeFilters, explicitSettings } from './config';
 import { ReportStore } from './report-store';

@@ -3,7 +3,7 @@
  * (no editor API), so it is tested on its own and the webview script only draws it.
  */
 import { EDITION_LABELS, EDITIONS } from '../../server/src/core/budget';
-import { formatNumber, formatPercent, formatRange, formatRatio } from '../../server/src/core/explain';
+import { formatNumber, formatPercent, formatRange, formatRatio } from '../../server/src/core/format';
 import { escapeMarkdown } from '../../server/src/core/markdown';
 import type { WorkspaceReport } from '../../server/src/protocol';
 

@@ -11,7 +11,7 @@ import { assumptionsInForce } from './core/assumptions';
 import { BUDGET_TABLE_IDS, EDITIONS, tableName } from './core/budget';
 import { budgetAssumed, DEFAULTS, type EffectiveSettings, type ExplicitSettings, LIMITS, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
 import { FINDING_RULES } from './core/findings';
-import { formatNumber, formatRange, formatRatio } from './core/explain';
+import { formatNumber, formatRange, formatRatio } from './core/format';
 import { markdownToText } from './core/markdown';
 import { reportMarkdown } from './core/markdown-report';
 import { buildReport, type JsonReport, type SkippedEntry } from './core/report';

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFacts, assumptionsKey, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, type ScanState, scanDocument } from './core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
 import { assumptionsInForce } from './core/assumptions';
-import { formatNumber } from './core/explain';
+import { formatNumber } from './core/format';
 import { FunctionCosts } from './core/estimate';
 import type { Graph } from './core/graph';
 import type { FileFacts } from './core/facts';

@@ -1,6 +1,6 @@
 import { describeEdition, EDITION_LABELS, tableName } from './budget';
 import { describeOrigin, type EffectiveSettings, type Origin } from './config';
-import { formatNumber } from './explain';
+import { formatNumber } from './format';
 import type { JsonReport } from './report';
 
 /**

@@ -1,5 +1,5 @@
 import { tableName } from './budget';
-import { formatNumber, formatPercent, formatRange, formatRatio } from './explain';
+import { formatNumber, formatPercent, formatRange, formatRatio } from './format';
 import { escapeMarkdown, inlineCode } from './markdown';
 import type { JsonReport } from './report';
 

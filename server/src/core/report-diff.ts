@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from './explain';
+import { formatNumber, formatPercent } from './format';
 import { escapeMarkdown, inlineCode } from './markdown';
 import { findingMarkdown } from './markdown-report';
 import type { JsonReport } from './report';

@@ -2,7 +2,7 @@ import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type Text
 import type { FileAnalysis } from '../core/analysis';
 import { callsInLoop } from '../core/estimate';
 import { TOP_LEVEL } from '../core/estimate/entries';
-import { formatNumber } from '../core/explain';
+import { formatNumber } from '../core/format';
 import { parseAnnotation } from '../core/scan/annotations';
 import { documentationUrl, ServerCommands } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';

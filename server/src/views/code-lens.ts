@@ -1,7 +1,8 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import { TOP_LEVEL } from '../core/estimate/entries';
-import { executionLine, formatNumber, formatRange, formatShare, runsSourceText } from '../core/explain';
+import { executionLine, formatShare, runsSourceText } from '../core/explain';
+import { formatNumber, formatRange } from '../core/format';
 
 /**
  * A lens above each function that makes Zoho CRM calls. An entry point shows what it costs a run

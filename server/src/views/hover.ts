@@ -7,7 +7,8 @@ import { type CallEstimate, callsInLoop, type LoopUse, sumCounted } from '../cor
 import type { EntryPoint } from '../core/estimate/entries';
 import type { FunctionExecution } from '../core/estimate/statements';
 import { branchTotal } from '../core/estimate/branches';
-import { alternativesLine, costLine, drivingLoopLine, executionLine, entryExplanation, formatCredits, formatCreditsRange, formatNumber, formatShare, runsSourceText } from '../core/explain';
+import { alternativesLine, costLine, drivingLoopLine, executionLine, entryExplanation, formatShare, runsSourceText } from '../core/explain';
+import { formatCredits, formatCreditsRange, formatNumber } from '../core/format';
 import { escapeMarkdown, inlineCode } from '../core/markdown';
 import { Commands, documentationUrl } from '../protocol';
 

@@ -1,7 +1,8 @@
 import type { InlayHint, Range } from 'vscode-languageserver';
 import type { FileAnalysis } from '../core/analysis';
 import type { CallEstimate } from '../core/estimate';
-import { formatCredits, formatNumber, formatPercent, hintLabel } from '../core/explain';
+import { hintLabel } from '../core/explain';
+import { formatCredits, formatNumber, formatPercent } from '../core/format';
 import type { ZohoCreditsSettings } from '../protocol';
 
 /** Lines spending at least this share of the daily allowance show it in their hint. */

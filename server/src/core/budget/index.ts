@@ -2,7 +2,7 @@
  * Daily API credit allowances per Zoho CRM edition, in two dated tables, and concurrency limits.
  * Allowance = base + users × per-user + add-on credits, capped at the edition's maximum.
  */
-import { formatNumber } from '../explain';
+import { formatNumber } from '../format';
 
 export type Edition = 'free' | 'standard' | 'professional' | 'enterprise' | 'ultimate';
 export const EDITIONS: readonly Edition[] = ['free', 'standard', 'professional', 'enterprise', 'ultimate'];

@@ -4,7 +4,7 @@ import type { BranchFact, CallFact, FileFacts, FunctionFact, InvocationFact, Ite
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
 import { argumentMember, crmPathOf, hasParameter, HOLE, listsAsHoles, PARAMETER, parseBodyMarker, parseListMarker, parseQueryMarker, withoutParameters } from '../scan/zoho-url';
-import { formatNumber, plural } from '../explain';
+import { formatNumber, plural } from '../format';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {

@@ -2,7 +2,7 @@ import type { Budget } from '../budget';
 import type { DelugeLimits } from '../catalog/deluge-limits';
 import type { FunctionExecution } from '../estimate/statements';
 import type { CallEstimate, FileEstimate, LoopUse } from '../estimate';
-import { formatNumber } from '../explain';
+import { formatNumber } from '../format';
 import type { EntryPoint } from '../estimate/entries';
 import type { FileFacts, Span } from '../facts';
 
