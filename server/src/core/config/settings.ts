@@ -6,7 +6,7 @@
 import { type BudgetTableId, DEFAULT_BUDGET_TABLE, type Edition, isBudgetTableId, isEdition } from '../budget';
 import { type DelugeLimits, delugeLimitsOf, isDelugeProduct } from '../catalog/deluge-limits';
 import type { OrgApis } from '../catalog/org-apis';
-import type { ObservedUsage } from '../observed';
+import type { ObservedUsage } from './observed-usage';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from './globs';
 import type { EntryPointConfig, TeamConfig } from './team-config';
 
