@@ -293,9 +293,9 @@ void describe('zoho-credits scan', () => {
 	test('--help prints usage and exits 0', () => {
 		const { status, stdout } = cli(['--help']);
 		assert.equal(status, 0);
-		assert.match(stdout, /^Usage:\n  zoho-credits scan \[paths\.\.\.\]/);
-		assert.match(stdout, /\n  zoho-credits diff --base <git ref>/);
-		assert.match(stdout, /\n  zoho-credits explain <file>:<line>/);
+		assert.match(stdout, /^Usage:\n {2}zoho-credits scan \[paths\.\.\.\]/);
+		assert.match(stdout, /\n {2}zoho-credits diff --base <git ref>/);
+		assert.match(stdout, /\n {2}zoho-credits explain <file>:<line>/);
 	});
 
 	test('SARIF 2.1.0, valid against its schema: every check a rule, every finding a result at its place', () => {

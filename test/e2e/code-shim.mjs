@@ -25,7 +25,7 @@ if (!developmentPath || !testsPath || !folder) {
 const run = makeRun('exthost', folder);
 const server = await startCodeServer(codeServerBin(), run);
 const context = await launchBrowser(run);
-let code = 1;
+let code;
 try {
 	const page = context.pages()[0] ?? (await context.newPage());
 	let resolveExit;

@@ -111,6 +111,7 @@ export class Scope {
 
 	/** Gives a name declared here or above a new value where it is declared (`ids.push(id)` inside a callback). */
 	assign(name: string, value: Value | undefined): void {
+		// eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this scope and climbs its parents
 		let scope: Scope | undefined = this;
 		while (scope && !scope.values.has(name) && !scope.shadowed.has(name)) scope = scope.parent;
 		(scope ?? this).set(name, value);
