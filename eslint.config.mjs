@@ -9,7 +9,26 @@ export default tseslint.config(
 	...tseslint.configs.recommended,
 	{
 		languageOptions: {
-			globals: { console: 'readonly', process: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', performance: 'readonly', structuredClone: 'readonly', fetch: 'readonly', document: 'readonly', window: 'readonly', getComputedStyle: 'readonly' },
+			globals: {
+				console: 'readonly',
+				process: 'readonly',
+				__dirname: 'readonly',
+				require: 'readonly',
+				module: 'writable',
+				Buffer: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				setImmediate: 'readonly',
+				URL: 'readonly',
+				TextDecoder: 'readonly',
+				TextEncoder: 'readonly',
+				performance: 'readonly',
+				structuredClone: 'readonly',
+				fetch: 'readonly',
+				document: 'readonly',
+				window: 'readonly',
+				getComputedStyle: 'readonly',
+			},
 		},
 		rules: {
 			// Unused names are errors, except those named `_…` on purpose (callbacks' positions).

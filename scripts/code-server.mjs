@@ -42,7 +42,13 @@ export function makeRun(name, workspaceDir) {
 	for (const sub of ['xdg-config', 'xdg-data', 'xdg-cache', 'tmp', 'ud/User', 'exts', 'browser']) mkdirSync(join(dir, sub), { recursive: true });
 	writeFileSync(join(dir, 'ud/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 	const workspace = workspaceDir ?? copyExamples(dir);
-	const env = { ...process.env, XDG_CONFIG_HOME: join(dir, 'xdg-config'), XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CACHE_HOME: join(dir, 'xdg-cache'), TMPDIR: join(dir, 'tmp') };
+	const env = {
+		...process.env,
+		XDG_CONFIG_HOME: join(dir, 'xdg-config'),
+		XDG_DATA_HOME: join(dir, 'xdg-data'),
+		XDG_CACHE_HOME: join(dir, 'xdg-cache'),
+		TMPDIR: join(dir, 'tmp'),
+	};
 	return { dir, workspace, env };
 }
 
@@ -54,7 +60,10 @@ export function copyExamples(parent) {
 }
 
 export function installVsix(bin, run, vsix) {
-	execFileSync(bin, ['--install-extension', vsix, '--extensions-dir', join(run.dir, 'exts'), '--user-data-dir', join(run.dir, 'ud')], { env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	execFileSync(bin, ['--install-extension', vsix, '--extensions-dir', join(run.dir, 'exts'), '--user-data-dir', join(run.dir, 'ud')], {
+		env: run.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 }
 
 function freePort() {
@@ -74,7 +83,20 @@ export async function startCodeServer(bin, run, port) {
 	const log = openSync(join(run.dir, 'code-server.log'), 'a');
 	const child = spawn(
 		bin,
-		['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', join(run.dir, 'ud'), '--extensions-dir', join(run.dir, 'exts'), run.workspace],
+		[
+			'--auth',
+			'none',
+			'--bind-addr',
+			`127.0.0.1:${port}`,
+			'--disable-telemetry',
+			'--disable-update-check',
+			'--disable-workspace-trust',
+			'--user-data-dir',
+			join(run.dir, 'ud'),
+			'--extensions-dir',
+			join(run.dir, 'exts'),
+			run.workspace,
+		],
 		{ detached: true, env: run.env, stdio: ['ignore', log, log] },
 	);
 	let stopped = false;
@@ -112,7 +134,16 @@ export async function launchBrowser(run) {
 		executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
 		headless: true,
 		viewport: { width: 1400, height: 900 },
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage',
+		],
 	});
 }
 

@@ -22,7 +22,13 @@ for (const input of args) {
 	const gitDir = join(mirrors, `${owner}+${name}`, 'repo');
 	const texts = new Map();
 	const lineOf = (path, line) => {
-		if (!texts.has(path)) texts.set(path, execFileSync('git', ['--git-dir', gitDir, 'show', `${file.commit}:${path}`], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8').split(/\r?\n/));
+		if (!texts.has(path))
+			texts.set(
+				path,
+				execFileSync('git', ['--git-dir', gitDir, 'show', `${file.commit}:${path}`], { maxBuffer: 64 * 1024 * 1024 })
+					.toString('utf8')
+					.split(/\r?\n/),
+			);
 		return texts.get(path)[line - 1] ?? '';
 	};
 	const labels = [];
@@ -34,7 +40,12 @@ for (const input of args) {
 			continue;
 		}
 		const { text: _text, ...rest } = label;
-		labels.push({ path: rest.path, line: rest.line, hash: hash(actual), ...Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'path' && k !== 'line')) });
+		labels.push({
+			path: rest.path,
+			line: rest.line,
+			hash: hash(actual),
+			...Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'path' && k !== 'line')),
+		});
 	}
 	const out = join(root, 'test', 'field', 'labels', `${owner}__${name}.json`);
 	writeFileSync(out, JSON.stringify({ repo: file.repo, commit: file.commit, language: file.language, files: file.files, labels }, null, '\t') + '\n');

@@ -90,7 +90,12 @@ header.writeUInt32BE(SIZE, 0);
 header.writeUInt32BE(SIZE, 4);
 header[8] = 8; // bits per channel
 header[9] = 6; // RGBA
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+	chunk('IHDR', header),
+	chunk('IDAT', deflateSync(Buffer.concat(rows))),
+	chunk('IEND', Buffer.alloc(0)),
+]);
 const out = join(import.meta.dirname, '..', 'media', 'icon.png');
 writeFileSync(out, png);
 console.log(`Wrote ${out} (${png.length} bytes).`);

@@ -56,7 +56,11 @@ function pickEdition(inForce: BudgetInForce | undefined): Promise<Edition | unde
 	const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { edition: Edition }>();
 	pick.title = 'Zoho CRM edition of the organisation';
 	pick.placeholder = 'The edition decides the daily API credit allowance';
-	pick.items = EDITIONS.map((e) => ({ label: EDITION_LABELS[e], description: `${describeEdition(e, table)}${e === inForce?.edition ? ' (in force)' : ''}`, edition: e }));
+	pick.items = EDITIONS.map((e) => ({
+		label: EDITION_LABELS[e],
+		description: `${describeEdition(e, table)}${e === inForce?.edition ? ' (in force)' : ''}`,
+		edition: e,
+	}));
 	const active = pick.items.find((item) => item.edition === inForce?.edition);
 	if (active) pick.activeItems = [active];
 	return new Promise((resolve) => {
@@ -99,7 +103,9 @@ export async function selectEdition(args?: SelectEditionArgs, inForce?: BudgetIn
 	if (target) {
 		const uri = vscode.Uri.joinPath(target.uri, CONFIG_FILE);
 		await writeTeamConfig(uri, { edition, users });
-		void vscode.window.showInformationMessage(`Zoho Credit Lens: ${EDITION_LABELS[edition]} with ${users} users, written to ${CONFIG_FILE}. Commit it so your team shares it.`);
+		void vscode.window.showInformationMessage(
+			`Zoho Credit Lens: ${EDITION_LABELS[edition]} with ${users} users, written to ${CONFIG_FILE}. Commit it so your team shares it.`,
+		);
 	} else {
 		await current.update('edition', edition, vscode.ConfigurationTarget.Global);
 		await current.update('users', users, vscode.ConfigurationTarget.Global);
@@ -143,12 +149,22 @@ const IMPORTS: Record<'apis' | 'usage', { title: string; label: string; filters:
 export async function importCalibration(kind: 'apis' | 'usage', file?: vscode.Uri): Promise<boolean> {
 	const target = folder();
 	if (!target) {
-		void vscode.window.showWarningMessage(`Zoho Credit Lens: open the folder of your integration first; the ${kind === 'apis' ? 'API list' : 'usage'} is stored next to ${CONFIG_FILE}.`);
+		void vscode.window.showWarningMessage(
+			`Zoho Credit Lens: open the folder of your integration first; the ${kind === 'apis' ? 'API list' : 'usage'} is stored next to ${CONFIG_FILE}.`,
+		);
 		return false;
 	}
 	const picked =
 		file ??
-		(await vscode.window.showOpenDialog({ title: IMPORTS[kind].title, openLabel: IMPORTS[kind].label, canSelectMany: false, filters: IMPORTS[kind].filters, defaultUri: target.uri }))?.[0];
+		(
+			await vscode.window.showOpenDialog({
+				title: IMPORTS[kind].title,
+				openLabel: IMPORTS[kind].label,
+				canSelectMany: false,
+				filters: IMPORTS[kind].filters,
+				defaultUri: target.uri,
+			})
+		)?.[0];
 	if (!picked) return false;
 	const text = await readText(picked);
 	if (text === undefined) {

@@ -92,7 +92,9 @@ export class Ctx implements vscode.Disposable {
 					// Hand the server only what the user set, so it can tell configured values from defaults.
 					configuration: (params, token, next) =>
 						params.items.some((item) => item.section === 'zohoCredits')
-							? params.items.map((item) => (item.section === 'zohoCredits' ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null))
+							? params.items.map((item) =>
+									item.section === 'zohoCredits' ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null,
+								)
 							: next(params, token),
 				},
 			},
@@ -178,7 +180,10 @@ export class Ctx implements vscode.Disposable {
 			`${params.editionLabel} (${params.editionOrigin}), ${formatNumber(params.users)} users, ${params.table} table (${params.tableDated}): ${formatNumber(params.dailyCredits)} credits a day.\n\n`,
 		);
 		if (usage) {
-			const findings = [usage.errors ? `${usage.errors} error${usage.errors === 1 ? '' : 's'}` : '', usage.warnings ? `${usage.warnings} warning${usage.warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
+			const findings = [
+				usage.errors ? `${usage.errors} error${usage.errors === 1 ? '' : 's'}` : '',
+				usage.warnings ? `${usage.warnings} warning${usage.warnings === 1 ? '' : 's'}` : '',
+			].filter(Boolean);
 			md.appendMarkdown(
 				`Estimated use today, the whole workspace (not only the open files): ${formatNumber(usage.perDay)} credits (${formatPercent(usage.shareOfDaily)}) from ${usage.entryPoints} entry point${usage.entryPoints === 1 ? '' : 's'}${findings.length ? `; ${findings.join(', ')}` : ''}.\n\n`,
 			);
@@ -197,7 +202,6 @@ export class Ctx implements vscode.Disposable {
 		this.followIndexing(params);
 		if (usage) this.reports.revised(usage.revision);
 	}
-
 
 	dispose(): void {
 		this.endIndexing?.();

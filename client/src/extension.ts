@@ -60,7 +60,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		vscode.commands.registerCommand(Commands.explainCall, explainCall),
 		vscode.commands.registerCommand(Commands.showBudgetPanel, () => void BudgetPanel.show(context, reports)),
 		// A panel open when the window closed comes back after a reload.
-		vscode.window.registerWebviewPanelSerializer(BudgetPanel.viewType, { deserializeWebviewPanel: async (panel) => BudgetPanel.revive(panel, context, reports) }),
+		vscode.window.registerWebviewPanelSerializer(BudgetPanel.viewType, {
+			deserializeWebviewPanel: async (panel) => BudgetPanel.revive(panel, context, reports),
+		}),
 		vscode.commands.registerCommand('zohoCredits.exportReport', exportReport),
 		// The server runs the rescan; the language client registered its command under the server's name.
 		vscode.commands.registerCommand('zohoCredits.rescan', () => vscode.commands.executeCommand(ServerCommands.rescan)),

@@ -128,7 +128,10 @@ export function panelModel(data: WorkspaceReport): PanelModel {
 		// "(assumed)" where the status bar says it: the edition or the users are defaults nobody configured.
 		budgetLine: `${editionLabel}${data.budgetAssumed ? ' (assumed)' : ''}, ${formatNumber(b.users)} users, ${b.table} table${data.tableDated ? ` (${data.tableDated})` : ''}: ${formatNumber(daily)} credits a day.`,
 		...(runsAssumed
-			? { runsNote: '1* is an assumed count: nothing states how often that code runs, so it is counted once a day. State it with a comment // zoho-credits: runs-per-day=N above the function or with entryPoints in zoho-credits.json.' }
+			? {
+					runsNote:
+						'1* is an assumed count: nothing states how often that code runs, so it is counted once a day. State it with a comment // zoho-credits: runs-per-day=N above the function or with entryPoints in zoho-credits.json.',
+				}
 			: {}),
 		budget: {
 			edition: b.edition,
@@ -170,5 +173,7 @@ export function panelModel(data: WorkspaceReport): PanelModel {
 
 /** An entry point's tooltip in the explorer view, as Markdown: its name and place, and why it costs what it does. */
 export function entryTooltip(row: EntryRow): string {
-	return [`**${escapeMarkdown(row.name)}** (${escapeMarkdown(`${row.path}:${row.line}`)})`, '', ...row.explanation.map((l) => `- ${escapeMarkdown(l)}`)].join('\n');
+	return [`**${escapeMarkdown(row.name)}** (${escapeMarkdown(`${row.path}:${row.line}`)})`, '', ...row.explanation.map((l) => `- ${escapeMarkdown(l)}`)].join(
+		'\n',
+	);
 }

@@ -4,7 +4,6 @@ import type { WorkspaceReport } from '../../server/src/protocol';
 import { type PanelRequest, panelModel } from './panel-model';
 import type { ReportStore } from './report-store';
 
-
 /** Opens the code a report path and line point at, beside the view that asked. */
 export async function openReportLocation(report: WorkspaceReport | undefined, path: string, line: number, column = vscode.ViewColumn.One): Promise<void> {
 	// Only files the report names: the webview cannot make the editor open anything else.
@@ -42,7 +41,10 @@ export class BudgetPanel implements vscode.Disposable {
 	}
 
 	private static options(extension: vscode.ExtensionContext): vscode.WebviewOptions {
-		return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extension.extensionUri, 'dist'), vscode.Uri.joinPath(extension.extensionUri, 'media')] };
+		return {
+			enableScripts: true,
+			localResourceRoots: [vscode.Uri.joinPath(extension.extensionUri, 'dist'), vscode.Uri.joinPath(extension.extensionUri, 'media')],
+		};
 	}
 
 	private constructor(

@@ -9,7 +9,17 @@ import { parseArgs } from 'node:util';
 import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
 import { BUDGET_TABLE_IDS, EDITIONS, tableName } from './core/budget';
-import { budgetAssumed, DEFAULTS, type EffectiveSettings, type ExplicitSettings, LIMITS, parseTeamConfig, resolveSettings, TEAM_CONFIG_FILE, type TeamConfig } from './core/config';
+import {
+	budgetAssumed,
+	DEFAULTS,
+	type EffectiveSettings,
+	type ExplicitSettings,
+	LIMITS,
+	parseTeamConfig,
+	resolveSettings,
+	TEAM_CONFIG_FILE,
+	type TeamConfig,
+} from './core/config';
 import { FINDING_RULES } from './core/findings';
 import { formatNumber, formatRange, formatRatio } from './core/format';
 import { markdownToText } from './core/markdown';
@@ -68,7 +78,8 @@ function count(name: string, value: string | undefined, max: number): number | u
 	if (value === undefined) return undefined;
 	if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}".`);
 	const n = Number(value);
-	if (n > max) throw new UsageError(`--${name} must be at most ${formatNumber(max)}, not ${value.length > 20 ? `a number of ${value.length} digits` : formatNumber(n)}.`);
+	if (n > max)
+		throw new UsageError(`--${name} must be at most ${formatNumber(max)}, not ${value.length > 20 ? `a number of ${value.length} digits` : formatNumber(n)}.`);
 	return n;
 }
 
@@ -108,7 +119,11 @@ const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
  * True when a finding is at least as severe as --fail-on asks (never, with `never`). A file that names
  * Zoho CRM but could not be analysed counts as a warning: its calls are missing from the estimate.
  */
-function failsOn(findings: readonly { severity: keyof typeof SEVERITY_RANK }[], skipped: readonly SkippedEntry[], failOn: 'warning' | 'error' | 'never'): boolean {
+function failsOn(
+	findings: readonly { severity: keyof typeof SEVERITY_RANK }[],
+	skipped: readonly SkippedEntry[],
+	failOn: 'warning' | 'error' | 'never',
+): boolean {
 	if (failOn === 'never') return false;
 	if (failOn === 'warning' && skipped.some((s) => s.namesZoho)) return true;
 	return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
@@ -122,7 +137,13 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 	const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 	// Paths, API names and messages are shown with their control characters escaped.
 	const rows = report.files.flatMap((file) =>
-		file.calls.map((call) => [printable(`${file.path}:${call.line}:${call.column}`), printable(call.api), formatNumber(call.credits), call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`, formatRange(call.perRun, call.low, call.high)]),
+		file.calls.map((call) => [
+			printable(`${file.path}:${call.line}:${call.column}`),
+			printable(call.api),
+			formatNumber(call.credits),
+			call.multiplier === 1 ? '' : `×${formatNumber(call.multiplier)}`,
+			formatRange(call.perRun, call.low, call.high),
+		]),
 	);
 	const header = ['location', 'api', 'credits', 'loops', 'per run'];
 	const out: string[] = [];
@@ -161,11 +182,20 @@ function table(report: JsonReport, color: boolean, budgetNote: string): string {
 		]);
 		const head = ['', 'estimated', 'observed', 'ratio', 'over'];
 		const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
-		for (const row of [head, ...cells]) out.push(row.map((cell, i) => pad(cell, widths[i], i >= 1 && i <= 3)).join('  ').trimEnd());
+		for (const row of [head, ...cells])
+			out.push(
+				row
+					.map((cell, i) => pad(cell, widths[i], i >= 1 && i <= 3))
+					.join('  ')
+					.trimEnd(),
+			);
 		out.push('');
 	}
 	const { perDayLow, perDayHigh } = report.totals;
-	const range = perDayLow === perDayHigh ? '' : ` (${formatNumber(perDayLow)}–${formatNumber(perDayHigh)} where prices or loop counts depend on data the code does not show)`;
+	const range =
+		perDayLow === perDayHigh
+			? ''
+			: ` (${formatNumber(perDayLow)}–${formatNumber(perDayHigh)} where prices or loop counts depend on data the code does not show)`;
 	out.push(
 		`Total: ${perDayLow === perDayHigh ? '' : '≈ '}${formatNumber(report.totals.perDay)}${range} credits a day from ${report.entryPoints.length} entry point${report.entryPoints.length === 1 ? '' : 's'} (1 run a day each unless configured) of ${formatNumber(b.dailyCredits)} ` +
 			`(${b.edition}, ${b.users} users${b.addOnCredits ? `, ${b.addOnCredits} add-on credits` : ''}, ${tableName(b.table)}${budgetNote}): ${(report.totals.shareOfDaily * 100).toFixed(2)}%`,
@@ -190,7 +220,14 @@ function progressLine(): ((done: number, total: number) => void) | undefined {
  * Discovers and analyses the files under `paths` of `root` with the team file `config` (relative to
  * root, or ./zoho-credits.json when present) and the command-line flags over it.
  */
-function scanTree(root: string, paths: readonly string[], flags: ExplicitSettings, config: string | undefined, announceSkips: boolean, usageFile?: string): Scanned {
+function scanTree(
+	root: string,
+	paths: readonly string[],
+	flags: ExplicitSettings,
+	config: string | undefined,
+	announceSkips: boolean,
+	usageFile?: string,
+): Scanned {
 	const resolved = resolveSettings([
 		{ values: flags, origin: 'command line' },
 		{ values: loadConfig(config, root), origin: 'zoho-credits.json' },
@@ -205,7 +242,9 @@ function scanTree(root: string, paths: readonly string[], flags: ExplicitSetting
 	try {
 		discovery = discover(root, targets, { ignore: settings.ignore.value, deluge: settings.deluge.value });
 	} catch (error) {
-		throw new UsageError(`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'path'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+		throw new UsageError(
+			`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'path'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+		);
 	}
 	// A file replaced or grown past the limit since it was found is skipped too, unread.
 	const { skipped } = discovery;
@@ -223,7 +262,11 @@ function scanTree(root: string, paths: readonly string[], flags: ExplicitSetting
 	const report = buildReport(
 		inputs,
 		budgetOf(settings),
-		skipped.map((skip) => ({ path: relative(root, skip.path).split(sep).join('/') || skip.path, reason: skip.reason, namesZoho: fileNamesZoho(skip.path, root) })),
+		skipped.map((skip) => ({
+			path: relative(root, skip.path).split(sep).join('/') || skip.path,
+			reason: skip.reason,
+			namesZoho: fileNamesZoho(skip.path, root),
+		})),
 	);
 	if (settings.observed) report.observed = compareObserved(report, settings.observed);
 	return { report, settings, files: read.map(({ file }, i) => ({ absolute: file.path, analysis: analyses[i] })) };
@@ -245,10 +288,14 @@ function readUsage(file: string): ObservedUsage {
 
 function calibrateCommand(values: Values, rest: string[]): number {
 	if (rest.length > 0) throw new UsageError(`calibrate takes no paths; give the files with --apis and --usage.`);
-	if (values.apis === undefined && values.usage === undefined) throw new UsageError('calibrate needs --apis <file> (a saved answer of GET /crm/v8/__apis) or --usage <file> (observed credits, CSV or JSON).');
+	if (values.apis === undefined && values.usage === undefined)
+		throw new UsageError('calibrate needs --apis <file> (a saved answer of GET /crm/v8/__apis) or --usage <file> (observed credits, CSV or JSON).');
 	const cwd = process.cwd();
 	const folder = dirname(resolve(cwd, values.config ?? TEAM_CONFIG_FILE));
-	for (const [kind, file] of [['apis', values.apis], ['usage', values.usage]] as const) {
+	for (const [kind, file] of [
+		['apis', values.apis],
+		['usage', values.usage],
+	] as const) {
 		if (file === undefined) continue;
 		let result;
 		try {
@@ -304,7 +351,19 @@ function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 	} finally {
 		base.dispose();
 	}
-	const diff = diffReports(before ?? { ...after, files: [], entryPoints: [], findings: [], apis: [], observed: undefined, totals: { perDay: 0, perDayLow: 0, perDayHigh: 0, shareOfDaily: 0 } }, after, values.base);
+	const diff = diffReports(
+		before ?? {
+			...after,
+			files: [],
+			entryPoints: [],
+			findings: [],
+			apis: [],
+			observed: undefined,
+			totals: { perDay: 0, perDayLow: 0, perDayHigh: 0, shareOfDaily: 0 },
+		},
+		after,
+		values.base,
+	);
 	process.stdout.write(format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : diffMarkdown(diff));
 	const grew = maxIncrease !== undefined && diff.totals.change > maxIncrease;
 	const failed = failsOn(diff.newFindings, after.skipped, failOn);
@@ -318,7 +377,7 @@ function isWithin(folder: string, path: string): boolean {
 
 /** The nearest folder above a file that holds a team file, a package manifest or a git repository; else the file's own. */
 function projectRootOf(path: string): string {
-	for (let dir = dirname(path); ; ) {
+	for (let dir = dirname(path); ;) {
 		if ([TEAM_CONFIG_FILE, 'package.json', '.git'].some((name) => existsSync(join(dir, name)))) return dir;
 		const parent = dirname(dir);
 		if (parent === dir) return dirname(path);
@@ -350,7 +409,9 @@ function explainCommand(values: Values, targets: string[], flags: ExplicitSettin
 	});
 	if (sections.length === 0) {
 		const lines = [...new Set(analysis.estimate.calls.map((c) => analysis.lines.lineOf(c.call.span.start) + 1))];
-		throw new UsageError(`No Zoho CRM call, entry point or loop around calls on ${printable(file)}:${line}.${lines.length > 0 ? ` Calls are on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : ' The file makes no Zoho CRM calls.'}`);
+		throw new UsageError(
+			`No Zoho CRM call, entry point or loop around calls on ${printable(file)}:${line}.${lines.length > 0 ? ` Calls are on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : ' The file makes no Zoho CRM calls.'}`,
+		);
 	}
 	// A value's line breaks are spaces in the Markdown already: each line is shown as it is, its control characters escaped.
 	const text = sections.map((section) => markdownToText(section).split('\n').map(printable).join('\n'));
@@ -395,7 +456,8 @@ function run(argv: string[]): number {
 		addOnCredits: count('add-on-credits', values['add-on-credits'], LIMITS.addOnCredits),
 		budgetTable: values['budget-table'] === undefined ? undefined : oneOf('budget-table', values['budget-table'], BUDGET_TABLE_IDS, DEFAULTS.budgetTable),
 	};
-	if (command !== 'diff' && (values.base !== undefined || values['max-increase'] !== undefined)) throw new UsageError('--base and --max-increase belong to the diff command.');
+	if (command !== 'diff' && (values.base !== undefined || values['max-increase'] !== undefined))
+		throw new UsageError('--base and --max-increase belong to the diff command.');
 	if (command !== 'calibrate' && values.apis !== undefined) throw new UsageError('--apis belongs to the calibrate command.');
 	if (command !== 'calibrate' && command !== 'scan' && values.usage !== undefined) throw new UsageError('--usage belongs to the calibrate and scan commands.');
 	switch (command) {

@@ -22,7 +22,17 @@ import {
 	TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFacts, assumptionsKey, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH, type ScanState, scanDocument } from './core/analysis';
+import {
+	analyzeFacts,
+	assumptionsKey,
+	assumptionsOf,
+	budgetOf,
+	type FileAnalysis,
+	languageOf,
+	MAX_FILE_LENGTH,
+	type ScanState,
+	scanDocument,
+} from './core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
 import { assumptionsInForce } from './core/assumptions';
 import { formatNumber } from './core/format';
@@ -181,7 +191,9 @@ function calibrationOf(folder: string): Calibration {
 			connection.console.warn(known.errors.join('\n'));
 			// An editor that refuses the message must not take the server down with an unhandled rejection.
 			void Promise.resolve(
-				connection.window.showWarningMessage(`Zoho Credit Lens: ${known.errors[0]}${known.errors.length > 1 ? ` (and ${known.errors.length - 1} more; see the output)` : ''}`),
+				connection.window.showWarningMessage(
+					`Zoho Credit Lens: ${known.errors[0]}${known.errors.length > 1 ? ` (and ${known.errors.length - 1} more; see the output)` : ''}`,
+				),
 			).catch(() => undefined);
 		}
 	}
@@ -322,7 +334,11 @@ async function publish(uri: string): Promise<void> {
 		const result = await analysisOf(document);
 		// The document may have changed or closed while settings were read.
 		if (documents.get(uri)?.version !== document.version) return;
-		await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result ? diagnostics(result.analysis, uri, relatedInformation, locateFile) : [] });
+		await connection.sendDiagnostics({
+			uri,
+			version: document.version,
+			diagnostics: result ? diagnostics(result.analysis, uri, relatedInformation, locateFile) : [],
+		});
 	} catch (error) {
 		connection.console.error(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		await connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -496,7 +512,10 @@ async function makeReport(key: string): Promise<WorkspaceReport> {
 	for (const path of lineMaps.keys()) if (!index.get(fsPathOfGraph(path))) lineMaps.delete(path);
 	const report = assembleReport(parts, budget);
 	if (windowSettings.effective.observed) report.observed = compareObserved(report, windowSettings.effective.observed);
-	if (analysed > 0) connection.console.log(`Totalled ${formatNumber(parts.length)} files (${formatNumber(analysed)} analysed again) in ${Math.round(performance.now() - started)} ms.`);
+	if (analysed > 0)
+		connection.console.log(
+			`Totalled ${formatNumber(parts.length)} files (${formatNumber(analysed)} analysed again) in ${Math.round(performance.now() - started)} ms.`,
+		);
 	const content = {
 		report,
 		assumptions: assumptionsInForce(windowSettings.effective, report),
@@ -561,7 +580,8 @@ connection.onInitialize((params): InitializeResult => {
 	canPullConfiguration = capabilities.workspace?.configuration === true;
 	canRegisterWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 	relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
-	canCreateFiles = capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
+	canCreateFiles =
+		capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
 	clientValidatesConfigSchema = (params.initializationOptions as InitializationOptions | undefined)?.clientValidatesConfigSchema === true;
 	explainCommand = (params.initializationOptions as InitializationOptions | undefined)?.explainCommand === true;
 	const folders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
@@ -588,7 +608,11 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
 	for (const folder of teamConfigs.allFolders) if (teamConfigs.state(folder).exists) publishConfigDiagnostics(folder);
 	if (canRegisterWatchers) {
-		void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${TEAM_CONFIG_FILE}` }, { globPattern: '**/.zoho-credits/*.json' }, { globPattern: SOURCE_GLOB }] }).catch(() => undefined);
+		void connection.client
+			.register(DidChangeWatchedFilesNotification.type, {
+				watchers: [{ globPattern: `**/${TEAM_CONFIG_FILE}` }, { globPattern: '**/.zoho-credits/*.json' }, { globPattern: SOURCE_GLOB }],
+			})
+			.catch(() => undefined);
 	}
 	refreshStatus();
 	void buildIndex();
@@ -710,7 +734,8 @@ async function filesExclude(folder: string): Promise<string[]> {
 		const globs = Object.entries(value)
 			.filter(([, on]) => on === true)
 			.map(([glob]) => glob);
-		for (const glob of refusedGlobs(globs)) connection.console.warn(`files.exclude: "${glob}" expands to more than ${formatNumber(MAX_GLOB_EXPANSIONS)} patterns; it is not applied.`);
+		for (const glob of refusedGlobs(globs))
+			connection.console.warn(`files.exclude: "${glob}" expands to more than ${formatNumber(MAX_GLOB_EXPANSIONS)} patterns; it is not applied.`);
 		return globs;
 	} catch {
 		return [];
@@ -719,7 +744,10 @@ async function filesExclude(folder: string): Promise<string[]> {
 
 connection.onNotification('workspace/didChangeWorkspaceFolders', (params: { event: { added: { uri: string }[]; removed: { uri: string }[] } }) => {
 	const removed = new Set(params.event.removed.map((f) => fsPathOf(f.uri)));
-	const folders = [...teamConfigs.allFolders.filter((f) => !removed.has(f)), ...params.event.added.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined)];
+	const folders = [
+		...teamConfigs.allFolders.filter((f) => !removed.has(f)),
+		...params.event.added.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined),
+	];
 	teamConfigs.setFolders(folders);
 	forgetSettings();
 	void buildIndex();
@@ -812,7 +840,9 @@ function teamFileOf(uri: string): TeamFile | undefined {
 }
 
 connection.onHover((params) =>
-	fromAnalysis(params.textDocument.uri, 'Hover', null, ({ analysis }, document) => hover(analysis, document.offsetAt(params.position), explainCommand ? params.textDocument.uri : undefined)),
+	fromAnalysis(params.textDocument.uri, 'Hover', null, ({ analysis }, document) =>
+		hover(analysis, document.offsetAt(params.position), explainCommand ? params.textDocument.uri : undefined),
+	),
 );
 connection.onRequest(ExplainRequest.type, (params) =>
 	fromAnalysis(params.uri, 'Explain', null, ({ analysis }) => {
@@ -837,7 +867,8 @@ function importFromClient(raw: unknown): ImportCalibrationResult {
 		throw new ResponseError(ErrorCodes.InvalidParams, 'An import needs a kind (apis or usage), the file name and its text.');
 	}
 	const folder = (args.folder ? fsPathOf(args.folder) : undefined) ?? teamConfigs.allFolders.at(-1);
-	if (folder === undefined || !teamConfigs.allFolders.includes(folder)) throw new ResponseError(ErrorCodes.InvalidParams, 'Open a workspace folder to import into.');
+	if (folder === undefined || !teamConfigs.allFolders.includes(folder))
+		throw new ResponseError(ErrorCodes.InvalidParams, 'Open a workspace folder to import into.');
 	try {
 		const result = importCalibrationText(args.kind as CalibrationKind, args.text, args.fileName, folder);
 		calibrations.delete(folder);

@@ -102,7 +102,14 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 	for (const kind of KINDS) {
 		if (only && !only.includes(kind.name)) continue;
 		const count = Math.round(perLanguage * kind.share);
-		const result: FuzzKindResult = { inputs: count, failures: 0, firstFailures: [], slowest: { ms: 0, characters: 0, seed, index: 0 }, overLimit: 0, overLimitInputs: [] };
+		const result: FuzzKindResult = {
+			inputs: count,
+			failures: 0,
+			firstFailures: [],
+			slowest: { ms: 0, characters: 0, seed, index: 0 },
+			overLimit: 0,
+			overLimitInputs: [],
+		};
 		let slowestParse: (() => void) | undefined;
 		let generatingMs = 0;
 		let runningMs = 0;
@@ -130,12 +137,15 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 					// Said at once: a run that never ends still shows the inputs that slow it.
 					process.stderr.write(`fuzz: ${kind.name} seed ${chunkSeed} index ${item.index}: ${Math.round(ms)} ms, ${item.length} characters\n`);
 					result.overLimit++;
-					if (result.overLimitInputs.length < 20) result.overLimitInputs.push({ ms: Math.round(ms), characters: item.length, seed: chunkSeed, index: item.index });
+					if (result.overLimitInputs.length < 20)
+						result.overLimitInputs.push({ ms: Math.round(ms), characters: item.length, seed: chunkSeed, index: item.index });
 				}
 			}
 			// Progress on stderr, so a long run shows where its time goes (making inputs or analysing them).
 			if ((done / CHUNK) % 10 === 9) {
-				process.stderr.write(`fuzz: ${kind.name} ${done + CHUNK}/${count}: ${Math.round(generatingMs / 1000)} s making inputs, ${Math.round(runningMs / 1000)} s analysing\n`);
+				process.stderr.write(
+					`fuzz: ${kind.name} ${done + CHUNK}/${count}: ${Math.round(generatingMs / 1000)} s making inputs, ${Math.round(runningMs / 1000)} s analysing\n`,
+				);
 			}
 		}
 		result.generatingSeconds = Math.round(generatingMs / 100) / 10;
@@ -154,7 +164,16 @@ export function runFuzz(perLanguage: number, seed: number, only?: readonly strin
 		totalFailures += result.failures;
 		totalOverLimit += result.overLimit;
 	}
-	return { perLanguage, seed, limitMs: LIMIT_MS, kinds, totalInputs, totalFailures, totalOverLimit, seconds: Math.round((performance.now() - started) / 100) / 10 };
+	return {
+		perLanguage,
+		seed,
+		limitMs: LIMIT_MS,
+		kinds,
+		totalInputs,
+		totalFailures,
+		totalOverLimit,
+		seconds: Math.round((performance.now() - started) / 100) / 10,
+	};
 }
 
 function argument(name: string, fallback: number): number {

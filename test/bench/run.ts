@@ -125,12 +125,16 @@ function benchTypeScript(files: number) {
 	const parse: number[] = [];
 	const scan: number[] = [];
 	for (let r = 0; r < ROUNDS; r++) {
-		parse.push(time(() => {
-			for (const [path, text] of texts) ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-		}));
-		scan.push(time(() => {
-			for (const [path, text] of texts) scanFile(text, path, 'typescript');
-		}));
+		parse.push(
+			time(() => {
+				for (const [path, text] of texts) ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+			}),
+		);
+		scan.push(
+			time(() => {
+				for (const [path, text] of texts) scanFile(text, path, 'typescript');
+			}),
+		);
 	}
 	const parseMs = median(parse);
 	const scanMs = median(scan);
@@ -155,28 +159,34 @@ function benchIncremental(files: number) {
 	for (let r = 0; r < ROUNDS; r++) {
 		const graph = new Graph(modules);
 		const costs = new FunctionCosts(graph, DEFAULT_ASSUMPTIONS);
-		cold.push(time(() => {
-			graph.calledFunctions();
-			for (const f of functions) costs.cost(f);
-		}));
+		cold.push(
+			time(() => {
+				graph.calledFunctions();
+				for (const f of functions) costs.cost(f);
+			}),
+		);
 		recomputed.cold = costs.computed;
 		const helperPath = '/bench/lib/helper0.ts';
 		const editedHelper = texts.get(helperPath)!.replace("zoho.get('/Leads/' + id)", "zoho.get('/Leads/' + id + '/Notes')");
 		let before = costs.computed;
-		helperEdit.push(time(() => {
-			graph.update(helperPath, scanFile(editedHelper, helperPath, 'typescript'));
-			graph.calledFunctions();
-			for (const f of functions) costs.cost(f);
-		}));
+		helperEdit.push(
+			time(() => {
+				graph.update(helperPath, scanFile(editedHelper, helperPath, 'typescript'));
+				graph.calledFunctions();
+				for (const f of functions) costs.cost(f);
+			}),
+		);
 		recomputed.helper = costs.computed - before;
 		const jobPath = '/bench/jobs/job0.ts';
 		const editedJob = texts.get(jobPath)!.replace('[1, 2, 3]', '[1, 2, 3, 4]');
 		before = costs.computed;
-		jobEdit.push(time(() => {
-			graph.update(jobPath, scanFile(editedJob, jobPath, 'typescript'));
-			graph.calledFunctions();
-			for (const f of functions) costs.cost(f);
-		}));
+		jobEdit.push(
+			time(() => {
+				graph.update(jobPath, scanFile(editedJob, jobPath, 'typescript'));
+				graph.calledFunctions();
+				for (const f of functions) costs.cost(f);
+			}),
+		);
 		recomputed = { ...recomputed, job: costs.computed - before };
 	}
 	const coldMs = median(cold);
@@ -212,12 +222,20 @@ function benchReport(files: number) {
 		cold.push(time(() => report(costs)));
 		const helperPath = '/bench/lib/helper0.ts';
 		const edited = scanFile(texts.get(helperPath)!.replace("zoho.get('/Leads/' + id)", "zoho.get('/Leads/' + id + '/Notes')"), helperPath, 'typescript');
-		afterEdit.push(time(() => {
-			graph.update(helperPath, edited);
-			report(costs);
-		}));
+		afterEdit.push(
+			time(() => {
+				graph.update(helperPath, edited);
+				report(costs);
+			}),
+		);
 	}
-	return { files: modules.size, entryPoints, coldMs: round(median(cold)), afterHelperEditMs: round(median(afterEdit)), editToColdRatio: round(median(afterEdit) / median(cold), 3) };
+	return {
+		files: modules.size,
+		entryPoints,
+		coldMs: round(median(cold)),
+		afterHelperEditMs: round(median(afterEdit)),
+		editToColdRatio: round(median(afterEdit) / median(cold), 3),
+	};
 }
 
 function benchDeluge(functions: number) {
@@ -240,7 +258,9 @@ function benchDeluge(functions: number) {
 	const text = parts.join('\n');
 	const lines = text.split('\n').length;
 	// The same number of lines of TypeScript, parsed by TypeScript: the baseline.
-	const tsText = workspace(Math.ceil(lines / 40)).values().next().value as string;
+	const tsText = workspace(Math.ceil(lines / 40))
+		.values()
+		.next().value as string;
 	const tsRepeated = tsText.repeat(Math.max(1, Math.round(lines / tsText.split('\n').length)));
 	const tsLines = tsRepeated.split('\n').length;
 	const parse: number[] = [];

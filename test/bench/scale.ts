@@ -107,7 +107,12 @@ async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakR
 		);
 		connection.listen();
 		const folder = pathToFileURL(join(dir, 'bench')).toString();
-		await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folder, capabilities: {}, workspaceFolders: [{ uri: folder, name: 'bench' }] });
+		await connection.sendRequest(InitializeRequest.type, {
+			processId: process.pid,
+			rootUri: folder,
+			capabilities: {},
+			workspaceFolders: [{ uri: folder, name: 'bench' }],
+		});
 		await connection.sendNotification(InitializedNotification.type, {});
 		await ready;
 		const readyMs = performance.now() - started;
@@ -116,7 +121,9 @@ async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakR
 		const jobUri = pathToFileURL(jobPath).toString();
 		const jobText = readFileSync(jobPath, 'utf8');
 		let mark = logs.length;
-		await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: jobUri, languageId: 'javascript', version: 1, text: jobText } });
+		await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+			textDocument: { uri: jobUri, languageId: 'javascript', version: 1, text: jobText },
+		});
 		await nextTotal(mark);
 		mark = logs.length;
 		await connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -185,7 +192,11 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 	const server = await serverPeak(workspace.files);
 	const parseMs = median(parse);
 	return {
-		files: { typescript: all.filter((f) => f.language === 'typescript').length, javascript: all.filter((f) => f.language === 'javascript').length, deluge: all.filter((f) => f.language === 'deluge').length },
+		files: {
+			typescript: all.filter((f) => f.language === 'typescript').length,
+			javascript: all.filter((f) => f.language === 'javascript').length,
+			deluge: all.filter((f) => f.language === 'deluge').length,
+		},
 		lines: { all: lines(all), typescriptAndJavaScript: lines(tsjs) },
 		coldAnalysisAllMs: round(median(oursAll)),
 		tsJs: {
@@ -197,6 +208,9 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 			eslintToOursRatio: round(eslintMs / median(oursTsJs)),
 		},
 		editIn3000LineFile: { edits: edits.length, p50Ms: round(percentile(edits, 50)), p95Ms: round(percentile(edits, 95)) },
-		server: { ...server, note: 'peak resident memory (VmHWM) of the shipped (minified) server bundle once the workspace is indexed, totalled, and one job edited; the server log line of the report after the edit' },
+		server: {
+			...server,
+			note: 'peak resident memory (VmHWM) of the shipped (minified) server bundle once the workspace is indexed, totalled, and one job edited; the server log line of the report after the edit',
+		},
 	};
 }

@@ -301,14 +301,13 @@ export function generateWorkspace(files: number, seed = 1): Workspace {
 	const parts: string[] = [];
 	let lines = 0;
 	for (let k = 0; lines < 3000; k++) {
-		const part = tsClient(100000 + k, pick).replace(/^import .*\n/gm, '').replace(/^export default .*\n/m, '');
+		const part = tsClient(100000 + k, pick)
+			.replace(/^import .*\n/gm, '')
+			.replace(/^export default .*\n/m, '');
 		parts.push(part);
 		lines += part.split('\n').length;
 	}
-	const big = `import axios from 'axios';\nimport * as ZOHOCRMSDK from '@zohocrm/nodejs-sdk-8.0';\n${parts.join('\n')}`
-		.split('\n')
-		.slice(0, 3000)
-		.join('\n');
+	const big = `import axios from 'axios';\nimport * as ZOHOCRMSDK from '@zohocrm/nodejs-sdk-8.0';\n${parts.join('\n')}`.split('\n').slice(0, 3000).join('\n');
 	const bigFile = '/bench/clients/big.ts';
 	out.set(bigFile, { text: big, language: 'typescript' });
 	return { files: out, bigFile };

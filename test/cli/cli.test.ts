@@ -72,7 +72,10 @@ void describe('zoho-credits scan', () => {
 			{ api: 'Get Records', perDay: 9 },
 		]);
 		const wrapper = report.files[2].calls[1];
-		assert.deepEqual([wrapper.via, wrapper.api, wrapper.operation, wrapper.credits, wrapper.multiplier], ['wrapper', 'convertLead()', 'POST /crm/v8/Leads/{lead_id}/actions/convert', 5, 10]);
+		assert.deepEqual(
+			[wrapper.via, wrapper.api, wrapper.operation, wrapper.credits, wrapper.multiplier],
+			['wrapper', 'convertLead()', 'POST /crm/v8/Leads/{lead_id}/actions/convert', 5, 10],
+		);
 		assert.deepEqual(wrapper.chain, [
 			{ path: 'examples/node/lib/zoho-client.ts', line: 11, what: 'convertLead()' },
 			{ path: 'examples/node/lib/zoho-client.ts', line: 12, what: 'POST /crm/v8/Leads/{lead_id}/actions/convert' },
@@ -189,7 +192,10 @@ void describe('zoho-credits scan', () => {
 
 	test('explain through a wrapper in a file whose name has a percent sign', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-percent-'));
-		writeFileSync(join(dir, '100%.ts'), "export async function convert(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n");
+		writeFileSync(
+			join(dir, '100%.ts'),
+			"export async function convert(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n",
+		);
 		writeFileSync(join(dir, 'job.ts'), "import { convert } from './100%';\nexport async function job() {\n  await convert('1');\n}\n");
 		const { status, stdout, stderr } = cli(['explain', 'job.ts:3'], dir);
 		assert.equal(stderr, '');
@@ -202,7 +208,10 @@ void describe('zoho-credits scan', () => {
 		mkdirSync(join(dir, 'project', 'src'), { recursive: true });
 		mkdirSync(join(dir, 'elsewhere'));
 		writeFileSync(join(dir, 'project', 'package.json'), '{}');
-		writeFileSync(join(dir, 'project', 'src', 'zoho.ts'), "export async function convert(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n");
+		writeFileSync(
+			join(dir, 'project', 'src', 'zoho.ts'),
+			"export async function convert(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n",
+		);
 		writeFileSync(join(dir, 'project', 'src', 'job.ts'), "import { convert } from './zoho';\nexport async function job() {\n  await convert('1');\n}\n");
 		// The wrapper in the next file is priced: the project (the folder holding package.json) is read whole.
 		const wanted = '`convert()` (zoho.ts) → `POST /crm/v8/Leads/{lead_id}/actions/convert` (zoho.ts)';
@@ -228,8 +237,13 @@ void describe('zoho-credits scan', () => {
 			report.findings.map((f: { path: string; line: number }) => `${f.path}:${f.line}`),
 			['a.ts:3', 'b.ts:3', 'b.ts:6'],
 		);
-		const table = cli(['scan', '.'], dir).stdout.split('\n').filter((l) => /^\w\.ts:\d+ /.test(l));
-		assert.deepEqual(table.map((l) => l.split(' ')[0]), ['a.ts:3', 'b.ts:3', 'b.ts:6']);
+		const table = cli(['scan', '.'], dir)
+			.stdout.split('\n')
+			.filter((l) => /^\w\.ts:\d+ /.test(l));
+		assert.deepEqual(
+			table.map((l) => l.split(' ')[0]),
+			['a.ts:3', 'b.ts:3', 'b.ts:6'],
+		);
 	});
 
 	test('a team file: --config, ./zoho-credits.json, and options that win over it', () => {
@@ -271,7 +285,7 @@ void describe('zoho-credits scan', () => {
 		assert.match(cli(['scan', '.', '--budget-table', 'old'], dir).stderr, /--budget-table must be one of seed, current, not "old"/);
 	});
 
-	test('the configuration\'s Deluge and ignore globs decide which files are scanned, and as what', () => {
+	test("the configuration's Deluge and ignore globs decide which files are scanned, and as what", () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-cli-globs-'));
 		mkdirSync(join(dir, 'legacy'));
 		writeFileSync(join(dir, 'convert.deluge.txt'), 'for each id in {1, 2}\n{\n  zoho.crm.convertLead(id, Map());\n}');
@@ -308,14 +322,26 @@ void describe('zoho-credits scan', () => {
 		const [run] = log.runs;
 		assert.deepEqual(
 			run.tool.driver.rules.map((r: { id: string }) => r.id),
-			['call-in-loop', 'concurrency-fan-out', 'daily-budget-risk', 'deluge-execution-limit', 'heavy-call-in-loop', 'single-run-exhausts', 'unbounded-loop', 'write-in-loop'],
+			[
+				'call-in-loop',
+				'concurrency-fan-out',
+				'daily-budget-risk',
+				'deluge-execution-limit',
+				'heavy-call-in-loop',
+				'single-run-exhausts',
+				'unbounded-loop',
+				'write-in-loop',
+			],
 		);
 		// The six warnings of the examples (see the JSON test): Convert Lead in two loops is at line 14, column 5.
 		assert.equal(run.results.length, 6);
 		const heavy = run.results.find((r: { ruleId: string }) => r.ruleId === 'heavy-call-in-loop');
 		assert.equal(heavy.level, 'warning');
 		assert.equal(heavy.ruleIndex, 4);
-		assert.deepEqual(heavy.locations[0].physicalLocation, { artifactLocation: { uri: 'examples/deluge/convert_hot_leads.dg', uriBaseId: '%SRCROOT%' }, region: { startLine: 14, startColumn: 5 } });
+		assert.deepEqual(heavy.locations[0].physicalLocation, {
+			artifactLocation: { uri: 'examples/deluge/convert_hot_leads.dg', uriBaseId: '%SRCROOT%' },
+			region: { startLine: 14, startColumn: 5 },
+		});
 		assert.deepEqual(
 			heavy.relatedLocations.map((l: { physicalLocation: { region: { startLine: number } } }) => l.physicalLocation.region.startLine),
 			[7, 10],
@@ -326,7 +352,10 @@ void describe('zoho-credits scan', () => {
 		// %SRCROOT% is the folder the scan ran in.
 		const json = JSON.parse(cli(['scan', 'examples', '--format', 'json']).stdout);
 		const fingerprints = run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['zohoCreditLens/v1']);
-		assert.deepEqual(fingerprints, json.findings.map((f: { fingerprint: string }) => f.fingerprint));
+		assert.deepEqual(
+			fingerprints,
+			json.findings.map((f: { fingerprint: string }) => f.fingerprint),
+		);
 		assert.equal(new Set(fingerprints).size, 6);
 		for (const f of fingerprints) assert.match(f, /^[0-9a-f]{16}$/);
 		assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(ROOT).href}/` } });
@@ -343,12 +372,21 @@ void describe('zoho-credits scan', () => {
 		assert.ok(lines.includes('- ×3: loop at line 7, literal list of 3 items'), stdout);
 		// 5 × 3 × 10 = 150 a run, once a day: 150 / 55,000 = 0.27%; 5 × 3 × 1 = 15 when each page holds one lead,
 		// up to 5 × 3 × 200 = 3,000 when every page is full. The page loop drives the high end.
-		assert.ok(lines.includes('≈ 150 (15–3,000) credits per run; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.'), stdout);
-		assert.ok(lines.some((l) => l.includes('the loop at line 10 can run up to 200 times (counted 10)')), stdout);
+		assert.ok(
+			lines.includes('≈ 150 (15–3,000) credits per run; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.'),
+			stdout,
+		);
+		assert.ok(
+			lines.some((l) => l.includes('the loop at line 10 can run up to 200 times (counted 10)')),
+			stdout,
+		);
 		assert.ok(lines.includes('Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25).'), stdout);
 		assert.doesNotMatch(stdout, /command:|\*\*/);
 		// The entry point's name line explains the entry point: 1 + 1 × 3 + 150 = 154 a run, from 1 + 3 + 15 = 19 up to 1 + 3 + 3,000 = 3,004.
-		assert.match(cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout, /Entry point `automation.convert_hot_leads`: ≈ 154 \(19–3,004\) credits per run × 1 run a day \(assumed\)/);
+		assert.match(
+			cli(['explain', 'examples/deluge/convert_hot_leads.dg:4']).stdout,
+			/Entry point `automation.convert_hot_leads`: ≈ 154 \(19–3,004\) credits per run × 1 run a day \(assumed\)/,
+		);
 		const none = cli(['explain', 'examples/deluge/convert_hot_leads.dg:3']);
 		assert.equal(none.status, 2);
 		assert.match(none.stderr, /No Zoho CRM call, entry point or loop around calls on examples\/deluge\/convert_hot_leads.dg:3\. Calls are on lines 6, 9, 14\./);
@@ -368,7 +406,10 @@ void describe('zoho-credits scan', () => {
 		git('commit', '-q', '-m', 'base');
 		// The working tree: the loop doubles, and a new job reads leads once, in a loop over one module.
 		writeFileSync(join(dir, 'job.ts'), job("'a', 'b', 'c', 'd'"));
-		writeFileSync(join(dir, 'sync.ts'), "export async function readLeads() {\n  for (const m of ['Leads']) {\n    await fetch('https://www.zohoapis.com/crm/v8/' + m);\n  }\n}\n");
+		writeFileSync(
+			join(dir, 'sync.ts'),
+			"export async function readLeads() {\n  for (const m of ['Leads']) {\n    await fetch('https://www.zohoapis.com/crm/v8/' + m);\n  }\n}\n",
+		);
 
 		test('a pull request comment: the total and each entry point before and after, new and resolved findings', () => {
 			const { status, stdout } = cli(['diff', '--base', 'HEAD'], dir);
@@ -412,8 +453,10 @@ void describe('zoho-credits scan', () => {
 
 		test("stating a loop's count with the quick fix's annotation makes no finding new or resolved", () => {
 			const repo = mkdtempSync(join(tmpdir(), 'zcl-cli-annotated-'));
-			const inRepo = (...args: string[]) => assert.equal(spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: repo, encoding: 'utf8' }).status, 0);
-			const body = (annotation: string) => `export async function push(ids: string[]) {\n${annotation}  for (const id of ids) {\n    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);\n  }\n}\n`;
+			const inRepo = (...args: string[]) =>
+				assert.equal(spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: repo, encoding: 'utf8' }).status, 0);
+			const body = (annotation: string) =>
+				`export async function push(ids: string[]) {\n${annotation}  for (const id of ids) {\n    await fetch('https://www.zohoapis.com/crm/v8/Leads/' + id);\n  }\n}\n`;
 			inRepo('init', '-q');
 			writeFileSync(join(repo, 'push.ts'), body(''));
 			inRepo('add', '.');
@@ -442,7 +485,8 @@ void describe('zoho-credits scan', () => {
 
 		test('a committed file name cannot forge a heading in the comment or hide the rest of it', () => {
 			const repo = mkdtempSync(join(tmpdir(), 'zcl-cli-forged-'));
-			const inRepo = (...args: string[]) => assert.equal(spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: repo, encoding: 'utf8' }).status, 0);
+			const inRepo = (...args: string[]) =>
+				assert.equal(spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: repo, encoding: 'utf8' }).status, 0);
 			inRepo('init', '-q');
 			writeFileSync(join(repo, 'README.md'), 'base\n');
 			inRepo('add', '.');
@@ -457,7 +501,12 @@ void describe('zoho-credits scan', () => {
 				['## Zoho CRM credits: +1 a day'],
 			);
 			assert.ok(!markdownSyntax(stdout).includes('<!--'), stdout);
-			assert.ok(stdout.includes('| a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts (top level) (new) | a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts:1 |  | 1 | +1 |'), stdout);
+			assert.ok(
+				stdout.includes(
+					'| a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts (top level) (new) | a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts:1 |  | 1 | +1 |',
+				),
+				stdout,
+			);
 		});
 
 		test('a revision that does not exist, or no repository, is bad input (exit 2)', () => {
@@ -497,7 +546,14 @@ export async function nightly() {
 		assert.equal(perDay(dir), 30);
 		writeFileSync(
 			join(dir, 'apis-response.json'),
-			JSON.stringify({ __apis: [{ path: '/crm/v8/Leads/{id}/actions/convert', operation_types: [{ method: 'POST', oauth_scope: 'ZohoCRM.modules.leads.CREATE', min_credits: 7, max_credits: 7 }] }] }),
+			JSON.stringify({
+				__apis: [
+					{
+						path: '/crm/v8/Leads/{id}/actions/convert',
+						operation_types: [{ method: 'POST', oauth_scope: 'ZohoCRM.modules.leads.CREATE', min_credits: 7, max_credits: 7 }],
+					},
+				],
+			}),
 		);
 		const result = cli(['calibrate', '--apis', 'apis-response.json'], dir);
 		assert.equal(result.stderr, '');
@@ -517,7 +573,10 @@ export async function nightly() {
 		const { status, stdout } = cli(['scan'], dir);
 		assert.equal(status, 0);
 		// (40 + 50) / 2 days = 45 observed against 30 estimated: ×1.5.
-		assert.match(stdout, /Estimated against observed credits a day\n +estimated +observed +ratio +over\nentry point nightly +30 +45 +×1\.5 +2 days\nAPI Get Blueprint +not in the code +3 +— +1 day\n/);
+		assert.match(
+			stdout,
+			/Estimated against observed credits a day\n +estimated +observed +ratio +over\nentry point nightly +30 +45 +×1\.5 +2 days\nAPI Get Blueprint +not in the code +3 +— +1 day\n/,
+		);
 		const report = JSON.parse(cli(['scan', '--format', 'json'], dir).stdout);
 		assert.deepEqual(report.observed[0], { kind: 'entry-point', name: 'nightly', observedPerDay: 45, days: 2, estimatedPerDay: 30, ratio: 1.5 });
 		// --usage compares with another file without storing it.
@@ -561,7 +620,10 @@ export async function nightly() {
 		writeFileSync(join(dir, 'usage.csv'), 'entry_point,credits\nnightly,many\n');
 		const refused = cli(['calibrate', '--usage', 'usage.csv'], dir);
 		assert.equal(refused.status, 2);
-		assert.equal(refused.stderr, 'zoho-credits: usage.csv was not imported:\n  line 2: credits must be a number ≥ 0, not "many".\nRun "zoho-credits --help" for usage.\n');
+		assert.equal(
+			refused.stderr,
+			'zoho-credits: usage.csv was not imported:\n  line 2: credits must be a number ≥ 0, not "many".\nRun "zoho-credits --help" for usage.\n',
+		);
 		assert.equal(existsSync(join(dir, '.zoho-credits', 'usage.json')), false);
 		assert.equal(cli(['calibrate'], dir).status, 2);
 		assert.match(cli(['scan', '--apis', 'x.json'], dir).stderr, /--apis belongs to the calibrate command/);
@@ -585,7 +647,10 @@ void describe('files that are not what they seem', () => {
 		symlinkSync('src', join(ws, 'z-alias'));
 		const { status, stdout, stderr } = cli(['scan', '--format', 'json'], ws);
 		assert.equal(status, 0);
-		assert.equal(stderr, `zoho-credits: skipped ${join(ws, 'out-link')}: symbolic link leading outside the scanned folder, to ${join(realpathSync(base), 'outside')}\n`);
+		assert.equal(
+			stderr,
+			`zoho-credits: skipped ${join(ws, 'out-link')}: symbolic link leading outside the scanned folder, to ${join(realpathSync(base), 'outside')}\n`,
+		);
 		const report = JSON.parse(stdout);
 		// Get Records once, from src/a.dg: 1 credit a day.
 		assert.deepEqual(
@@ -620,13 +685,19 @@ void describe('files that are not what they seem', () => {
 		symlinkSync('/dev/zero', join(dir, 'zoho-credits.json'));
 		const config = cli(['scan'], dir);
 		assert.equal(config.status, 2);
-		assert.equal(config.stderr, `zoho-credits: ${join(dir, 'zoho-credits.json')}: zoho-credits.json is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n`);
+		assert.equal(
+			config.stderr,
+			`zoho-credits: ${join(dir, 'zoho-credits.json')}: zoho-credits.json is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n`,
+		);
 		rmSync(join(dir, 'zoho-credits.json'));
 		mkdirSync(join(dir, '.zoho-credits'));
 		symlinkSync('/dev/zero', join(dir, '.zoho-credits', 'usage.json'));
 		const usage = cli(['scan'], dir);
 		assert.equal(usage.status, 2);
-		assert.equal(usage.stderr, `zoho-credits: ${join(dir, '.zoho-credits', 'usage.json')} is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n`);
+		assert.equal(
+			usage.stderr,
+			`zoho-credits: ${join(dir, '.zoho-credits', 'usage.json')} is not a regular file; it is not read.\nRun "zoho-credits --help" for usage.\n`,
+		);
 		rmSync(join(dir, '.zoho-credits', 'usage.json'));
 		symlinkSync('/dev/zero', join(dir, 'observed.csv'));
 		const given = cli(['scan', '--usage', 'observed.csv'], dir);

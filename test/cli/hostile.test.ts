@@ -51,23 +51,33 @@ void describe('zoho-credits under hostile input', () => {
 		const dir = workspace({ 'hidden.js': HIDDEN_CONVERT, 'ok.dg': 'zoho.crm.getRecords("Leads");' });
 		const json = cli(['scan', '.', '--format', 'json'], dir);
 		assert.equal(json.status, 0);
-		assert.deepEqual(JSON.parse(json.stdout).skipped, [{ path: 'hidden.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: true }]);
+		assert.deepEqual(JSON.parse(json.stdout).skipped, [
+			{ path: 'hidden.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: true },
+		]);
 
 		const table = cli(['scan', '.'], dir);
 		assert.equal(table.status, 0);
-		assert.match(table.stdout, /^hidden\.js {2}not analysed: nests too deeply to be read \(hundreds or thousands of levels\) {2}warning {2}the file names Zoho CRM: its calls are missing from the estimate$/m);
+		assert.match(
+			table.stdout,
+			/^hidden\.js {2}not analysed: nests too deeply to be read \(hundreds or thousands of levels\) {2}warning {2}the file names Zoho CRM: its calls are missing from the estimate$/m,
+		);
 
 		const sarif = JSON.parse(cli(['scan', '.', '--format', 'sarif'], dir).stdout);
 		assert.deepEqual(sarif.runs[0].invocations[0].toolExecutionNotifications, [
 			{
 				level: 'warning',
-				message: { text: 'Not analysed: nests too deeply to be read (hundreds or thousands of levels). The file names Zoho CRM: its calls are missing from the estimate.' },
+				message: {
+					text: 'Not analysed: nests too deeply to be read (hundreds or thousands of levels). The file names Zoho CRM: its calls are missing from the estimate.',
+				},
 				locations: [{ physicalLocation: { artifactLocation: { uri: 'hidden.js', uriBaseId: '%SRCROOT%' } } }],
 			},
 		]);
 
 		const markdown = cli(['scan', '.', '--format', 'markdown'], dir).stdout;
-		assert.match(markdown, /^## Not analysed \(1\)\n\n- \*\*warning\*\* `hidden\.js` nests too deeply to be read \(hundreds or thousands of levels\): the file names Zoho CRM, its calls are missing from the estimate$/m);
+		assert.match(
+			markdown,
+			/^## Not analysed \(1\)\n\n- \*\*warning\*\* `hidden\.js` nests too deeply to be read \(hundreds or thousands of levels\): the file names Zoho CRM, its calls are missing from the estimate$/m,
+		);
 
 		// The gate: at warning it fails; the only finding-free way past it is to make the file readable.
 		assert.equal(cli(['scan', '.', '--fail-on', 'warning'], dir).status, 1);
@@ -78,7 +88,9 @@ void describe('zoho-credits under hostile input', () => {
 		const dir = workspace({ 'data.js': `module.exports = ${'['.repeat(800)}${']'.repeat(800)};\n` });
 		const { status, stdout } = cli(['scan', '.', '--format', 'json', '--fail-on', 'warning'], dir);
 		assert.equal(status, 0);
-		assert.deepEqual(JSON.parse(stdout).skipped, [{ path: 'data.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: false }]);
+		assert.deepEqual(JSON.parse(stdout).skipped, [
+			{ path: 'data.js', reason: 'nests too deeply to be read (hundreds or thousands of levels)', namesZoho: false },
+		]);
 	});
 
 	test('a team file glob of seventeen brace pairs is refused at once (forty files took 20 s)', () => {

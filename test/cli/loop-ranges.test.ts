@@ -106,7 +106,13 @@ export async function touchPairs(groups: string[][]) {
 }
 `,
 			);
-			const ranges = () => JSON.parse(cli(['scan', '.', '--format', 'json'], dir).stdout).entryPoints.map((e: { name: string; perRun: number; low: number; high: number }) => [e.name, e.perRun, e.low, e.high]);
+			const ranges = () =>
+				JSON.parse(cli(['scan', '.', '--format', 'json'], dir).stdout).entryPoints.map((e: { name: string; perRun: number; low: number; high: number }) => [
+					e.name,
+					e.perRun,
+					e.low,
+					e.high,
+				]);
 			assert.deepEqual(ranges(), [
 				['touchPairs', 100, 1, 10000],
 				['touch', 10, 1, 100],

@@ -7,7 +7,12 @@ import { describe, test } from 'node:test';
 void describe('npm start', () => {
 	test('the tour opens a copy of the examples outside the repository, so it never changes them', () => {
 		const root = join(__dirname, '..', '..', '..');
-		const result = spawnSync(process.execPath, [join(root, 'scripts', 'start.mjs')], { cwd: root, encoding: 'utf8', env: { ...process.env, ZCL_START_DRY_RUN: '1' }, timeout: 60_000 });
+		const result = spawnSync(process.execPath, [join(root, 'scripts', 'start.mjs')], {
+			cwd: root,
+			encoding: 'utf8',
+			env: { ...process.env, ZCL_START_DRY_RUN: '1' },
+			timeout: 60_000,
+		});
 		assert.equal(result.status, 0, result.stderr);
 		const folder = /a copy of examples\/: (.+)$/m.exec(result.stdout)?.[1];
 		assert.ok(folder, result.stdout);

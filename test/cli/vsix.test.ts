@@ -53,7 +53,20 @@ void describe('the packaged extension', () => {
 
 	test('holds the bundles, the grammar, the schema, the media and the documents, and nothing of the repository besides', () => {
 		const names = entries.map((e) => e.name).sort();
-		for (const wanted of ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/typescript.js', 'extension/dist/panel.js', 'extension/syntaxes/deluge.tmLanguage.json', 'extension/schemas/zoho-credits.schema.json', 'extension/media/icon.png']) {
+		for (const wanted of [
+			'extension/package.json',
+			'extension/readme.md',
+			'extension/changelog.md',
+			'extension/LICENSE.txt',
+			'extension/dist/client.js',
+			'extension/dist/server.js',
+			'extension/dist/cli.js',
+			'extension/dist/typescript.js',
+			'extension/dist/panel.js',
+			'extension/syntaxes/deluge.tmLanguage.json',
+			'extension/schemas/zoho-credits.schema.json',
+			'extension/media/icon.png',
+		]) {
 			assert.ok(names.includes(wanted), wanted);
 		}
 		const stray = names.filter((n) => /node_modules|\.map$|\/(out|test|server|client|scripts|docs|examples)\/|\.ts$|\.vsix$/.test(n));
@@ -72,7 +85,8 @@ void describe('the packaged extension', () => {
 
 	test('carries the manifest fields the marketplace asks for, and an icon of 128 × 128', () => {
 		const pkg = JSON.parse(byName.get('extension/package.json')!.read().toString('utf8'));
-		for (const field of ['name', 'displayName', 'description', 'version', 'publisher', 'license', 'icon', 'categories', 'keywords']) assert.ok(pkg[field], field);
+		for (const field of ['name', 'displayName', 'description', 'version', 'publisher', 'license', 'icon', 'categories', 'keywords'])
+			assert.ok(pkg[field], field);
 		assert.match(pkg.engines.vscode, /^\^1\.\d+\.\d+$/);
 		assert.match(pkg.repository.url, /^https:\/\//);
 		assert.match(pkg.bugs.url, /^https:\/\//);

@@ -7,7 +7,8 @@ import { codeServerBin, launchBrowser, makeRun, startCodeServer } from '../../sc
 
 const TIMEOUT_MS = 180000;
 /** Workbench chatter that says nothing about the tests: connection set-up and the offline gallery. */
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[Service Worker\]|ChatSessionStore)|ENOTFOUND|open-vsx\.org|vsda/;
+const NOISE =
+	/^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[Service Worker\]|ChatSessionStore)|ENOTFOUND|open-vsx\.org|vsda/;
 
 function option(name) {
 	const prefix = `--${name}=`;

@@ -37,8 +37,16 @@ test('Neovim gets the loop warnings and a hover with the credits', { skip: missi
 	const lines = readFileSync(out, 'utf8').split('\n');
 	assert.equal(lines[0], 'diagnostics: 2');
 	assert.ok(lines.includes('diagnostic 9:11 Get Records runs inside a loop: 1 credit ×3 = 3 credits per run.'), lines.join('\n'));
-	assert.ok(lines.some((l) => l.startsWith('diagnostic 14:5 Convert Lead costs 5 credits a call and runs inside a loop: ×3 ×10 (assumed) = 150 credits per run.')), lines.join('\n'));
+	assert.ok(
+		lines.some((l) => l.startsWith('diagnostic 14:5 Convert Lead costs 5 credits a call and runs inside a loop: ×3 ×10 (assumed) = 150 credits per run.')),
+		lines.join('\n'),
+	);
 	assert.ok(lines.includes('hover: **Zoho CRM: Convert Lead**: 5 credits per call'), lines.join('\n'));
 	// 5 × 3 × 10 = 150 a run; once a day of Professional's 55,000 (current table; assumed: Neovim sends no settings).
-	assert.ok(lines.includes('hover: **≈ 150 (15–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.'), lines.join('\n'));
+	assert.ok(
+		lines.includes(
+			'hover: **≈ 150 (15–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.',
+		),
+		lines.join('\n'),
+	);
 });

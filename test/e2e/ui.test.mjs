@@ -60,7 +60,9 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 
 	test('a code lens above the Deluge function gives its credits per run and per day', async () => {
 		// getRecordById 1 + getRecords 1 × 3 + convertLead 150 = 154 a run; once a day (assumed): 154 / 55,000 = 0.28%.
-		const lens = page.locator('.codelens-decoration', { hasText: 'Zoho CRM: ≈ 154 (19–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (19–3,004) cr/day, 0.28% of 55,000' });
+		const lens = page.locator('.codelens-decoration', {
+			hasText: 'Zoho CRM: ≈ 154 (19–3,004) cr/run (assumed) × 1 run/day (assumed) = ≈ 154 (19–3,004) cr/day, 0.28% of 55,000',
+		});
 		await lens.first().waitFor({ timeout: TIMEOUT });
 	});
 
@@ -127,14 +129,17 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await openFile('sync-contacts.ts');
 		// Ten contacts at the point; the list holds one at least and up to 100 (assumedIterations.high).
 		await page.locator('.view-line span', { hasText: '×10 → ≈ 10 (1–100) cr/run' }).last().waitFor({ timeout: TIMEOUT });
-		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Upsert Records writes one record a call inside a loop' }).first().waitFor({ timeout: TIMEOUT });
+		await page
+			.locator('.markers-panel .monaco-list-row', { hasText: 'Upsert Records writes one record a call inside a loop' })
+			.first()
+			.waitFor({ timeout: TIMEOUT });
 		const lines = await page.locator('.view-lines').innerText();
 		const tokenLine = lines.split('\n').find((l) => l.includes("fetch('https://accounts.zoho.com"));
 		assert.ok(tokenLine, lines);
 		assert.doesNotMatch(tokenLine, /\d\scr\b/);
 		// The one-off read outside the loop costs 1 credit.
 		const readLine = lines.split('\n').find((l) => l.includes('crm/v8/Leads?fields='));
-		assert.match(readLine ?? "", /\);\s+1\scr\b/);
+		assert.match(readLine ?? '', /\);\s+1\scr\b/);
 	});
 
 	test('a quick fix states the loop count: the annotation appears above the loop', async () => {
@@ -151,7 +156,10 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		let attempts = 0;
 		for (; attempts < 6 && !(await fix.count()); attempts++) {
 			await page.keyboard.press('Control+.');
-			await fix.first().waitFor({ timeout: 5000 }).catch(() => page.keyboard.press('Escape'));
+			await fix
+				.first()
+				.waitFor({ timeout: 5000 })
+				.catch(() => page.keyboard.press('Escape'));
 		}
 		process.stdout.write(`# quick-fix menu opened after ${attempts} request(s)\n`);
 		await page.screenshot({ path: join(RESULTS, 'quick-fix.png') });
@@ -159,7 +167,10 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		await page.keyboard.press('Enter');
 		await page.locator('.view-line', { hasText: '// zoho-credits: iterations=10' }).first().waitFor({ timeout: TIMEOUT });
 		// The server reads it: the finding's loop now runs 10 times by the annotation, no longer assumed.
-		await page.locator('.markers-panel .monaco-list-row', { hasText: 'This loop runs 10 times: annotation iterations=10' }).first().waitFor({ timeout: TIMEOUT });
+		await page
+			.locator('.markers-panel .monaco-list-row', { hasText: 'This loop runs 10 times: annotation iterations=10' })
+			.first()
+			.waitFor({ timeout: TIMEOUT });
 	});
 
 	const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -181,7 +192,13 @@ void describe('real editor: packaged extension in the VS Code workbench', { time
 		]);
 		assert.equal(await panel().locator('#findings li').count(), 6);
 		// The light theme's palette: the first entry point in deep blue (#08356b), 3:1 from its neighbour and the page.
-		assert.equal(await panel().locator('.bar .segment').first().evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(8, 53, 107)');
+		assert.equal(
+			await panel()
+				.locator('.bar .segment')
+				.first()
+				.evaluate((e) => getComputedStyle(e).backgroundColor),
+			'rgb(8, 53, 107)',
+		);
 		assert.match(await panel().locator('#assumptions').innerText(), /5 of 5 entry points run once a day/);
 		assert.match(await panel().locator('#files').innerText(), /deluge\/convert_hot_leads\.dg/);
 		// A strict content security policy: nothing but the extension's own script (with a nonce) and style sheet.

@@ -65,7 +65,10 @@ function restore(gitDir: string, commit: string, into: string): string[] {
 			return { mode, type, id, path };
 		})
 		.filter((b) => b.type === 'blob' && b.mode !== '120000');
-	const out = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: blobs.map((b) => b.id).join('\n') + '\n', maxBuffer: 4 * 1024 * 1024 * 1024 });
+	const out = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
+		input: blobs.map((b) => b.id).join('\n') + '\n',
+		maxBuffer: 4 * 1024 * 1024 * 1024,
+	});
 	const absent: string[] = [];
 	let at = 0;
 	for (const blob of blobs) {
@@ -137,7 +140,8 @@ function main(): void {
 	const falsePositives: { repo: string; path: string; line: number; why?: string; reported: string }[] = [];
 	const problems: string[] = [];
 	const notes: string[] = [];
-	const repos: Record<string, { labels: number; reportedCalls: number; unlabelledInLabelledFiles: number; totals: unknown; findings: Record<string, number> }> = {};
+	const repos: Record<string, { labels: number; reportedCalls: number; unlabelledInLabelledFiles: number; totals: unknown; findings: Record<string, number> }> =
+		{};
 
 	for (const file of files) {
 		const [owner, name] = file.repo.split('/');
@@ -150,18 +154,29 @@ function main(): void {
 		mkdirSync(tree, { recursive: true });
 		try {
 			const absent = restore(gitDir, file.commit, tree);
-			if (absent.length > 0) notes.push(`${file.repo}: ${absent.length} large file${absent.length === 1 ? '' : 's'} absent from the copy, left out (${absent.slice(0, 3).join(', ')}${absent.length > 3 ? ', …' : ''})`);
+			if (absent.length > 0)
+				notes.push(
+					`${file.repo}: ${absent.length} large file${absent.length === 1 ? '' : 's'} absent from the copy, left out (${absent.slice(0, 3).join(', ')}${absent.length > 3 ? ', …' : ''})`,
+				);
 		} catch (error) {
 			problems.push(`${file.repo}: commit ${file.commit} cannot be restored (${(error as Error).message.split('\n')[0]})`);
 			continue;
 		}
 		// As a user would: the CLI in the root of the project, nothing configured.
-		const scan = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd: tree, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+		const scan = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never'], {
+			cwd: tree,
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
 		if (scan.status !== 0) {
 			problems.push(`${file.repo}: the scan exited ${scan.status}: ${scan.stderr.split('\n')[0]}`);
 			continue;
 		}
-		const report = JSON.parse(scan.stdout) as { files: { path: string; calls: ReportedCall[] }[]; totals: unknown; findings: { id: string; severity: string }[] };
+		const report = JSON.parse(scan.stdout) as {
+			files: { path: string; calls: ReportedCall[] }[];
+			totals: unknown;
+			findings: { id: string; severity: string }[];
+		};
 		const callsOf = new Map(report.files.map((f) => [f.path, f.calls]));
 		const labelled = new Set<string>();
 		for (const label of file.labels) {
@@ -201,7 +216,13 @@ function main(): void {
 				if (call.inLoop === (label.inLoop === true)) x.loopsAgree++;
 			}
 			if ((label.credits != null && call.credits !== label.credits) || call.inLoop !== (label.inLoop === true)) {
-				disagreements.push({ repo: file.repo, path: label.path, line: label.line, expected: { credits: label.credits, inLoop: label.inLoop === true, operation: label.operation }, reported: { credits: call.credits, inLoop: call.inLoop, api: call.api } });
+				disagreements.push({
+					repo: file.repo,
+					path: label.path,
+					line: label.line,
+					expected: { credits: label.credits, inLoop: label.inLoop === true, operation: label.operation },
+					reported: { credits: call.credits, inLoop: call.inLoop, api: call.api },
+				});
 			}
 		}
 		const inLabelledFiles = report.files.filter((f) => file.files.includes(f.path)).flatMap((f) => f.calls.map((c) => `${f.path}:${c.line}`));
@@ -232,7 +253,8 @@ function main(): void {
 		notes,
 	};
 	process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-	if (problems.length > 0) process.stderr.write(`field: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+	if (problems.length > 0)
+		process.stderr.write(`field: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
 }
 
 main();

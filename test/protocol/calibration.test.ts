@@ -12,7 +12,12 @@ import { Server } from './harness';
 const SCRIPT = 'for each p in {1,2}\n{\n  zoho.crm.convertLead(p, Map());\n}';
 
 const APIS = JSON.stringify({
-	__apis: [{ path: '/crm/v8/Leads/{id}/actions/convert', operation_types: [{ method: 'POST', oauth_scope: 'ZohoCRM.modules.leads.CREATE', min_credits: 7, max_credits: 7 }] }],
+	__apis: [
+		{
+			path: '/crm/v8/Leads/{id}/actions/convert',
+			operation_types: [{ method: 'POST', oauth_scope: 'ZohoCRM.modules.leads.CREATE', min_credits: 7, max_credits: 7 }],
+		},
+	],
 });
 
 void describe('calibration through the editor: importing the org API list and observed usage', () => {
@@ -21,7 +26,11 @@ void describe('calibration through the editor: importing the org API list and ob
 	writeFileSync(join(dir, 'convert.dg'), SCRIPT);
 	const uri = pathToFileURL(join(dir, 'convert.dg')).toString();
 	let server: Server;
-	const importFile = (args: unknown) => server.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.importCalibration, arguments: [args] }) as Promise<ImportCalibrationResult>;
+	const importFile = (args: unknown) =>
+		server.connection.sendRequest(ExecuteCommandRequest.type, {
+			command: ServerCommands.importCalibration,
+			arguments: [args],
+		}) as Promise<ImportCalibrationResult>;
 	const hoverText = async () => {
 		const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 12 } });
 		return (hover!.contents as { value: string }).value;
@@ -78,9 +87,15 @@ void describe('calibration through the editor never writes through a symbolic li
 		try {
 			await server.initialize(undefined, { folders: [dir] });
 			await assert.rejects(
-				server.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.importCalibration, arguments: [{ kind: 'apis', fileName: 'apis-response.json', text: APIS }] }),
+				server.connection.sendRequest(ExecuteCommandRequest.type, {
+					command: ServerCommands.importCalibration,
+					arguments: [{ kind: 'apis', fileName: 'apis-response.json', text: APIS }],
+				}),
 				(error: Error) => {
-					assert.equal(error.message, `${join(dir, '.zoho-credits', 'apis.json')} is a symbolic link; a calibration file is never written through one. Nothing was imported: remove the link and import again.`);
+					assert.equal(
+						error.message,
+						`${join(dir, '.zoho-credits', 'apis.json')} is a symbolic link; a calibration file is never written through one. Nothing was imported: remove the link and import again.`,
+					);
 					return true;
 				},
 			);

@@ -34,15 +34,27 @@ void test('Deluge kept as .txt, named by the deluge globs of zoho-credits.json o
 		);
 		const uri = pathToFileURL(join(dir, 'convert.deluge.txt')).toString();
 		await server.open(uri, 'plaintext', SCRIPT);
-		const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+		const hints = await server.connection.sendRequest(InlayHintRequest.type, {
+			textDocument: { uri },
+			range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+		});
 		assert.equal(renderHints(SCRIPT, hints ?? []).split('\n')[2], '\tzoho.crm.convertLead(p, Map()); /* ×2 → 10 cr/run */');
 		const notes = pathToFileURL(join(dir, 'notes.txt')).toString();
 		await server.open(notes, 'plaintext', SCRIPT);
-		const noteHints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: notes }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+		const noteHints = await server.connection.sendRequest(InlayHintRequest.type, {
+			textDocument: { uri: notes },
+			range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+		});
 		assert.equal(renderHints(SCRIPT, noteHints ?? []).split('\n')[2], '\tzoho.crm.convertLead(p, Map()); /* ×2 → 10 cr/run */');
 		const todo = pathToFileURL(join(dir, 'todo.txt')).toString();
 		await server.open(todo, 'plaintext', 'Ask for the Leads export.\n');
-		assert.deepEqual(await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: todo }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } }), []);
+		assert.deepEqual(
+			await server.connection.sendRequest(InlayHintRequest.type, {
+				textDocument: { uri: todo },
+				range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+			}),
+			[],
+		);
 	} finally {
 		assert.equal(await server.shutdown(), 0);
 	}

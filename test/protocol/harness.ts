@@ -79,10 +79,15 @@ export class Server {
 	refuseMessages = false;
 
 	constructor(args: string[] = ['--stdio'], node: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) {
-		this.process = spawn(process.execPath, [...(node.execArgv ?? []), join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: node.env ?? process.env });
+		this.process = spawn(process.execPath, [...(node.execArgv ?? []), join(ROOT, 'dist/server.js'), ...args], {
+			stdio: ['pipe', 'pipe', 'pipe'],
+			env: node.env ?? process.env,
+		});
 		this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-		this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'zohoCredits' ? this.settings : (this.sections[item.section ?? ''] ?? null))));
+		this.connection.onRequest(ConfigurationRequest.type, (params) =>
+			params.items.map((item) => (item.section === 'zohoCredits' ? this.settings : (this.sections[item.section ?? ''] ?? null))),
+		);
 		this.connection.onRequest(ShowDocumentRequest.type, (params) => {
 			this.shownDocuments.push(params);
 			return { success: true };
@@ -115,7 +120,10 @@ export class Server {
 		this.connection.listen();
 	}
 
-	async initialize(capabilities: ClientCapabilities = FULL_CAPABILITIES, options: { folders?: string[]; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+	async initialize(
+		capabilities: ClientCapabilities = FULL_CAPABILITIES,
+		options: { folders?: string[]; initializationOptions?: unknown } = {},
+	): Promise<InitializeResult> {
 		const folders = options.folders?.map((path) => ({ uri: pathToFileURL(path).toString(), name: path }));
 		this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
 			processId: process.pid,
@@ -190,7 +198,10 @@ function offsetAt(lines: string[], line: number, character: number): number {
 export function renderHints(text: string, hints: InlayHint[]): string {
 	const lines = text.split('\n');
 	const inserts = hints
-		.map((h) => ({ offset: offsetAt(lines, h.position.line, h.position.character), label: typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('') }))
+		.map((h) => ({
+			offset: offsetAt(lines, h.position.line, h.position.character),
+			label: typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''),
+		}))
 		.sort((a, b) => b.offset - a.offset);
 	let out = text;
 	for (const { offset, label } of inserts) out = `${out.slice(0, offset)} /* ${label} */${out.slice(offset)}`;

@@ -19,7 +19,10 @@ function hostileFiles(dir: string, other: string): void {
 	// 40,000 annotated loops (two megabytes): each looked through every comment.
 	writeFileSync(join(dir, 'loops.dg'), `void g(list l) {\n${'// zoho-credits: iterations=2\nfor each x in l { }\n'.repeat(40_000)}}\n`);
 	// Nested past every parser, with a Zoho call.
-	writeFileSync(join(dir, 'deep.js'), `fetch("https://www.zohoapis.com/crm/v8/Leads/1/actions/convert", { method: "POST" });\nconst n = ${'['.repeat(5000)}${']'.repeat(5000)};\n`);
+	writeFileSync(
+		join(dir, 'deep.js'),
+		`fetch("https://www.zohoapis.com/crm/v8/Leads/1/actions/convert", { method: "POST" });\nconst n = ${'['.repeat(5000)}${']'.repeat(5000)};\n`,
+	);
 	writeFileSync(join(dir, 'deep.dg'), `void h() {\n${'{'.repeat(20_000)}zoho.crm.getRecords("Leads");${'}'.repeat(20_000)}\n}\n`);
 	// A link to the whole machine, a 300 MB source file (sparse), observed usage that is /dev/zero.
 	symlinkSync('/', join(dir, 'machine'));
@@ -83,7 +86,10 @@ void describe('the server under hostile input', () => {
 			);
 			// Nothing of the machine behind the link was read; the huge file was refused unread.
 			assert.ok(!report.files.some((f) => f.path.includes('/machine/') || f.path.endsWith('/huge.ts')), report.files.map((f) => f.path).join(', '));
-			assert.ok(server.logs.some((l) => l.includes('huge.ts') && l.includes('larger than 2 MB')), server.logs.join('\n'));
+			assert.ok(
+				server.logs.some((l) => l.includes('huge.ts') && l.includes('larger than 2 MB')),
+				server.logs.join('\n'),
+			);
 			// The other folder counts: forty reads, the wrapper's read through job.ts, the two Deals reads.
 			assert.equal(report.files.filter((f) => /\/f\d+\.dg$/.test(f.path)).length, 40);
 			const jobUri = pathToFileURL(join(other, 'job.ts')).toString();
@@ -118,10 +124,7 @@ void describe('the server under hostile input', () => {
 			const status = await server.status((s) => ready(s) && s.usage?.perDay === 2, 20_000);
 			assert.equal(status.usage?.perDay, 2);
 			const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
-			assert.deepEqual(
-				report.files.map((f) => f.path).sort(),
-				['a.dg', 'b.dg'],
-			);
+			assert.deepEqual(report.files.map((f) => f.path).sort(), ['a.dg', 'b.dg']);
 		} finally {
 			assert.equal(await server.shutdown(), 0, server.stderr);
 		}

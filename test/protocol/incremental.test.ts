@@ -51,7 +51,10 @@ void describe('incremental analysis', () => {
 			// work(): Get Record 1, × 4 ids.
 			await server.diagnosticsFor(warm.jobUri, (p) => summary(p).some((m) => m.includes('1 credit ×4 = 4 credits')));
 			for (const [i, body] of EDITS.slice(1).entries()) {
-				await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: warm.libUri, version: i + 2 }, contentChanges: [{ text: LIB(body) }] });
+				await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+					textDocument: { uri: warm.libUri, version: i + 2 },
+					contentChanges: [{ text: LIB(body) }],
+				});
 			}
 			// The last edit: two reads, 2 credits a call of work(), × 4 ids = 8.
 			final = await server.diagnosticsFor(warm.jobUri, (p) => summary(p).some((m) => m.includes('= 8 credits')), 10000);
@@ -81,7 +84,10 @@ void describe('incremental analysis', () => {
 			await server.open(ws.jobUri, 'typescript', JOB);
 			const { diagnostics } = await server.diagnosticsFor(ws.jobUri, (p) => p.diagnostics.length > 0);
 			// 2 × Convert Lead 5 = 10 per call of work(), × 4 ids = 40: a heavy call, through work().
-			assert.equal(diagnostics[0].message, 'work() (Convert Lead) costs 10 credits a call and runs inside a loop: ×4 = 40 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.');
+			assert.equal(
+				diagnostics[0].message,
+				'work() (Convert Lead) costs 10 credits a call and runs inside a loop: ×4 = 40 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.',
+			);
 		} finally {
 			await server.shutdown().catch(() => server.kill());
 		}

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import { CancellationTokenSource, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import {
+	CancellationTokenSource,
+	DidChangeTextDocumentNotification,
+	DidChangeWatchedFilesNotification,
+	FileChangeType,
+	HoverRequest,
+	InlayHintRequest,
+} from 'vscode-languageserver-protocol/node';
 import { WorkspaceReportRequest } from '../../server/src/protocol';
 import { ROOT, Server } from './harness';
 
@@ -43,10 +50,16 @@ void describe('the server survives bad input and bad timing', () => {
 					contentChanges: [{ text: text.slice(0, end) }],
 				});
 				// Asking for hints makes the server analyse this very prefix (diagnostics wait for typing to pause).
-				const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } } });
+				const hints = await server.connection.sendRequest(InlayHintRequest.type, {
+					textDocument: { uri },
+					range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } },
+				});
 				assert.ok(Array.isArray(hints));
 			}
-			await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+			await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+				textDocument: { uri, version: ++version },
+				contentChanges: [{ text }],
+			});
 			const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.version === version && p.diagnostics.length === 2);
 			assert.deepEqual(
 				diagnostics.map((d) => d.code),
@@ -108,7 +121,9 @@ void describe('the server survives bad input and bad timing', () => {
 			const big = join(dir, 'big.ts');
 			writeFileSync(big, '');
 			truncateSync(big, 300 * 1024 * 1024);
-			await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(big).toString(), type: FileChangeType.Created }] });
+			await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+				changes: [{ uri: pathToFileURL(big).toString(), type: FileChangeType.Created }],
+			});
 			await until(() => server.logs.includes(`Skipped ${big}: larger than 2 MB.`), 'the note on big.ts');
 			const again = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 12 } });
 			assert.match((again!.contents as { value: string }).value, /Convert Lead/);
@@ -124,7 +139,10 @@ void describe('the server survives bad input and bad timing', () => {
 			await server.status(ready, 30000);
 			const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
 			// Whatever was read before a file went, the report holds only files that exist: at most 200, 1 credit each.
-			assert.ok(report.files.every((f) => Number(/\d+/.exec(f.path)![0]) % 2 === 1), report.files.map((f) => f.path).join(' '));
+			assert.ok(
+				report.files.every((f) => Number(/\d+/.exec(f.path)![0]) % 2 === 1),
+				report.files.map((f) => f.path).join(' '),
+			);
 			assert.equal(report.totals.perDay, report.files.length);
 			assert.ok(report.files.length <= 200 && report.files.length > 0);
 		});

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionRequest, CodeLensRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import {
+	CodeActionRequest,
+	CodeLensRequest,
+	DidChangeTextDocumentNotification,
+	ExecuteCommandRequest,
+	HoverRequest,
+	InlayHintRequest,
+} from 'vscode-languageserver-protocol/node';
 import { ServerCommands } from '../../server/src/protocol';
 import { MINIMAL_CAPABILITIES, renderDiagnostics, renderHints, renderLenses, Server } from './harness';
 
@@ -80,7 +87,10 @@ void describe('language server over stdio (full client)', () => {
 			diagnostics[1].relatedInformation!.map((r) => [r.location.range.start.line, r.message]),
 			[
 				[2, 'This loop runs 3 times: literal list of 3 items.'],
-				[5, 'This loop runs 10 times: default of 10 iterations: the records of one page of Leads, whose size is not configured (moduleSizes); 1 to 200 (the page size).'],
+				[
+					5,
+					'This loop runs 10 times: default of 10 iterations: the records of one page of Leads, whose size is not configured (moduleSizes); 1 to 200 (the page size).',
+				],
 			],
 		);
 		assert.equal(diagnostics[1].source, 'Zoho Credit Lens');
@@ -113,18 +123,36 @@ void describe('language server over stdio (full client)', () => {
 		const value = (hover!.contents as { value: string }).value;
 		assert.match(value, /^\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
 		assert.ok(value.includes('- ×3: loop at line 3, literal list of 3 items'), value);
-		assert.ok(value.includes('- ×10: loop at line 6, default of 10 iterations: the records of one page of Leads, whose size is not configured (moduleSizes); 1 to 200 (the page size) (assumed)'), value);
+		assert.ok(
+			value.includes(
+				'- ×10: loop at line 6, default of 10 iterations: the records of one page of Leads, whose size is not configured (moduleSizes); 1 to 200 (the page size) (assumed)',
+			),
+			value,
+		);
 		// 150 / 55,000 = 0.27%; 5 × 3 × 1 = 15 with one lead a page, 5 × 3 × 200 = 3,000 with full pages.
-		assert.ok(value.includes('**≈ 150 (15–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.'), value);
+		assert.ok(
+			value.includes(
+				'**≈ 150 (15–3,000) credits per run**; at 1 run a day (assumed) that is ≈ 150 (15–3,000) credits a day, 0.27% of the daily 55,000 credits.',
+			),
+			value,
+		);
 		assert.ok(value.includes('the loop at line 6 can run up to 200 times (counted 10)'), value);
-		assert.ok(value.includes('Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25). [Set edition and users](command:zohoCredits.selectEdition)'), value);
-		const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/convert.dg' }, position: { line: 0, character: 2 } });
+		assert.ok(
+			value.includes(
+				'Budget: Professional (assumed), 10 users (assumed), current table (read 2026-11-25). [Set edition and users](command:zohoCredits.selectEdition)',
+			),
+			value,
+		);
+		const none = await server.connection.sendRequest(HoverRequest.type, {
+			textDocument: { uri: 'file:///ws/convert.dg' },
+			position: { line: 0, character: 2 },
+		});
 		assert.equal(none, null);
 		// This client sent no explainCommand: a flagged call hovers whole, with no link it could not follow.
 		assert.doesNotMatch(value, /explainCall/);
 	});
 
-	test('explain: the whole reasoning behind the call at a place, for the short hover\'s link', async () => {
+	test("explain: the whole reasoning behind the call at a place, for the short hover's link", async () => {
 		const text = await server.connection.sendRequest('zohoCreditLens/explain', { uri: 'file:///ws/convert.dg', offset: DELUGE.indexOf('convertLead') });
 		assert.equal(typeof text, 'string');
 		assert.match(text as string, /^\*\*Zoho CRM: Convert Lead\*\*: 5 credits per call/);
@@ -164,7 +192,11 @@ void describe('language server over stdio (full client)', () => {
 		const uri = 'file:///ws/push.ts';
 		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
 		const onLine = diagnostics.filter((d) => d.range.start.line === 2);
-		const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: onLine[0].range, context: { diagnostics: onLine } });
+		const actions = await server.connection.sendRequest(CodeActionRequest.type, {
+			textDocument: { uri },
+			range: onLine[0].range,
+			context: { diagnostics: onLine },
+		});
 		assert.deepEqual(
 			(actions ?? []).map((a) => ('kind' in a ? `${a.kind}: ${a.title}` : a.title)),
 			[
@@ -235,7 +267,10 @@ await fetch('https://www.zohoapis.com/crm/v8/Deals');`,
 	test('an edit re-analyses the document and updates diagnostics', async () => {
 		const uri = 'file:///ws/push.ts';
 		// Move the upsert out of the loop: its diagnostic goes away, the read's stays.
-		const edited = TS.replace("    await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });\n  }", "  }\n  await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });");
+		const edited = TS.replace(
+			"    await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });\n  }",
+			"  }\n  await fetch('https://www.zohoapis.com/crm/v8/Leads/upsert', { method: 'POST' });",
+		);
 		await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
 			textDocument: { uri, version: 2 },
 			contentChanges: [{ text: edited }],
@@ -254,7 +289,9 @@ await fetch('https://www.zohoapis.com/crm/v8/Deals');`,
 		assert.deepEqual([status.editionLabel, status.users, status.dailyCredits], ['Enterprise/Zoho One', 5, 55000]);
 		const uri = 'file:///ws/convert.dg';
 		// Default loops now count 4: convertLead 5 × 3 × 4 = 60; a page holds one lead at least and up to 200: 5 × 3 × 1 = 15, 5 × 3 × 200 = 3,000.
-		const { diagnostics } = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => typeof d.message === 'string' && d.message.includes('= 60 credits')));
+		const { diagnostics } = await server.diagnosticsFor(uri, (p) =>
+			p.diagnostics.some((d) => typeof d.message === 'string' && d.message.includes('= 60 credits')),
+		);
 		assert.equal(diagnostics.length, 2);
 		const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
 		assert.deepEqual(

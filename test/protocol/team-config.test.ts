@@ -83,7 +83,10 @@ void describe('team configuration: zoho-credits.json at the workspace root', () 
 		await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.configUri, type: FileChangeType.Changed }] });
 		// Ultimate (current table): 50,000 + 100 × 2,000 + 100 = 250,100, no maximum.
 		await server.status((s) => s.edition === 'ultimate' && s.dailyCredits === 250100);
-		assert.equal(await budgetLineOf(server, ws.scriptUri), 'Budget: Ultimate/CRM Plus (from zoho-credits.json), 100 users (from zoho-credits.json), 100 add-on credits (from settings), current table (read 2026-11-25).');
+		assert.equal(
+			await budgetLineOf(server, ws.scriptUri),
+			'Budget: Ultimate/CRM Plus (from zoho-credits.json), 100 users (from zoho-credits.json), 100 add-on credits (from settings), current table (read 2026-11-25).',
+		);
 	});
 
 	test('deleting the file falls back to settings and defaults', async () => {

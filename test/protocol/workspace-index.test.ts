@@ -43,7 +43,10 @@ export async function convertAll(ids: string[]) {
   }
 }`,
 		);
-		const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: jobUri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+		const hints = await server.connection.sendRequest(InlayHintRequest.type, {
+			textDocument: { uri: jobUri },
+			range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+		});
 		assert.equal(renderHints(JOB, hints ?? []).split('\n')[3], '    await convertLead(id); /* ×4 → 20 cr/run */');
 	});
 
@@ -61,6 +64,9 @@ export async function convertAll(ids: string[]) {
 			changes: [{ uri: pathToFileURL(join(dir, 'lib', 'zoho.ts')).toString(), type: FileChangeType.Changed }],
 		});
 		const { diagnostics } = await server.diagnosticsFor(jobUri, (p) => p.diagnostics.some((d) => String(d.message).includes('= 24 credits')));
-		assert.equal(diagnostics[0].message, 'convertLead() (Convert Lead) costs 6 credits a call and runs inside a loop: ×4 = 24 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.');
+		assert.equal(
+			diagnostics[0].message,
+			'convertLead() (Convert Lead) costs 6 credits a call and runs inside a loop: ×4 = 24 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.',
+		);
 	});
 });

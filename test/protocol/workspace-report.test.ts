@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionRequest, CodeLensRequest, ConfigurationRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
+import {
+	CodeActionRequest,
+	CodeLensRequest,
+	ConfigurationRequest,
+	DidChangeTextDocumentNotification,
+	DidChangeWatchedFilesNotification,
+	ExecuteCommandRequest,
+	FileChangeType,
+} from 'vscode-languageserver-protocol/node';
 import { ServerCommands, WorkspaceReportRequest } from '../../server/src/protocol';
 import { Server } from './harness';
 import { CONVERT_LEAD_CLIENT as ZOHO } from './fixtures';
@@ -69,8 +77,14 @@ void describe('the workspace report behind the budget panel and the status bar',
 		assert.equal(report.budget.dailyCredits, 55000);
 		assert.equal(report.totals.perDay, 491);
 		assert.equal(uris['jobs/convert.ts'], jobUri);
-		assert.ok(assumptions.some((a) => a.startsWith('1 of 2 entry points run once a day')), assumptions.join('\n'));
-		assert.ok(assumptions.some((a) => a.includes('runs 10 times (default): 1 call rests on it')), assumptions.join('\n'));
+		assert.ok(
+			assumptions.some((a) => a.startsWith('1 of 2 entry points run once a day')),
+			assumptions.join('\n'),
+		);
+		assert.ok(
+			assumptions.some((a) => a.includes('runs 10 times (default): 1 call rests on it')),
+			assumptions.join('\n'),
+		);
 		assert.ok(assumptions[0].startsWith('Edition Professional (from zoho-credits.json) with 10 user licences (from zoho-credits.json)'), assumptions[0]);
 	});
 

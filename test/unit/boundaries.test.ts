@@ -37,7 +37,12 @@ function sources(dir: string): string[] {
 /** The relative imports of a file (type imports and re-exports too), as paths inside the core or outside it. */
 function importsOf(file: string, text: string): { specifier: string; target: string }[] {
 	const info = ts.preProcessFile(text, true, true);
-	return info.importedFiles.map((i) => ({ specifier: i.fileName, target: relative(CORE, resolve(dirname(join(CORE, file)), i.fileName)).split('\\').join('/') }));
+	return info.importedFiles.map((i) => ({
+		specifier: i.fileName,
+		target: relative(CORE, resolve(dirname(join(CORE, file)), i.fileName))
+			.split('\\')
+			.join('/'),
+	}));
 }
 
 function moduleFile(target: string): string {
@@ -51,7 +56,8 @@ function boundaryViolations(edited: Readonly<Record<string, string>> = {}): stri
 	for (const file of sources(CORE)) {
 		for (const { specifier, target } of importsOf(file, edited[file] ?? readFileSync(join(CORE, file), 'utf8'))) {
 			if (!specifier.startsWith('.')) {
-				if (/^(vscode|vscode-languageserver|vscode-languageclient)(\/|$)|^(node:)?(fs|child_process|net|http|https)$/.test(specifier)) out.push(`${file} → ${specifier}: the core does no I/O and knows no editor`);
+				if (/^(vscode|vscode-languageserver|vscode-languageclient)(\/|$)|^(node:)?(fs|child_process|net|http|https)$/.test(specifier))
+					out.push(`${file} → ${specifier}: the core does no I/O and knows no editor`);
 				continue;
 			}
 			// Data the core is built from: the catalog's and the schema's JSON.

@@ -71,7 +71,10 @@ void describe('branches nested thousands deep', () => {
 				{ start: i * 10 + 5, end },
 			],
 		}));
-		const items = [...Array.from({ length: depth }, (_, i) => ({ span: { start: i * 10 + 1, end: i * 10 + 2 }, value: 1 })), { span: { start: depth * 10 + 50, end: depth * 10 + 51 }, value: 5 }];
+		const items = [
+			...Array.from({ length: depth }, (_, i) => ({ span: { start: i * 10 + 1, end: i * 10 + 2 }, value: 1 })),
+			{ span: { start: depth * 10 + 50, end: depth * 10 + 51 }, value: 5 },
+		];
 		const { total, chose, counted } = branchTotal(items, branches);
 		// Every level picks its rest (the 5 below beats the 1 beside it): 5 in all, one item counted.
 		assert.equal(total, 5);

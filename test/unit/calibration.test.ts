@@ -26,7 +26,10 @@ export async function sync(batches: unknown[][]) {
 /** A saved answer of GET /crm/v8/__apis, as Zoho writes it. */
 function response(apis: { path: string; method: string; min: number; max: number }[]): string {
 	return JSON.stringify({
-		__apis: apis.map((a) => ({ path: a.path, operation_types: [{ method: a.method, oauth_scope: 'ZohoCRM.modules.ALL', min_credits: a.min, max_credits: a.max }] })),
+		__apis: apis.map((a) => ({
+			path: a.path,
+			operation_types: [{ method: a.method, oauth_scope: 'ZohoCRM.modules.ALL', min_credits: a.min, max_credits: a.max }],
+		})),
 	});
 }
 
@@ -72,7 +75,9 @@ void describe('the org API list', () => {
 	test('malformed lists are refused whole, each problem named by where it is', () => {
 		const errors = (text: string) => parseOrgApiList(text, { importedAt: '2026-11-20' }).errors;
 		assert.match(errors('{"__apis": [')[0], /^The API list is not JSON: /);
-		assert.deepEqual(errors('[]'), ['Expected the saved answer of GET /crm/v8/__apis (an object with an "__apis" list) or a calibration file (an object with an "apis" list).']);
+		assert.deepEqual(errors('[]'), [
+			'Expected the saved answer of GET /crm/v8/__apis (an object with an "__apis" list) or a calibration file (an object with an "apis" list).',
+		]);
 		assert.deepEqual(errors('{"__apis": []}'), ['The API list names no operations.']);
 		assert.deepEqual(
 			errors(
@@ -156,7 +161,13 @@ void describe('ranges and the org list in the estimate', () => {
 		const read = byApi.get('Get Records')!;
 		assert.deepEqual([read.credits, read.low, read.high], [1, 1, 3]);
 		// Unknown to the catalog, listed by the org at 2.
-		assert.deepEqual([byApi.get("GET settings credit_lens_probe (your org's API list)")!.credits, byApi.get("GET settings credit_lens_probe (your org's API list)")!.operation.inCatalog], [2, true]);
+		assert.deepEqual(
+			[
+				byApi.get("GET settings credit_lens_probe (your org's API list)")!.credits,
+				byApi.get("GET settings credit_lens_probe (your org's API list)")!.operation.inCatalog,
+			],
+			[2, true],
+		);
 		const entry = analysis.entryPoints.find((e) => e.name === 'sync')!;
 		// 5 + 7 + 1 + 2 = 15; low 5 + 7 + 1 + 2 = 15; high 50 + 7 + 3 + 2 = 62; × 4 runs a day.
 		assert.deepEqual([entry.perRun, entry.low, entry.high, entry.perDay, entry.perDayLow, entry.perDayHigh], [15, 15, 62, 60, 60, 248]);
@@ -183,7 +194,10 @@ void describe('ranges and the org list in the estimate', () => {
 		// The name the org's list gives it (its literal segments) is text; its path is code in a two-backtick
 		// fence, with a space inside each fence since the path ends with a backtick.
 		assert.equal(lines[0], "**Zoho CRM: GET settings x\\`!\\[p\\](https: evil.example pixel.png)\\` (your org's API list)**: 2 credits per call");
-		assert.ok(lines.includes('Credit figure: from your org’s API list (2026-11-20): `` /crm/v8/settings/x`![p](https://evil.example/pixel.png)` ``, 2 credits'), value);
+		assert.ok(
+			lines.includes('Credit figure: from your org’s API list (2026-11-20): `` /crm/v8/settings/x`![p](https://evil.example/pixel.png)` ``, 2 credits'),
+			value,
+		);
 	});
 
 	test('one run exhausting the day is judged at the high end, and says so', () => {
@@ -194,12 +208,22 @@ void describe('ranges and the org list in the estimate', () => {
 		assert.ok(finding, 'single-run-exhausts at the high end');
 		assert.match(finding.message, /^One run of sync can cost up to 6,056 credits \(the high end of ≈ 12 \(12–6,056\) credits\), more than the 5,000 credits/);
 		// Without the list, the high end is 57: no such finding.
-		assert.equal(analyse({}, { edition: 'free' }).findings.some((f) => f.id === 'single-run-exhausts'), false);
+		assert.equal(
+			analyse({}, { edition: 'free' }).findings.some((f) => f.id === 'single-run-exhausts'),
+			false,
+		);
 	});
 });
 
 void describe('observed usage', () => {
-	const CSV = ['entry_point,api,credits,date', 'sync,,300,2026-11-20', 'sync,,180,2026-11-21', ',Convert Lead,40,2026-11-20', ',"GET /crm/v8/Deals",8,2026-11-20', ',Get Blueprint,3,'].join('\n');
+	const CSV = [
+		'entry_point,api,credits,date',
+		'sync,,300,2026-11-20',
+		'sync,,180,2026-11-21',
+		',Convert Lead,40,2026-11-20',
+		',"GET /crm/v8/Deals",8,2026-11-20',
+		',Get Blueprint,3,',
+	].join('\n');
 
 	test('CSV beside the estimate: averaged per day, matched by name or by request, with the ratio', () => {
 		const parsed = parseObservedUsage(CSV, { fileName: 'usage.csv', importedAt: '2026-11-25' });
@@ -252,7 +276,10 @@ void describe('observed usage', () => {
 		assert.equal(errors[20], '… and 980 more');
 		// 20,020 rows: 20,000 more, with the thousands separator of every other number.
 		assert.equal(parseObservedUsage(bad(20020), { fileName: 'usage.csv', importedAt: '2026-11-25' }).errors.at(-1), '… and 20,000 more');
-		const json = parseObservedUsage(JSON.stringify({ observed: Array.from({ length: 1000 }, () => ({ api: 'Get Records', credits: -2 })) }), { fileName: 'usage.json', importedAt: '2026-11-25' }).errors;
+		const json = parseObservedUsage(JSON.stringify({ observed: Array.from({ length: 1000 }, () => ({ api: 'Get Records', credits: -2 })) }), {
+			fileName: 'usage.json',
+			importedAt: '2026-11-25',
+		}).errors;
 		assert.deepEqual([json.length, json[20]], [21, '… and 980 more']);
 	});
 

@@ -10,7 +10,7 @@ function underlined(text: string): string {
 
 void describe('the squiggle of a call covers its callee', () => {
 	test('a multi-line call, arguments with parentheses in strings, templates and comments', () => {
-		assert.equal(underlined("axios.put(\n  `${base}/Deals/${id}`,\n  { data: [deal] },\n)"), 'axios.put');
+		assert.equal(underlined('axios.put(\n  `${base}/Deals/${id}`,\n  { data: [deal] },\n)'), 'axios.put');
 		assert.equal(underlined("fetch('https://x/crm/v8/Leads/(x', { method: 'POST' /* ) */ })"), 'fetch');
 		assert.equal(underlined('http.get(`/Leads/${ids.map((i) => `(${i})`).join(",")}`)'), 'http.get');
 		assert.equal(underlined('zoho.crm.getRecords("Leads", p, 200)'), 'zoho.crm.getRecords');

@@ -21,7 +21,10 @@ export async function nightly(ids: string[]) {
 `;
 
 function analyse(text: string): FileAnalysis {
-	const [analysis] = analyzeWorkspace([{ path: '/w/jobs.ts', language: 'typescript', text }], resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]));
+	const [analysis] = analyzeWorkspace(
+		[{ path: '/w/jobs.ts', language: 'typescript', text }],
+		resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]),
+	);
 	return analysis;
 }
 
@@ -72,13 +75,19 @@ void describe('code actions', () => {
 	});
 
 	test('ignoring on this line removes the finding from the next analysis; the other one stays', () => {
-		const edited = apply(JOBS, actionsOn(JOBS, 3).find((a) => a.title === 'Ignore heavy-call-in-loop on this line'));
+		const edited = apply(
+			JOBS,
+			actionsOn(JOBS, 3).find((a) => a.title === 'Ignore heavy-call-in-loop on this line'),
+		);
 		assert.equal(edited.split('\n')[3], '    // zoho-credits: ignore');
 		assert.deepEqual(
 			analyse(edited).findings.map((f) => f.id),
 			['call-in-loop'],
 		);
-		const whole = apply(JOBS, actionsOn(JOBS, 3).find((a) => a.title === 'Ignore Zoho Credit Lens findings in this file'));
+		const whole = apply(
+			JOBS,
+			actionsOn(JOBS, 3).find((a) => a.title === 'Ignore Zoho Credit Lens findings in this file'),
+		);
 		assert.equal(whole.split('\n')[0], '// zoho-credits: ignore-file');
 		assert.deepEqual(analyse(whole).findings, []);
 	});
@@ -87,14 +96,25 @@ void describe('code actions', () => {
 		const titles = actionsOn(JOBS, 6).map((a) => a.title);
 		assert.ok(titles.includes('State how many times a day nightly() runs (now assumed 1)'), titles.join('\n'));
 		assert.ok(!actionsOn(JOBS, 1).some((a) => a.title.includes('hourly()')));
-		const edited = apply(JOBS, actionsOn(JOBS, 6).find((a) => a.title.includes('nightly()')));
+		const edited = apply(
+			JOBS,
+			actionsOn(JOBS, 6).find((a) => a.title.includes('nightly()')),
+		);
 		const nightly = analyse(edited).entryPoints.find((e) => e.name === 'nightly')!;
 		assert.deepEqual([nightly.runsPerDay, nightly.runsSource], [1, 'annotation']);
 	});
 
 	test('an annotation already above the line is extended, so it stays next to its declaration', () => {
-		const finding: Diagnostic = { range: { start: { line: 1, character: 22 }, end: { line: 1, character: 28 } }, source: 'Zoho Credit Lens', code: 'daily-budget-risk', message: '' };
-		const edited = apply(JOBS, actionsOn(JOBS, 1, [finding]).find((a) => a.title === 'Ignore daily-budget-risk on this line'));
+		const finding: Diagnostic = {
+			range: { start: { line: 1, character: 22 }, end: { line: 1, character: 28 } },
+			source: 'Zoho Credit Lens',
+			code: 'daily-budget-risk',
+			message: '',
+		};
+		const edited = apply(
+			JOBS,
+			actionsOn(JOBS, 1, [finding]).find((a) => a.title === 'Ignore daily-budget-risk on this line'),
+		);
 		assert.equal(edited.split('\n')[0], '// zoho-credits: runs-per-day=24 ignore');
 		const hourly = analyse(edited).entryPoints.find((e) => e.name === 'hourly')!;
 		assert.deepEqual([hourly.runsPerDay, hourly.runsSource], [24, 'annotation']);
@@ -103,10 +123,10 @@ void describe('code actions', () => {
 	test('no actions for other sources, or on lines without calls', () => {
 		const foreign: Diagnostic = { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } }, source: 'ts', code: 2304, message: 'x' };
 		const analysis = analyse(JOBS);
-		assert.deepEqual(codeActions(analysis, URI, foreign.range, [foreign]).map((a) => a.title), [
-			'State how many times the loop at line 3 runs (now assumed 10)',
-			"Open Zoho's documentation of Convert Lead",
-		]);
+		assert.deepEqual(
+			codeActions(analysis, URI, foreign.range, [foreign]).map((a) => a.title),
+			['State how many times the loop at line 3 runs (now assumed 10)', "Open Zoho's documentation of Convert Lead"],
+		);
 		assert.deepEqual(actionsOn(JOBS, 5), []);
 	});
 
@@ -123,7 +143,8 @@ void describe('code actions', () => {
 		const lines = new LineMap(text);
 		const offset = (p: { line: number; character: number }) => lines.lineStart(p.line) + p.character;
 		let out = text;
-		for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+		for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)))
+			out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
 		return out;
 	};
 
@@ -140,7 +161,10 @@ void describe('code actions', () => {
 		// The rest of the file is as it was written (the list itself is laid out anew, one entry a line).
 		assert.ok(edited.startsWith('{\n\t"edition": "enterprise",\n\t"entryPoints": [\n'), edited);
 		// A file without entryPoints gets the list.
-		assert.deepEqual(JSON.parse(applyTo('{ "users": 5 }', onNightly(team('{ "users": 5 }')))), { users: 5, entryPoints: [{ function: 'nightly', runsPerDay: 1 }] });
+		assert.deepEqual(JSON.parse(applyTo('{ "users": 5 }', onNightly(team('{ "users": 5 }')))), {
+			users: 5,
+			entryPoints: [{ function: 'nightly', runsPerDay: 1 }],
+		});
 	});
 
 	test('without zoho-credits.json the action creates it, where the editor can create files', () => {
@@ -161,7 +185,9 @@ void describe('code actions', () => {
 	test('code at the top level of a file is added by file', () => {
 		const text = `await fetch('https://www.zohoapis.com/crm/v8/Leads');\n`;
 		const [analysis] = analyzeWorkspace([{ path: '/w/jobs.ts', language: 'typescript', text }]);
-		const action = codeActions(analysis, URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], team('{}')).find((a) => a.title.includes('zoho-credits.json'));
+		const action = codeActions(analysis, URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], team('{}')).find((a) =>
+			a.title.includes('zoho-credits.json'),
+		);
 		assert.equal(action?.title, 'Add the top level of jobs.ts to zoho-credits.json as an entry point (1 run a day: set the real count there)');
 		assert.deepEqual(JSON.parse(applyTo('{}', action)), { entryPoints: [{ file: 'jobs.ts', runsPerDay: 1 }] });
 	});

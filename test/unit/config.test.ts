@@ -18,7 +18,10 @@ void describe('zoho-credits.json: valid files', () => {
 			thresholds: { warning: 0.4, error: 0.9 },
 			defaultLoopIterations: 25,
 			moduleSizes: { Leads: 120000, Deals: 8000 },
-			entryPoints: [{ function: 'standalone.sync_leads', runsPerDay: 24 }, { file: 'src/nightly.ts', runsPerDay: 1 }],
+			entryPoints: [
+				{ function: 'standalone.sync_leads', runsPerDay: 24 },
+				{ file: 'src/nightly.ts', runsPerDay: 1 },
+			],
 			ignore: ['**/legacy/**'],
 			deluge: ['**/*.deluge.txt'],
 			assumedIterations: { high: 50 },
@@ -47,7 +50,9 @@ void describe('zoho-credits.json: every kind of error, with its position', () =>
 	});
 
 	test('wrong values point at the value', () => {
-		assert.deepEqual(errorsOf('{"edition": "gold"}'), ['schema: edition must be one of "free", "standard", "professional", "enterprise", "ultimate". @ "gold"']);
+		assert.deepEqual(errorsOf('{"edition": "gold"}'), [
+			'schema: edition must be one of "free", "standard", "professional", "enterprise", "ultimate". @ "gold"',
+		]);
 		assert.deepEqual(errorsOf('{"users": "ten"}'), ['schema: users must be a whole number. @ "ten"']);
 		assert.deepEqual(errorsOf('{"users": 2.5}'), ['schema: users must be a whole number. @ 2.5']);
 		assert.deepEqual(errorsOf('{"users": -1}'), ['schema: users must be at least 0. @ -1']);
@@ -75,7 +80,9 @@ void describe('zoho-credits.json: every kind of error, with its position', () =>
 	});
 
 	test('what the schema cannot say: the warning share must be below the error share', () => {
-		assert.deepEqual(errorsOf('{"thresholds": {"warning": 1.2, "error": 1.0}}'), ['semantic: thresholds.warning (1.2) must be below thresholds.error (1). @ 1.2']);
+		assert.deepEqual(errorsOf('{"thresholds": {"warning": 1.2, "error": 1.0}}'), [
+			'semantic: thresholds.warning (1.2) must be below thresholds.error (1). @ 1.2',
+		]);
 	});
 
 	test('nesting deeper than 64 levels is refused where it starts, before the parser recurses into it', () => {
@@ -126,10 +133,13 @@ void describe('settings precedence', () => {
 			{ values: { users: 5 }, origin: 'command line' },
 			{ values: { users: 50, edition: 'standard' }, origin: 'zoho-credits.json' },
 		]);
-		assert.deepEqual([s.users, s.edition], [
-			{ value: 5, origin: 'command line' },
-			{ value: 'standard', origin: 'zoho-credits.json' },
-		]);
+		assert.deepEqual(
+			[s.users, s.edition],
+			[
+				{ value: 5, origin: 'command line' },
+				{ value: 'standard', origin: 'zoho-credits.json' },
+			],
+		);
 	});
 
 	test('an invalid value in a layer falls through to the next', () => {
@@ -155,9 +165,12 @@ void describe('settings precedence', () => {
 			{ values: { thresholds: { error: 0.8 } }, origin: 'zoho-credits.json' },
 			{ values: { thresholds: { warning: 0.3, error: 0.95 } }, origin: 'settings' },
 		]);
-		assert.deepEqual([s.warningShare, s.errorShare], [
-			{ value: 0.3, origin: 'settings' },
-			{ value: 0.8, origin: 'zoho-credits.json' },
-		]);
+		assert.deepEqual(
+			[s.warningShare, s.errorShare],
+			[
+				{ value: 0.3, origin: 'settings' },
+				{ value: 0.8, origin: 'zoho-credits.json' },
+			],
+		);
 	});
 });

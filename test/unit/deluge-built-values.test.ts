@@ -6,7 +6,7 @@ import { check } from './check';
 // an unseen LIMIT: the most one query reads (3 credits), assumed.
 
 void describe('Deluge maps and lists built step by step', () => {
-	test('a query map put entry by entry: its LIMIT, or Zoho\'s default when the visible query states none', () => {
+	test("a query map put entry by entry: its LIMIT, or Zoho's default when the visible query states none", () => {
 		check(
 			'deluge',
 			`

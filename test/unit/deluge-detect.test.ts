@@ -41,7 +41,11 @@ void describe('Deluge kept under other extensions', () => {
 	test('a .js file holding a Deluge script is read as Deluge, and says so', () => {
 		const analysis = analyzeFile('/w/crm/mark-hot.js', 'javascript', SCRIPT);
 		assert.equal(analysis.language, 'deluge');
-		assert.deepEqual(analysis.facts.errors[0], { code: 'read-as-deluge', message: 'Read as Deluge: the text makes Deluge calls and reads better as Deluge than as JavaScript.', span: { start: 0, end: 0 } });
+		assert.deepEqual(analysis.facts.errors[0], {
+			code: 'read-as-deluge',
+			message: 'Read as Deluge: the text makes Deluge calls and reads better as Deluge than as JavaScript.',
+			span: { start: 0, end: 0 },
+		});
 		// getRecords 1; updateRecord 1 for each of the page's leads (10, the default); the search 1.
 		assert.deepEqual(
 			analysis.estimate.calls.map((c) => [c.operation.api, c.credits, c.multiplier]),
@@ -55,7 +59,8 @@ void describe('Deluge kept under other extensions', () => {
 
 	test('Deluge that is valid JavaScript too is read as Deluge when JavaScript finds nothing in it', () => {
 		// Every line of this script is also a JavaScript statement; as JavaScript it calls no known client.
-		const both = '// find the newest record\nquery_map = Map();\nquery_map.put("sort_order", "desc");\nnewest = zoho.crm.getRecords("<Module_Name>", 1, 1, query_map, "<Connection>");\nupdated = zoho.crm.updateRecord("<Module_Name>", newest.get(0).get("id"), fields, "<Connection>");\n';
+		const both =
+			'// find the newest record\nquery_map = Map();\nquery_map.put("sort_order", "desc");\nnewest = zoho.crm.getRecords("<Module_Name>", 1, 1, query_map, "<Connection>");\nupdated = zoho.crm.updateRecord("<Module_Name>", newest.get(0).get("id"), fields, "<Connection>");\n';
 		const analysis = analyzeFile('/w/crm/newest.js', 'javascript', both);
 		assert.equal(analysis.language, 'deluge');
 		// getRecords of one record on one page: 1; updateRecord: 1.

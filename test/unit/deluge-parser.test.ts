@@ -73,7 +73,12 @@ sendmail
 /** Malformed scripts: analysing never throws, every call is still found, and the problem is reported. */
 const MALFORMED: [string, string, string[], boolean][] = [
 	['missing ; before }', 'void f() { zoho.crm.getRecords("Leads") }', ['zoho.crm.getRecords'], true],
-	['missing ; between lines', 'a = zoho.crm.getRecords("Leads")\nb = zoho.crm.v8.convertLead(1, Map());', ['zoho.crm.getRecords', 'zoho.crm.v8.convertLead'], true],
+	[
+		'missing ; between lines',
+		'a = zoho.crm.getRecords("Leads")\nb = zoho.crm.v8.convertLead(1, Map());',
+		['zoho.crm.getRecords', 'zoho.crm.v8.convertLead'],
+		true,
+	],
 	['missing final }', 'void f()\n{\n  for each x in {1,2}\n  {\n    zoho.crm.getRecords("Leads");', ['zoho.crm.getRecords'], true],
 	['extra }', 'zoho.crm.getRecords("Leads");\n}\nzoho.crm.searchRecords("Leads", "(a:equals:b)");', ['zoho.crm.getRecords', 'zoho.crm.searchRecords'], true],
 	['unterminated string at the end', 'zoho.crm.getRecords("Leads");\nname = "half', ['zoho.crm.getRecords'], true],
@@ -87,8 +92,18 @@ const MALFORMED: [string, string, string[], boolean][] = [
 	['trailing comma in a list', 'zoho.crm.bulkCreate("Leads", {m1, m2,});', ['zoho.crm.bulkCreate'], true],
 	['trailing comma in arguments', 'zoho.crm.getRecords("Leads",);', ['zoho.crm.getRecords'], true],
 	['= instead of == in a condition', 'if (a = 1) { zoho.crm.getRecords("Leads"); }', ['zoho.crm.getRecords'], true],
-	['missing ) of a call', 'r = zoho.crm.getRecords("Leads";\nzoho.crm.v8.getRecordById("Leads", 1);', ['zoho.crm.getRecords', 'zoho.crm.v8.getRecordById'], true],
-	['missing ] of an invokeurl block', 'r = invokeurl\n[\n  url: "https://www.zohoapis.com/crm/v8/Leads"\n  type: GET\n;\nzoho.crm.getRecords("Deals");', ['invokeurl', 'zoho.crm.getRecords'], true],
+	[
+		'missing ) of a call',
+		'r = zoho.crm.getRecords("Leads";\nzoho.crm.v8.getRecordById("Leads", 1);',
+		['zoho.crm.getRecords', 'zoho.crm.v8.getRecordById'],
+		true,
+	],
+	[
+		'missing ] of an invokeurl block',
+		'r = invokeurl\n[\n  url: "https://www.zohoapis.com/crm/v8/Leads"\n  type: GET\n;\nzoho.crm.getRecords("Deals");',
+		['invokeurl', 'zoho.crm.getRecords'],
+		true,
+	],
 	['HTML-escaped operators', 'if (a &amp;&amp; b) { zoho.crm.getRecords("Leads"); }', ['zoho.crm.getRecords'], true],
 	['Markdown fences around the code', '```deluge\nzoho.crm.getRecords("Leads");\n```', ['zoho.crm.getRecords'], true],
 	['a header without a body', 'void automation.f()\nzoho.crm.getRecords("Leads");', ['zoho.crm.getRecords'], false],

@@ -4,7 +4,10 @@ import { documentationUrl } from '../../server/src/protocol';
 
 void describe('documentation links', () => {
 	test('a Zoho or GitHub page over https comes back as parsed', () => {
-		assert.equal(documentationUrl('https://www.zoho.com/crm/developer/docs/api/v8/get-records.html'), 'https://www.zoho.com/crm/developer/docs/api/v8/get-records.html');
+		assert.equal(
+			documentationUrl('https://www.zoho.com/crm/developer/docs/api/v8/get-records.html'),
+			'https://www.zoho.com/crm/developer/docs/api/v8/get-records.html',
+		);
 		assert.equal(documentationUrl('https://github.com/zoho/crm-oas'), 'https://github.com/zoho/crm-oas');
 		// The parsed form, not the text: the host lower-cased, the empty path a slash.
 		assert.equal(documentationUrl('https://WWW.ZOHO.COM'), 'https://www.zoho.com/');

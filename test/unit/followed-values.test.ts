@@ -41,7 +41,10 @@ void describe('hover says what was followed where a value is built apart from th
 		const { credits, lines } = at('typescript', TS, "'select id from Leads ' + rest");
 		assert.equal(credits, 3);
 		assert.ok(!lines.some((l) => l.startsWith('Followed:')), lines.join('\n'));
-		assert.ok(lines.some((l) => l.endsWith('(assumed)')), lines.join('\n'));
+		assert.ok(
+			lines.some((l) => l.endsWith('(assumed)')),
+			lines.join('\n'),
+		);
 	});
 
 	test('Deluge: a query put into a map, partly computed, with its LIMIT in a visible part', () => {
@@ -57,7 +60,10 @@ r = invokeurl
 ];`;
 		const { credits, lines } = at('deluge', source, 'invokeurl');
 		assert.equal(credits, 1);
-		assert.ok(lines.includes('Followed: the parameters `m` as built before the call; the query is partly computed; its visible parts hold LIMIT 1.'), lines.join('\n'));
+		assert.ok(
+			lines.includes('Followed: the parameters `m` as built before the call; the query is partly computed; its visible parts hold LIMIT 1.'),
+			lines.join('\n'),
+		);
 	});
 
 	test('Deluge: a write body whose list receives one add', () => {

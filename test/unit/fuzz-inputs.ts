@@ -42,22 +42,117 @@ export const DELUGE_CORPUS = [
 export const TS_CORPUS = corpus('examples', /\.(ts|js)$/);
 
 const DELUGE_TOKENS = [
-	'zoho.crm.getRecords("Leads")', 'zoho.crm.v8.convertLead(id, Map())', 'zoho.crm.bulkCreate("Leads", list)', 'invokeurl', '[', ']', 'url:', '"https://www.zohoapis.com/crm/v8/coql"',
-	'type: POST', 'for each', 'x', 'in', '{1,2,3}', '{', '}', '(', ')', ';', ',', '=', '==', '+', 'if', 'else', 'while', 'return', 'void', 'standalone.f', 'info', '"', "'", '//', '/*', '*/',
-	'\n', ' ', 'Map()', 'List()', '.get("id")', '.toList()', 'leftpad(" ", 5)', '// zoho-credits: iterations=7', '// zoho-credits: runs-per-day=24', 'null', 'true', '&lt;', '“', '```',
-	'};', '"a" +', 'x = x + x;',
+	'zoho.crm.getRecords("Leads")',
+	'zoho.crm.v8.convertLead(id, Map())',
+	'zoho.crm.bulkCreate("Leads", list)',
+	'invokeurl',
+	'[',
+	']',
+	'url:',
+	'"https://www.zohoapis.com/crm/v8/coql"',
+	'type: POST',
+	'for each',
+	'x',
+	'in',
+	'{1,2,3}',
+	'{',
+	'}',
+	'(',
+	')',
+	';',
+	',',
+	'=',
+	'==',
+	'+',
+	'if',
+	'else',
+	'while',
+	'return',
+	'void',
+	'standalone.f',
+	'info',
+	'"',
+	"'",
+	'//',
+	'/*',
+	'*/',
+	'\n',
+	' ',
+	'Map()',
+	'List()',
+	'.get("id")',
+	'.toList()',
+	'leftpad(" ", 5)',
+	'// zoho-credits: iterations=7',
+	'// zoho-credits: runs-per-day=24',
+	'null',
+	'true',
+	'&lt;',
+	'“',
+	'```',
+	'};',
+	'"a" +',
+	'x = x + x;',
 ];
 
 const TS_TOKENS = [
-	"fetch('https://www.zohoapis.com/crm/v8/Leads')", 'await', 'axios.post(', "'/Leads/upsert'", '{ data: [x] }', 'for (const x of xs)', 'for (let i = 0; i < 5; i++)', 'while (more)', '{', '}', '(', ')', ';',
-	',', '=>', 'export', 'async function f(a: string)', 'f(1)', 'import { f } from "./other"', 'const', 'let', '=', 'new ZOHOCRMSDK.Record.RecordOperations("Leads")', '.getRecords()', 'Promise.all(',
-	'.map((x) => ', 'if (x)', 'else', 'return', '`', '${', '"', "'", '//', '/*', '*/', '\n', ' ', 'class A { m() {', '// zoho-credits: iterations=3', 'module.exports =', 'require("axios")',
-	'"a" +', 'a + a +', 'const a = a + a;', '?.', '??',
+	"fetch('https://www.zohoapis.com/crm/v8/Leads')",
+	'await',
+	'axios.post(',
+	"'/Leads/upsert'",
+	'{ data: [x] }',
+	'for (const x of xs)',
+	'for (let i = 0; i < 5; i++)',
+	'while (more)',
+	'{',
+	'}',
+	'(',
+	')',
+	';',
+	',',
+	'=>',
+	'export',
+	'async function f(a: string)',
+	'f(1)',
+	'import { f } from "./other"',
+	'const',
+	'let',
+	'=',
+	'new ZOHOCRMSDK.Record.RecordOperations("Leads")',
+	'.getRecords()',
+	'Promise.all(',
+	'.map((x) => ',
+	'if (x)',
+	'else',
+	'return',
+	'`',
+	'${',
+	'"',
+	"'",
+	'//',
+	'/*',
+	'*/',
+	'\n',
+	' ',
+	'class A { m() {',
+	'// zoho-credits: iterations=3',
+	'module.exports =',
+	'require("axios")',
+	'"a" +',
+	'a + a +',
+	'const a = a + a;',
+	'?.',
+	'??',
 ];
 
 /** An edit of a text: delete, insert a token, duplicate a stretch, or cut the text short. */
 const edit = (tokens: readonly string[]) =>
-	fc.record({ kind: fc.constantFrom('delete', 'insert', 'duplicate', 'delete', 'insert', 'duplicate', 'truncate'), at: fc.nat(), length: fc.nat({ max: 60 }), token: fc.constantFrom(...tokens) });
+	fc.record({
+		kind: fc.constantFrom('delete', 'insert', 'duplicate', 'delete', 'insert', 'duplicate', 'truncate'),
+		at: fc.nat(),
+		length: fc.nat({ max: 60 }),
+		token: fc.constantFrom(...tokens),
+	});
 
 function applyEdits(text: string, edits: readonly { kind: string; at: number; length: number; token: string }[]): string {
 	let out = text;
@@ -72,13 +167,33 @@ function applyEdits(text: string, edits: readonly { kind: string; at: number; le
 }
 
 /** Brackets and blocks of each language, for inputs nested thousands of levels deep. */
-const DELUGE_NESTS: readonly (readonly [string, string])[] = [['{', '}'], ['(', ')'], ['[', ']'], ['if(x){', '}'], ['for each x in l {', '}'], ['Map({"a":', '})']];
-const TS_NESTS: readonly (readonly [string, string])[] = [['(', ')'], ['[', ']'], ['{', '}'], ['f(', ')'], ['() => (', ')'], ['`${', '}`'], ['if (x) {', '}']];
+const DELUGE_NESTS: readonly (readonly [string, string])[] = [
+	['{', '}'],
+	['(', ')'],
+	['[', ']'],
+	['if(x){', '}'],
+	['for each x in l {', '}'],
+	['Map({"a":', '})'],
+];
+const TS_NESTS: readonly (readonly [string, string])[] = [
+	['(', ')'],
+	['[', ']'],
+	['{', '}'],
+	['f(', ')'],
+	['() => (', ')'],
+	['`${', '}`'],
+	['if (x) {', '}'],
+];
 
 /** A text with one stretch of tokens repeated hundreds to thousands of times: long chains, dense errors. */
 function repeated(corpusTexts: readonly string[], tokens: readonly string[]): fc.Arbitrary<string> {
 	return fc
-		.tuple(fc.constantFrom(...corpusTexts), fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 3 }), fc.integer({ min: 100, max: 20_000 }), fc.nat())
+		.tuple(
+			fc.constantFrom(...corpusTexts),
+			fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 3 }),
+			fc.integer({ min: 100, max: 20_000 }),
+			fc.nat(),
+		)
 		.map(([text, parts, times, at]) => {
 			const i = at % (text.length + 1);
 			return text.slice(0, i) + `${parts.join(' ')} `.repeat(times) + text.slice(i);
@@ -87,16 +202,21 @@ function repeated(corpusTexts: readonly string[], tokens: readonly string[]): fc
 
 /** A text with brackets opened hundreds to thousands of times, closed or not. */
 function nested(corpusTexts: readonly string[], nests: readonly (readonly [string, string])[]): fc.Arbitrary<string> {
-	return fc.tuple(fc.constantFrom(...corpusTexts), fc.constantFrom(...nests), fc.integer({ min: 100, max: 5_000 }), fc.boolean(), fc.nat()).map(([text, [open, close], depth, closed, at]) => {
-		const i = at % (text.length + 1);
-		return text.slice(0, i) + open.repeat(depth) + (closed ? close.repeat(depth) : '') + text.slice(i);
-	});
+	return fc
+		.tuple(fc.constantFrom(...corpusTexts), fc.constantFrom(...nests), fc.integer({ min: 100, max: 5_000 }), fc.boolean(), fc.nat())
+		.map(([text, [open, close], depth, closed, at]) => {
+			const i = at % (text.length + 1);
+			return text.slice(0, i) + open.repeat(depth) + (closed ? close.repeat(depth) : '') + text.slice(i);
+		});
 }
 
 function source(corpusTexts: readonly string[], tokens: readonly string[]): fc.Arbitrary<string> {
 	return fc.oneof(
 		// A real file with random edits.
-		{ arbitrary: fc.tuple(fc.constantFrom(...corpusTexts), fc.array(edit(tokens), { maxLength: 8 })).map(([text, edits]) => applyEdits(text, edits)), weight: 4 },
+		{
+			arbitrary: fc.tuple(fc.constantFrom(...corpusTexts), fc.array(edit(tokens), { maxLength: 8 })).map(([text, edits]) => applyEdits(text, edits)),
+			weight: 4,
+		},
 		// Token soup from the language's vocabulary.
 		{ arbitrary: fc.array(fc.constantFrom(...tokens), { maxLength: 120 }).map((parts) => parts.join(' ')), weight: 3 },
 		// Anything at all, including lone surrogates and control characters.

@@ -23,7 +23,10 @@ void describe('fuzz: generated and mutated inputs never crash, hang or give nons
 		fc.assert(
 			fc.property(delugeSource, (text) => {
 				timed(() => parse(text));
-				assertSane(timed(() => analyzeFile('/f.dg', 'deluge', text)), text);
+				assertSane(
+					timed(() => analyzeFile('/f.dg', 'deluge', text)),
+					text,
+				);
 			}),
 			{ seed: SEED, numRuns: 1500 },
 		);
@@ -32,7 +35,10 @@ void describe('fuzz: generated and mutated inputs never crash, hang or give nons
 	test('the TypeScript and JavaScript scanner', () => {
 		fc.assert(
 			fc.property(typeScriptSource, fc.boolean(), (text, js) => {
-				assertSane(timed(() => analyzeFile(js ? '/f.js' : '/f.ts', js ? 'javascript' : 'typescript', text)), text);
+				assertSane(
+					timed(() => analyzeFile(js ? '/f.js' : '/f.ts', js ? 'javascript' : 'typescript', text)),
+					text,
+				);
 			}),
 			{ seed: SEED, numRuns: 1500 },
 		);
@@ -106,17 +112,21 @@ void describe('nesting past what a recursive parser can follow', () => {
 void describe('incremental parsing of an edited document', () => {
 	test('each version scanned from the last one gives the same facts as a scan from scratch', () => {
 		fc.assert(
-			fc.property(fc.constantFrom(...TS_CORPUS), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 12 }), (start, edits) => {
-				let text = start;
-				let state: ScanState = scanDocument(text, '/f.ts', 'typescript', undefined).state;
-				for (const [at, length, insert] of edits) {
-					const from = at % (text.length + 1);
-					text = text.slice(0, from) + insert + text.slice(from + length);
-					const next = scanDocument(text, '/f.ts', 'typescript', state);
-					assert.deepEqual(next.facts, scanFile(text, '/f.ts', 'typescript'));
-					state = next.state;
-				}
-			}),
+			fc.property(
+				fc.constantFrom(...TS_CORPUS),
+				fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 12 }),
+				(start, edits) => {
+					let text = start;
+					let state: ScanState = scanDocument(text, '/f.ts', 'typescript', undefined).state;
+					for (const [at, length, insert] of edits) {
+						const from = at % (text.length + 1);
+						text = text.slice(0, from) + insert + text.slice(from + length);
+						const next = scanDocument(text, '/f.ts', 'typescript', state);
+						assert.deepEqual(next.facts, scanFile(text, '/f.ts', 'typescript'));
+						state = next.state;
+					}
+				},
+			),
 			{ seed: SEED, numRuns: 300 },
 		);
 	});

@@ -66,15 +66,18 @@ void describe('Deluge TextMate grammar', () => {
 	});
 
 	test('invokeurl and sendmail blocks: keys, methods and values', () => {
-		assertScopes('resp = invokeurl\n[\n  url: "https://www.zohoapis.com/crm/v8/Leads"\n  type: POST\n  content-type: "application/json"\n];\nsendmail\n[\n  reply to: "a@b.c"\n]', [
-			'invokeurl: keyword.other.task.deluge',
-			'url: variable.parameter.task-key.deluge',
-			'type: variable.parameter.task-key.deluge',
-			'POST: constant.language.http-method.deluge',
-			'content-type: variable.parameter.task-key.deluge',
-			'sendmail: keyword.other.task.deluge',
-			'reply to: variable.parameter.task-key.deluge',
-			'https://www.zohoapis.com/crm/v8/Leads: string.quoted.double.deluge',
-		]);
+		assertScopes(
+			'resp = invokeurl\n[\n  url: "https://www.zohoapis.com/crm/v8/Leads"\n  type: POST\n  content-type: "application/json"\n];\nsendmail\n[\n  reply to: "a@b.c"\n]',
+			[
+				'invokeurl: keyword.other.task.deluge',
+				'url: variable.parameter.task-key.deluge',
+				'type: variable.parameter.task-key.deluge',
+				'POST: constant.language.http-method.deluge',
+				'content-type: variable.parameter.task-key.deluge',
+				'sendmail: keyword.other.task.deluge',
+				'reply to: variable.parameter.task-key.deluge',
+				'https://www.zohoapis.com/crm/v8/Leads: string.quoted.double.deluge',
+			],
+		);
 	});
 });

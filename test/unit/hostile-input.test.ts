@@ -4,7 +4,14 @@ import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, PARSER_TRAP, scanFile } from '../../server/src/core/analysis';
-import { bareAwaits, deepestAsyncParentheses, longestModifierRun, MAX_BARE_AWAITS, MAX_NESTED_ASYNC_PARENTHESES, MAX_REPEATED_MODIFIERS } from '../../server/src/core/scan/typescript/parser-traps';
+import {
+	bareAwaits,
+	deepestAsyncParentheses,
+	longestModifierRun,
+	MAX_BARE_AWAITS,
+	MAX_NESTED_ASYNC_PARENTHESES,
+	MAX_REPEATED_MODIFIERS,
+} from '../../server/src/core/scan/typescript/parser-traps';
 import { LIMITS, parseTeamConfig, resolveSettings } from '../../server/src/core/config';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from '../../server/src/core/config/globs';
 import { matchesAny } from '../../server/src/workspace/discover';
@@ -131,7 +138,7 @@ void describe('hostile input: Deluge with dense errors', () => {
 		assert.ok(facts.loops.every((loop) => loop.iterations === 3 && loop.iterationSource === 'annotation'));
 	});
 
-	test('a comment with code between it and the loop is not the loop\'s annotation', () => {
+	test("a comment with code between it and the loop is not the loop's annotation", () => {
 		const facts = scanDeluge('void f(list l) {\n// zoho-credits: iterations=3\nx = 1;\nfor each y in l { zoho.crm.getRecordById("Leads", y); }\n}');
 		assert.equal(facts.loops.length, 1);
 		assert.notEqual(facts.loops[0].iterationSource, 'annotation');
@@ -149,7 +156,9 @@ void describe('hostile input: numbers out of range', () => {
 			['users must be at most 1,000,000.', 'entryPoints[0].runsPerDay must be at most 10,000,000.'],
 		);
 		// The largest allowed values give a finite allowance: Ultimate (current table, no maximum) 50,000 + 2,000 × 1,000,000 + 1,000,000,000.
-		const settings = resolveSettings([{ values: { edition: 'ultimate', users: LIMITS.users, addOnCredits: LIMITS.addOnCredits }, origin: 'zoho-credits.json' }]);
+		const settings = resolveSettings([
+			{ values: { edition: 'ultimate', users: LIMITS.users, addOnCredits: LIMITS.addOnCredits }, origin: 'zoho-credits.json' },
+		]);
 		assert.equal(budgetOf(settings).dailyCredits, 3_000_050_000);
 	});
 
@@ -196,7 +205,11 @@ void describe('hostile input: files the analysis cannot read are reported', () =
 
 	test('a file nested too deeply is listed as skipped, flagged when it names Zoho CRM', () => {
 		const analyses = analyzeWorkspace([
-			{ path: '/w/hidden.js', language: 'javascript', text: deep('for (let i = 0; i < 1000; i++) fetch("https://www.zohoapis.com/crm/v8/Leads/1/actions/convert", { method: "POST" });') },
+			{
+				path: '/w/hidden.js',
+				language: 'javascript',
+				text: deep('for (let i = 0; i < 1000; i++) fetch("https://www.zohoapis.com/crm/v8/Leads/1/actions/convert", { method: "POST" });'),
+			},
 			{ path: '/w/data.js', language: 'javascript', text: deep('const colours = 1;') },
 		]);
 		const report = buildReport(
@@ -294,10 +307,18 @@ void describe('hostile input: what the TypeScript parser itself cannot read in t
 		assert.equal(analysis.facts.errors[0].code, PARSER_TRAP);
 		assert.equal(analysis.facts.errors[0].namesZoho, true);
 		assert.deepEqual(buildReport([{ path: 'f.ts', analysis }], budgetOf(DEFAULT_SETTINGS)).skipped, [
-			{ path: 'f.ts', reason: 'repeats a modifier such as `export` hundreds of times in a row, which the TypeScript parser reads in quadratic time', namesZoho: true },
+			{
+				path: 'f.ts',
+				reason: 'repeats a modifier such as `export` hundreds of times in a row, which the TypeScript parser reads in quadratic time',
+				namesZoho: true,
+			},
 		]);
 		// Two hundred in a row are still read.
-		assert.equal(analyzeFile('/w/g.ts', 'typescript', `${'export '.repeat(MAX_REPEATED_MODIFIERS)}\nfetch('https://www.zohoapis.com/crm/v8/Leads');\n`).facts.errors[0]?.code === PARSER_TRAP, false);
+		assert.equal(
+			analyzeFile('/w/g.ts', 'typescript', `${'export '.repeat(MAX_REPEATED_MODIFIERS)}\nfetch('https://www.zohoapis.com/crm/v8/Leads');\n`).facts.errors[0]
+				?.code === PARSER_TRAP,
+			false,
+		);
 	});
 
 	test('parentheses holding `async` inside each other are counted in one pass; a brace between them starts again', () => {
@@ -317,7 +338,11 @@ void describe('hostile input: what the TypeScript parser itself cannot read in t
 		const analysis = analyzeFile('/w/f.ts', 'typescript', text);
 		assert.deepEqual(analysis.estimate.calls, []);
 		assert.deepEqual(buildReport([{ path: 'f.ts', analysis }], budgetOf(DEFAULT_SETTINGS)).skipped, [
-			{ path: 'f.ts', reason: 'nests more than 10 parentheses holding `async` inside each other, which the TypeScript parser reads in exponential time', namesZoho: true },
+			{
+				path: 'f.ts',
+				reason: 'nests more than 10 parentheses holding `async` inside each other, which the TypeScript parser reads in exponential time',
+				namesZoho: true,
+			},
 		]);
 		// Ten levels are still read (TypeScript takes milliseconds on them), and their call counts.
 		const ten = `fetch('https://www.zohoapis.com/crm/v8/Leads');\nconst h = async ${'(async '.repeat(MAX_NESTED_ASYNC_PARENTHESES)}${')'.repeat(MAX_NESTED_ASYNC_PARENTHESES)};\n`;
@@ -335,7 +360,12 @@ void describe('hostile input: what the TypeScript parser itself cannot read in t
 		const analysis = analyzeFile('/w/f.ts', 'typescript', text);
 		assert.deepEqual(analysis.estimate.calls, []);
 		assert.deepEqual(buildReport([{ path: 'f.ts', analysis }], budgetOf(DEFAULT_SETTINGS)).skipped, [
-			{ path: 'f.ts', reason: 'has more than 5,000 `await`s followed by a bracket or punctuation, which the TypeScript parser reads again statement by statement in quadratic time', namesZoho: true },
+			{
+				path: 'f.ts',
+				reason:
+					'has more than 5,000 `await`s followed by a bracket or punctuation, which the TypeScript parser reads again statement by statement in quadratic time',
+				namesZoho: true,
+			},
 		]);
 		// At the limit the file is read.
 		const at = `${'await (x); '.repeat(MAX_BARE_AWAITS)}\nexport const r = fetch('https://www.zohoapis.com/crm/v8/Leads');\n`;

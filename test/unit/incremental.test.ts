@@ -84,7 +84,10 @@ void describe('incremental recomputation', () => {
 		// listDeals now converts a lead too: 1 + 5 = 6, so jobB = 6 × 2 = 12.
 		graph.update(
 			'/w/b/lib.ts',
-			facts('/w/b/lib.ts', FILES['/w/b/lib.ts'].replace("return zoho.get('/Deals');", "await zoho.post('/Leads/9/actions/convert', {}); return zoho.get('/Deals');")),
+			facts(
+				'/w/b/lib.ts',
+				FILES['/w/b/lib.ts'].replace("return zoho.get('/Deals');", "await zoho.post('/Leads/9/actions/convert', {}); return zoho.get('/Deals');"),
+			),
 		);
 		const before = costs.computed;
 		assert.equal(costs.cost({ path: '/w/a/job.ts', name: 'jobA' }).perRun, 18);

@@ -12,16 +12,95 @@ const REPORT: JsonReport = {
 			path: 'jobs/convert.ts',
 			language: 'typescript',
 			calls: [
-				{ line: 5, column: 11, endLine: 5, endColumn: 26, api: 'Convert Lead', operation: 'POST /crm/v8/Leads/{id}/actions/convert', via: 'wrapper', credits: 5, multiplier: 4, inLoop: true, assumed: [], perRun: 20, low: 20, high: 20, chain: [] },
+				{
+					line: 5,
+					column: 11,
+					endLine: 5,
+					endColumn: 26,
+					api: 'Convert Lead',
+					operation: 'POST /crm/v8/Leads/{id}/actions/convert',
+					via: 'wrapper',
+					credits: 5,
+					multiplier: 4,
+					inLoop: true,
+					assumed: [],
+					perRun: 20,
+					low: 20,
+					high: 20,
+					chain: [],
+				},
 			],
 		},
-		{ path: 'lib/a|b.ts', language: 'typescript', calls: [{ line: 2, column: 1, endLine: 2, endColumn: 9, api: 'Get Records', operation: 'GET /crm/v8/{module}', via: 'rest', credits: 1, multiplier: 1, inLoop: false, assumed: [], perRun: 1, low: 1, high: 1, chain: [] }] },
+		{
+			path: 'lib/a|b.ts',
+			language: 'typescript',
+			calls: [
+				{
+					line: 2,
+					column: 1,
+					endLine: 2,
+					endColumn: 9,
+					api: 'Get Records',
+					operation: 'GET /crm/v8/{module}',
+					via: 'rest',
+					credits: 1,
+					multiplier: 1,
+					inLoop: false,
+					assumed: [],
+					perRun: 1,
+					low: 1,
+					high: 1,
+					chain: [],
+				},
+			],
+		},
 	],
 	entryPoints: [
-		{ name: 'convertAll', path: 'jobs/convert.ts', line: 3, perRun: 20, runsPerDay: 24, runsSource: 'annotation', perDay: 480, low: 20, high: 20, perDayLow: 480, perDayHigh: 480, shareOfDaily: 480 / 15000, assumed: false, explanation: [] },
-		{ name: 'lib/a|b.ts (top level)', path: 'lib/a|b.ts', line: 1, perRun: 1, runsPerDay: 1, runsSource: 'default', perDay: 1, low: 1, high: 1, perDayLow: 1, perDayHigh: 1, shareOfDaily: 1 / 15000, assumed: true, explanation: [] },
+		{
+			name: 'convertAll',
+			path: 'jobs/convert.ts',
+			line: 3,
+			perRun: 20,
+			runsPerDay: 24,
+			runsSource: 'annotation',
+			perDay: 480,
+			low: 20,
+			high: 20,
+			perDayLow: 480,
+			perDayHigh: 480,
+			shareOfDaily: 480 / 15000,
+			assumed: false,
+			explanation: [],
+		},
+		{
+			name: 'lib/a|b.ts (top level)',
+			path: 'lib/a|b.ts',
+			line: 1,
+			perRun: 1,
+			runsPerDay: 1,
+			runsSource: 'default',
+			perDay: 1,
+			low: 1,
+			high: 1,
+			perDayLow: 1,
+			perDayHigh: 1,
+			shareOfDaily: 1 / 15000,
+			assumed: true,
+			explanation: [],
+		},
 	],
-	findings: [{ id: 'call-in-loop', severity: 'warning', path: 'jobs/convert.ts', line: 5, column: 11, message: 'convertLead() runs inside a loop.', related: [], fingerprint: '0' }],
+	findings: [
+		{
+			id: 'call-in-loop',
+			severity: 'warning',
+			path: 'jobs/convert.ts',
+			line: 5,
+			column: 11,
+			message: 'convertLead() runs inside a loop.',
+			related: [],
+			fingerprint: '0',
+		},
+	],
 	skipped: [],
 	apis: [
 		{ api: 'Convert Lead', perDay: 480 },
@@ -84,8 +163,18 @@ void describe('markdown report', () => {
 		assert.ok(!syntax.includes('<!--'), text);
 		assert.ok(!syntax.includes('!['), text);
 		// The name's line breaks are spaces, its backtick and "<" escaped; 1 of 15,000 is 0.007%.
-		assert.ok(lines.includes('| a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts (top level) | a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts:1 | 1 | 1 (assumed) | 1 | 0.007% |'), text);
-		assert.ok(lines.includes("- **warning** ``a.ts`  ## Zoho CRM credits: no change  <!--  .ts:5`` GET settings !\\[p\\](https://evil.example/pixel.png) (your org's API list) runs inside a loop. (call-in-loop)"), text);
+		assert.ok(
+			lines.includes(
+				'| a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts (top level) | a.ts\\`  ## Zoho CRM credits: no change  \\<!--  .ts:1 | 1 | 1 (assumed) | 1 | 0.007% |',
+			),
+			text,
+		);
+		assert.ok(
+			lines.includes(
+				"- **warning** ``a.ts`  ## Zoho CRM credits: no change  <!--  .ts:5`` GET settings !\\[p\\](https://evil.example/pixel.png) (your org's API list) runs inside a loop. (call-in-loop)",
+			),
+			text,
+		);
 		assert.ok(lines.includes('- Module sizes (from zoho-credits.json): Leads ## x 10 records.'), text);
 	});
 });

@@ -4,7 +4,15 @@ import { escapeMarkdown, inlineCode, markdownToText } from '../../server/src/cor
 
 void describe('markdown escaping', () => {
 	test('ordinary names, paths and sentences are left as they are', () => {
-		for (const text of ['src/a.ts', 'jobs/convert.ts:3', 'convertLead()', 'automation.convert_hot_leads', 'Convert Lead', '1.5 credits per run (assumed).', 'a-b+c=d #1']) {
+		for (const text of [
+			'src/a.ts',
+			'jobs/convert.ts:3',
+			'convertLead()',
+			'automation.convert_hot_leads',
+			'Convert Lead',
+			'1.5 credits per run (assumed).',
+			'a-b+c=d #1',
+		]) {
 			assert.equal(escapeMarkdown(text), text);
 		}
 	});

@@ -8,11 +8,42 @@ type Entry = JsonReport['entryPoints'][number];
 type Call = JsonReport['files'][number]['calls'][number];
 
 function entry(name: string, path: string, perDay: number, runsSource = 'annotation'): Entry {
-	return { name, path, line: 3, perRun: perDay, runsPerDay: 1, runsSource, perDay, low: perDay, high: perDay, perDayLow: perDay, perDayHigh: perDay, shareOfDaily: perDay / 15000, assumed: false, explanation: [`${name} explained`] };
+	return {
+		name,
+		path,
+		line: 3,
+		perRun: perDay,
+		runsPerDay: 1,
+		runsSource,
+		perDay,
+		low: perDay,
+		high: perDay,
+		perDayLow: perDay,
+		perDayHigh: perDay,
+		shareOfDaily: perDay / 15000,
+		assumed: false,
+		explanation: [`${name} explained`],
+	};
 }
 
 function call(perRun: number): Call {
-	return { line: 1, column: 1, endLine: 1, endColumn: 2, api: 'Get Records', operation: 'GET /crm/v8/{module}', via: 'rest', credits: 1, multiplier: perRun, inLoop: perRun > 1, assumed: [], perRun, low: perRun, high: perRun, chain: [] };
+	return {
+		line: 1,
+		column: 1,
+		endLine: 1,
+		endColumn: 2,
+		api: 'Get Records',
+		operation: 'GET /crm/v8/{module}',
+		via: 'rest',
+		credits: 1,
+		multiplier: perRun,
+		inLoop: perRun > 1,
+		assumed: [],
+		perRun,
+		low: perRun,
+		high: perRun,
+		chain: [],
+	};
 }
 
 function report(entryPoints: Entry[], files: JsonReport['files'] = [], findings: JsonReport['findings'] = []): WorkspaceReport {
@@ -95,10 +126,7 @@ void describe('budget panel model', () => {
 		const entries = [700, 600, 500, 400, 300, 200, 100, 50, 0].map((n, i) => entry(`e${i}`, `e${i}.ts`, n));
 		const model = panelModel(report(entries));
 		assert.equal(model.segments.length, 7);
-		assert.deepEqual(
-			[model.segments[6].label, model.segments[6].perDay, model.segments[6].colour],
-			['2 more entry points', 150, -1],
-		);
+		assert.deepEqual([model.segments[6].label, model.segments[6].perDay, model.segments[6].colour], ['2 more entry points', 150, -1]);
 		assert.equal(model.entries.length, 9);
 	});
 
@@ -121,8 +149,19 @@ void describe('budget panel model', () => {
 	});
 
 	test('findings: errors first, then by place', () => {
-		const finding = (severity: 'error' | 'warning' | 'info', path: string, line: number) => ({ id: 'x', severity, path, line, column: 1, message: `${severity} at ${line}`, related: [], fingerprint: `${path}:${line}` });
-		const model = panelModel(report([], [], [finding('warning', 'a.ts', 2), finding('error', 'b.ts', 9), finding('info', 'a.ts', 1), finding('error', 'a.ts', 5)]));
+		const finding = (severity: 'error' | 'warning' | 'info', path: string, line: number) => ({
+			id: 'x',
+			severity,
+			path,
+			line,
+			column: 1,
+			message: `${severity} at ${line}`,
+			related: [],
+			fingerprint: `${path}:${line}`,
+		});
+		const model = panelModel(
+			report([], [], [finding('warning', 'a.ts', 2), finding('error', 'b.ts', 9), finding('info', 'a.ts', 1), finding('error', 'a.ts', 5)]),
+		);
 		assert.deepEqual(
 			model.findings.map((f) => `${f.severity} ${f.path}:${f.line}`),
 			['error a.ts:5', 'error b.ts:9', 'warning a.ts:2', 'info a.ts:1'],
@@ -134,7 +173,10 @@ void describe('budget panel model', () => {
 	test("an entry point's tooltip in the explorer: name, place and explanation are text in its Markdown", () => {
 		const row = panelModel(report([entry('![p](https://evil.example/x.png)', 'a.ts`\n## x', 5)])).entries[0];
 		assert.equal(entryTooltip(row), '**!\\[p\\](https://evil.example/x.png)** (a.ts\\` ## x:3)\n\n- !\\[p\\](https://evil.example/x.png) explained');
-		assert.equal(entryTooltip(panelModel(report([entry('nightly', 'jobs/nightly.ts', 5)])).entries[0]), '**nightly** (jobs/nightly.ts:3)\n\n- nightly explained');
+		assert.equal(
+			entryTooltip(panelModel(report([entry('nightly', 'jobs/nightly.ts', 5)])).entries[0]),
+			'**nightly** (jobs/nightly.ts:3)\n\n- nightly explained',
+		);
 	});
 });
 

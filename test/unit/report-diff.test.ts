@@ -11,8 +11,32 @@ function report(entries: [string, string, number][], findings: ([string, string,
 		version: 1,
 		budget: { edition: 'professional', users: 10, addOnCredits: 0, table: 'seed', dailyCredits: 15000, concurrency: 15 },
 		files: [],
-		entryPoints: entries.map(([name, path, d]) => ({ name, path, line: 1, perRun: d, runsPerDay: 1, runsSource: 'default', perDay: d, low: d, high: d, perDayLow: d, perDayHigh: d, shareOfDaily: d / 15000, assumed: true, explanation: [] })),
-		findings: findings.map(([id, path, message, fingerprint]) => ({ id, severity: 'warning', path, line: 1, column: 1, message, related: [], fingerprint: fingerprint ?? `${id}:${path}:${message}` })),
+		entryPoints: entries.map(([name, path, d]) => ({
+			name,
+			path,
+			line: 1,
+			perRun: d,
+			runsPerDay: 1,
+			runsSource: 'default',
+			perDay: d,
+			low: d,
+			high: d,
+			perDayLow: d,
+			perDayHigh: d,
+			shareOfDaily: d / 15000,
+			assumed: true,
+			explanation: [],
+		})),
+		findings: findings.map(([id, path, message, fingerprint]) => ({
+			id,
+			severity: 'warning',
+			path,
+			line: 1,
+			column: 1,
+			message,
+			related: [],
+			fingerprint: fingerprint ?? `${id}:${path}:${message}`,
+		})),
 		apis: [],
 		skipped: [],
 		totals: { perDay, perDayLow: perDay, perDayHigh: perDay, shareOfDaily: perDay / 15000 },
@@ -62,7 +86,10 @@ void describe('report diff', () => {
 			['call-in-loop', 'write-in-loop'],
 		);
 		assert.deepEqual(diff.resolvedFindings, []);
-		assert.equal(diffMarkdown(diffReports(report([]), report([]), 'v1')), '## Zoho CRM credits: no change\n\n0 → 0 credits a day of 15,000 (0% → 0%), against `v1`.\n\nNo entry point changed its credits a day.\n');
+		assert.equal(
+			diffMarkdown(diffReports(report([]), report([]), 'v1')),
+			'## Zoho CRM credits: no change\n\n0 → 0 credits a day of 15,000 (0% → 0%), against `v1`.\n\nNo entry point changed its credits a day.\n',
+		);
 	});
 
 	test('a file name cannot forge a heading or hide the rest of the comment', () => {

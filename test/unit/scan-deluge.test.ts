@@ -178,7 +178,10 @@ void describe('Deluge scanner: broken input', () => {
 name = "half typed`,
 		);
 		assert.equal(analysis.estimate.calls.length, 1);
-		assert.ok(analysis.facts.errors.some((e) => e.code === 'unterminated-string'), JSON.stringify(analysis.facts.errors));
+		assert.ok(
+			analysis.facts.errors.some((e) => e.code === 'unterminated-string'),
+			JSON.stringify(analysis.facts.errors),
+		);
 	});
 
 	test('every prefix of a script analyses without throwing', () => {

@@ -157,7 +157,7 @@ export async function upsertLead(lead: object) {
 `);
 	});
 
-	test('a client whose base is Zoho CRM: the request line with the caller\'s path is a call of its own', () => {
+	test("a client whose base is Zoho CRM: the request line with the caller's path is a call of its own", () => {
 		checkWorkspace(`//- /m/client.ts
 import axios, { AxiosInstance } from 'axios';
 export class ZohoClient {

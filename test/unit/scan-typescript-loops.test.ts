@@ -106,7 +106,10 @@ export async function all() {
 			[{ module: 'Deals', perPage: 100 }, undefined],
 		);
 		// Unconfigured, the count is the default, and says which size to set.
-		assert.equal(analysis.estimate.calls[0].loops[0].reason, 'default of 10 iterations: pages through Deals, whose size is not configured (moduleSizes); 1 to 100 (assumedIterations.high)');
+		assert.equal(
+			analysis.estimate.calls[0].loops[0].reason,
+			'default of 10 iterations: pages through Deals, whose size is not configured (moduleSizes); 1 to 100 (assumedIterations.high)',
+		);
 	});
 
 	test('module sizes from the configuration give the page count', () => {

@@ -5,7 +5,10 @@ import { hoverMarkdown } from '../../server/src/views/hover';
 
 function calls(text: string, path = '/w/zoho.service.ts') {
 	const analysis = analyzeFile(path, path.endsWith('.js') ? 'javascript' : 'typescript', text);
-	return { analysis, rows: analysis.estimate.calls.map((c) => [analysis.lines.lineOf(c.call.span.start) + 1, c.operation.operation, c.credits, c.call.evidence]) };
+	return {
+		analysis,
+		rows: analysis.estimate.calls.map((c) => [analysis.lines.lineOf(c.call.span.start) + 1, c.operation.operation, c.credits, c.call.evidence]),
+	};
 }
 
 void describe('base URLs read at run time under a Zoho name', () => {
@@ -30,7 +33,8 @@ export class ZohoCrmService {
 	});
 
 	test('process.env, destructured or not, a base with no version (v2) and a host with the path after it', () => {
-		const { rows } = calls(`const base = process.env.ZOHO_BASE_URL;
+		const { rows } = calls(
+			`const base = process.env.ZOHO_BASE_URL;
 const { ZOHO_API_DOMAIN } = process.env;
 export async function createLead(lead) {
 	return fetch(base + '/Leads', { method: 'POST', body: JSON.stringify({ data: [lead] }) });
@@ -38,7 +42,9 @@ export async function createLead(lead) {
 export async function findDeals(criteria) {
 	return fetch(\`\${ZOHO_API_DOMAIN}/crm/v8/Deals/search?criteria=\${criteria}\`);
 }
-`, '/w/zoho.js');
+`,
+			'/w/zoho.js',
+		);
 		assert.deepEqual(rows, [
 			[4, 'POST /crm/v2/{module_api_name}', 1, 'process.env.ZOHO_BASE_URL'],
 			[7, 'GET /crm/v8/{module_api_name}/search', 1, 'ZOHO_API_DOMAIN'],
@@ -46,7 +52,8 @@ export async function findDeals(criteria) {
 	});
 
 	test('a Zoho-named part of the host, and a computed host with a Zoho OAuth token', () => {
-		const { rows } = calls(`const ZOHO_BASE_DOMAIN = (process.env.ZOHO_BASE_DOMAIN || 'zohoapis.com').trim();
+		const { rows } = calls(
+			`const ZOHO_BASE_DOMAIN = (process.env.ZOHO_BASE_DOMAIN || 'zohoapis.com').trim();
 const CRM_BASE = \`https://www.\${ZOHO_BASE_DOMAIN}/crm/v2\`;
 const host = regionHost(process.env.REGION);
 export async function createLead(lead, token) {
@@ -54,7 +61,9 @@ export async function createLead(lead, token) {
 	await fetch(\`https://\${host}/crm/v2/Deals\`, { headers: { Authorization: \`Zoho-oauthtoken \${token}\` } });
 	await fetch(\`https://\${host}/crm/v3/objects/contacts\`, { headers: { Authorization: \`Bearer \${token}\` } });
 }
-`, '/w/zoho.js');
+`,
+			'/w/zoho.js',
+		);
 		// Create of one record: 1; Get Records: 1. The last request carries no Zoho token: not a Zoho CRM call.
 		assert.deepEqual(rows, [
 			[5, 'POST /crm/v2/{module_api_name}', 1, 'ZOHO_BASE_DOMAIN'],
@@ -64,7 +73,10 @@ export async function createLead(lead, token) {
 
 	test('the hover says what the request was taken for and why', () => {
 		const { analysis } = calls("export const list = () => fetch(process.env.ZOHO_CRM_URL + '/Leads');\n");
-		assert.match(hoverMarkdown(analysis, analysis.estimate.calls[0]), /Taken for Zoho CRM: the base URL is read at run time as `process\.env\.ZOHO_CRM_URL`, a name that says Zoho's API\./);
+		assert.match(
+			hoverMarkdown(analysis, analysis.estimate.calls[0]),
+			/Taken for Zoho CRM: the base URL is read at run time as `process\.env\.ZOHO_CRM_URL`, a name that says Zoho's API\./,
+		);
 	});
 
 	test('look-alikes: the token endpoint, other Zoho services, a base with no Zoho name, a bare base, a webhook', () => {

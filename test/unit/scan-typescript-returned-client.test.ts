@@ -36,7 +36,8 @@ export default new ZohoService();
 
 	test('a getter, a function declaration and an arrow function that return clients', () => {
 		assert.deepEqual(
-			rows(`const axios = require('axios');
+			rows(
+				`const axios = require('axios');
 const BASE = 'https://www.zohoapis.eu/crm/v8';
 function zoho() {
 	const instance = axios.create({ baseURL: BASE });
@@ -52,7 +53,9 @@ class Sync {
 	}
 }
 module.exports = Sync;
-`, '/w/sync.js'),
+`,
+				'/w/sync.js',
+			),
 			[
 				[11, 'DELETE /crm/v8/{module_api_name}/{id}', 1],
 				[12, 'GET /crm/v8/{module_api_name}/search', 1],

@@ -70,7 +70,12 @@ void describe('views', () => {
 	test('hover names where a configured default loop count came from', () => {
 		const analysis = analyze('deluge', 'for each x in xs\n{\n  zoho.crm.getRecords("Leads");\n}', { defaultLoopIterations: 4 });
 		const value = (hover(analysis, analysis.facts.calls[0].span.start)!.contents as { value: string }).value;
-		assert.ok(value.includes('- ×4: loop at line 1, default of 4 iterations: the bound is not visible in the code; 1 to 100 (assumedIterations.high) (assumed; the default count is from settings)'), value);
+		assert.ok(
+			value.includes(
+				'- ×4: loop at line 1, default of 4 iterations: the bound is not visible in the code; 1 to 100 (assumedIterations.high) (assumed; the default count is from settings)',
+			),
+			value,
+		);
 		// 1 × 4 at the point, 1 × 1 to 1 × 100 as the loop's range; the loop drives the high end.
 		assert.ok(value.includes('**≈ 4 (1–100) credits per run**'), value);
 		assert.ok(value.includes('; the loop at line 1 can run up to 100 times (counted 4). Findings use the point value'), value);
@@ -124,8 +129,10 @@ void describe('views', () => {
 	});
 
 	test('hover through a wrapper names its file as it is: a percent sign is no URI escape', () => {
-		const convert = (name: string) => `export async function ${name}(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n`;
-		const job = "import { convertA } from './100%';\nimport { convertB } from './x%41';\nexport async function job() {\n  await convertA('1');\n  await convertB('2');\n}\n";
+		const convert = (name: string) =>
+			`export async function ${name}(id: string) {\n  return fetch('https://www.zohoapis.com/crm/v8/Leads/' + id + '/actions/convert', { method: 'POST' });\n}\n`;
+		const job =
+			"import { convertA } from './100%';\nimport { convertB } from './x%41';\nexport async function job() {\n  await convertA('1');\n  await convertB('2');\n}\n";
 		const analyses = analyzeWorkspace(
 			[
 				{ path: '/w/100%.ts', language: 'typescript', text: convert('convertA') },
@@ -170,7 +177,10 @@ void describe('views', () => {
 	test('a line spending 1% of the day or more says so; past the warning share it is flagged', () => {
 		const hintFor = (runs: number) => {
 			const text = `// zoho-credits: runs-per-day=${runs}\nvoid automation.f()\n{\n  for each p in {1,2,3}\n  {\n    zoho.crm.convertLead(p, Map());\n  }\n}\n`;
-			const [analysis] = analyzeWorkspace([{ path: '/w/f.dg', language: 'deluge', text }], resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]));
+			const [analysis] = analyzeWorkspace(
+				[{ path: '/w/f.dg', language: 'deluge', text }],
+				resolveSettings([{ values: { edition: 'professional', users: 10 }, origin: 'settings' }]),
+			);
 			return inlayHints(analysis, WHOLE, 'all').map((h) => h.label);
 		};
 		// Convert Lead 5 × 3 = 15 a run. Of 55,000 a day: 1 run 0.03% (not shown), 100 runs 1,500 = 2.7%,
@@ -194,7 +204,7 @@ void describe('views', () => {
 	});
 
 	test('two calls on one line share one hint with their sum', () => {
-		const source = "  a = zoho.crm.getRecords(\"Leads\"); b = zoho.crm.v8.convertLead(1, Map());";
+		const source = '  a = zoho.crm.getRecords("Leads"); b = zoho.crm.v8.convertLead(1, Map());';
 		const hints = inlayHints(analyze('deluge', source), WHOLE, 'all');
 		assert.deepEqual(
 			hints.map((h) => h.label),
@@ -239,7 +249,10 @@ void describe('views', () => {
 		findings[0] = { ...findings[0], docs: 'https://evil.example/' };
 		assert.equal(diagnostics(analysis, 'file:///f.dg', false)[0].codeDescription, undefined);
 		assert.ok(!(hover(analysis, source.indexOf('convertLead'))!.contents as { value: string }).value.includes('evil.example'));
-		assert.equal(codeActions(analysis, 'file:///f.dg', line, shown).find((a) => a.command?.command === 'zohoCredits.server.openDocumentation'), undefined);
+		assert.equal(
+			codeActions(analysis, 'file:///f.dg', line, shown).find((a) => a.command?.command === 'zohoCredits.server.openDocumentation'),
+			undefined,
+		);
 	});
 });
 
@@ -249,7 +262,10 @@ void describe('hover on a flagged call, where the editor opens the reasoning fro
 
 	test('is short: the operation, its credits, the loops, per run and per day, and the link; the finding is not repeated', () => {
 		const analysis = analyze('deluge', source);
-		assert.deepEqual(analysis.findings.map((f) => f.id), ['heavy-call-in-loop']);
+		assert.deepEqual(
+			analysis.findings.map((f) => f.id),
+			['heavy-call-in-loop'],
+		);
 		const value = (hover(analysis, at, 'file:///f.dg')!.contents as { value: string }).value;
 		// Convert Lead 5 × 3 = 15 a run; once a day (assumed): 15 of 55,000 = 0.03%.
 		const args = encodeURIComponent(JSON.stringify(['file:///f.dg', source.indexOf('zoho.crm.convertLead')]));

@@ -43,7 +43,10 @@ void describe('reading files: what a file is, and its size, are checked before i
 		assert.equal(index.load(join(dir, 'zero.dg')), 'not a regular file');
 		// A file that is gone is no news: it just leaves the index.
 		assert.equal(index.load(join(dir, 'gone.dg')), undefined);
-		assert.deepEqual([...index.entries()].map(([path]) => path), [join(dir, 'ok.dg')]);
+		assert.deepEqual(
+			[...index.entries()].map(([path]) => path),
+			[join(dir, 'ok.dg')],
+		);
 	});
 });
 

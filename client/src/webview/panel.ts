@@ -70,7 +70,10 @@ function chart(model: PanelModel): HTMLElement {
 	const label = `${model.usage}${model.over ? ': more than the allowance' : ''}`;
 	const bar = el('div', { class: `bar${model.over ? ' over' : ''}`, role: 'img', 'aria-label': label });
 	for (const segment of model.segments) {
-		const part = el('div', { class: `segment c${segment.colour < 0 ? 'x' : segment.colour}`, title: `${segment.label}: ${formatNumber(segment.perDay)} credits a day` });
+		const part = el('div', {
+			class: `segment c${segment.colour < 0 ? 'x' : segment.colour}`,
+			title: `${segment.label}: ${formatNumber(segment.perDay)} credits a day`,
+		});
 		part.style.width = `${Math.max(segment.width, 0.4)}%`;
 		bar.append(part);
 	}
@@ -78,20 +81,39 @@ function chart(model: PanelModel): HTMLElement {
 		'ul',
 		{ class: 'legend' },
 		...model.segments.map((s) =>
-			el('li', {}, el('span', { class: `swatch c${s.colour < 0 ? 'x' : s.colour}`, 'aria-hidden': 'true' }), s.target ? openButton(s.label, s.target) : s.label),
+			el(
+				'li',
+				{},
+				el('span', { class: `swatch c${s.colour < 0 ? 'x' : s.colour}`, 'aria-hidden': 'true' }),
+				s.target ? openButton(s.label, s.target) : s.label,
+			),
 		),
 	);
 	return el('div', { class: 'chart' }, el('p', { id: 'usage', class: model.over ? 'usage over' : 'usage' }, label), bar, legend);
 }
 
 function findingItem(f: FindingRow): HTMLLIElement {
-	return el('li', { class: f.severity }, el('span', { class: 'severity' }, f.severity), ' ', openButton(`${f.path}:${f.line}`, f), ' ', f.message, ' ', el('span', { class: 'id' }, `(${f.id})`));
+	return el(
+		'li',
+		{ class: f.severity },
+		el('span', { class: 'severity' }, f.severity),
+		' ',
+		openButton(`${f.path}:${f.line}`, f),
+		' ',
+		f.message,
+		' ',
+		el('span', { class: 'id' }, `(${f.id})`),
+	);
 }
 
 function render(model: PanelModel): void {
 	// Keep focus on the same control across live updates.
 	const active = document.activeElement;
-	const focused = active?.id ? `#${CSS.escape(active.id)}` : active?.getAttribute('data-key') ? `[data-key="${CSS.escape(active.getAttribute('data-key')!)}"]` : undefined;
+	const focused = active?.id
+		? `#${CSS.escape(active.id)}`
+		: active?.getAttribute('data-key')
+			? `[data-key="${CSS.escape(active.getAttribute('data-key')!)}"]`
+			: undefined;
 	const root = document.getElementById('root')!;
 	const actions = el('div', { class: 'actions' });
 	for (const [label, type] of [
@@ -139,7 +161,11 @@ function render(model: PanelModel): void {
 						model.files.map((f) => [openButton(f.path, f), String(f.calls), f.perRun, f.perDay]),
 					),
 		),
-		section('findings', `Findings (${model.findings.length})`, model.findings.length === 0 ? el('p', {}, 'None.') : el('ul', { class: 'findings' }, ...model.findings.map(findingItem))),
+		section(
+			'findings',
+			`Findings (${model.findings.length})`,
+			model.findings.length === 0 ? el('p', {}, 'None.') : el('ul', { class: 'findings' }, ...model.findings.map(findingItem)),
+		),
 		...(model.observed.length === 0
 			? []
 			: [
@@ -150,7 +176,13 @@ function render(model: PanelModel): void {
 							'Estimated against observed credits a day',
 							['Entry point or API', 'Estimated a day', 'Observed a day', 'Observed ÷ estimated', 'Days observed'],
 							[false, true, true, true, true],
-							model.observed.map((o) => [o.label, o.estimated, o.observed, o.off ? el('strong', { title: 'Off by more than half: check the assumptions behind it' }, o.ratio) : o.ratio, o.days]),
+							model.observed.map((o) => [
+								o.label,
+								o.estimated,
+								o.observed,
+								o.off ? el('strong', { title: 'Off by more than half: check the assumptions behind it' }, o.ratio) : o.ratio,
+								o.days,
+							]),
 						),
 					),
 				]),

@@ -97,7 +97,15 @@ export function scanDocument(text: string, path: string, language: Language, pre
 				language,
 				calls: [],
 				loops: [],
-				errors: [{ code: PARSER_TRAP, message: `This file ${trap}: it is not read, and its Zoho CRM calls are not counted.`, span: { start: 0, end: 0 }, namesZoho: namesZoho(text), reason: trap }],
+				errors: [
+					{
+						code: PARSER_TRAP,
+						message: `This file ${trap}: it is not read, and its Zoho CRM calls are not counted.`,
+						span: { start: 0, end: 0 },
+						namesZoho: namesZoho(text),
+						reason: trap,
+					},
+				],
 			};
 			return { facts, state: undefined };
 		}
@@ -189,9 +197,7 @@ export function analyzeFacts(path: string, text: string, facts: FileFacts, setti
 				thresholds: { warning: settings.warningShare.value, error: settings.errorShare.value },
 				executions,
 				delugeLimits: settings.delugeLimits.value,
-			}).filter(
-				(f) => !suppressed.lines.has(lines.lineOf(f.span.start)),
-			);
+			}).filter((f) => !suppressed.lines.has(lines.lineOf(f.span.start)));
 	return { path, language: facts.language, lines, facts, estimate, findings, budget, settings, entryPoints, helpers, executions };
 }
 
@@ -233,5 +239,10 @@ export function analyzeWorkspace(
 }
 
 export function budgetOf(settings: EffectiveSettings): Budget {
-	return resolveBudget({ edition: settings.edition.value, users: settings.users.value, addOnCredits: settings.addOnCredits.value, table: settings.budgetTable.value });
+	return resolveBudget({
+		edition: settings.edition.value,
+		users: settings.users.value,
+		addOnCredits: settings.addOnCredits.value,
+		table: settings.budgetTable.value,
+	});
 }

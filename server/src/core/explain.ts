@@ -68,7 +68,10 @@ export function executionLine(execution: FunctionExecution, limits: DelugeLimits
 /** What a call costs per run of the code it is in, with each loop's count and where it came from. */
 export function costLine(call: CallEstimate, lines: LineMap): string {
 	const what = call.wrapper ? `${call.wrapper.target.name}()` : call.operation.api;
-	const loops = call.loops.map((use) => ` ×${formatNumber(use.iterations)} (loop at line ${lines.lineOf(use.loop.header.start) + 1}: ${use.reason}${use.source === 'default' ? ', assumed' : ''})`);
+	const loops = call.loops.map(
+		(use) =>
+			` ×${formatNumber(use.iterations)} (loop at line ${lines.lineOf(use.loop.header.start) + 1}: ${use.reason}${use.source === 'default' ? ', assumed' : ''})`,
+	);
 	const total = loops.length > 0 ? ` = ${formatCreditsRange(call.perRun, call.low, call.high)}` : '';
 	const each = loops.length > 0 ? formatCredits(call.credits) : formatCreditsRange(call.perRun, call.low, call.high);
 	return `line ${lines.lineOf(call.call.span.start) + 1}: ${what}, ${each}${loops.join('')}${total}`;
@@ -84,7 +87,10 @@ export function entryExplanation(entry: EntryPoint, lines: LineMap, budget: Budg
 		`${formatCreditsRange(entry.perRun, entry.low, entry.high)} per run × ${runs} = ${formatCreditsRange(entry.perDay, entry.perDayLow, entry.perDayHigh)} a day, ${formatShare(entry.perDay, budget)} of the daily ${formatNumber(budget.dailyCredits)}.`,
 	];
 	if (entry.low !== entry.high) {
-		const driver = drivingLoopLine(entry.parts.flatMap((part) => part.call.loops), lines);
+		const driver = drivingLoopLine(
+			entry.parts.flatMap((part) => part.call.loops),
+			lines,
+		);
 		out.push(
 			`The range: what the calls cost where the records, a LIMIT, how far a loop can run or your org's list leave it open, ${formatNumber(entry.low)} at the fewest and ${formatNumber(entry.high)} at the most per run${driver ? `; ${driver}` : ''}.`,
 		);

@@ -5,7 +5,11 @@ import type { JsonReport } from './report';
 
 /** Each cell is text: pipes and line breaks would end the cell or the row, and a name could be Markdown. */
 function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
-	return [`| ${header.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)];
+	return [
+		`| ${header.join(' | ')} |`,
+		`| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
+		...rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`),
+	];
 }
 
 /** A finding as a list item: its place as code, its message (which quotes names and paths) as text. */
@@ -66,7 +70,10 @@ export function reportMarkdown(report: JsonReport, assumptions: readonly string[
 	if (report.skipped.length > 0) {
 		// Files the analysis could not read: their calls are missing, a warning when they name Zoho CRM.
 		out.push('', `## Not analysed (${report.skipped.length})`, '');
-		for (const s of report.skipped) out.push(`- ${s.namesZoho ? '**warning** ' : ''}${inlineCode(s.path)} ${escapeMarkdown(s.reason)}${s.namesZoho ? ': the file names Zoho CRM, its calls are missing from the estimate' : ''}`);
+		for (const s of report.skipped)
+			out.push(
+				`- ${s.namesZoho ? '**warning** ' : ''}${inlineCode(s.path)} ${escapeMarkdown(s.reason)}${s.namesZoho ? ': the file names Zoho CRM, its calls are missing from the estimate' : ''}`,
+			);
 	}
 	const calls = report.files.flatMap((file) => file.calls.map((call) => ({ file, call })));
 	out.push('', `## Calls (${calls.length})`, '');

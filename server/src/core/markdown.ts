@@ -49,10 +49,13 @@ export function inlineCode(text: string): string {
  * undone, emphasis dropped, links as "text (url)", editor commands left out.
  */
 export function markdownToText(markdown: string): string {
-	return markdown.replace(/(`+)(?!`)[^]*?(?<!`)\1(?!`)|\\([!-/:-@[-`{-~])|\s*\[[^\]\\]*\]\(command:[^)]*\)|\[([^\]\\]*)\]\(([^)]*)\)|\*\*/g, (whole, fence, escaped, text, url) => {
-		if (fence !== undefined) return whole;
-		if (escaped !== undefined) return escaped;
-		if (url !== undefined) return `${text} (${url})`;
-		return '';
-	});
+	return markdown.replace(
+		/(`+)(?!`)[^]*?(?<!`)\1(?!`)|\\([!-/:-@[-`{-~])|\s*\[[^\]\\]*\]\(command:[^)]*\)|\[([^\]\\]*)\]\(([^)]*)\)|\*\*/g,
+		(whole, fence, escaped, text, url) => {
+			if (fence !== undefined) return whole;
+			if (escaped !== undefined) return escaped;
+			if (url !== undefined) return `${text} (${url})`;
+			return '';
+		},
+	);
 }

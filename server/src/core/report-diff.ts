@@ -95,7 +95,9 @@ export function diffMarkdown(diff: ReportDiff): string {
 		out.push('| Entry point | Where | Before | After | Change |', '| --- | --- | ---: | ---: | ---: |');
 		for (const e of diff.entryPoints) {
 			const name = `${e.name}${e.before === null ? ' (new)' : e.after === null ? ' (gone)' : ''}`;
-			out.push(`| ${escapeMarkdown(name)} | ${escapeMarkdown(`${e.path}:${e.line}`)} | ${e.before === null ? '' : formatNumber(e.before)} | ${e.after === null ? '' : formatNumber(e.after)} | ${signed(e.change)} |`);
+			out.push(
+				`| ${escapeMarkdown(name)} | ${escapeMarkdown(`${e.path}:${e.line}`)} | ${e.before === null ? '' : formatNumber(e.before)} | ${e.after === null ? '' : formatNumber(e.after)} | ${signed(e.change)} |`,
+			);
 		}
 	}
 	if (diff.newFindings.length > 0) {

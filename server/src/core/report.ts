@@ -198,7 +198,9 @@ export function reportFile({ path, analysis }: ReportInput, budget: Budget, wher
 			column: at.character + 1,
 			message: finding.message,
 			...(finding.docs ? { docs: finding.docs } : {}),
-			related: finding.related.map((r) => (r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message })),
+			related: finding.related.map((r) =>
+				r.path === undefined ? { path, line: lineOf(r.span.start), message: r.message } : { ...where(r.path, r.span.start), message: r.message },
+			),
 			fingerprint: fingerprints[i],
 		};
 	});
@@ -256,7 +258,10 @@ export function assembleReport(parts: readonly FileReport[], budget: Budget, ski
 	const perDayHigh = entryPoints.reduce((sum, e) => sum + e.perDayHigh, 0);
 	const byApi = new Map<string, number>();
 	for (const part of parts) for (const api in part.apis) byApi.set(api, (byApi.get(api) ?? 0) + part.apis[api]);
-	const apis = [...byApi].map(([api, n]) => ({ api, perDay: n })).filter((a) => a.perDay > 0).sort((a, b) => b.perDay - a.perDay || a.api.localeCompare(b.api));
+	const apis = [...byApi]
+		.map(([api, n]) => ({ api, perDay: n }))
+		.filter((a) => a.perDay > 0)
+		.sort((a, b) => b.perDay - a.perDay || a.api.localeCompare(b.api));
 	entryPoints.sort((a, b) => b.perDay - a.perDay || a.path.localeCompare(b.path));
 	return {
 		version: 1,

@@ -50,7 +50,12 @@ export function codeActions(analysis: FileAnalysis, uri: string, range: Range, d
 		});
 	}
 	if (ours.length > 0) {
-		actions.push({ title: 'Ignore Zoho Credit Lens findings in this file', kind: CodeActionKind.QuickFix, diagnostics: ours, edit: edit(above(0, 'ignore-file')) });
+		actions.push({
+			title: 'Ignore Zoho Credit Lens findings in this file',
+			kind: CodeActionKind.QuickFix,
+			diagnostics: ours,
+			edit: edit(above(0, 'ignore-file')),
+		});
 	}
 
 	// Assumed loop counts around the calls on these lines, outermost first, each loop once.
@@ -58,7 +63,8 @@ export function codeActions(analysis: FileAnalysis, uri: string, range: Range, d
 	for (const call of analysis.estimate.calls) {
 		if (!inRange(lines.lineOf(call.call.span.start))) continue;
 		for (const use of call.loops) {
-			if (use.source === 'default' && !loops.has(use.loopIndex)) loops.set(use.loopIndex, { line: lines.lineOf(use.loop.header.start), iterations: use.iterations });
+			if (use.source === 'default' && !loops.has(use.loopIndex))
+				loops.set(use.loopIndex, { line: lines.lineOf(use.loop.header.start), iterations: use.iterations });
 		}
 	}
 	analysis.facts.loops.forEach((loop, i) => {

@@ -25,7 +25,10 @@ export type LocateFile = (path: string) => { uri: string; lines: LineMap } | und
  */
 function scanDiagnostics(analysis: FileAnalysis, range: (span: { start: number; end: number }) => Diagnostic['range']): Diagnostic[] {
 	return analysis.facts.errors
-		.filter((e) => analysis.language === 'deluge' || e.code === TOO_DEEPLY_NESTED || e.code === PARSER_TRAP || e.code === NESTING_LIMIT || e.code === EVALUATION_BUDGET)
+		.filter(
+			(e) =>
+				analysis.language === 'deluge' || e.code === TOO_DEEPLY_NESTED || e.code === PARSER_TRAP || e.code === NESTING_LIMIT || e.code === EVALUATION_BUDGET,
+		)
 		.map((e) => ({ range: range(e.span), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: e.code, message: e.message }));
 }
 

@@ -33,13 +33,23 @@ export function addEntryPointAction(label: string, entry: EntryPointConfig, team
 			return undefined;
 		}
 		const lines = new LineMap(team.text);
-		const changes: TextEdit[] = edits.map((e) => ({ range: { start: lines.position(e.offset), end: lines.position(e.offset + e.length) }, newText: e.content }));
+		const changes: TextEdit[] = edits.map((e) => ({
+			range: { start: lines.position(e.offset), end: lines.position(e.offset + e.length) },
+			newText: e.content,
+		}));
 		edit = { changes: { [team.uri]: changes } };
 	} else {
 		if (!team.canCreate && !team.exists) return undefined;
 		const text = applyEdits('{}', modify('{}', ['entryPoints'], [entry], TEAM_CONFIG_FORMATTING)) + '\n';
 		const insert = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text };
-		edit = team.exists ? { changes: { [team.uri]: [insert] } } : { documentChanges: [{ kind: 'create', uri: team.uri, options: { ignoreIfExists: true } }, { textDocument: { uri: team.uri, version: null }, edits: [insert] }] };
+		edit = team.exists
+			? { changes: { [team.uri]: [insert] } }
+			: {
+					documentChanges: [
+						{ kind: 'create', uri: team.uri, options: { ignoreIfExists: true } },
+						{ textDocument: { uri: team.uri, version: null }, edits: [insert] },
+					],
+				};
 	}
 	return { title, kind: CodeActionKind.QuickFix, edit };
 }

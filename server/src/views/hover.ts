@@ -82,15 +82,25 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push(`**Zoho CRM: ${escapeMarkdown(operation.api)}**: ${formatCredits(call.credits)} per call`);
 		out.push('');
 		out.push(`${inlineCode(operation.operation)}: ${describeRule(operation.rule)}${operation.inCatalog ? '' : ' (not in catalog: the default)'}`);
-		if (call.call.evidence) out.push('', `Taken for Zoho CRM: the base URL is read at run time as ${inlineCode(call.call.evidence)}, a name that says Zoho's API.`);
+		if (call.call.evidence)
+			out.push('', `Taken for Zoho CRM: the base URL is read at run time as ${inlineCode(call.call.evidence)}, a name that says Zoho's API.`);
 		const source = docsLink('source', operation.sources[0]);
-		out.push('', operation.orgList ? `Credit figure: ${orgListLine(operation.orgList)}` : `Credit figure: ${VERIFICATION[operation.verification]}${source ? ` (${source})` : ''}`);
+		out.push(
+			'',
+			operation.orgList
+				? `Credit figure: ${orgListLine(operation.orgList)}`
+				: `Credit figure: ${VERIFICATION[operation.verification]}${source ? ` (${source})` : ''}`,
+		);
 		if (call.price.detail) out.push('', `${escapeMarkdown(call.price.detail)} credit${call.credits === 1 ? '' : 's'}`);
 		if (call.call.followed) out.push('', `Followed: ${withCodeSpans(call.call.followed)}.`);
 		if (call.price.assumption) out.push('', `${escapeMarkdown(call.price.assumption)} (assumed)`);
 		if (operation.alternatives?.length) out.push('', `${escapeMarkdown(alternativesLine(operation.api, operation.alternatives))}.`);
 	}
-	if (call.asCalledFrom) out.push('', `What it requests comes from the caller: shown as the call in ${inlineCode(basename(call.asCalledFrom.path))} makes it (the first in the workspace); it counts where the function is called.`);
+	if (call.asCalledFrom)
+		out.push(
+			'',
+			`What it requests comes from the caller: shown as the call in ${inlineCode(basename(call.asCalledFrom.path))} makes it (the first in the workspace); it counts where the function is called.`,
+		);
 	if (loops.length > 0) {
 		out.push('');
 		for (const use of loops) {
@@ -150,7 +160,8 @@ export function entryMarkdown(analysis: FileAnalysis, entry: EntryPoint): string
 /** The Deluge line of a function's hover: statements and function calls a run against the product's limits, with the loop that drives the high end. */
 function executionMarkdown(analysis: FileAnalysis, execution: FunctionExecution): string {
 	const limits = analysis.settings.delugeLimits.value;
-	const driver = execution.driver && execution.statements.high !== execution.statements.perRun ? drivingLoopLine([execution.driver], analysis.lines) : undefined;
+	const driver =
+		execution.driver && execution.statements.high !== execution.statements.perRun ? drivingLoopLine([execution.driver], analysis.lines) : undefined;
 	return `Deluge: ${escapeMarkdown(executionLine(execution, limits))}${driver ? `; ${escapeMarkdown(driver)}` : ''}.`;
 }
 
@@ -189,7 +200,10 @@ export function shortHoverMarkdown(analysis: FileAnalysis, call: CallEstimate, u
 	const head = call.wrapper
 		? `**Zoho CRM through ${inlineCode(`${call.wrapper.target.name}()`)}**: ${formatCredits(call.credits)} each time it runs`
 		: `**Zoho CRM: ${escapeMarkdown(call.operation.api)}**: ${formatCredits(call.credits)} per call${call.price.assumption ? ' (assumed)' : ''}`;
-	const loops = call.loops.map((use) => `×${formatNumber(use.iterations)} (loop at line ${analysis.lines.lineOf(use.loop.header.start) + 1}${use.source === 'default' ? ', assumed' : ''})`);
+	const loops = call.loops.map(
+		(use) =>
+			`×${formatNumber(use.iterations)} (loop at line ${analysis.lines.lineOf(use.loop.header.start) + 1}${use.source === 'default' ? ', assumed' : ''})`,
+	);
 	const { runs, source } = runsOf(analysis, call);
 	const perDay = call.perRun * runs;
 	const args = encodeURIComponent(JSON.stringify([uri, call.call.span.start]));
@@ -206,7 +220,9 @@ export function shortHoverMarkdown(analysis: FileAnalysis, call: CallEstimate, u
 
 /** How often a day the code around a call runs: its entry point's runs, and where that figure came from. */
 function runsOf(analysis: FileAnalysis, call: CallEstimate): { runs: number; source: string } {
-	const entry = analysis.entryPoints.find((e) => e.body && e.body.start <= call.call.span.start && call.call.span.end <= e.body.end) ?? analysis.entryPoints.find((e) => !e.body);
+	const entry =
+		analysis.entryPoints.find((e) => e.body && e.body.start <= call.call.span.start && call.call.span.end <= e.body.end) ??
+		analysis.entryPoints.find((e) => !e.body);
 	return { runs: entry?.runsPerDay ?? 1, source: runsSourceText(entry?.runsSource) };
 }
 
@@ -225,23 +241,33 @@ export function hover(analysis: FileAnalysis, offset: number, explainUri?: strin
 	if (!call) {
 		const entry = analysis.entryPoints.find((e) => e.body && offset >= e.span.start && offset <= e.span.end);
 		if (entry) {
-			return { contents: { kind: 'markdown', value: entryMarkdown(analysis, entry) }, range: { start: analysis.lines.position(entry.span.start), end: analysis.lines.position(entry.span.end) } };
+			return {
+				contents: { kind: 'markdown', value: entryMarkdown(analysis, entry) },
+				range: { start: analysis.lines.position(entry.span.start), end: analysis.lines.position(entry.span.end) },
+			};
 		}
 		// A Deluge function that makes no Zoho CRM call still runs under its product's limits.
 		const execution = analysis.executions.find((e) => e.name !== undefined && offset >= e.span.start && offset <= e.span.end);
 		if (execution) {
 			const value = [`**Deluge function ${inlineCode(execution.name!)}**`, '', executionMarkdown(analysis, execution)].join('\n');
-			return { contents: { kind: 'markdown', value }, range: { start: analysis.lines.position(execution.span.start), end: analysis.lines.position(execution.span.end) } };
+			return {
+				contents: { kind: 'markdown', value },
+				range: { start: analysis.lines.position(execution.span.start), end: analysis.lines.position(execution.span.end) },
+			};
 		}
 		// The innermost loop whose header is under the cursor.
 		let found: number | undefined;
 		analysis.facts.loops.forEach((loop, i) => {
-			if (offset >= loop.header.start && offset <= loop.header.end && (found === undefined || loop.header.start >= analysis.facts.loops[found].header.start)) found = i;
+			if (offset >= loop.header.start && offset <= loop.header.end && (found === undefined || loop.header.start >= analysis.facts.loops[found].header.start))
+				found = i;
 		});
 		const markdown = found === undefined ? undefined : loopMarkdown(analysis, found);
 		if (found === undefined || !markdown) return null;
 		const header = analysis.facts.loops[found].header;
-		return { contents: { kind: 'markdown', value: markdown }, range: { start: analysis.lines.position(header.start), end: analysis.lines.position(header.end) } };
+		return {
+			contents: { kind: 'markdown', value: markdown },
+			range: { start: analysis.lines.position(header.start), end: analysis.lines.position(header.end) },
+		};
 	}
 	const start = analysis.lines.position(call.call.span.start);
 	const end = analysis.lines.position(call.call.span.end);

@@ -62,8 +62,15 @@ export function readCalibration(folder: string, date = today()): Calibration {
 }
 
 /** The settings with the folder's calibration in force. */
-export function withCalibration(settings: EffectiveSettings, calibration: { readonly orgApis?: OrgApis; readonly observed?: ObservedUsage } | undefined): EffectiveSettings {
-	return { ...settings, ...(calibration?.orgApis ? { orgApis: calibration.orgApis } : {}), ...(calibration?.observed ? { observed: calibration.observed } : {}) };
+export function withCalibration(
+	settings: EffectiveSettings,
+	calibration: { readonly orgApis?: OrgApis; readonly observed?: ObservedUsage } | undefined,
+): EffectiveSettings {
+	return {
+		...settings,
+		...(calibration?.orgApis ? { orgApis: calibration.orgApis } : {}),
+		...(calibration?.observed ? { observed: calibration.observed } : {}),
+	};
 }
 
 export interface ImportResult {

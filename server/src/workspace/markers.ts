@@ -20,7 +20,7 @@ export function fileNamesZoho(path: string, root: string): boolean {
 		if (!fstatSync(fd).isFile()) return false;
 		const buffer = Buffer.alloc(CHUNK_BYTES);
 		let carry = '';
-		for (let offset = 0; offset < MAX_SEARCHED_BYTES; ) {
+		for (let offset = 0; offset < MAX_SEARCHED_BYTES;) {
 			const read = readSync(fd, buffer, 0, buffer.length, offset);
 			if (read === 0) return false;
 			const text = carry + buffer.toString('latin1', 0, read);

@@ -80,7 +80,14 @@ export class TeamConfigs {
 		if (!read.exists) {
 			next = { path, exists: false, text: '', errors: [], config: undefined, stale: false };
 		} else if (read.error) {
-			next = { path, exists: true, text: '', errors: [{ kind: 'file', message: read.error, offset: 0, length: 0 }], config: previous?.config, stale: previous?.config !== undefined };
+			next = {
+				path,
+				exists: true,
+				text: '',
+				errors: [{ kind: 'file', message: read.error, offset: 0, length: 0 }],
+				config: previous?.config,
+				stale: previous?.config !== undefined,
+			};
 		} else {
 			const parsed = parseTeamConfig(read.text);
 			next = parsed.config

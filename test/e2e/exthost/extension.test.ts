@@ -64,7 +64,12 @@ describe('Zoho Credit Lens in the extension host', () => {
 		const diagnostics = await diagnosticsOf(deluge());
 		const summary = diagnostics.map((d) => [d.range.start.line + 1, d.severity, d.code, d.message]);
 		assert.deepEqual(summary, [
-			[9, vscode.DiagnosticSeverity.Warning, { value: 'call-in-loop', target: vscode.Uri.parse('https://www.zoho.com/crm/developer/docs/api/v8/get-records.html') }, 'Get Records runs inside a loop: 1 credit ×3 = 3 credits per run.'],
+			[
+				9,
+				vscode.DiagnosticSeverity.Warning,
+				{ value: 'call-in-loop', target: vscode.Uri.parse('https://www.zoho.com/crm/developer/docs/api/v8/get-records.html') },
+				'Get Records runs inside a loop: 1 credit ×3 = 3 credits per run.',
+			],
 			[
 				14,
 				vscode.DiagnosticSeverity.Warning,
@@ -150,7 +155,11 @@ describe('Zoho Credit Lens in the extension host', () => {
 			const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
 			assert.deepEqual(written, { edition: 'enterprise', users: 40 });
 			// Enterprise (current table): 50,000 + 40 × 1,000 = 90,000; getRecordById's 1 credit is 0.001% of it.
-			const text = await hoverUntil(deluge(), new vscode.Position(5, 20), 'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), current table (read 2026-11-25).');
+			const text = await hoverUntil(
+				deluge(),
+				new vscode.Position(5, 20),
+				'Budget: Enterprise/Zoho One (from zoho-credits.json), 40 users (from zoho-credits.json), current table (read 2026-11-25).',
+			);
 			assert.ok(text.includes('0.001% of the daily 90,000 credits.'), text);
 			// Without arguments the picker opens on the edition in force and offers the users in force:
 			// Enter, Enter keeps both (the settings' 3 users are not in force).

@@ -6,7 +6,7 @@ void describe('finding: call-in-loop', () => {
 	test('valid: calls outside loops, in both languages', () => {
 		assert.deepEqual(analyze('deluge', 'zoho.crm.getRecords("Leads");').findings, []);
 		assert.deepEqual(analyze('typescript', "fetch('https://www.zohoapis.com/crm/v8/Leads');").findings, []);
-		assert.deepEqual(analyze('typescript', "for (const x of xs) { console.log(x); }").findings, []);
+		assert.deepEqual(analyze('typescript', 'for (const x of xs) { console.log(x); }').findings, []);
 	});
 
 	test('invalid: Deluge call in nested loops, message and related loops', () => {

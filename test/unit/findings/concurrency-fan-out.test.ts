@@ -16,7 +16,10 @@ void describe('finding: concurrency-fan-out', () => {
 	test('at the edition limit nothing is reported; one more call is (Professional 15, Free 5)', () => {
 		assert.deepEqual(findings(fanOut(15, READ)), []);
 		const [over] = findings(fanOut(16, READ));
-		assert.equal(over.message, 'This starts 16 Zoho CRM calls at once; Professional allows 15 in flight per user, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most 15.');
+		assert.equal(
+			over.message,
+			'This starts 16 Zoho CRM calls at once; Professional allows 15 in flight per user, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most 15.',
+		);
 		assert.equal(over.severity, 'warning');
 		assert.deepEqual(findings(fanOut(5, READ), 'free'), []);
 		assert.equal(findings(fanOut(6, READ), 'free').length, 1);
@@ -25,7 +28,10 @@ void describe('finding: concurrency-fan-out', () => {
 	test('complex APIs share the lower sub-concurrency limit of 10 in every edition', () => {
 		assert.deepEqual(findings(fanOut(10, CONVERT), 'ultimate'), []);
 		const [over] = findings(fanOut(11, CONVERT), 'ultimate');
-		assert.equal(over.message, 'This starts 11 Convert Lead calls at once; complex APIs allow 10 in flight per user in every edition, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most 10.');
+		assert.equal(
+			over.message,
+			'This starts 11 Convert Lead calls at once; complex APIs allow 10 in flight per user in every edition, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most 10.',
+		);
 	});
 
 	test('a sequential loop over as many calls is no fan-out', () => {

@@ -40,7 +40,13 @@ void describe('entry points and their daily credits', () => {
 	});
 
 	test('the configuration names entry points and their runs, over annotations', () => {
-		const analysis = analyse(jobs(24), { ...FREE, entryPoints: [{ function: 'hourly', runsPerDay: 2 }, { function: 'helper', runsPerDay: 3 }] });
+		const analysis = analyse(jobs(24), {
+			...FREE,
+			entryPoints: [
+				{ function: 'hourly', runsPerDay: 2 },
+				{ function: 'helper', runsPerDay: 3 },
+			],
+		});
 		assert.deepEqual(
 			analysis.entryPoints.map((e) => [e.name, e.perDay, e.runsSource]),
 			[
@@ -135,6 +141,9 @@ async function helper() { await fetch('https://www.zohoapis.com/crm/v8/Leads/1/a
 				['b', 10],
 			],
 		);
-		assert.equal(analysis.entryPoints.reduce((sum, e) => sum + e.perDay, 0), 25);
+		assert.equal(
+			analysis.entryPoints.reduce((sum, e) => sum + e.perDay, 0),
+			25,
+		);
 	});
 });

@@ -107,7 +107,11 @@ void describe('finding: deluge-execution-limit', () => {
 			{ path: 'a.dg', language: 'deluge' as const, text: 'void standalone.a()\n{\n\tstandalone.b();\n}' },
 			{ path: 'b.dg', language: 'deluge' as const, text: 'void standalone.b()\n{\n\tstandalone.c();\n}' },
 			{ path: 'c.dg', language: 'deluge' as const, text: 'void standalone.c()\n{\n\tinfo "leaf";\n}' },
-			{ path: 'walk.dg', language: 'deluge' as const, text: 'void standalone.walk(string id)\n{\n\tfor each child in zoho.crm.getRelatedRecords("Accounts", "Accounts", id)\n\t{\n\t\tstandalone.walk(child.get("id"));\n\t}\n}' },
+			{
+				path: 'walk.dg',
+				language: 'deluge' as const,
+				text: 'void standalone.walk(string id)\n{\n\tfor each child in zoho.crm.getRelatedRecords("Accounts", "Accounts", id)\n\t{\n\t\tstandalone.walk(child.get("id"));\n\t}\n}',
+			},
 			{ path: 'start.dg', language: 'deluge' as const, text: 'void standalone.start()\n{\n\tstandalone.walk("1");\n}' },
 		];
 		const run = (settings: Record<string, unknown>) =>
@@ -136,5 +140,4 @@ void describe('finding: deluge-execution-limit', () => {
 			[['error', "standalone.a's calls of other functions nest 2 deep; Zoho CRM stops a function whose calls nest past 1."]],
 		]);
 	});
-
 });

@@ -9,7 +9,7 @@ const LOOP = `for each id in ids
 }`;
 
 void describe('suppression', () => {
-	test('an ignore comment on the line, or alone above it, drops that line\'s findings only', () => {
+	test("an ignore comment on the line, or alone above it, drops that line's findings only", () => {
 		assert.equal(analyze('deluge', LOOP).findings.length, 2);
 		const trailing = LOOP.replace('zoho.crm.getRecordById("Leads", id);', 'zoho.crm.getRecordById("Leads", id); // zoho-credits: ignore');
 		assert.deepEqual(

@@ -19,7 +19,10 @@ const PAGES = `export async function all() {
 void describe('finding: unbounded-loop', () => {
 	test('a pagination loop without a module size says which size to set', () => {
 		const [finding] = findings('typescript', PAGES);
-		assert.equal(finding.message, 'This loop pages through Deals with no bound the code states: 10 iterations are assumed. Set moduleSizes.Deals in zoho-credits.json, or write "// zoho-credits: iterations=N" above the loop.');
+		assert.equal(
+			finding.message,
+			'This loop pages through Deals with no bound the code states: 10 iterations are assumed. Set moduleSizes.Deals in zoho-credits.json, or write "// zoho-credits: iterations=N" above the loop.',
+		);
 		assert.equal(PAGES.slice(finding.span.start, finding.span.end), 'while (more)');
 		assert.deepEqual(
 			finding.related.map((r) => r.message),

@@ -33,7 +33,24 @@ export function split(path: string): SplitPath {
 }
 
 /** First segments that name an API family, never a module, so a module placeholder cannot take them. */
-const NOT_MODULES = new Set(['settings', 'org', 'users', 'coql', 'composite', '__composite_requests', 'files', 'functions', '__apis', '__notification', 'actions', 'features', 'upload', 'read', 'write', 'backup']);
+const NOT_MODULES = new Set([
+	'settings',
+	'org',
+	'users',
+	'coql',
+	'composite',
+	'__composite_requests',
+	'files',
+	'functions',
+	'__apis',
+	'__notification',
+	'actions',
+	'features',
+	'upload',
+	'read',
+	'write',
+	'backup',
+]);
 
 function isModulePlaceholder(segment: string): boolean {
 	return segment.startsWith('{') && /module/i.test(segment);
@@ -122,15 +139,25 @@ export function findRestOperation(method: string, path: string): { entry: RestOp
 		const m = match(candidate.segments, segments);
 		if (m) (m.guessed === 0 ? exact : guesses).push({ candidate, score: m.score });
 	}
-	const best = (list: { candidate: IndexedOperation; score: number }[]) => list.reduce<(typeof list)[number] | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined);
+	const best = (list: { candidate: IndexedOperation; score: number }[]) =>
+		list.reduce<(typeof list)[number] | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined);
 	const base = best(exact) ?? best(guesses);
 	if (!base) return undefined;
 	// Templates that differ from the best one only where the path is computed: the code may mean any of them.
 	const same = (a: string, b: string) => (a.startsWith('{') && b.startsWith('{')) || a.toLowerCase() === b.toLowerCase();
-	const rivals = guesses.filter(({ candidate }) => candidate !== base.candidate && candidate.segments.every((t, i) => isComputed(segments[i]) || same(t, base.candidate.segments[i])));
+	const rivals = guesses.filter(
+		({ candidate }) => candidate !== base.candidate && candidate.segments.every((t, i) => isComputed(segments[i]) || same(t, base.candidate.segments[i])),
+	);
 	const pool = [base, ...rivals].sort((a, b) => ceiling(b.candidate.entry.rule) - ceiling(a.candidate.entry.rule));
 	const chosen = pool[0].candidate.entry;
-	const alternatives = [...new Set(pool.slice(1).filter((x) => ceiling(x.candidate.entry.rule) !== ceiling(chosen.rule)).map((x) => x.candidate.entry.api))];
+	const alternatives = [
+		...new Set(
+			pool
+				.slice(1)
+				.filter((x) => ceiling(x.candidate.entry.rule) !== ceiling(chosen.rule))
+				.map((x) => x.candidate.entry.api),
+		),
+	];
 	return { entry: chosen, alternatives };
 }
 

@@ -96,7 +96,8 @@ export function parseOrgApiList(text: string, options: { importedAt: string; sou
 	} else if (typeof data === 'object' && data !== null && Array.isArray((data as { apis?: unknown }).apis)) {
 		const file = data as { version?: unknown; importedAt?: unknown; source?: unknown; apis: unknown[] };
 		if (file.version !== 1) errors.push(`version: expected 1, not ${describe(file.version)}.`);
-		if (typeof file.importedAt !== 'string' || !DATE.test(file.importedAt)) errors.push(`importedAt: expected a date such as "2026-11-25", not ${describe(file.importedAt)}.`);
+		if (typeof file.importedAt !== 'string' || !DATE.test(file.importedAt))
+			errors.push(`importedAt: expected a date such as "2026-11-25", not ${describe(file.importedAt)}.`);
 		else importedAt = file.importedAt;
 		if (typeof file.source === 'string') source = file.source;
 		file.apis.forEach((entry, i) => {
@@ -157,7 +158,8 @@ export class OrgApis {
 		for (const candidate of this.byShape.get(`${method.toUpperCase()} ${family} ${actual.length}`) ?? []) {
 			const m = match(candidate.segments, actual);
 			if (!m) continue;
-			if (!best || m.score > best.score || (m.score === best.score && m.guessed < best.guessed)) best = { api: candidate.api, score: m.score, guessed: m.guessed };
+			if (!best || m.score > best.score || (m.score === best.score && m.guessed < best.guessed))
+				best = { api: candidate.api, score: m.score, guessed: m.guessed };
 		}
 		return best?.api;
 	}
@@ -186,7 +188,10 @@ export function calibrate(operation: Operation, basis: Price, api: OrgApi, impor
 	};
 	const span = api.min === api.max ? `${api.min}` : `${api.min}–${api.max}`;
 	if (api.min === api.max) {
-		return { operation: calibrated, price: { credits: api.min, min: api.min, max: api.max, detail: `your org's API list gives ${span} per call → ${api.min}` } };
+		return {
+			operation: calibrated,
+			price: { credits: api.min, min: api.min, max: api.max, detail: `your org's API list gives ${span} per call → ${api.min}` },
+		};
 	}
 	const clamp = (n: number) => Math.min(api.max, Math.max(api.min, n));
 	const credits = clamp(basis.credits);

@@ -66,7 +66,12 @@ export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 		case 'fixed':
 			return { credits: rule.credits, min: rule.credits, max: rule.credits };
 		case 'unknown':
-			return { credits: DEFAULT_CREDITS, min: DEFAULT_CREDITS, max: DEFAULT_CREDITS, assumption: 'Zoho publishes no credit figure for this API: the default 1 credit is assumed' };
+			return {
+				credits: DEFAULT_CREDITS,
+				min: DEFAULT_CREDITS,
+				max: DEFAULT_CREDITS,
+				assumption: 'Zoho publishes no credit figure for this API: the default 1 credit is assumed',
+			};
 		case 'per-records': {
 			// Zoho takes at most `maxRecords` in one call: a larger list is priced as a full call, and said so.
 			if (inputs.records !== undefined && rule.maxRecords !== undefined && inputs.records > rule.maxRecords) {
@@ -100,7 +105,12 @@ export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 				const credits = coqlCredits(inputs.coqlLimit);
 				return { credits, min: credits, max: credits, detail: `LIMIT ${formatNumber(inputs.coqlLimit)} → ${credits}` };
 			}
-			return { credits: 3, min: 1, max: 3, assumption: `query not visible: assumed LIMIT ${formatNumber(COQL_MAX_LIMIT)}, the most one query reads (3 credits)` };
+			return {
+				credits: 3,
+				min: 1,
+				max: 3,
+				assumption: `query not visible: assumed LIMIT ${formatNumber(COQL_MAX_LIMIT)}, the most one query reads (3 credits)`,
+			};
 		}
 	}
 }

@@ -24,7 +24,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Column names as people write them: `Entry point`, `entry_point`, `entryPoint`. */
 function columnKey(name: string): string {
-	return name.trim().toLowerCase().replace(/[\s_-]+/g, '');
+	return name
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_-]+/g, '');
 }
 
 /** Splits CSV text into rows of fields; quotes may hold commas, line breaks and doubled quotes. */
@@ -97,24 +100,34 @@ function fromCsv(text: string, errors: Problems): ObservedRow[] {
 	const entryColumn = at('entrypoint');
 	const apiColumn = at('api');
 	const creditsColumn = at('credits') >= 0 ? at('credits') : at('creditsperday');
-	if (creditsColumn < 0) errors.push(`line ${header.line}: the header needs a "credits" column; it has ${header.fields.map((f) => JSON.stringify(f.trim())).join(', ')}.`);
+	if (creditsColumn < 0)
+		errors.push(`line ${header.line}: the header needs a "credits" column; it has ${header.fields.map((f) => JSON.stringify(f.trim())).join(', ')}.`);
 	if (entryColumn < 0 && apiColumn < 0) errors.push(`line ${header.line}: the header needs an "entry_point" or an "api" column.`);
 	if (errors.count > 0) return [];
 	const dateColumn = at('date');
 	const out: ObservedRow[] = [];
 	for (const row of body) {
 		const cell = (i: number) => (i >= 0 ? row.fields[i] : undefined);
-		const read = readRow(`line ${row.line}`, { entryPoint: cell(entryColumn), api: cell(apiColumn), credits: cell(creditsColumn), date: cell(dateColumn) }, errors);
+		const read = readRow(
+			`line ${row.line}`,
+			{ entryPoint: cell(entryColumn), api: cell(apiColumn), credits: cell(creditsColumn), date: cell(dateColumn) },
+			errors,
+		);
 		if (read) out.push(read);
 	}
 	return out;
 }
 
 function fromJson(data: unknown, errors: Problems): { rows: ObservedRow[]; importedAt?: string; source?: string } {
-	const stored = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { rows?: unknown; observed?: unknown; importedAt?: unknown; source?: unknown }) : undefined;
+	const stored =
+		typeof data === 'object' && data !== null && !Array.isArray(data)
+			? (data as { rows?: unknown; observed?: unknown; importedAt?: unknown; source?: unknown })
+			: undefined;
 	const list = Array.isArray(data) ? data : (stored?.rows ?? stored?.observed);
 	if (!Array.isArray(list)) {
-		errors.push('Expected a list of observations, or an object with an "observed" list: [{ "entryPoint": "syncLeads", "credits": 1200, "date": "2026-11-24" }].');
+		errors.push(
+			'Expected a list of observations, or an object with an "observed" list: [{ "entryPoint": "syncLeads", "credits": 1200, "date": "2026-11-24" }].',
+		);
 		return { rows: [] };
 	}
 	const key = Array.isArray(data) ? '' : stored?.rows !== undefined ? 'rows' : 'observed';
@@ -129,7 +142,11 @@ function fromJson(data: unknown, errors: Problems): { rows: ObservedRow[]; impor
 		const read = readRow(where, { entryPoint: e.entryPoint ?? e.entry_point, api: e.api, credits: e.credits, date: e.date }, errors);
 		if (read) rows.push(read);
 	});
-	return { rows, importedAt: typeof stored?.importedAt === 'string' && DATE.test(stored.importedAt) ? stored.importedAt : undefined, source: typeof stored?.source === 'string' ? stored.source : undefined };
+	return {
+		rows,
+		importedAt: typeof stored?.importedAt === 'string' && DATE.test(stored.importedAt) ? stored.importedAt : undefined,
+		source: typeof stored?.source === 'string' ? stored.source : undefined,
+	};
 }
 
 /**

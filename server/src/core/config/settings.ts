@@ -85,7 +85,10 @@ export const LIMITS = {
 	delugeLimit: 1_000_000_000,
 } as const;
 
-const wholeBetween = (min: number, max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const wholeBetween =
+	(min: number, max: number) =>
+	(v: unknown): v is number =>
+		typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= LIMITS.threshold;
 const stringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 /** Globs, none expanding past the limit (a list with one is passed over whole, as any invalid value). */
@@ -94,7 +97,15 @@ const sizes = (v: unknown): v is Record<string, number> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(wholeBetween(0, LIMITS.moduleSize));
 const entryPoints = (v: unknown): v is EntryPointConfig[] =>
 	Array.isArray(v) &&
-	v.every((e) => typeof e === 'object' && e !== null && (typeof e.function === 'string' || typeof e.file === 'string') && typeof e.runsPerDay === 'number' && e.runsPerDay >= 0 && e.runsPerDay <= LIMITS.runsPerDay);
+	v.every(
+		(e) =>
+			typeof e === 'object' &&
+			e !== null &&
+			(typeof e.function === 'string' || typeof e.file === 'string') &&
+			typeof e.runsPerDay === 'number' &&
+			e.runsPerDay >= 0 &&
+			e.runsPerDay <= LIMITS.runsPerDay,
+	);
 
 /** One source of values and the origin it stands for. */
 export interface SettingsLayer {

@@ -130,11 +130,24 @@ function tooDeepAt(text: string, maxDepth: number): number {
 
 export function parseTeamConfig(text: string): ParsedTeamConfig {
 	if (text.trim() === '') {
-		return { config: undefined, errors: [{ kind: 'syntax', message: 'The file is empty; write a JSON object such as {"edition": "professional", "users": 10}.', offset: 0, length: 0 }] };
+		return {
+			config: undefined,
+			errors: [{ kind: 'syntax', message: 'The file is empty; write a JSON object such as {"edition": "professional", "users": 10}.', offset: 0, length: 0 }],
+		};
 	}
 	const deep = tooDeepAt(text, MAX_CONFIG_DEPTH);
 	if (deep >= 0) {
-		return { config: undefined, errors: [{ kind: 'semantic', message: `JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; no setting needs that many, so the file is not read.`, offset: deep, length: 1 }] };
+		return {
+			config: undefined,
+			errors: [
+				{
+					kind: 'semantic',
+					message: `JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; no setting needs that many, so the file is not read.`,
+					offset: deep,
+					length: 1,
+				},
+			],
+		};
 	}
 	const syntaxErrors: ParseError[] = [];
 	const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -173,7 +186,12 @@ export function parseTeamConfig(text: string): ParsedTeamConfig {
 		const error = config.thresholds?.error;
 		if (warning !== undefined && error !== undefined && warning >= error) {
 			const node = findNodeAtLocation(root, ['thresholds', 'warning'])!;
-			errors.push({ kind: 'semantic', message: `thresholds.warning (${warning}) must be below thresholds.error (${error}).`, offset: node.offset, length: node.length });
+			errors.push({
+				kind: 'semantic',
+				message: `thresholds.warning (${warning}) must be below thresholds.error (${error}).`,
+				offset: node.offset,
+				length: node.length,
+			});
 		}
 		// Each pattern of a glob is tried against every path: seventeen brace pairs made forty files take 20 s.
 		for (const key of ['ignore', 'deluge'] as const) {
@@ -198,7 +216,9 @@ export function parseTeamConfig(text: string): ParsedTeamConfig {
 function nodeValue(node: Node): unknown {
 	switch (node.type) {
 		case 'object':
-			return Object.fromEntries((node.children ?? []).filter((p) => p.children?.length === 2).map((p) => [p.children![0].value as string, nodeValue(p.children![1])]));
+			return Object.fromEntries(
+				(node.children ?? []).filter((p) => p.children?.length === 2).map((p) => [p.children![0].value as string, nodeValue(p.children![1])]),
+			);
 		case 'array':
 			return (node.children ?? []).map(nodeValue);
 		default:

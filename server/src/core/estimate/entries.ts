@@ -111,7 +111,9 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		const inside = owner ? (facts.branches ?? []).filter((b) => b.span.start >= owner.span.start && b.span.end <= owner.span.end) : (facts.branches ?? []);
 		const { total, chose, counted } = branchTotal(items, inside);
 		const countedCalls = new Set([...counted].map((i) => i.call));
-		const parts = mine.map((call): EntryPart => (itself(call) ? { call, excluded: 'recursion' } : countedCalls.has(call) ? { call } : { call, excluded: 'branch' }));
+		const parts = mine.map((call): EntryPart =>
+			itself(call) ? { call, excluded: 'recursion' } : countedCalls.has(call) ? { call } : { call, excluded: 'branch' },
+		);
 		return { total, chose, parts, ...sumCounted(countedCalls) };
 	};
 	const push = (
@@ -119,7 +121,16 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		span: Span,
 		body: Span | undefined,
 		{ parts, chose }: { parts: EntryPart[]; chose: boolean },
-		cost: { perRun: number; low: number; high: number; apis: ByApi; chain: readonly ChainStep[]; branchMaximum?: boolean; recursive?: boolean; assumed?: boolean },
+		cost: {
+			perRun: number;
+			low: number;
+			high: number;
+			apis: ByApi;
+			chain: readonly ChainStep[];
+			branchMaximum?: boolean;
+			recursive?: boolean;
+			assumed?: boolean;
+		},
 		run: { runsPerDay: number; runsSource: RunsSource },
 	) => {
 		const perDay = cost.perRun * run.runsPerDay;
@@ -161,7 +172,14 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 	if (top.total > 0) {
 		const first = top.parts[0].call;
 		const chain: ChainStep[] = first.wrapper ? [...first.wrapper.chain] : [{ path: workspace.path, span: first.call.span, what: first.operation.operation }];
-		push(TOP_LEVEL, { start: 0, end: 0 }, undefined, top, { perRun: top.total, low: top.low, high: top.high, apis: top.apis, chain }, runs(undefined, undefined));
+		push(
+			TOP_LEVEL,
+			{ start: 0, end: 0 },
+			undefined,
+			top,
+			{ perRun: top.total, low: top.low, high: top.high, apis: top.apis, chain },
+			runs(undefined, undefined),
+		);
 	}
 	return out;
 }

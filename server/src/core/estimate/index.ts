@@ -3,7 +3,18 @@ import { calibrate, type OrgApis } from '../catalog/org-apis';
 import type { BranchFact, CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
-import { argumentMember, crmPathOf, hasParameter, HOLE, listsAsHoles, PARAMETER, parseBodyMarker, parseListMarker, parseQueryMarker, withoutParameters } from '../scan/zoho-url';
+import {
+	argumentMember,
+	crmPathOf,
+	hasParameter,
+	HOLE,
+	listsAsHoles,
+	PARAMETER,
+	parseBodyMarker,
+	parseListMarker,
+	parseQueryMarker,
+	withoutParameters,
+} from '../scan/zoho-url';
 import { formatNumber, plural } from '../format';
 
 /** What the estimate assumes where the code does not say. */
@@ -105,7 +116,13 @@ export interface CallEstimate {
 	/** True when any factor of the number is an assumption rather than read from the code. */
 	readonly assumed: boolean;
 	/** For a call of a user function that makes Zoho CRM calls: the function, the path to the real call, and how its cost was bounded. */
-	readonly wrapper?: { readonly target: FunctionRef; readonly chain: readonly ChainStep[]; readonly branchMaximum?: boolean; readonly recursive?: boolean; readonly heaviest?: Heaviest };
+	readonly wrapper?: {
+		readonly target: FunctionRef;
+		readonly chain: readonly ChainStep[];
+		readonly branchMaximum?: boolean;
+		readonly recursive?: boolean;
+		readonly heaviest?: Heaviest;
+	};
 	/** Set when the URL comes from the enclosing function's caller: the call (the first in the workspace) it is shown as. */
 	readonly asCalledFrom?: { readonly path: string; readonly span: Span };
 }
@@ -151,7 +168,10 @@ export interface FunctionCost {
 	/** The dearest single request it makes (through the functions it calls too), for the checks that tell calls apart. */
 	readonly heaviest?: Heaviest;
 	/** With a call's arguments: the requests they decide and the functions it calls, each as the arguments make it. */
-	readonly byArgs?: { readonly requests: readonly CallFact[]; readonly invocations: readonly { readonly index: number; readonly target: FunctionRef; readonly cost: FunctionCost }[] };
+	readonly byArgs?: {
+		readonly requests: readonly CallFact[];
+		readonly invocations: readonly { readonly index: number; readonly target: FunctionRef; readonly cost: FunctionCost }[];
+	};
 }
 
 /** Owners of each call and invocation of a file, computed once per list of calls. */
@@ -251,7 +271,16 @@ export class FunctionCosts {
 					if (call) requests.push(call);
 					continue;
 				}
-				const call: CallFact = { span: d.span, via: 'rest', callee: d.callee, method: d.method, path: '', loops: d.loops, records: d.records, coqlLimit: d.coqlLimit };
+				const call: CallFact = {
+					span: d.span,
+					via: 'rest',
+					callee: d.callee,
+					method: d.method,
+					path: '',
+					loops: d.loops,
+					records: d.records,
+					coqlLimit: d.coqlLimit,
+				};
 				const filled = this.instantiate(ref.path, call, { url: d.url, base: d.base, method: d.methodParam, body: d.bodyParam }, fill);
 				if (filled) {
 					requests.push(filled);
@@ -270,9 +299,16 @@ export class FunctionCosts {
 			const uses = within(call.loops).map(useOf);
 			const times = productOf(uses, 'iterations');
 			const value = callPrice.credits * times;
-			items.push({ span: call.span, value, low: callPrice.min * productOf(uses, 'low'), high: capped(callPrice.max * productOf(uses, 'high')), apis: { [operation.api]: value } });
+			items.push({
+				span: call.span,
+				value,
+				low: callPrice.min * productOf(uses, 'low'),
+				high: capped(callPrice.max * productOf(uses, 'high')),
+				apis: { [operation.api]: value },
+			});
 			assumed ||= guessed(operation, callPrice) || uses.some((u) => u.source === 'default');
-			if (!first || call.span.start < first.start) first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
+			if (!first || call.span.start < first.start)
+				first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
 		}
 		(facts.invocations ?? []).forEach((invocation, i) => {
 			if (owners.invocations[i] !== fn) return;
@@ -283,7 +319,11 @@ export class FunctionCosts {
 				return;
 			}
 			// Arguments are read where they are written: this file's imported constants, this call's parameters.
-			const cost = this.cost(target, invocation.args?.map((a) => this.graph.resolveString(ref.path, fill(a))), inner);
+			const cost = this.cost(
+				target,
+				invocation.args?.map((a) => this.graph.resolveString(ref.path, fill(a))),
+				inner,
+			);
 			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) return;
 			if (cost.heaviest && (!heaviest || cost.heaviest.credits > heaviest.credits)) heaviest = cost.heaviest;
@@ -292,10 +332,20 @@ export class FunctionCosts {
 			const times = productOf(uses, 'iterations');
 			const apis: Record<string, number> = {};
 			addApis(apis, cost.apis, times);
-			items.push({ span: invocation.span, value: cost.perRun * times, low: cost.low * productOf(uses, 'low'), high: capped(cost.high * productOf(uses, 'high')), apis });
+			items.push({
+				span: invocation.span,
+				value: cost.perRun * times,
+				low: cost.low * productOf(uses, 'low'),
+				high: capped(cost.high * productOf(uses, 'high')),
+				apis,
+			});
 			assumed ||= cost.assumed || uses.some((u) => u.source === 'default');
 			if (!first || invocation.span.start < first.start) {
-				first = { start: invocation.span.start, chain: [{ path: ref.path, span: invocation.span, what: `${target.name}()` }, ...cost.chain], operation: cost.operation };
+				first = {
+					start: invocation.span.start,
+					chain: [{ path: ref.path, span: invocation.span, what: `${target.name}()` }, ...cost.chain],
+					operation: cost.operation,
+				};
 			}
 		});
 		// Only one arm of each if/else runs: the dearest counts.
@@ -304,7 +354,8 @@ export class FunctionCosts {
 		const left = args ? selectedArms(branches, fill) : undefined;
 		if (left) {
 			branches = left.branches;
-			for (let i = items.length - 1; i >= 0; i--) if (left.skipped.some((arm) => arm.start <= items[i].span.start && items[i].span.end <= arm.end)) items.splice(i, 1);
+			for (let i = items.length - 1; i >= 0; i--)
+				if (left.skipped.some((arm) => arm.start <= items[i].span.start && items[i].span.end <= arm.end)) items.splice(i, 1);
 		}
 		const { total: perRun, chose, counted } = branchTotal(items, branches);
 		const result: FunctionCost = {
@@ -330,7 +381,10 @@ export class FunctionCosts {
 		for (const site of this.graph.callersOf(key).slice(0, 20)) {
 			const invocation = this.graph.facts(site.path)?.invocations?.[site.index];
 			if (!invocation?.args) continue;
-			const cost = this.cost(ref, invocation.args.map((a) => this.graph.resolveString(site.path, a)));
+			const cost = this.cost(
+				ref,
+				invocation.args.map((a) => this.graph.resolveString(site.path, a)),
+			);
 			if (cost.perRun > 0) return { caller: { path: site.path, span: invocation.span }, cost };
 		}
 		return undefined;
@@ -358,7 +412,6 @@ export class FunctionCosts {
 		const body = filled === undefined ? undefined : (parseBodyMarker(filled) ?? parseQueryMarker(filled));
 		return { ...call, method, path: crmPath, ...body };
 	}
-
 }
 
 /** Where the file is in the workspace and how its functions link to others. */
@@ -426,7 +479,9 @@ export function loopUse(facts: FileFacts, loopIndex: number, assumptions: Assump
 
 /** Whether two sets of assumptions count loops alike (the org's list prices calls, not loops). */
 function sameLoopAssumptions(a: Assumptions, b: Assumptions): boolean {
-	return a === b || (a.defaultLoopIterations === b.defaultLoopIterations && a.assumedIterationsHigh === b.assumedIterationsHigh && a.moduleSizes === b.moduleSizes);
+	return (
+		a === b || (a.defaultLoopIterations === b.defaultLoopIterations && a.assumedIterationsHigh === b.assumedIterationsHigh && a.moduleSizes === b.moduleSizes)
+	);
 }
 
 function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions, byDefault = true): LoopUse {
@@ -459,7 +514,15 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const records = Math.min(size, perPage);
-			return { loopIndex, loop, iterations: records, low: records, high: records, source: 'module-size', reason: `the records of one page of ${module}: ${formatNumber(records)} (up to ${perPage} a page)` };
+			return {
+				loopIndex,
+				loop,
+				iterations: records,
+				low: records,
+				high: records,
+				source: 'module-size',
+				reason: `the records of one page of ${module}: ${formatNumber(records)} (up to ${perPage} a page)`,
+			};
 		}
 		// The code states the page's size: one run can reach it.
 		const high = Math.max(n, perPage);
@@ -470,7 +533,15 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const pages = Math.max(1, Math.ceil(size / perPage));
-			return { loopIndex, loop, iterations: pages, low: pages, high: pages, source: 'module-size', reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page` };
+			return {
+				loopIndex,
+				loop,
+				iterations: pages,
+				low: pages,
+				high: pages,
+				source: 'module-size',
+				reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page`,
+			};
 		}
 		return assumed(`pages through ${module ?? 'a module'}, whose size is not configured (moduleSizes)`, assumedHigh, 'assumedIterations.high');
 	}
@@ -513,7 +584,10 @@ export function estimateFile(facts: FileFacts, assumptions: Assumptions = DEFAUL
 		const i = invocationIndex.get(wrapper.invocation);
 		if (i !== undefined && runsOnItsOwn(owners.invocations[i])) own.push(wrapper.estimate);
 	}
-	return { calls: [...calls, ...forwarded.requests, ...wrappers.map((w) => w.estimate), ...forwarded.wrappers], perRun: branchTotal(costed(own), facts.branches ?? []).total };
+	return {
+		calls: [...calls, ...forwarded.requests, ...wrappers.map((w) => w.estimate), ...forwarded.wrappers],
+		perRun: branchTotal(costed(own), facts.branches ?? []).total,
+	};
 }
 
 /**
@@ -623,7 +697,10 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 	for (const invocation of facts.invocations ?? []) {
 		const target = costs.graph.resolve(path, invocation);
 		if (!target) continue;
-		const cost = costs.cost(target, invocation.args?.map((a) => costs.graph.resolveString(path, a)));
+		const cost = costs.cost(
+			target,
+			invocation.args?.map((a) => costs.graph.resolveString(path, a)),
+		);
 		if (cost.perRun === 0) continue;
 		out.push({ invocation, estimate: wrapperEstimate(invocation, target, cost, facts, assumptions, costs.graph) });
 	}
@@ -631,7 +708,14 @@ function wrapperCalls(facts: FileFacts, assumptions: Assumptions, { path, costs 
 }
 
 /** A call of a user function, priced at one run of it (with the call's arguments), times the loops around the call. */
-function wrapperEstimate(invocation: InvocationFact, target: FunctionRef, cost: FunctionCost, facts: FileFacts, assumptions: Assumptions, graph: Graph): CallEstimate {
+function wrapperEstimate(
+	invocation: InvocationFact,
+	target: FunctionRef,
+	cost: FunctionCost,
+	facts: FileFacts,
+	assumptions: Assumptions,
+	graph: Graph,
+): CallEstimate {
 	const loops = invocation.loops.map((index) => loopUse(facts, index, assumptions));
 	const multiplier = productOf(loops, 'iterations');
 	const apis: Record<string, number> = {};

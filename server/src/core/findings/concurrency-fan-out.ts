@@ -17,8 +17,10 @@ export const concurrencyFanOut = defineFinding<MessageId>({
 		severity: 'warning',
 		description: "More Zoho CRM calls started at once than the edition's concurrency limit allows.",
 		messages: {
-			fanOut: 'This starts {count} Zoho CRM calls at once; {edition} allows {limit} in flight per user, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
-			fanOutComplex: 'This starts {count} {api} calls at once; complex APIs allow {limit} in flight per user in every edition, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
+			fanOut:
+				'This starts {count} Zoho CRM calls at once; {edition} allows {limit} in flight per user, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
+			fanOutComplex:
+				'This starts {count} {api} calls at once; complex APIs allow {limit} in flight per user in every edition, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
 			fanOutAtHighEnd:
 				'This can start up to {count} {api} calls at once ({counted} at the assumed count; the code does not bound the list); {limitText}, so the rest fail with 429 TOO_MANY_REQUESTS. Send them in batches of at most {limit}.',
 		},
@@ -36,7 +38,9 @@ export const concurrencyFanOut = defineFinding<MessageId>({
 			const count = use.high * inside.length;
 			if (count <= limit) continue;
 			const atHighEnd = use.high > use.iterations;
-			const limitText = complex ? `complex APIs allow ${formatNumber(limit)} in flight per user in every edition` : `${budget.editionLabel} allows ${formatNumber(limit)} in flight per user`;
+			const limitText = complex
+				? `complex APIs allow ${formatNumber(limit)} in flight per user in every edition`
+				: `${budget.editionLabel} allows ${formatNumber(limit)} in flight per user`;
 			yield {
 				messageId: atHighEnd ? 'fanOutAtHighEnd' : complex ? 'fanOutComplex' : 'fanOut',
 				data: {

@@ -62,7 +62,10 @@ export const dailyBudgetRisk = defineFinding<MessageId>({
 				severity: reachesError ? 'error' : 'warning',
 				data: {
 					...common,
-					range: entry.perDayLow === entry.perDayHigh ? '' : ` (the point estimate; ${formatNumber(entry.perDayLow)}–${formatNumber(entry.perDayHigh)} a day where prices or loop counts depend on data the code does not show)`,
+					range:
+						entry.perDayLow === entry.perDayHigh
+							? ''
+							: ` (the point estimate; ${formatNumber(entry.perDayLow)}–${formatNumber(entry.perDayHigh)} a day where prices or loop counts depend on data the code does not show)`,
 					share: `${formatNumber(Math.round(entry.shareOfDaily * 1000) / 10)}%`,
 					level: reachesError ? 'the error share is' : 'the warning share is',
 					threshold: `${formatNumber((reachesError ? thresholds.error : thresholds.warning) * 100)}%`,

@@ -16,7 +16,8 @@ export const delugeExecutionLimit = defineFinding<MessageId>({
 		severity: 'error',
 		description: 'A Deluge function that can execute more statements in one run, or nest more function calls, than its product allows.',
 		messages: {
-			statements: '{name} executes about {count} statements a run; {product} stops a function at {limit}, leaving the rest undone. Process the records in smaller batches (a scheduled function per page, or a bulk API).',
+			statements:
+				'{name} executes about {count} statements a run; {product} stops a function at {limit}, leaving the rest undone. Process the records in smaller batches (a scheduled function per page, or a bulk API).',
 			statementsAtHighEnd:
 				'{name} executes about {count} statements a run, but up to {high}{driver}; {product} stops a function at {limit}, leaving the rest undone. Bound the loop, or state its count with `// zoho-credits: iterations=N` if it never runs that far.',
 			nested: "{name}'s calls of other functions nest {depth} deep; {product} stops a function whose calls nest past {limit}.",

@@ -15,7 +15,8 @@ export const heavyCallInLoop = defineFinding<MessageId>({
 		severity: 'warning',
 		description: 'A call costing 5 credits or more (or a COQL query past 200 rows) inside a loop.',
 		messages: {
-			heavyInLoop: '{api} costs {credits} a call and runs inside a loop: {loops} = {perRun} per run. Move it out of the loop where the work allows, or check that every iteration needs it.',
+			heavyInLoop:
+				'{api} costs {credits} a call and runs inside a loop: {loops} = {perRun} per run. Move it out of the loop where the work allows, or check that every iteration needs it.',
 		},
 	},
 	*check({ estimate }) {

@@ -11,7 +11,16 @@ import { writeInLoop } from './write-in-loop';
 export type { Finding, RelatedLocation, Severity } from './types';
 
 /** Every check, alphabetically by id. */
-export const FINDING_RULES: readonly FindingRule[] = [callInLoop, concurrencyFanOut, dailyBudgetRisk, delugeExecutionLimit, heavyCallInLoop, singleRunExhausts, unboundedLoop, writeInLoop];
+export const FINDING_RULES: readonly FindingRule[] = [
+	callInLoop,
+	concurrencyFanOut,
+	dailyBudgetRisk,
+	delugeExecutionLimit,
+	heavyCallInLoop,
+	singleRunExhausts,
+	unboundedLoop,
+	writeInLoop,
+];
 
 export function runFindings(context: CheckContext): Finding[] {
 	return FINDING_RULES.flatMap((rule) => rule.run(context));

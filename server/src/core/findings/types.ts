@@ -102,7 +102,10 @@ export function loopDescription(call: CallEstimate): string {
 
 /** Each loop around a call, as related information: how often it runs and why. */
 export function loopsRelated(call: CallEstimate): RelatedLocation[] {
-	return call.loops.map((use) => ({ span: use.loop.header, message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.` }));
+	return call.loops.map((use) => ({
+		span: use.loop.header,
+		message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.`,
+	}));
 }
 
 /** The path from an entry point to its first costly request, as related information. */

@@ -15,7 +15,8 @@ export const unboundedLoop = defineFinding<MessageId>({
 		severity: 'warning',
 		description: 'A loop around Zoho CRM calls whose number of iterations is only assumed.',
 		messages: {
-			pagination: 'This loop pages through {module} with no bound the code states: {iterations} iterations are assumed. Set moduleSizes.{module} in zoho-credits.json, or write "// zoho-credits: iterations=N" above the loop.',
+			pagination:
+				'This loop pages through {module} with no bound the code states: {iterations} iterations are assumed. Set moduleSizes.{module} in zoho-credits.json, or write "// zoho-credits: iterations=N" above the loop.',
 			loop: 'This {kind} loop around Zoho CRM calls has no bound the code states: {iterations} iterations are assumed. Write "// zoho-credits: iterations=N" above it.',
 		},
 	},
@@ -30,9 +31,16 @@ export const unboundedLoop = defineFinding<MessageId>({
 			const perRun = inside.reduce((sum, c) => sum + c.perRun, 0);
 			yield {
 				messageId: loop.pagination?.module ? 'pagination' : 'loop',
-				data: { module: loop.pagination?.module ?? '', iterations: formatNumber(use.iterations), kind: loop.kind === 'do-while' ? 'do…while' : loop.kind === 'while' ? 'while' : 'pagination' },
+				data: {
+					module: loop.pagination?.module ?? '',
+					iterations: formatNumber(use.iterations),
+					kind: loop.kind === 'do-while' ? 'do…while' : loop.kind === 'while' ? 'while' : 'pagination',
+				},
 				span: loop.header,
-				related: inside.map((c) => ({ span: c.call.span, message: `${c.operation.api}: ${formatCredits(c.perRun)} per run at the assumed count (of ${formatCredits(perRun)} in this loop).` })),
+				related: inside.map((c) => ({
+					span: c.call.span,
+					message: `${c.operation.api}: ${formatCredits(c.perRun)} per run at the assumed count (of ${formatCredits(perRun)} in this loop).`,
+				})),
 			};
 		}
 	},

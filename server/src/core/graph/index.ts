@@ -351,7 +351,11 @@ export class Graph {
 		const calls: CallFact[] = [...facts.calls];
 		for (const d of facts.deferred ?? []) {
 			if (d.sdk) {
-				const call = sdkCall(d, this.resolveString(path, d.sdk.receiver), d.sdk.args.map((a) => this.resolveString(path, a)));
+				const call = sdkCall(
+					d,
+					this.resolveString(path, d.sdk.receiver),
+					d.sdk.args.map((a) => this.resolveString(path, a)),
+				);
 				if (call) calls.push(call);
 				continue;
 			}
@@ -360,7 +364,8 @@ export class Graph {
 			const base = d.base === undefined ? undefined : this.resolveString(path, d.base);
 			const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
 			if (!crmPath) continue;
-			const parametric = url !== withoutParameters(url) || (base !== undefined && base !== withoutParameters(base)) || d.methodParam !== undefined || d.bodyParam !== undefined;
+			const parametric =
+				url !== withoutParameters(url) || (base !== undefined && base !== withoutParameters(base)) || d.methodParam !== undefined || d.bodyParam !== undefined;
 			calls.push({
 				span: d.span,
 				via: 'rest',
@@ -372,7 +377,14 @@ export class Graph {
 				...(d.coqlLimit !== undefined ? { coqlLimit: d.coqlLimit } : {}),
 				...(d.followed !== undefined ? { followed: d.followed } : {}),
 				...(parametric
-					? { template: { url, ...(base !== undefined ? { base } : {}), ...(d.methodParam !== undefined ? { method: d.methodParam } : {}), ...(d.bodyParam !== undefined ? { body: d.bodyParam } : {}) } }
+					? {
+							template: {
+								url,
+								...(base !== undefined ? { base } : {}),
+								...(d.methodParam !== undefined ? { method: d.methodParam } : {}),
+								...(d.bodyParam !== undefined ? { body: d.bodyParam } : {}),
+							},
+						}
 					: {}),
 			});
 		}
@@ -516,7 +528,9 @@ export class Graph {
 		const target = invocation.target;
 		if (target.kind === 'local') {
 			if ((facts.functions ?? []).some((f) => f.name === target.name)) return { path, name: target.name };
-			return target.name.includes('.') ? this.functionIn({ path, local: target.name.slice(0, target.name.indexOf('.')) }, target.name.slice(target.name.indexOf('.') + 1)) : undefined;
+			return target.name.includes('.')
+				? this.functionIn({ path, local: target.name.slice(0, target.name.indexOf('.')) }, target.name.slice(target.name.indexOf('.') + 1))
+				: undefined;
 		}
 		if (target.kind === 'global') return facts.language === 'deluge' ? this.globalFunction(target.name) : this.scriptFunction(target.name);
 		const imported = facts.imports?.find((i) => i.local === target.local);

@@ -96,7 +96,8 @@ export const NAMED_BASE = /\u0008([^\u0008]*)\u0008/;
 /** A name that says "Zoho's API base" and no other Zoho service (accounts, Books, Desk, …). */
 const ZOHO_BASE_NAME = /zoho/i;
 const BASE_WORD = /api|url|base|domain|host|endpoint|crm|uri/i;
-const OTHER_SERVICE = /account|auth|token|oauth|client_?id|secret|books|desk|people|invoice|inventory|projects|sign|campaign|recruit|bigin|creator|workdrive|analytics|mail|cliq|sheet|redirect|callback|webhook|hook|flow/i;
+const OTHER_SERVICE =
+	/account|auth|token|oauth|client_?id|secret|books|desk|people|invoice|inventory|projects|sign|campaign|recruit|bigin|creator|workdrive|analytics|mail|cliq|sheet|redirect|callback|webhook|hook|flow/i;
 
 /** The marker of a base URL read at run time under `name`, or undefined when the name says no Zoho API base. */
 export function namedBase(name: string): string | undefined {
@@ -109,14 +110,20 @@ export function baseEvidence(url: string): string | undefined {
 }
 
 /** The API hosts, and the CRM's own hosts (`crm.zoho.eu`, `crmplus.zoho.sa`), which serve the same API paths. */
-const ZOHO_API_HOST = /^https?:\/\/(?:(?:www\.|sandbox\.|developer\.|content\.)?zohoapis|crm\.zoho|crmplus\.zoho)\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
+const ZOHO_API_HOST =
+	/^https?:\/\/(?:(?:www\.|sandbox\.|developer\.|content\.)?zohoapis|crm\.zoho|crmplus\.zoho)\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
 /** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`, and the retired API 1.0 (`/crm/private/json`). */
 const CRM_PREFIX = /\/crm\/(?:(?:bulk\/|email\/)?v\d+(?:\.\d+)?|private\/(?:json|xml))(?=[/?#]|$|\u0001)/i;
 
 function classifyPrefix(prefix: string): 'zoho' | 'unknown' | 'other' {
 	if (ZOHO_API_HOST.test(prefix)) return 'zoho';
 	// A computed host: `${apiDomain}` (Zoho hands it out with the token), or a Zoho host with a computed data centre.
-	if (prefix === HOLE || /^https?:\/\/[^/]*(?:zohoapis|crm\.zoho|crmplus\.zoho)\.[^/]*\u0001/i.test(prefix) || /^https?:\/\/[^/]*\u0001[^/]*zohoapis/i.test(prefix)) return 'unknown';
+	if (
+		prefix === HOLE ||
+		/^https?:\/\/[^/]*(?:zohoapis|crm\.zoho|crmplus\.zoho)\.[^/]*\u0001/i.test(prefix) ||
+		/^https?:\/\/[^/]*\u0001[^/]*zohoapis/i.test(prefix)
+	)
+		return 'unknown';
 	if (/^\u0001+$/.test(prefix)) return 'unknown';
 	// A host read under a Zoho name (`${process.env.ZOHO_API_DOMAIN}/crm/v8/…`, `https://www.${ZOHO_BASE_DOMAIN}/crm/v2/…`).
 	if (/^\u0008[^\u0008]*\u0008$/.test(prefix) || /^https?:\/\/[^/\u0008]*\u0008[^\u0008/]*\u0008[^/]*$/i.test(prefix)) return 'unknown';
@@ -139,7 +146,8 @@ export function crmPathOf(url: string, base?: string): string | undefined {
 	const named = /^\u0008([^\u0008]*)\u0008/.exec(full);
 	// A bare base with nothing after it is no request of an API operation.
 	if (named && full.length === named[0].length) return undefined;
-	if (named && !CRM_PREFIX.test(full)) full = `https://www.zohoapis.com/crm/v${/v(\d+)(?!\d)/i.exec(named[1])?.[1] ?? '2'}${full.slice(named[0].length).replace(/^(?=[^/])/, '/')}`;
+	if (named && !CRM_PREFIX.test(full))
+		full = `https://www.zohoapis.com/crm/v${/v(\d+)(?!\d)/i.exec(named[1])?.[1] ?? '2'}${full.slice(named[0].length).replace(/^(?=[^/])/, '/')}`;
 	const m = CRM_PREFIX.exec(full);
 	if (!m) return undefined;
 	if (classifyPrefix(full.slice(0, m.index)) === 'other') return undefined;
@@ -194,7 +202,10 @@ function mayEndInClause(query: string): boolean {
 	// A parameter the caller fills is as unknown here as any computed part.
 	const text = query.replace(PARAMETER, HOLE).trim();
 	if (!text.endsWith(HOLE)) return false;
-	const before = text.slice(0, text.lastIndexOf(HOLE)).replace(new RegExp(`${HOLE}+$`), '').trimEnd();
+	const before = text
+		.slice(0, text.lastIndexOf(HOLE))
+		.replace(new RegExp(`${HOLE}+$`), '')
+		.trimEnd();
 	return !/(?:[=<>(,+\-*/']|\b(?:like|in|and|or|not|is|between))$/i.test(before);
 }
 
@@ -223,13 +234,20 @@ export function parseQueryMarker(text: string): { coqlLimit: number | null } | u
  * What was followed to price a request, in words, where the body is built apart from the call or its query
  * is only partly visible: "the body `rows` as built before the call: 12 records".
  */
-export function followedText(named: string | undefined, records: number | undefined, coqlLimit: number | null | undefined, partial: boolean, what = 'body'): string | undefined {
+export function followedText(
+	named: string | undefined,
+	records: number | undefined,
+	coqlLimit: number | null | undefined,
+	partial: boolean,
+	what = 'body',
+): string | undefined {
 	const parts: string[] = [];
 	const seen = [
 		...(records !== undefined ? [`${records} record${records === 1 ? '' : 's'}`] : []),
 		...(typeof coqlLimit === 'number' && !partial ? [`LIMIT ${coqlLimit}`] : []),
 	];
-	if (named !== undefined && (seen.length > 0 || partial)) parts.push(`the ${what} \`${named}\` as built before the call${seen.length > 0 ? `: ${seen.join(', ')}` : ''}`);
+	if (named !== undefined && (seen.length > 0 || partial))
+		parts.push(`the ${what} \`${named}\` as built before the call${seen.length > 0 ? `: ${seen.join(', ')}` : ''}`);
 	if (partial) {
 		parts.push(
 			coqlLimit === null

@@ -7,7 +7,8 @@
  */
 
 /** Calls only Deluge makes: integration tasks (lower case, unlike the widget SDK's `ZOHO.CRM`) and its request blocks. */
-const DELUGE_CALL = /\bzoho\.(?:crm|books|desk|creator|people|projects|recruit|inventory|invoice|sign|workdrive|cliq|mail|bigin)\.[a-zA-Z]|\binvoke(?:url|api)\s*\[|\b(?:getUrl|postUrl)\s*\(\s*["']https?:\/\/[^"']*zoho/;
+const DELUGE_CALL =
+	/\bzoho\.(?:crm|books|desk|creator|people|projects|recruit|inventory|invoice|sign|workdrive|cliq|mail|bigin)\.[a-zA-Z]|\binvoke(?:url|api)\s*\[|\b(?:getUrl|postUrl)\s*\(\s*["']https?:\/\/[^"']*zoho/;
 
 /** Extensions under which Deluge is kept besides its own (`.dg`, `.deluge`, `.ds`): read when their text is Deluge. */
 const DELUGE_CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['txt', 'zs', 'zdl', '']);

@@ -4,7 +4,17 @@
  * them, the script's functions and the calls of other Deluge functions.
  */
 import { lookupDelugeTask } from '../../catalog';
-import { type BranchFact, type CallFact, type FileFacts, type FunctionFact, type InvocationFact, type LoopFact, NESTING_LIMIT, type ScanError, type Span } from '../../facts';
+import {
+	type BranchFact,
+	type CallFact,
+	type FileFacts,
+	type FunctionFact,
+	type InvocationFact,
+	type LoopFact,
+	NESTING_LIMIT,
+	type ScanError,
+	type Span,
+} from '../../facts';
 import { namesZoho } from '../../zoho-markers';
 import { parseAnnotation } from '../annotations';
 import { coqlLimitOf, crmPathOf, followedText, HOLE, MAX_TEXT_LENGTH } from '../zoho-url';
@@ -13,8 +23,34 @@ import { LEX_ERROR_MESSAGES, type ScanErrorCode } from './scanner';
 
 /** Built-in functions of Deluge: calls of these are never calls of the user's functions. */
 const BUILT_INS = new Set([
-	'ifnull', 'leftpad', 'rightpad', 'info', 'daysbetween', 'encodeurl', 'decodeurl', 'tostring', 'tolong', 'todecimal', 'todate', 'totime', 'tolist', 'tomap',
-	'if', 'map', 'list', 'collection', 'now', 'today', 'getjson', 'replaceall', 'openurl', 'alert', 'isnull', 'isempty', 'sendsms', 'input',
+	'ifnull',
+	'leftpad',
+	'rightpad',
+	'info',
+	'daysbetween',
+	'encodeurl',
+	'decodeurl',
+	'tostring',
+	'tolong',
+	'todecimal',
+	'todate',
+	'totime',
+	'tolist',
+	'tomap',
+	'if',
+	'map',
+	'list',
+	'collection',
+	'now',
+	'today',
+	'getjson',
+	'replaceall',
+	'openurl',
+	'alert',
+	'isnull',
+	'isempty',
+	'sendsms',
+	'input',
 ]);
 /** Namespaces under `zoho.` that are products or utilities other than Zoho CRM. */
 const READ_TASKS = new Set(['getRecords', 'searchRecords', 'getRelatedRecords']);
@@ -117,7 +153,13 @@ function valueOf(expr: Expr, env: Env): Value | undefined {
 			if (expr.callee.kind === 'member' && expr.callee.name.toLowerCase() === 'tolist') {
 				const receiver = expr.callee.object;
 				const separator = expr.args[0] ? stringOf(expr.args[0], env) : ',';
-				if (receiver.kind === 'call' && receiver.callee.kind === 'ident' && receiver.callee.name.toLowerCase() === 'leftpad' && separator === '' && receiver.args[1]?.kind === 'number') {
+				if (
+					receiver.kind === 'call' &&
+					receiver.callee.kind === 'ident' &&
+					receiver.callee.name.toLowerCase() === 'leftpad' &&
+					separator === '' &&
+					receiver.args[1]?.kind === 'number'
+				) {
 					return { kind: 'list', length: receiver.args[1].value };
 				}
 				const text = stringOf(receiver, env);
@@ -163,7 +205,7 @@ export function scanDeluge(text: string): FileFacts {
 	const statementRuns: { span: Span; loops: readonly number[]; count: number }[] = [];
 	const errors: ScanError[] = script.errors.map((e) => ({
 		code: e.code,
-		message: e.code === 'lexical' ? LEX_ERROR_MESSAGES[e.message as ScanErrorCode] ?? e.message : e.message,
+		message: e.code === 'lexical' ? (LEX_ERROR_MESSAGES[e.message as ScanErrorCode] ?? e.message) : e.message,
 		span: { start: e.start, end: e.end },
 		// Code past the nesting limit is not read: whether the file names Zoho CRM tells if calls may be missing.
 		...(e.code === NESTING_LIMIT ? { namesZoho: namesZoho(text) } : {}),
@@ -282,7 +324,12 @@ export function scanDeluge(text: string): FileFacts {
 		if (name.toLowerCase().startsWith('zoho.')) return; // other products and utilities
 		// A call of another Deluge function: `standalone.sync(…)`, `thisapp.x(…)`, a plain name.
 		const lower = name.toLowerCase();
-		if (expr.callee.kind === 'ident' ? BUILT_INS.has(lower) : !/^(standalone|thisapp|automation|button|schedule|validation_rule|related_list|signal|crm|custom)\./i.test(name)) return;
+		if (
+			expr.callee.kind === 'ident'
+				? BUILT_INS.has(lower)
+				: !/^(standalone|thisapp|automation|button|schedule|validation_rule|related_list|signal|crm|custom)\./i.test(name)
+		)
+			return;
 		invocations.push({ span, loops: [...loopStack], target: { kind: 'global', name }, callee: name, args: expr.args.map((a) => stringOf(a, env)) });
 	};
 
@@ -364,9 +411,7 @@ export function scanDeluge(text: string): FileFacts {
 				return;
 			case 'if': {
 				// With an else, only one branch runs: a run pays for the dearest.
-				const arms = statement.branches
-					.filter((b) => b.body.length > 0)
-					.map((b) => ({ start: b.body[0].span.start, end: b.body[b.body.length - 1].span.end }));
+				const arms = statement.branches.filter((b) => b.body.length > 0).map((b) => ({ start: b.body[0].span.start, end: b.body[b.body.length - 1].span.end }));
 				if (statement.branches.some((b) => b.condition === undefined) || statement.branches.length > 1) branches.push({ span: statement.span, arms });
 				for (const branch of statement.branches) {
 					visitExpr(branch.condition, env);
@@ -408,7 +453,10 @@ export function scanDeluge(text: string): FileFacts {
 		const name = expr.callee.object.name;
 		const method = expr.callee.name.toLowerCase();
 		const target = env.get(name);
-		const times = loopStack.reduce<number | undefined>((n, i) => (n === undefined || loops[i].iterations === undefined ? undefined : n * loops[i].iterations!), 1);
+		const times = loopStack.reduce<number | undefined>(
+			(n, i) => (n === undefined || loops[i].iterations === undefined ? undefined : n * loops[i].iterations!),
+			1,
+		);
 		if (target?.kind === 'map' && (method === 'put' || method === 'putall')) {
 			const entries = new Map(target.entries);
 			let size = target.size;
@@ -447,10 +495,16 @@ export function scanDeluge(text: string): FileFacts {
 		if (statement.kind === 'while') return base;
 		const value = valueOf(statement.iterable, env);
 		// `for each x in {}`: an empty literal (read as an empty map) runs no iteration.
-		if (value?.kind === 'map' && value.size === 0 && statement.iterable.kind === 'map') return { ...base, iterations: 0, iterationSource: 'literal', iterationReason: 'literal list of 0 items' };
+		if (value?.kind === 'map' && value.size === 0 && statement.iterable.kind === 'map')
+			return { ...base, iterations: 0, iterationSource: 'literal', iterationReason: 'literal list of 0 items' };
 		if (value?.kind === 'list') {
 			const literal = statement.iterable.kind === 'list';
-			return { ...base, iterations: value.length, iterationSource: 'literal', iterationReason: `${literal ? 'literal list' : 'list'} of ${value.length} item${value.length === 1 ? '' : 's'}` };
+			return {
+				...base,
+				iterations: value.length,
+				iterationSource: 'literal',
+				iterationReason: `${literal ? 'literal list' : 'list'} of ${value.length} item${value.length === 1 ? '' : 's'}`,
+			};
 		}
 		if (value?.kind === 'page') return { ...base, page: { ...(value.module ? { module: value.module } : {}), perPage: value.perPage } };
 		return base;

@@ -29,7 +29,15 @@ export type Statement =
 	| { readonly kind: 'assign'; readonly span: Span; readonly target: string; readonly op: string; readonly value: Expr }
 	| { readonly kind: 'expr'; readonly span: Span; readonly expr: Expr }
 	| { readonly kind: 'if'; readonly span: Span; readonly branches: readonly { readonly condition?: Expr; readonly body: readonly Statement[] }[] }
-	| { readonly kind: 'foreach'; readonly span: Span; readonly header: Span; readonly variable: string; readonly index: boolean; readonly iterable: Expr; readonly body: readonly Statement[] }
+	| {
+			readonly kind: 'foreach';
+			readonly span: Span;
+			readonly header: Span;
+			readonly variable: string;
+			readonly index: boolean;
+			readonly iterable: Expr;
+			readonly body: readonly Statement[];
+	  }
 	| { readonly kind: 'while'; readonly span: Span; readonly header: Span; readonly condition: Expr; readonly body: readonly Statement[] }
 	| { readonly kind: 'try'; readonly span: Span; readonly body: readonly Statement[]; readonly handler: readonly Statement[] }
 	| { readonly kind: 'return' | 'info' | 'throw'; readonly span: Span; readonly value?: Expr }
@@ -67,7 +75,23 @@ export interface ParseError {
 	readonly end: number;
 }
 
-const TYPES = new Set(['void', 'string', 'int', 'float', 'decimal', 'bool', 'boolean', 'date', 'datetime', 'map', 'list', 'collection', 'file', 'long', 'bigint']);
+const TYPES = new Set([
+	'void',
+	'string',
+	'int',
+	'float',
+	'decimal',
+	'bool',
+	'boolean',
+	'date',
+	'datetime',
+	'map',
+	'list',
+	'collection',
+	'file',
+	'long',
+	'bigint',
+]);
 /** Words that start a statement: where the parser resynchronises after an error. */
 const STATEMENT_WORDS = new Set(['if', 'for', 'foreach', 'try', 'return', 'info', 'throw', 'break', 'continue', 'while', 'invokeurl', 'invokeapi', 'sendmail']);
 const TASKS = new Set(['invokeurl', 'invokeapi', 'sendmail']);
@@ -91,7 +115,12 @@ export function parse(text: string): Script {
 		const t = next();
 		if (!tooDeep) {
 			tooDeep = true;
-			errors.push({ code: NESTING_LIMIT, message: `Code nested more than ${MAX_NESTING} levels deep is not read from here on: Zoho CRM calls inside it are not counted.`, start: t.start, end: Math.max(t.end, t.start + 1) });
+			errors.push({
+				code: NESTING_LIMIT,
+				message: `Code nested more than ${MAX_NESTING} levels deep is not read from here on: Zoho CRM calls inside it are not counted.`,
+				start: t.start,
+				end: Math.max(t.end, t.start + 1),
+			});
 		}
 		return t;
 	};
@@ -496,8 +525,7 @@ export function parse(text: string): Script {
 			if (atPunct(',')) {
 				pos++;
 				if (atPunct(')')) error(ParseErrorCode.UnexpectedToken, 'A trailing comma is not Deluge.', tokens[pos - 1]);
-			}
-			else if (!atPunct(')')) {
+			} else if (!atPunct(')')) {
 				if (pos === before) pos++;
 				error(ParseErrorCode.Expected, 'Expected "," or ")" in the arguments.');
 				if (startsStatementOnNewLine()) return args;
@@ -571,8 +599,7 @@ export function parse(text: string): Script {
 			if (atPunct(',')) {
 				pos++;
 				if (atPunct('}')) error(ParseErrorCode.UnexpectedToken, 'A trailing comma is not Deluge.', tokens[pos - 1]);
-			}
-			else if (!atPunct('}')) {
+			} else if (!atPunct('}')) {
 				if (pos === before) pos++;
 				error(ParseErrorCode.Expected, 'Expected "," or "}" in the literal.');
 				if (startsStatementOnNewLine()) break;

@@ -27,7 +27,8 @@ function bodyObject(expr: ts.Expression | undefined, scope: Scope, thisScope: Sc
 export function bodyParameter(body: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): string | undefined {
 	if (!body) return undefined;
 	let e = unwrap(body);
-	if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify' && e.arguments[0]) e = unwrap(e.arguments[0]);
+	if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify' && e.arguments[0])
+		e = unwrap(e.arguments[0]);
 	const value = evaluate(e, scope, thisScope);
 	return value?.kind === 'param' ? parameterMarker(value.fn, value.index, value.member) : undefined;
 }
@@ -39,7 +40,11 @@ export function bodyArgument(arg: ts.Expression, scope: Scope, thisScope: Scope 
 }
 
 /** `{ data: [a, b] }` gives 2 records, `{ ids: [id] }` 1; `{ select_query: '… limit 500' }` gives LIMIT 500. */
-export function bodyFacts(body: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): { records?: number; coqlLimit?: number | null; followed?: string } {
+export function bodyFacts(
+	body: ts.Expression | undefined,
+	scope: Scope,
+	thisScope: Scope | undefined,
+): { records?: number; coqlLimit?: number | null; followed?: string } {
 	const object = bodyObject(body, scope, thisScope);
 	if (!object) return {};
 	const out: { records?: number; coqlLimit?: number | null; followed?: string } = {};
@@ -69,7 +74,6 @@ function builtName(body: ts.Expression | undefined): string | undefined {
 	if (e && ts.isCallExpression(e) && e.arguments[0]) e = unwrap(e.arguments[0]);
 	return e && ts.isIdentifier(e) ? e.text : undefined;
 }
-
 
 /**
  * A query that holds a parameter (`{ select_query: query }` in a `coql(query)` helper): its text with the

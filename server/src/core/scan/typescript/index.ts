@@ -5,12 +5,41 @@
  */
 import ts from 'typescript';
 import { sdkOfImport } from '../../catalog';
-import { type BranchFact, type CallFact, type DeferredCall, type ExportFact, type FileFacts, type FunctionFact, type ImportFact, type InvocationFact, type Language, type LoopFact, MAX_NESTING, NESTING_LIMIT, type ScanError } from '../../facts';
+import {
+	type BranchFact,
+	type CallFact,
+	type DeferredCall,
+	type ExportFact,
+	type FileFacts,
+	type FunctionFact,
+	type ImportFact,
+	type InvocationFact,
+	type Language,
+	type LoopFact,
+	MAX_NESTING,
+	NESTING_LIMIT,
+	type ScanError,
+} from '../../facts';
 import { namesZoho } from '../../zoho-markers';
 import { describeLoop } from './loops';
 import { boundNames, functionStartOf, PageResponses } from './pages';
 import { bodyArgument, bodyFacts, bodyParameter, queryTemplate } from './body';
-import { EVALUATION_BUDGET, evaluate, fieldOf, importedMember, isUserModule, MAX_EVALUATION_STEPS, memberOf, moduleValue, optionsText, Scope, stringPart, unwrap, type UserRef, type Value } from './values';
+import {
+	EVALUATION_BUDGET,
+	evaluate,
+	fieldOf,
+	importedMember,
+	isUserModule,
+	MAX_EVALUATION_STEPS,
+	memberOf,
+	moduleValue,
+	optionsText,
+	Scope,
+	stringPart,
+	unwrap,
+	type UserRef,
+	type Value,
+} from './values';
 import { recogniseCall } from './recognizers';
 import { listMarker, parameterMarker } from '../zoho-url';
 
@@ -25,7 +54,20 @@ export function scriptKindOf(path: string): ts.ScriptKind {
 }
 
 /** Array methods whose callback runs once per element. */
-const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+const ARRAY_CALLBACKS = new Set([
+	'forEach',
+	'map',
+	'flatMap',
+	'filter',
+	'reduce',
+	'reduceRight',
+	'some',
+	'every',
+	'find',
+	'findIndex',
+	'findLast',
+	'findLastIndex',
+]);
 
 /** Sets a node's parent pointer (the parse leaves them unset). */
 function adopt(child: ts.Node, parent: ts.Node): void {
@@ -112,7 +154,12 @@ export function scanTypeScript(text: string, path: string, language: Language): 
  * Scans a new version of a file from the parse of its last version (an open document being edited).
  * The previous parse must not be used again: TypeScript reuses its nodes.
  */
-export function scanTypeScriptFrom(text: string, path: string, language: Language, previous: TypeScriptParse | undefined): { facts: FileFacts; parse: TypeScriptParse } {
+export function scanTypeScriptFrom(
+	text: string,
+	path: string,
+	language: Language,
+	previous: TypeScriptParse | undefined,
+): { facts: FileFacts; parse: TypeScriptParse } {
 	const source = parseTypeScript(text, path, previous);
 	const calls: CallFact[] = [];
 	const loops: LoopFact[] = [];
@@ -185,7 +232,8 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 	/** How many times the loops entered since a value was made run, when all their counts are known. */
 	const timesSince = (value: Value): number | undefined => {
 		let times: number | undefined = 1;
-		for (const i of loopStack.slice(builtAt.get(value) ?? 0)) times = times === undefined || loops[i].iterations === undefined ? undefined : times * loops[i].iterations!;
+		for (const i of loopStack.slice(builtAt.get(value) ?? 0))
+			times = times === undefined || loops[i].iterations === undefined ? undefined : times * loops[i].iterations!;
 		return times;
 	};
 	/** `ids.push(id)`, `body.data.push(row)`: the array grows by the items, once per iteration of the loops around. */
@@ -193,7 +241,9 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 		const added = items.some(ts.isSpreadElement) ? undefined : items.length;
 		const grow = (value: Value): Value | undefined => {
 			const times = timesSince(value);
-			return value.kind === 'array' ? { kind: 'array', length: value.length === undefined || added === undefined || times === undefined ? undefined : value.length + added * times } : undefined;
+			return value.kind === 'array'
+				? { kind: 'array', length: value.length === undefined || added === undefined || times === undefined ? undefined : value.length + added * times }
+				: undefined;
 		};
 		const target = unwrap(array);
 		if (ts.isIdentifier(target)) {
@@ -247,7 +297,12 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			// A name holding a page of records a list read returned: loops over it run as many times as the page holds.
 			if (node.initializer) {
 				const made = calls.length > before ? calls[before] : undefined;
-				pages.declare(boundNames(node.name), node.initializer, made && { call: made, text: text.slice(made.span.start, made.span.end) }, functionStartOf(node, source));
+				pages.declare(
+					boundNames(node.name),
+					node.initializer,
+					made && { call: made, text: text.slice(made.span.start, made.span.end) },
+					functionStartOf(node, source),
+				);
 			}
 			// Top-level statements were bound before the walk, with what they import.
 			const list = node.parent;
@@ -292,7 +347,10 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 				const object = scope.get(target.expression.text);
 				// An object given thousands of fields keeps the first ones: each assignment copies what is kept.
 				if (object?.kind === 'object' && ((object.fields?.size ?? 0) < MAX_TRACKED_FIELDS || object.fields?.has(target.name.text))) {
-					rebuild(scope, target.expression.text, object, { ...object, fields: new Map(object.fields).set(target.name.text, evaluate(node.right, scope, thisScope)) });
+					rebuild(scope, target.expression.text, object, {
+						...object,
+						fields: new Map(object.fields).set(target.name.text, evaluate(node.right, scope, thisScope)),
+					});
 				}
 			}
 			return;
@@ -387,7 +445,8 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 					args: argumentsOf(node, scope, thisScope),
 				});
 			}
-			if (!request && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'push' || callee.name.text === 'unshift')) fill(callee.expression, node.arguments, scope, thisScope);
+			if (!request && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'push' || callee.name.text === 'unshift'))
+				fill(callee.expression, node.arguments, scope, thisScope);
 			if (!request && !registers(callee)) {
 				// A function of the workspace handed to a helper (`retry(getLead)`, `unstable_cache(listLeads)`) runs
 				// where the helper is called; handed to `forEach`/`map`, once per element.
@@ -442,7 +501,20 @@ export function scanTypeScriptFrom(text: string, path: string, language: Languag
 			span: { start: 0, end: 0 },
 		});
 	}
-	const facts: FileFacts = { language, calls, loops, errors, branches, functions: module.functions, imports: module.imports, exports: module.exports, invocations, deferred, strings, ...(script ? { script } : {}) };
+	const facts: FileFacts = {
+		language,
+		calls,
+		loops,
+		errors,
+		branches,
+		functions: module.functions,
+		imports: module.imports,
+		exports: module.exports,
+		invocations,
+		deferred,
+		strings,
+		...(script ? { script } : {}),
+	};
 	return { facts, parse: { path, text, source } };
 }
 
@@ -485,7 +557,9 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 
 /** The arguments of a call as linking reads them: a body's records, an options object's URL and method, else the text. */
 function argumentsOf(call: ts.CallExpression, scope: Scope, thisScope: Scope | undefined): string[] {
-	return call.arguments.map((a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? listArgument(a, scope, thisScope) ?? stringPart(a, scope, thisScope));
+	return call.arguments.map(
+		(a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? listArgument(a, scope, thisScope) ?? stringPart(a, scope, thisScope),
+	);
 }
 
 /** A list of known length, for loops over the parameter it fills: `['Contacts', 'Leads']`, a constant holding one. */
@@ -496,14 +570,46 @@ function listArgument(argument: ts.Expression, scope: Scope, thisScope: Scope | 
 
 /** What an invocation of a user function or method calls, for linking. */
 function invocationTarget(ref: UserRef): InvocationFact['target'] {
-	return ref.kind === 'local' ? { kind: 'local', name: ref.name } : { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) };
+	return ref.kind === 'local'
+		? { kind: 'local', name: ref.name }
+		: { kind: 'import', local: ref.local, ...(ref.member ? { member: ref.member } : {}), ...(ref.instance ? { instance: true } : {}) };
 }
 
 /**
  * Calls that register a function for later rather than run it: routes (`router.get('/leads', listLeads)`),
  * events, timers and jobs. The function stays an entry point of its own, run by the framework.
  */
-const REGISTRATIONS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'on', 'once', 'addListener', 'addEventListener', 'listen', 'handle', 'schedule', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'subscribe', 'register', 'command', 'action', 'process', 'define', 'every', 'catch']);
+const REGISTRATIONS = new Set([
+	'get',
+	'post',
+	'put',
+	'patch',
+	'delete',
+	'del',
+	'all',
+	'use',
+	'route',
+	'on',
+	'once',
+	'addListener',
+	'addEventListener',
+	'listen',
+	'handle',
+	'schedule',
+	'setTimeout',
+	'setInterval',
+	'setImmediate',
+	'queueMicrotask',
+	'nextTick',
+	'subscribe',
+	'register',
+	'command',
+	'action',
+	'process',
+	'define',
+	'every',
+	'catch',
+]);
 
 function registers(callee: ts.Expression): boolean {
 	const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
@@ -570,7 +676,10 @@ function earlyReturnOf(node: ts.IfStatement, source: ts.SourceFile): BranchFact 
 	const statements = block.statements;
 	if (at < 0 || at === statements.length - 1) return undefined;
 	const restSpan = { start: statements[at + 1].getStart(source), end: statements[statements.length - 1].getEnd() };
-	return { span: { start: node.getStart(source), end: restSpan.end }, arms: [{ start: node.thenStatement.getStart(source), end: node.thenStatement.getEnd() }, restSpan] };
+	return {
+		span: { start: node.getStart(source), end: restSpan.end },
+		arms: [{ start: node.thenStatement.getStart(source), end: node.thenStatement.getEnd() }, restSpan],
+	};
 }
 
 /** The callees a statement calls by name (`send`, `this.zoho.post`), looked for within a few hundred nodes. */
@@ -593,7 +702,8 @@ function callLabels(node: ts.Node): Set<string> {
 function isScript(source: ts.SourceFile, module: ModuleFacts): boolean {
 	if (module.imports.length > 0 || module.exports.length > 0) return false;
 	for (const statement of source.statements) {
-		if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement)) return false;
+		if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement))
+			return false;
 		if (ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
 	}
 	return !/\brequire\s*\(/.test(source.text);
@@ -647,13 +757,15 @@ function functionNameOf(node: ts.SignatureDeclaration): string | undefined {
 	if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
 		const parent = node.parent;
 		if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-		if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && isModuleExports(parent.parent.parent)) return propertyNameText(parent.name);
+		if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && isModuleExports(parent.parent.parent))
+			return propertyNameText(parent.name);
 		if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
 			const key = propertyNameText(parent.name);
 			const owner = objectOwnerName(parent.parent);
 			if (key && owner) return `${owner}.${key}`;
 		}
-		if (ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent) && ts.isIdentifier(parent.name)) return `${classNameOf(parent.parent)}.${parent.name.text}`;
+		if (ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent) && ts.isIdentifier(parent.name))
+			return `${classNameOf(parent.parent)}.${parent.name.text}`;
 		if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
 			const exported = commonJsExportName(parent.left);
 			if (exported) return exported === 'default' ? 'default' : exported;
@@ -696,14 +808,16 @@ function commonJsExportName(left: ts.Expression): string | undefined {
 	const target = left.expression;
 	if (ts.isIdentifier(target) && target.text === 'module' && left.name.text === 'exports') return 'default';
 	if (ts.isIdentifier(target) && target.text === 'exports') return left.name.text;
-	if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports') return left.name.text;
+	if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports')
+		return left.name.text;
 	return undefined;
 }
 
 /** Function declarations are hoisted: a block's own functions are callable from its first line. */
 function bindFunctionDeclarations(statements: ts.NodeArray<ts.Statement>, scope: Scope): void {
 	for (const statement of statements) {
-		if (ts.isFunctionDeclaration(statement) && statement.name) scope.set(statement.name.text, { kind: 'user', ref: { kind: 'local', name: statement.name.text } });
+		if (ts.isFunctionDeclaration(statement) && statement.name)
+			scope.set(statement.name.text, { kind: 'user', ref: { kind: 'local', name: statement.name.text } });
 	}
 }
 
@@ -742,7 +856,11 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 					note(element.name.text, name);
 				}
 			}
-		} else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
+		} else if (
+			ts.isImportEqualsDeclaration(statement) &&
+			ts.isExternalModuleReference(statement.moduleReference) &&
+			ts.isStringLiteral(statement.moduleReference.expression)
+		) {
 			const specifier = statement.moduleReference.expression.text;
 			scope.set(statement.name.text, isUserModule(specifier) ? imported(statement.name.text, specifier, '*') : moduleValue(specifier));
 		} else if (ts.isVariableStatement(statement)) {
@@ -776,12 +894,14 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 			else if (clause && ts.isNamedExports(clause)) {
 				for (const element of clause.elements) {
 					const inner = (element.propertyName ?? element.name).text;
-					module.exports.push(from ? { exported: element.name.text, from: { specifier: from, imported: inner } } : { exported: element.name.text, local: inner });
+					module.exports.push(
+						from ? { exported: element.name.text, from: { specifier: from, imported: inner } } : { exported: element.name.text, local: inner },
+					);
 				}
 			} else if (clause && ts.isNamespaceExport(clause) && from) module.exports.push({ exported: clause.name.text, from: { specifier: from, imported: '*' } });
 		} else if (ts.isExportAssignment(statement)) {
 			const e = unwrap(statement.expression);
-			module.exports.push({ exported: 'default', local: ts.isIdentifier(e) ? e.text : instanceClassName(e) ?? 'default' });
+			module.exports.push({ exported: 'default', local: ts.isIdentifier(e) ? e.text : (instanceClassName(e) ?? 'default') });
 			if (ts.isObjectLiteralExpression(e)) bindObjectMembers('default', e, module);
 		} else if (ts.isExpressionStatement(statement)) {
 			bindCommonJsExport(statement.expression, module);
@@ -805,7 +925,8 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 		if (ts.isVariableStatement(statement)) {
 			for (const d of statement.declarationList.declarations) {
 				const init = d.initializer && unwrap(d.initializer);
-				if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) bindReturnedClient(`${d.name.text}()`, init, scope, scope, undefined);
+				if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+					bindReturnedClient(`${d.name.text}()`, init, scope, scope, undefined);
 			}
 		}
 	}
@@ -872,7 +993,10 @@ function bindCommonJsExport(expr: ts.Expression, module: ModuleFacts): void {
 		}
 		return;
 	}
-	module.exports.push({ exported: name, local: ts.isIdentifier(value) ? value.text : ts.isClassExpression(value) && value.name ? value.name.text : instanceClassName(value) ?? name });
+	module.exports.push({
+		exported: name,
+		local: ts.isIdentifier(value) ? value.text : ts.isClassExpression(value) && value.name ? value.name.text : (instanceClassName(value) ?? name),
+	});
 }
 
 /** `new ZohoService()` exported as a singleton: the class whose methods callers reach. */
@@ -892,7 +1016,8 @@ function bindObjectMembers(objectName: string, object: ts.ObjectLiteralExpressio
 			const init = unwrap(property.initializer);
 			if (!key) continue;
 			if (ts.isIdentifier(init)) module.exports.push({ exported: `${objectName}.${key}`, local: init.text });
-			else if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) module.exports.push({ exported: `${objectName}.${key}`, local: `${objectName}.${key}` });
+			else if (ts.isArrowFunction(init) || ts.isFunctionExpression(init))
+				module.exports.push({ exported: `${objectName}.${key}`, local: `${objectName}.${key}` });
 		} else if (ts.isMethodDeclaration(property)) {
 			const key = propertyNameText(property.name);
 			if (key) module.exports.push({ exported: `${objectName}.${key}`, local: `${objectName}.${key}` });
@@ -906,8 +1031,10 @@ function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, this
 	const required = init && ts.isCallExpression(init) ? requireSpecifier(init) : undefined;
 	// const zoho = require('./zoho'); const { zohoGet } = require('./zoho'); const get = require('./zoho').get;
 	const requiredMember =
-		init && ts.isPropertyAccessExpression(init) && ts.isCallExpression(unwrap(init.expression)) ? requireSpecifier(unwrap(init.expression) as ts.CallExpression) : undefined;
-	if (module && (required !== undefined && isUserModule(required) || requiredMember !== undefined && isUserModule(requiredMember))) {
+		init && ts.isPropertyAccessExpression(init) && ts.isCallExpression(unwrap(init.expression))
+			? requireSpecifier(unwrap(init.expression) as ts.CallExpression)
+			: undefined;
+	if (module && ((required !== undefined && isUserModule(required)) || (requiredMember !== undefined && isUserModule(requiredMember)))) {
 		const specifier = (required ?? requiredMember)!;
 		const bind = (local: string, what: string) => {
 			module.imports.push({ local, specifier, imported: what });
@@ -956,8 +1083,15 @@ function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, positio
 			// `zohoRequest(method, path, { params, data } = {})`: each name is a member of the caller's options.
 			for (const element of parameter.name.elements) {
 				if (!ts.isIdentifier(element.name)) continue;
-				const key = element.propertyName ? (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined) : element.name.text;
-				scope.set(element.name.text, position !== undefined && key !== undefined && !element.dotDotDotToken ? { kind: 'param', ...position, member: key } : undefined);
+				const key = element.propertyName
+					? ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)
+						? element.propertyName.text
+						: undefined
+					: element.name.text;
+				scope.set(
+					element.name.text,
+					position !== undefined && key !== undefined && !element.dotDotDotToken ? { kind: 'param', ...position, member: key } : undefined,
+				);
 			}
 		} else if (ts.isArrayBindingPattern(parameter.name)) {
 			for (const element of parameter.name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) scope.set(element.name.text, undefined);
@@ -967,7 +1101,10 @@ function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, positio
 	const typed = typedValue(parameter.type, scope);
 	// An untyped parameter stands for whatever each call passes.
 	const initial = parameter.initializer ? evaluate(parameter.initializer, scope) : undefined;
-	scope.set(parameter.name.text, typed ?? (position !== undefined && !parameter.dotDotDotToken ? { kind: 'param', ...position, ...(initial ? { initial } : {}) } : initial));
+	scope.set(
+		parameter.name.text,
+		typed ?? (position !== undefined && !parameter.dotDotDotToken ? { kind: 'param', ...position, ...(initial ? { initial } : {}) } : initial),
+	);
 }
 
 function typedValue(type: ts.TypeNode | undefined, scope: Scope): Value | undefined {
@@ -998,7 +1135,18 @@ function bindClassMembers(node: ts.ClassLikeDeclaration, classScope: Scope, inst
 			for (const parameter of member.parameters) {
 				bindParameter(parameter, ctorScope);
 				// constructor(private readonly ops: RecordOperations)
-				if (ts.isIdentifier(parameter.name) && ts.getModifiers(parameter)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.PublicKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword || m.kind === ts.SyntaxKind.ReadonlyKeyword)) {
+				if (
+					ts.isIdentifier(parameter.name) &&
+					ts
+						.getModifiers(parameter)
+						?.some(
+							(m) =>
+								m.kind === ts.SyntaxKind.PrivateKeyword ||
+								m.kind === ts.SyntaxKind.PublicKeyword ||
+								m.kind === ts.SyntaxKind.ProtectedKeyword ||
+								m.kind === ts.SyntaxKind.ReadonlyKeyword,
+						)
+				) {
 					const value = ctorScope.get(parameter.name.text);
 					if (value) instance.set(`this.${parameter.name.text}`, value);
 				}
@@ -1036,7 +1184,13 @@ function calleeLabel(callee: ts.Expression): string {
 	if (ts.isIdentifier(callee)) return callee.text;
 	if (ts.isPropertyAccessExpression(callee)) {
 		const inner = callee.expression;
-		const prefix = ts.isIdentifier(inner) ? inner.text : inner.kind === ts.SyntaxKind.ThisKeyword ? 'this' : ts.isPropertyAccessExpression(inner) ? calleeLabel(inner) : '…';
+		const prefix = ts.isIdentifier(inner)
+			? inner.text
+			: inner.kind === ts.SyntaxKind.ThisKeyword
+				? 'this'
+				: ts.isPropertyAccessExpression(inner)
+					? calleeLabel(inner)
+					: '…';
 		return `${prefix}.${callee.name.text}`;
 	}
 	return '…';

@@ -22,10 +22,25 @@ type Counted = { count: number; reason: string } | undefined;
  * A loop bound by a parameter of its function: `expr` is the parameter (`for (const m of modules)`) or
  * its length or number (`i < modules.length`, `page <= maxPages`), `offset` and `step` turn it into a count.
  */
-function parameterBound(expr: ts.Expression, offset: number, step: number, scope: Scope, thisScope: Scope | undefined, iterable: boolean): LoopBound | undefined {
+function parameterBound(
+	expr: ts.Expression,
+	offset: number,
+	step: number,
+	scope: Scope,
+	thisScope: Scope | undefined,
+	iterable: boolean,
+): LoopBound | undefined {
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind !== 'param') return undefined;
-	const measure = iterable ? (value.member === undefined ? 'length' : undefined) : value.member === undefined ? 'number' : value.member === 'length' ? 'length' : undefined;
+	const measure = iterable
+		? value.member === undefined
+			? 'length'
+			: undefined
+		: value.member === undefined
+			? 'number'
+			: value.member === 'length'
+				? 'length'
+				: undefined;
 	if (!measure) return undefined;
 	const e = unwrap(expr);
 	const named = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
@@ -93,7 +108,11 @@ function iterableCount(expr: ts.Expression, scope: Scope, thisScope: Scope | und
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind !== 'array' || value.length === undefined) return undefined;
 	const e = unwrap(expr);
-	const what = ts.isArrayLiteralExpression(e) ? 'literal array' : ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice' ? 'slice' : 'array';
+	const what = ts.isArrayLiteralExpression(e)
+		? 'literal array'
+		: ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice'
+			? 'slice'
+			: 'array';
 	return { count: value.length, reason: `${what} of ${plural(value.length, 'item')}` };
 }
 
@@ -115,7 +134,8 @@ function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | und
 	let step: number | undefined;
 	const inc = node.incrementor && unwrap(node.incrementor);
 	if (inc && (ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken) step = 1;
-	else if (inc && ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(inc.left) && inc.left.text === name) step = numberOf(inc.right, scope, thisScope);
+	else if (inc && ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(inc.left) && inc.left.text === name)
+		step = numberOf(inc.right, scope, thisScope);
 	if (!step || step <= 0) return undefined;
 	const inclusive = cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken;
 	if (!inclusive && cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
@@ -204,6 +224,10 @@ function isParallelCall(node: ts.CallExpression): boolean {
 	while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isAwaitExpression(parent)) parent = parent.parent;
 	if (!ts.isCallExpression(parent)) return false;
 	const callee = parent.expression;
-	return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && ['all', 'allSettled', 'any', 'race'].includes(callee.name.text);
+	return (
+		ts.isPropertyAccessExpression(callee) &&
+		ts.isIdentifier(callee.expression) &&
+		callee.expression.text === 'Promise' &&
+		['all', 'allSettled', 'any', 'race'].includes(callee.name.text)
+	);
 }
-

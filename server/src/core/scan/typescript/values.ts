@@ -67,7 +67,6 @@ export const MAX_EVALUATION_STEPS = 1_000_000;
 /** The scan error of a file whose values took more than the budget to follow. */
 export const EVALUATION_BUDGET = 'evaluation-budget';
 
-
 /**
  * Expressions inside each other one evaluation follows: a chain of thousands of calls (`a.b().b().b()…`)
  * would otherwise exhaust the stack; past it a value is unknown, as the scanners' nesting limit leaves code unread.
@@ -198,11 +197,16 @@ export function memberOf(value: Value | undefined, name: string): Value | undefi
 				fn: value.fn,
 				index: value.index,
 				member: name,
-				...(name === 'length' && value.initial?.kind === 'array' && value.initial.length !== undefined ? { initial: { kind: 'number' as const, value: value.initial.length } } : {}),
+				...(name === 'length' && value.initial?.kind === 'array' && value.initial.length !== undefined
+					? { initial: { kind: 'number' as const, value: value.initial.length } }
+					: {}),
 			};
 		case 'user-instance':
 			if (value.ref.kind === 'local') return { kind: 'user', ref: { kind: 'local', name: `${value.ref.name}.${name}` } };
-			return { kind: 'user', ref: { kind: 'import', local: value.ref.local, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}`, instance: true } };
+			return {
+				kind: 'user',
+				ref: { kind: 'import', local: value.ref.local, member: value.ref.member === undefined ? name : `${value.ref.member}.${name}`, instance: true },
+			};
 		default:
 			return undefined;
 	}
@@ -289,7 +293,8 @@ function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Val
 			const left = evaluate(e.left, scope, thisScope);
 			const right = evaluate(e.right, scope, thisScope);
 			if (left?.kind !== 'number' || right?.kind !== 'number') return undefined;
-			const value = op === ts.SyntaxKind.AsteriskToken ? left.value * right.value : op === ts.SyntaxKind.MinusToken ? left.value - right.value : left.value / right.value;
+			const value =
+				op === ts.SyntaxKind.AsteriskToken ? left.value * right.value : op === ts.SyntaxKind.MinusToken ? left.value - right.value : left.value / right.value;
 			return { kind: 'number', value };
 		}
 		return undefined;
@@ -311,7 +316,8 @@ function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Val
 	}
 	if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e };
 	if (ts.isPropertyAccessExpression(e)) {
-		if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return thisScope?.get(`this.${e.name.text}`) ?? memberOf(thisScope?.get('this'), e.name.text) ?? namedBaseValue(e.name.text);
+		if (e.expression.kind === ts.SyntaxKind.ThisKeyword)
+			return thisScope?.get(`this.${e.name.text}`) ?? memberOf(thisScope?.get('this'), e.name.text) ?? namedBaseValue(e.name.text);
 		const target = evaluate(e.expression, scope, thisScope);
 		if (target?.kind === 'object') return fieldOf(target, e.name.text, scope, thisScope);
 		// A static field of a class of this file: `Zoho.http`.
@@ -413,12 +419,24 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 		if (returned) return returned;
 	}
 	// configService.get('URL_ZOHO_API_V2'), config.getOrThrow<string>('ZOHO_API_DOMAIN'): a setting read by its name.
-	if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'get' || callee.name.text === 'getOrThrow') && first && ts.isStringLiteralLike(first) && e.arguments.length <= 2) {
+	if (
+		ts.isPropertyAccessExpression(callee) &&
+		(callee.name.text === 'get' || callee.name.text === 'getOrThrow') &&
+		first &&
+		ts.isStringLiteralLike(first) &&
+		e.arguments.length <= 2
+	) {
 		const named = namedBaseValue(first.text);
 		if (named) return named;
 	}
 	// JSON.stringify(body): the body it writes, for what a request shows of it.
-	if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && first) {
+	if (
+		ts.isPropertyAccessExpression(callee) &&
+		callee.name.text === 'stringify' &&
+		ts.isIdentifier(callee.expression) &&
+		callee.expression.text === 'JSON' &&
+		first
+	) {
 		const value = evaluate(first, scope, thisScope);
 		return value?.kind === 'object' ? value : undefined;
 	}
@@ -456,10 +474,14 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 			}
 		}
 		// A database read that states how many rows it returns at most: `findMany({ take: 50 })`, `.limit(100)`.
-		const rows = target === undefined || target.kind === 'user' || target.kind === 'user-instance' || target.kind === 'module' ? boundedRows(name, e.arguments, (x) => evaluate(x, scope, thisScope)) : undefined;
+		const rows =
+			target === undefined || target.kind === 'user' || target.kind === 'user-instance' || target.kind === 'module'
+				? boundedRows(name, e.arguments, (x) => evaluate(x, scope, thisScope))
+				: undefined;
 		if (rows !== undefined) return { kind: 'array', length: rows };
 		// Same length: `leads.map(toRecord)`, `a.concat()` of one, `fill`, `keys`, `reverse`, `sort`.
-		if ((name === 'fill' || name === 'keys' || name === 'map' || name === 'reverse' || name === 'sort' || name === 'toSorted') && target?.kind === 'array') return { kind: 'array', length: target.length };
+		if ((name === 'fill' || name === 'keys' || name === 'map' || name === 'reverse' || name === 'sort' || name === 'toSorted') && target?.kind === 'array')
+			return { kind: 'array', length: target.length };
 	}
 	if (ts.isIdentifier(callee) && callee.text === 'Array' && first) {
 		const length = evaluate(first, scope, thisScope);
@@ -502,7 +524,15 @@ function sliced(length: number | undefined, args: readonly ts.Expression[], scop
 	if (from?.kind !== 'number') {
 		const start = args[0] && unwrap(args[0]);
 		const e = args[1] && unwrap(args[1]);
-		if (start && e && ts.isIdentifier(start) && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isIdentifier(e.left) && e.left.text === start.text) {
+		if (
+			start &&
+			e &&
+			ts.isIdentifier(start) &&
+			ts.isBinaryExpression(e) &&
+			e.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+			ts.isIdentifier(e.left) &&
+			e.left.text === start.text
+		) {
 			const size = evaluate(e.right, scope, thisScope);
 			if (size?.kind === 'number' && size.value >= 0) return { kind: 'array', length: length === undefined ? size.value : Math.min(size.value, length) };
 		}
@@ -563,7 +593,9 @@ export function optionsText(expr: ts.Expression, scope: Scope, thisScope?: Scope
 	const node = value.node;
 	const members: Record<string, string> = {};
 	const host = propertyOf(node, 'hostname') ?? propertyOf(node, 'host');
-	const url = urlTemplate(propertyOf(node, 'url') ?? propertyOf(node, 'uri'), scope, thisScope) ?? (host ? `https://${stringPart(host, scope, thisScope)}${urlTemplate(propertyOf(node, 'path'), scope, thisScope) ?? ''}` : undefined);
+	const url =
+		urlTemplate(propertyOf(node, 'url') ?? propertyOf(node, 'uri'), scope, thisScope) ??
+		(host ? `https://${stringPart(host, scope, thisScope)}${urlTemplate(propertyOf(node, 'path'), scope, thisScope) ?? ''}` : undefined);
 	if (url !== undefined) members.url = url;
 	const method = urlTemplate(propertyOf(node, 'method'), scope, thisScope);
 	if (method !== undefined) members.method = method;

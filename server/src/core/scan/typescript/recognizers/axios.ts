@@ -17,11 +17,23 @@ export const axiosRecognizer: Recognizer = {
 			// axios(config): the config is the call's own, or the caller's (`axios(options)` in a wrapper).
 			if (firstValue?.kind === 'object') {
 				const url = urlTemplate(propertyOf(firstValue.node, 'url'), scope, thisScope);
-				const request = restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), url, target.base, optionNode(firstValue, 'data'), sendsZohoToken(firstValue, scope, thisScope));
+				const request = restRequest(
+					label,
+					methodOption(firstValue, 'GET', scope, thisScope),
+					url,
+					target.base,
+					optionNode(firstValue, 'data'),
+					sendsZohoToken(firstValue, scope, thisScope),
+				);
 				return callerBody(request, firstValue, scope, thisScope);
 			}
 			if (firstValue?.kind === 'param' && firstValue.member === undefined && args.length === 1) {
-				return callerBody(restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), parameterMarker(firstValue.fn, firstValue.index, 'url'), target.base), firstValue, scope, thisScope);
+				return callerBody(
+					restRequest(label, methodOption(firstValue, 'GET', scope, thisScope), parameterMarker(firstValue.fn, firstValue.index, 'url'), target.base),
+					firstValue,
+					scope,
+					thisScope,
+				);
 			}
 			const config = evaluate(second, scope, thisScope);
 			return restRequest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), target.base, optionNode(config, 'data'));
@@ -29,7 +41,13 @@ export const axiosRecognizer: Recognizer = {
 		if (member === undefined || receiver?.kind !== 'http' || receiver.client !== 'axios' || !VERBS.has(member)) return undefined;
 		if (member === 'request') {
 			const config = evaluate(first, scope, thisScope);
-			return restRequest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(optionNode(config, 'url'), scope, thisScope), receiver.base, optionNode(config, 'data'));
+			return restRequest(
+				label,
+				methodOption(config, 'GET', scope, thisScope),
+				urlTemplate(optionNode(config, 'url'), scope, thisScope),
+				receiver.base,
+				optionNode(config, 'data'),
+			);
 		}
 		const hasBody = member === 'post' || member === 'put' || member === 'patch';
 		const config = evaluate(hasBody ? third : second, scope, thisScope);

@@ -8,6 +8,18 @@ export const fetchRecognizer: Recognizer = {
 		if (target?.kind !== 'http' || target.client !== 'fetch') return undefined;
 		const [url, second] = args;
 		const init = evaluate(second, scope, thisScope);
-		return callerBody(restRequest(label, methodOption(init, 'GET', scope, thisScope), urlTemplate(url, scope, thisScope), target.base, optionNode(init, 'body'), sendsZohoToken(init, scope, thisScope)), init, scope, thisScope);
+		return callerBody(
+			restRequest(
+				label,
+				methodOption(init, 'GET', scope, thisScope),
+				urlTemplate(url, scope, thisScope),
+				target.base,
+				optionNode(init, 'body'),
+				sendsZohoToken(init, scope, thisScope),
+			),
+			init,
+			scope,
+			thisScope,
+		);
 	},
 };

@@ -11,7 +11,13 @@ export const gotRecognizer: Recognizer = {
 		const options = () => evaluate(second, scope, thisScope);
 		if (member === undefined && target?.kind === 'http' && target.client === 'got') {
 			const o = options();
-			return restRequest(label, methodOption(o, 'GET', scope, thisScope), urlTemplate(url, scope, thisScope), target.base, optionNode(o, 'json') ?? optionNode(o, 'body'));
+			return restRequest(
+				label,
+				methodOption(o, 'GET', scope, thisScope),
+				urlTemplate(url, scope, thisScope),
+				target.base,
+				optionNode(o, 'json') ?? optionNode(o, 'body'),
+			);
 		}
 		if (member === undefined || receiver?.kind !== 'http' || receiver.client !== 'got' || !VERBS.has(member)) return undefined;
 		const o = options();

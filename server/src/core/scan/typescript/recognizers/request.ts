@@ -23,16 +23,29 @@ export const requestRecognizer: Recognizer = {
 			if (value?.kind === 'param' && value.member === undefined) {
 				const options = evaluate(second, scope, thisScope);
 				// request(url, options) with the URL from the caller, or request(options, callback) with the caller's options.
-				if (options?.kind === 'object') return restRequest(label, methodOption(options, 'GET', scope, thisScope), parameterMarker(value.fn, value.index), undefined);
-				return callerBody(restRequest(label, methodOption(value, 'GET', scope, thisScope), parameterMarker(value.fn, value.index, 'url'), undefined), value, scope, thisScope);
+				if (options?.kind === 'object')
+					return restRequest(label, methodOption(options, 'GET', scope, thisScope), parameterMarker(value.fn, value.index), undefined);
+				return callerBody(
+					restRequest(label, methodOption(value, 'GET', scope, thisScope), parameterMarker(value.fn, value.index, 'url'), undefined),
+					value,
+					scope,
+					thisScope,
+				);
 			}
 			const options = evaluate(second, scope, thisScope);
-			return restRequest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), undefined, optionNode(options, 'json') ?? optionNode(options, 'body'));
+			return restRequest(
+				label,
+				methodOption(options, 'GET', scope, thisScope),
+				urlTemplate(first, scope, thisScope),
+				undefined,
+				optionNode(options, 'json') ?? optionNode(options, 'body'),
+			);
 		}
 		if (member === undefined || receiver?.kind !== 'http' || receiver.client !== 'request' || !(member in VERBS)) return undefined;
 		const value = firstValue();
 		const options = value?.kind === 'object' ? value : evaluate(second, scope, thisScope);
-		const url = value?.kind === 'object' ? urlTemplate(optionNode(value, 'uri') ?? optionNode(value, 'url'), scope, thisScope) : urlTemplate(first, scope, thisScope);
+		const url =
+			value?.kind === 'object' ? urlTemplate(optionNode(value, 'uri') ?? optionNode(value, 'url'), scope, thisScope) : urlTemplate(first, scope, thisScope);
 		return restRequest(label, VERBS[member], url, undefined, optionNode(options, 'json') ?? optionNode(options, 'body'));
 	},
 };

@@ -14,7 +14,13 @@ export interface Request {
 	readonly method: string;
 	readonly path: string;
 	/** Set when the URL uses imported constants or parameters it cannot be classified without: classified after linking. */
-	readonly deferred?: { readonly url: string; readonly base?: string; readonly methodParam?: string; readonly sdk?: DeferredCall['sdk']; readonly zohoToken?: boolean };
+	readonly deferred?: {
+		readonly url: string;
+		readonly base?: string;
+		readonly methodParam?: string;
+		readonly sdk?: DeferredCall['sdk'];
+		readonly zohoToken?: boolean;
+	};
 	readonly template?: CallFact['template'];
 	readonly body?: ts.Expression;
 	/** The body when the caller passes it inside its options (`{ ...options }`, `axios(config)`): a parameter marker. */
@@ -52,7 +58,14 @@ export interface Recognizer {
  * A REST request to `url` (on `base`, for an instance with a base URL): recognised when it is a Zoho
  * CRM URL, deferred when parameters or imported constants decide it.
  */
-export function restRequest(label: string, method: string, url: string | undefined, base: string | undefined, body?: ts.Expression, zohoToken = false): Request | undefined {
+export function restRequest(
+	label: string,
+	method: string,
+	url: string | undefined,
+	base: string | undefined,
+	body?: ts.Expression,
+	zohoToken = false,
+): Request | undefined {
 	if (url === undefined) return undefined;
 	// A host the code computes (`https://${APIS_HOST}/crm/v2/Leads`) is Zoho's when the request carries a Zoho OAuth token.
 	if (zohoToken && withTokenHost(url) !== url) return restRequest(label, method, withTokenHost(url), base, body);
@@ -61,8 +74,14 @@ export function restRequest(label: string, method: string, url: string | undefin
 	const knownMethod = methodParam === undefined ? method : '?';
 	const parametric = hasParameter(url) || hasParameter(base) || methodParam !== undefined;
 	const template = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { method: methodParam } : {}) };
-	const deferredTemplate = { url, ...(base !== undefined ? { base } : {}), ...(methodParam !== undefined ? { methodParam } : {}), ...(zohoToken ? { zohoToken } : {}) };
-	if (url.includes('\u0002') || base?.includes('\u0002')) return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate };
+	const deferredTemplate = {
+		url,
+		...(base !== undefined ? { base } : {}),
+		...(methodParam !== undefined ? { methodParam } : {}),
+		...(zohoToken ? { zohoToken } : {}),
+	};
+	if (url.includes('\u0002') || base?.includes('\u0002'))
+		return { via: 'rest', callee: label, method: knownMethod, path: '', body, deferred: deferredTemplate };
 	const bare = withoutParameters(url);
 	const bareBase = base === undefined ? undefined : withoutParameters(base);
 	// A path the caller gives, on a client whose base is Zoho CRM's: a request of some CRM operation, decided per call.

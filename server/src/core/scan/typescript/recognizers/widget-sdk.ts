@@ -58,7 +58,9 @@ export const widgetSdkRecognizer: Recognizer = {
 		const operation = OPERATIONS[`${group}.${method}`];
 		if (!operation) return undefined;
 		const options = evaluate(args[0], scope, thisScope);
-		const path = operation[1].replace('{module}', literal(options, 'Entity', scope, thisScope) ?? '{module}').replace('{rel}', literal(options, 'RelatedList', scope, thisScope) ?? '{x}');
+		const path = operation[1]
+			.replace('{module}', literal(options, 'Entity', scope, thisScope) ?? '{module}')
+			.replace('{rel}', literal(options, 'RelatedList', scope, thisScope) ?? '{x}');
 		return {
 			via: 'sdk',
 			callee: label,

@@ -20,7 +20,12 @@ export const zcrmsdkRecognizer: Recognizer = {
 		if (path === undefined && usesLegacySdk) {
 			// `<client>.API.MODULES`: the client is the SDK, whatever holds it.
 			const group = (callee as ts.PropertyAccessExpression).expression;
-			if (ts.isPropertyAccessExpression(group) && API_GROUP.test(group.name.text) && ts.isPropertyAccessExpression(group.expression) && group.expression.name.text === 'API') {
+			if (
+				ts.isPropertyAccessExpression(group) &&
+				API_GROUP.test(group.name.text) &&
+				ts.isPropertyAccessExpression(group.expression) &&
+				group.expression.name.text === 'API'
+			) {
 				path = `ZCRMRestClient.API.${group.name.text}`;
 			}
 		}

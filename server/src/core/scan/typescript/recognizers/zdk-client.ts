@@ -11,9 +11,22 @@ export const zdkClientRecognizer: Recognizer = {
 	recognise({ callee, args, label, scope, thisScope }) {
 		if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'request') return undefined;
 		const group = callee.expression;
-		if (!ts.isPropertyAccessExpression(group) || group.name.text !== 'HTTP' || !ts.isIdentifier(group.expression) || group.expression.text !== 'ZDK' || scope.has('ZDK')) return undefined;
+		if (
+			!ts.isPropertyAccessExpression(group) ||
+			group.name.text !== 'HTTP' ||
+			!ts.isIdentifier(group.expression) ||
+			group.expression.text !== 'ZDK' ||
+			scope.has('ZDK')
+		)
+			return undefined;
 		const options = evaluate(args[0], scope, thisScope);
 		if (options?.kind !== 'object') return undefined;
-		return restRequest(label, methodOption(options, 'GET', scope, thisScope), urlTemplate(propertyOf(options.node, 'url'), scope, thisScope), undefined, propertyOf(options.node, 'body'));
+		return restRequest(
+			label,
+			methodOption(options, 'GET', scope, thisScope),
+			urlTemplate(propertyOf(options.node, 'url'), scope, thisScope),
+			undefined,
+			propertyOf(options.node, 'body'),
+		);
 	},
 };

@@ -42,7 +42,8 @@ export const zohoMcpRecognizer: Recognizer = {
 	recognise({ args, label, scope, thisScope }) {
 		const [first, second] = args;
 		// Cheap first: most calls pass no tool name at all.
-		if (!first || (ts.isStringLiteralLike(first) ? !first.text.startsWith('ZohoCRM_') : !ts.isIdentifier(first) && !ts.isObjectLiteralExpression(first))) return undefined;
+		if (!first || (ts.isStringLiteralLike(first) ? !first.text.startsWith('ZohoCRM_') : !ts.isIdentifier(first) && !ts.isObjectLiteralExpression(first)))
+			return undefined;
 		const firstValue = evaluate(first, scope, thisScope);
 		let name = firstValue?.kind === 'string' ? firstValue.text : undefined;
 		let toolArgs: Value | undefined = evaluate(second, scope, thisScope);
@@ -53,7 +54,9 @@ export const zohoMcpRecognizer: Recognizer = {
 		const operation = name === undefined ? undefined : TOOL.exec(name)?.[1];
 		if (!operation) return undefined;
 		const known = TOOLS[operation];
-		const method = known?.[0] ?? (/^(?:create|add|insert|convert)/.test(operation) ? 'POST' : /^update/.test(operation) ? 'PUT' : /^(?:delete|remove)/.test(operation) ? 'DELETE' : 'GET');
+		const method =
+			known?.[0] ??
+			(/^(?:create|add|insert|convert)/.test(operation) ? 'POST' : /^update/.test(operation) ? 'PUT' : /^(?:delete|remove)/.test(operation) ? 'DELETE' : 'GET');
 		const module = moduleOf(toolArgs, scope, thisScope);
 		const path = (known?.[1] ?? '/crm/v8/{x}').replace('{module}', module ?? '{module}');
 		// The request's body rides in the tool's arguments: `{ body: { data: [record] } }`.

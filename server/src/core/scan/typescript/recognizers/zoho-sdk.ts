@@ -13,7 +13,8 @@ export const zohoSdkRecognizer: Recognizer = {
 	recognise({ callee, receiver, member, args, label, scope, thisScope }) {
 		if (member === undefined || !receiver) return undefined;
 		// An SDK method called on a parameter or on an instance another file exports: decided when linked.
-		const later = receiver.kind === 'param' || (receiver.kind === 'user' && receiver.ref.kind === 'import' && receiver.ref.member === undefined && !receiver.ref.instance);
+		const later =
+			receiver.kind === 'param' || (receiver.kind === 'user' && receiver.ref.kind === 'import' && receiver.ref.member === undefined && !receiver.ref.instance);
 		if (later && SDK_METHOD_NAMES.has(member)) {
 			const target = (callee as ts.PropertyAccessExpression).expression;
 			const sdk = { receiver: stringPart(target, scope, thisScope), method: member, args: args.map((a) => stringPart(a, scope, thisScope)) };
