@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { analyzeWorkspace } from '../../../server/src/core/analysis';
+import { resolveSettings } from '../../../server/src/core/config';
 import { analyze, checkWorkspace } from '../check';
 
 void describe('finding: heavy-call-in-loop', () => {
@@ -64,6 +66,49 @@ export async function nightly() {
 				['call-in-loop', 'readLead() runs inside a loop: 1 credit ×3 = 3 credits per run'],
 				['heavy-call-in-loop', 'convertLead() (Convert Lead) costs 5 credits a call and runs inside a loop: ×3 = 15 credits per run'],
 				['heavy-call-in-loop', 'touch() (Convert Lead) costs 6 credits a call and runs inside a loop: ×3 = 18 credits per run'],
+			],
+		);
+	});
+});
+
+void describe('heavy calls through a switch on a parameter', () => {
+	test('a call whose argument selects a read is a call in a loop, though another case converts', () => {
+		// tool('read', id): Get Record, 1 a call; tool('convert', id): Convert Lead, 5 a call. Two ids: ×2.
+		const files = [
+			{
+				path: '/src/tools.ts',
+				language: 'typescript' as const,
+				text: `import axios from 'axios';
+const http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function tool(name: string, id: string) {
+  switch (name) {
+    case 'convert':
+      return http.post(\`/Leads/\${id}/actions/convert\`, {});
+    case 'read':
+      return http.get(\`/Leads/\${id}\`);
+  }
+}
+`,
+			},
+			{
+				path: '/src/job.ts',
+				language: 'typescript' as const,
+				text: `import { tool } from './tools';
+export async function nightly() {
+  for (const id of ['1', '2']) {
+    await tool('read', id);
+    await tool('convert', id);
+  }
+}
+`,
+			},
+		];
+		const [, job] = analyzeWorkspace(files, resolveSettings([]));
+		assert.deepEqual(
+			job.findings.map((f) => [f.id, f.message.split('.')[0]]),
+			[
+				['call-in-loop', 'tool() runs inside a loop: 1 credit ×2 = 2 credits per run'],
+				['heavy-call-in-loop', 'tool() (Convert Lead) costs 5 credits a call and runs inside a loop: ×2 = 10 credits per run'],
 			],
 		);
 	});

@@ -292,10 +292,11 @@ export class FunctionCosts {
 		let assumed = false;
 		let recursive = false;
 		let first: { start: number; chain: ChainStep[]; operation?: Operation } | undefined;
-		let heaviest: Heaviest | undefined;
+		// Each request's or called function's dearest request, by place: a case a call's argument skips does not count.
+		const dearest: { span: Span; heaviest: Heaviest }[] = [];
 		for (const call of requests) {
 			const { operation, price: callPrice } = priceOf(call, this.assumptions);
-			if (!heaviest || callPrice.credits > heaviest.credits) heaviest = { operation, credits: callPrice.credits };
+			dearest.push({ span: call.span, heaviest: { operation, credits: callPrice.credits } });
 			const uses = within(call.loops).map(useOf);
 			const times = productOf(uses, 'iterations');
 			const value = callPrice.credits * times;
@@ -326,7 +327,7 @@ export class FunctionCosts {
 			);
 			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) return;
-			if (cost.heaviest && (!heaviest || cost.heaviest.credits > heaviest.credits)) heaviest = cost.heaviest;
+			if (cost.heaviest) dearest.push({ span: invocation.span, heaviest: cost.heaviest });
 			if (args) called.push({ index: i, target, cost });
 			const uses = within(invocation.loops).map(useOf);
 			const times = productOf(uses, 'iterations');
@@ -356,6 +357,11 @@ export class FunctionCosts {
 			branches = left.branches;
 			for (let i = items.length - 1; i >= 0; i--)
 				if (left.skipped.some((arm) => arm.start <= items[i].span.start && items[i].span.end <= arm.end)) items.splice(i, 1);
+		}
+		let heaviest: Heaviest | undefined;
+		for (const d of dearest) {
+			if (left?.skipped.some((arm) => arm.start <= d.span.start && d.span.end <= arm.end)) continue;
+			if (!heaviest || d.heaviest.credits > heaviest.credits) heaviest = d.heaviest;
 		}
 		const { total: perRun, chose, counted } = branchTotal(items, branches);
 		const result: FunctionCost = {
