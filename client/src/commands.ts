@@ -1,6 +1,6 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { describeEdition, EDITION_LABELS, EDITIONS, type Edition, isBudgetTableId, isEdition } from '../../server/src/core/budget';
+import { type BudgetTableId, describeEdition, EDITION_LABELS, EDITIONS, type Edition, isBudgetTableId, isEdition } from '../../server/src/core/budget';
 import { TEAM_CONFIG_FORMATTING } from '../../server/src/core/config/formatting';
 
 const CONFIG_FILE = 'zoho-credits.json';
@@ -51,8 +51,7 @@ export interface BudgetInForce {
 }
 
 /** Asks for the edition, the one in force chosen already: Enter keeps it. */
-function pickEdition(inForce: BudgetInForce | undefined): Promise<Edition | undefined> {
-	const table = isBudgetTableId(inForce?.table) ? inForce.table : undefined;
+function pickEdition(inForce: BudgetInForce | undefined, table: BudgetTableId | undefined): Promise<Edition | undefined> {
 	const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { edition: Edition }>();
 	pick.title = 'Zoho CRM edition of the organisation';
 	pick.placeholder = 'The edition decides the daily API credit allowance';
@@ -83,16 +82,18 @@ function pickEdition(inForce: BudgetInForce | undefined): Promise<Edition | unde
  */
 export async function selectEdition(args?: SelectEditionArgs, inForce?: BudgetInForce): Promise<boolean> {
 	const current = vscode.workspace.getConfiguration('zohoCredits');
+	// Editions are described by the table in force.
+	const table = isBudgetTableId(inForce?.table) ? inForce.table : undefined;
 	let edition: Edition | undefined = isEdition(args?.edition) ? args.edition : undefined;
 	if (!edition) {
-		edition = await pickEdition(inForce);
+		edition = await pickEdition(inForce, table);
 		if (!edition) return false;
 	}
 	let users = typeof args?.users === 'number' && Number.isInteger(args.users) && args.users >= 0 ? args.users : undefined;
 	if (users === undefined) {
 		const answer = await vscode.window.showInputBox({
 			title: 'User licences',
-			prompt: `${EDITION_LABELS[edition]}: ${describeEdition(edition, isBudgetTableId(inForce?.table) ? inForce.table : undefined)}`,
+			prompt: `${EDITION_LABELS[edition]}: ${describeEdition(edition, table)}`,
 			value: String(inForce?.users ?? current.get<number>('users') ?? 10),
 			validateInput: (v) => (/^\d+$/.test(v.trim()) ? undefined : 'A whole number of user licences, such as 25'),
 		});

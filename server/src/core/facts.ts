@@ -44,6 +44,11 @@ export interface LoopFact {
 	readonly page?: { readonly module?: string; readonly perPage: number };
 }
 
+/** The iterations a loop bound by a parameter runs when the parameter's number or length is `n`. */
+export function boundCount(bound: LoopBound, n: number): number {
+	return Math.max(0, Math.ceil((n + bound.offset) / bound.step));
+}
+
 export interface LoopBound {
 	/** The parameter's marker (`\u0004start:index\u0005`). */
 	readonly param: string;
@@ -53,7 +58,7 @@ export interface LoopBound {
 	readonly measure: 'number' | 'length';
 	readonly offset: number;
 	readonly step: number;
-	/** The count when a call passes no such argument and the parameter has a default. */
+	/** The parameter's default as a number or a list's length, counted when a call passes no such argument. */
 	readonly fallback?: number;
 }
 

@@ -1,6 +1,17 @@
 import { delugeTaskOperation, lookupRest, type Operation, type Price, price } from '../catalog';
 import { calibrate, type OrgApis } from '../catalog/org-apis';
-import type { BranchFact, CallFact, FileFacts, FunctionFact, InvocationFact, IterationSource, LoopFact, RequestTemplate, Span } from '../facts';
+import {
+	boundCount,
+	type BranchFact,
+	type CallFact,
+	type FileFacts,
+	type FunctionFact,
+	type InvocationFact,
+	type IterationSource,
+	type LoopFact,
+	type RequestTemplate,
+	type Span,
+} from '../facts';
 import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
 import { branchTotal, type Costed } from './branches';
 import {
@@ -498,7 +509,7 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 	}
 	// A loop bound by a parameter with a default, where no call's argument is at hand: the default counts.
 	if (byDefault && loop.bound?.fallback !== undefined) {
-		const n = loop.bound.fallback;
+		const n = boundCount(loop.bound, loop.bound.fallback);
 		return { loopIndex, loop, iterations: n, low: n, high: n, source: 'literal', reason: `${loop.bound.name} by its default: ${plural(n, 'iteration')}` };
 	}
 	const n = assumptions.defaultLoopIterations;
@@ -566,7 +577,7 @@ function boundUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions,
 	const length = bound.measure === 'length' ? parseListMarker(given) : /^\d+$/.test(given) ? Number(given) : undefined;
 	// An argument the code computes: the parameter's default does not apply.
 	if (length === undefined) return describeUse(facts, loopIndex, assumptions, false);
-	const n = Math.max(0, Math.ceil((length + bound.offset) / bound.step));
+	const n = boundCount(bound, length);
 	const what = bound.measure === 'length' ? `a list of ${plural(length, 'item')} passed as ${bound.name}` : `${bound.name} = ${length} at the call`;
 	return { loopIndex, loop, iterations: n, low: n, high: n, source: 'literal', reason: `${what}: ${plural(n, 'iteration')}` };
 }

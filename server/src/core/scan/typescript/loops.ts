@@ -32,15 +32,8 @@ function parameterBound(
 ): LoopBound | undefined {
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind !== 'param') return undefined;
-	const measure = iterable
-		? value.member === undefined
-			? 'length'
-			: undefined
-		: value.member === undefined
-			? 'number'
-			: value.member === 'length'
-				? 'length'
-				: undefined;
+	// An iterable parameter counts by its length; a bound by its number, or its length when it reads `.length`.
+	const measure = value.member === undefined ? (iterable ? 'length' : 'number') : !iterable && value.member === 'length' ? 'length' : undefined;
 	if (!measure) return undefined;
 	const e = unwrap(expr);
 	const named = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
@@ -48,8 +41,7 @@ function parameterBound(
 	// The parameter's default (`maxPages = MAX_PAGES`, `modules = ['Leads']`), counted the same way.
 	const initial = value.initial;
 	const fallback = initial?.kind === 'number' ? initial.value : initial?.kind === 'array' ? initial.length : undefined;
-	const count = fallback === undefined ? undefined : Math.max(0, Math.ceil((fallback + offset) / step));
-	return { param: parameterMarker(value.fn, value.index), name: named.text, measure, offset, step, ...(count !== undefined ? { fallback: count } : {}) };
+	return { param: parameterMarker(value.fn, value.index), name: named.text, measure, offset, step, ...(fallback !== undefined ? { fallback } : {}) };
 }
 
 function kindOf(node: ts.Node): LoopKind {

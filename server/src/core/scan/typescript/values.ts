@@ -468,10 +468,8 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 		if (name === 'splice' && e.arguments.length >= 2 && (target === undefined || target.kind === 'array' || target.kind === 'param')) {
 			const from = evaluate(e.arguments[0], scope, thisScope);
 			const count = evaluate(e.arguments[1], scope, thisScope);
-			if (from?.kind === 'number' && count?.kind === 'number') {
-				const length = target?.kind === 'array' ? target.length : undefined;
-				return { kind: 'array', length: length === undefined ? Math.max(0, count.value) : Math.max(0, Math.min(count.value, length - from.value)) };
-			}
+			if (from?.kind === 'number' && count?.kind === 'number')
+				return { kind: 'array', length: taken(target?.kind === 'array' ? target.length : undefined, from.value, count.value) };
 		}
 		// A database read that states how many rows it returns at most: `findMany({ take: 50 })`, `.limit(100)`.
 		const rows =
@@ -501,18 +499,19 @@ const ROW_CAPS = ['take', 'limit', 'first'];
  * or a chained `.limit(100)` / `.take(100)` (knex, Mongoose, Drizzle, TypeORM).
  */
 function boundedRows(method: string, args: readonly ts.Expression[], number: (e: ts.Expression) => Value | undefined): number | undefined {
-	const [first] = args;
-	if ((method === 'limit' || method === 'take') && args.length === 1) {
-		const n = number(first);
+	/** A whole count of rows, when the expression is one. */
+	const rowCount = (e: ts.Expression | undefined): number | undefined => {
+		const n = e && number(e);
 		return n?.kind === 'number' && Number.isInteger(n.value) && n.value >= 0 ? n.value : undefined;
-	}
+	};
+	const [first] = args;
+	if ((method === 'limit' || method === 'take') && args.length === 1) return rowCount(first);
 	if (!ROW_READS.has(method) || !first) return undefined;
 	const options = unwrap(first);
 	if (!ts.isObjectLiteralExpression(options)) return undefined;
 	for (const cap of ROW_CAPS) {
-		const given = propertyOf(options, cap);
-		const n = given && number(given);
-		if (n?.kind === 'number' && Number.isInteger(n.value) && n.value >= 0) return n.value;
+		const n = rowCount(propertyOf(options, cap));
+		if (n !== undefined) return n;
 	}
 	return undefined;
 }
@@ -534,15 +533,17 @@ function sliced(length: number | undefined, args: readonly ts.Expression[], scop
 			e.left.text === start.text
 		) {
 			const size = evaluate(e.right, scope, thisScope);
-			if (size?.kind === 'number' && size.value >= 0) return { kind: 'array', length: length === undefined ? size.value : Math.min(size.value, length) };
+			if (size?.kind === 'number' && size.value >= 0) return { kind: 'array', length: taken(length, 0, size.value) };
 		}
 		return { kind: 'array', length: undefined };
 	}
-	if (to?.kind === 'number') {
-		const count = Math.max(0, to.value - from.value);
-		return { kind: 'array', length: length === undefined ? count : Math.min(count, Math.max(0, length - from.value)) };
-	}
+	if (to?.kind === 'number') return { kind: 'array', length: taken(length, from.value, to.value - from.value) };
 	return { kind: 'array', length: length === undefined ? undefined : Math.max(0, length - from.value) };
+}
+
+/** How many items `count` items from `from` take out of a list of `length` (of unknown length: all `count`). */
+function taken(length: number | undefined, from: number, count: number): number {
+	return Math.max(0, length === undefined ? count : Math.min(count, length - from));
 }
 
 /** The text an expression contributes to a string: its value when known, else a hole. */
