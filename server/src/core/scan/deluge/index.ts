@@ -1,5 +1,5 @@
 /**
- * Deluge scanner: walks the syntax tree of parser.ts for Zoho CRM calls (every `zoho.crm.*` and
+ * Deluge scanner: walks the syntax tree of parser/ for Zoho CRM calls (every `zoho.crm.*` and
  * `zoho.crm.v8.*` task, `invokeurl` to a CRM URL, `invokeapi` to the CRM service), the loops around
  * them, the script's functions and the calls of other Deluge functions.
  */
