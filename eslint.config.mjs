@@ -37,8 +37,6 @@ export default tseslint.config(
 			'no-control-regex': 'off',
 		},
 	},
-	// The protocol's requests and notifications follow the LSP libraries' convention: a namespace each.
-	{ files: ['server/src/protocol.ts'], rules: { '@typescript-eslint/no-namespace': 'off' } },
 	// CommonJS files, and the bundle's entry that loads the server or the scanner thread's loop by `require`.
 	{ files: ['**/*.cjs', 'server/src/server.ts'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

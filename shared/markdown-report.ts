@@ -1,4 +1,4 @@
-import { tableName } from './budget';
+import { tableName } from './editions';
 import { formatNumber, formatPercent, formatRange, formatRatio } from './format';
 import { escapeMarkdown, inlineCode } from './markdown';
 import type { JsonReport } from './report';

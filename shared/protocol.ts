@@ -1,9 +1,9 @@
 /**
- * Custom messages between the Zoho Credit Lens client and server, and the settings they share.
- * Imports only the protocol package, so the client can bundle this file as it is.
+ * Custom messages between the Zoho Credit Lens client and server, and the settings they share: method
+ * names and the shapes they carry. Plain data and types, so either side (and any other LSP client)
+ * reads it without the protocol library; each side makes its typed messages from these names.
  */
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { JsonReport } from './core/report';
+import type { JsonReport } from './report';
 
 /**
  * Settings under `zohoCredits.*` as the client sends them for a document: only the values the user
@@ -45,10 +45,7 @@ export interface ExplainParams {
 }
 
 /** The whole reasoning behind the call at a place, as Markdown (what `zoho-credits explain` prints); null when no call is there. */
-export namespace ExplainRequest {
-	export const method = 'zohoCreditLens/explain';
-	export const type = new RequestType<ExplainParams, string | null, void>(method);
-}
+export const ExplainRequest = { method: 'zohoCreditLens/explain' } as const;
 
 export type Health = 'ok' | 'warning' | 'error';
 
@@ -101,19 +98,13 @@ export interface WorkspaceReport {
 }
 
 /** Asks the server for the workspace report (computed once per change of the workspace, then cached). */
-export namespace WorkspaceReportRequest {
-	export const method = 'zohoCreditLens/workspaceReport';
-	export const type = new RequestType0<WorkspaceReport, void>(method);
-}
+export const WorkspaceReportRequest = { method: 'zohoCreditLens/workspaceReport' } as const;
 
 /**
  * Sent by the server to the client whenever its state or the configured budget changes.
  * The client shows it in the status bar item.
  */
-export namespace StatusNotification {
-	export const method = 'zohoCreditLens/status';
-	export const type = new NotificationType<StatusParams>(method);
-}
+export const StatusNotification = { method: 'zohoCreditLens/status' } as const;
 
 /** Commands the server's hover and status texts link to; the client implements them. */
 export const Commands = {
@@ -147,23 +138,4 @@ export interface ImportCalibrationResult {
 	/** URI of the calibration file written. */
 	readonly written: string;
 	readonly summary: string;
-}
-
-/**
- * The documentation page a link may open: https on zoho.com (or a subdomain) or github.com, with no
- * user name or password. Returns the URL as parsed (`href`), never the text given: the parser and the
- * editor may read odd text differently (`https://zoho.com\@evil.example/` is zoho.com to one and
- * evil.example to the other), so only the normalised form is ever passed on. Undefined for anything else.
- */
-export function documentationUrl(value: unknown): string | undefined {
-	if (typeof value !== 'string') return undefined;
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		return undefined;
-	}
-	if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return undefined;
-	const host = url.hostname;
-	return host === 'zoho.com' || host.endsWith('.zoho.com') || host === 'github.com' ? url.href : undefined;
 }

@@ -1,7 +1,7 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { type BudgetTableId, describeEdition, EDITION_LABELS, EDITIONS, type Edition, isBudgetTableId, isEdition } from '../../server/src/core/budget';
-import { TEAM_CONFIG_FORMATTING } from '../../server/src/core/config/formatting';
+import { type BudgetTableId, describeEdition, EDITION_LABELS, EDITIONS, type Edition, isBudgetTableId, isEdition } from '../../shared/editions';
+import { TEAM_CONFIG_FORMATTING } from '../../shared/team-config-formatting';
 
 const CONFIG_FILE = 'zoho-credits.json';
 

@@ -1,6 +1,6 @@
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import type { ZohoCreditsSettings } from '../../server/src/protocol';
+import type { ZohoCreditsSettings } from '../../shared/protocol';
 
 /** Every `zohoCredits.*` setting the server reads. */
 const KEYS: readonly (keyof ZohoCreditsSettings)[] = [

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { formatNumber, formatPercent } from '../../server/src/core/format';
-import { Commands, ExplainRequest, type InitializationOptions, type StatusParams, StatusNotification, WorkspaceReportRequest } from '../../server/src/protocol';
+import { formatNumber, formatPercent } from '../../shared/format';
+import { Commands, type InitializationOptions, type StatusParams } from '../../shared/protocol';
+import { explainRequest, statusNotification, workspaceReportRequest } from './messages';
 import { delugeFilters, explicitSettings } from './config';
 import { ReportStore } from './report-store';
 
@@ -25,13 +26,13 @@ export class Ctx implements vscode.Disposable {
 	/** The workspace report, for the budget panel, the tree view and Export Report. */
 	readonly reports = new ReportStore(async () => {
 		const client = this.client;
-		return client?.isRunning() ? client.sendRequest(WorkspaceReportRequest.type) : undefined;
+		return client?.isRunning() ? client.sendRequest(workspaceReportRequest) : undefined;
 	});
 	/** The whole reasoning behind the call at a place, as the server writes it; undefined when no call is there. */
 	async explain(uri: string, offset: number): Promise<string | undefined> {
 		const client = this.client;
 		if (!client?.isRunning()) return undefined;
-		return (await client.sendRequest(ExplainRequest.type, { uri, offset })) ?? undefined;
+		return (await client.sendRequest(explainRequest, { uri, offset })) ?? undefined;
 	}
 
 	/** Ends the indexing progress notification, while one is shown. */
@@ -105,7 +106,7 @@ export class Ctx implements vscode.Disposable {
 			if (event.newState === State.Stopped) this.showStopped();
 			else if (event.newState === State.Starting) this.showStarting();
 		});
-		client.onNotification(StatusNotification.type, (params) => this.showStatus(params));
+		client.onNotification(statusNotification, (params) => this.showStatus(params));
 		this.showStarting();
 		try {
 			await client.start();

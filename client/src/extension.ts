@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { reportMarkdown } from '../../server/src/core/markdown-report';
-import { Commands, ServerCommands } from '../../server/src/protocol';
+import { reportMarkdown } from '../../shared/markdown-report';
+import { Commands, ServerCommands } from '../../shared/protocol';
 import { importCalibration, openConfiguration, type SelectEditionArgs, selectEdition } from './commands';
 import { Ctx } from './ctx';
 import { BudgetPanel, openReportLocation } from './panel';

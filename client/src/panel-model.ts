@@ -2,10 +2,10 @@
  * What the budget panel and the tree view show, computed from the server's workspace report. Pure
  * (no editor API), so it is tested on its own and the webview script only draws it.
  */
-import { EDITION_LABELS, EDITIONS } from '../../server/src/core/budget';
-import { formatNumber, formatPercent, formatRange, formatRatio } from '../../server/src/core/format';
-import { escapeMarkdown } from '../../server/src/core/markdown';
-import type { WorkspaceReport } from '../../server/src/protocol';
+import { EDITION_LABELS, EDITIONS } from '../../shared/editions';
+import { formatNumber, formatPercent, formatRange, formatRatio } from '../../shared/format';
+import { escapeMarkdown } from '../../shared/markdown';
+import type { WorkspaceReport } from '../../shared/protocol';
 
 /** Messages the panel's script posts to the extension. */
 export type PanelRequest =

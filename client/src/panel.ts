@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { WorkspaceReport } from '../../server/src/protocol';
+import type { WorkspaceReport } from '../../shared/protocol';
 import { type PanelRequest, panelModel } from './panel-model';
 import type { ReportStore } from './report-store';
 

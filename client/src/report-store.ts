@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { WorkspaceReport } from '../../server/src/protocol';
+import type { WorkspaceReport } from '../../shared/protocol';
 
 /**
  * The latest workspace report from the server, fetched only while a view shows it: the status

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { WorkspaceReport } from '../../server/src/protocol';
+import type { WorkspaceReport } from '../../shared/protocol';
 import { type EntryRow, entryTooltip, type FindingRow, panelModel } from './panel-model';
 import type { ReportStore } from './report-store';
 

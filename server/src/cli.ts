@@ -2,13 +2,12 @@
  * `zoho-credits`: the Zoho Credit Lens engine in the terminal and in CI.
  * Only the report goes to stdout; errors go to stderr with exit code 2, never a stack trace.
  */
-import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
-import { BUDGET_TABLE_IDS, EDITIONS, tableName } from './core/budget';
+import { BUDGET_TABLE_IDS, EDITIONS, tableName } from '../../shared/editions';
 import {
 	budgetAssumed,
 	DEFAULTS,
@@ -21,18 +20,19 @@ import {
 	type TeamConfig,
 } from './core/config';
 import { FINDING_RULES } from './core/findings';
-import { formatNumber, formatRange, formatRatio } from './core/format';
-import { markdownToText } from './core/markdown';
-import { reportMarkdown } from './core/markdown-report';
-import { buildReport, type JsonReport, type SkippedEntry } from './core/report';
+import { formatNumber, formatRange, formatRatio } from '../../shared/format';
+import { markdownToText } from '../../shared/markdown';
+import { reportMarkdown } from '../../shared/markdown-report';
+import { buildReport } from './core/report';
+import { type JsonReport, type SkippedEntry } from '../../shared/report';
 import { diffMarkdown, diffReports } from './core/report-diff';
 import { reportSarif } from './core/sarif-report';
 import { LineMap, printable } from './core/text';
-import { entryMarkdown, hoverMarkdown, loopMarkdown } from './views/hover';
+import { entryMarkdown, hoverMarkdown, loopMarkdown } from './core/explain-markdown';
 import { discover } from './workspace/discover';
 import { fileNamesZoho } from './workspace/markers';
 import { graphPath } from './workspace/index';
-import { readSource } from './workspace/small-file';
+import { pathExists, readSource } from './workspace/small-file';
 import { checkoutBase, GitError } from './workspace/git';
 import { readTeamConfigFile } from './workspace/team-config';
 import { importCalibration, readCalibration, readCalibrationInput, today, withCalibration } from './workspace/calibration';
@@ -343,10 +343,10 @@ function diffCommand(values: Values, paths: string[], flags: ExplicitSettings): 
 	try {
 		// The base is measured with its own team file, so a change to it (runs per day, the edition) shows too.
 		const config = values.config === undefined ? undefined : relative(cwd, resolve(cwd, values.config));
-		const baseConfig = config !== undefined && existsSync(resolve(base.root, config)) ? config : undefined;
+		const baseConfig = config !== undefined && pathExists(resolve(base.root, config)) ? config : undefined;
 		// Paths that did not exist yet at the base contribute nothing there.
-		const basePaths = paths.filter((p) => existsSync(resolve(base.root, p)));
-		const any = existsSync(base.root) && (paths.length === 0 || basePaths.length > 0);
+		const basePaths = paths.filter((p) => pathExists(resolve(base.root, p)));
+		const any = pathExists(base.root) && (paths.length === 0 || basePaths.length > 0);
 		before = any ? scanTree(base.root, basePaths, flags, baseConfig, false).report : undefined;
 	} finally {
 		base.dispose();
@@ -378,7 +378,7 @@ function isWithin(folder: string, path: string): boolean {
 /** The nearest folder above a file that holds a team file, a package manifest or a git repository; else the file's own. */
 function projectRootOf(path: string): string {
 	for (let dir = dirname(path); ;) {
-		if ([TEAM_CONFIG_FILE, 'package.json', '.git'].some((name) => existsSync(join(dir, name)))) return dir;
+		if ([TEAM_CONFIG_FILE, 'package.json', '.git'].some((name) => pathExists(join(dir, name)))) return dir;
 		const parent = dirname(dir);
 		if (parent === dir) return dirname(path);
 		dir = parent;
@@ -393,7 +393,7 @@ function explainCommand(values: Values, targets: string[], flags: ExplicitSettin
 	const line = Number(lineText);
 	const cwd = process.cwd();
 	const absolute = resolve(cwd, file);
-	if (!existsSync(absolute)) throw new UsageError(`Cannot read ${printable(file)}: no such file.`);
+	if (!pathExists(absolute)) throw new UsageError(`Cannot read ${printable(file)}: no such file.`);
 	// The whole folder is read, so calls of functions in other files are priced as in a scan: the working
 	// folder when it holds the file, else the project the file belongs to (`../other/src/sync.ts`, an absolute path).
 	const { files } = scanTree(isWithin(cwd, absolute) ? cwd : projectRootOf(absolute), [], flags, values.config, false);

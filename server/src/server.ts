@@ -5,5 +5,5 @@
  */
 import { isMainThread } from 'node:worker_threads';
 
-if (isMainThread) require('./language-server');
+if (isMainThread) require('./lsp/language-server');
 else require('./workspace/scan-pool').runScanWorker();

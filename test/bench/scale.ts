@@ -28,7 +28,8 @@ import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
 import { FunctionCosts } from '../../server/src/core/estimate';
 import { Graph } from '../../server/src/core/graph';
 import { buildReport } from '../../server/src/core/report';
-import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { type StatusParams } from '../../shared/protocol';
+import { statusNotification } from '../../server/src/lsp/messages';
 import { generateWorkspace, random } from './workspace';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -101,7 +102,7 @@ async function serverPeak(files: Map<string, { text: string }>): Promise<{ peakR
 				check();
 			});
 		const ready = new Promise<void>((resolve) =>
-			connection.onNotification(StatusNotification.type, (s: StatusParams) => {
+			connection.onNotification(statusNotification, (s: StatusParams) => {
 				if (s.usage && s.quiescent && !s.message.startsWith('Indexing')) resolve();
 			}),
 		);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
-import { type ImportCalibrationResult, ServerCommands, WorkspaceReportRequest } from '../../server/src/protocol';
+import { type ImportCalibrationResult, ServerCommands } from '../../shared/protocol';
+import { workspaceReportRequest } from '../../server/src/lsp/messages';
 import { Server } from './harness';
 
 // Convert Lead for each of two leads.
@@ -57,7 +58,7 @@ void describe('calibration through the editor: importing the org API list and ob
 
 	test('observed usage comes back in the workspace report beside the estimate', async () => {
 		await importFile({ kind: 'usage', fileName: 'usage.csv', text: 'api,credits,date\nConvert Lead,28,2026-11-24\n' });
-		const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+		const { report } = await server.connection.sendRequest(workspaceReportRequest);
 		// 7 credits × 2 leads × 1 run a day = 14 estimated; 28 observed.
 		assert.equal(report.totals.perDay, 14);
 		assert.deepEqual(report.observed, [{ kind: 'api', name: 'Convert Lead', observedPerDay: 28, days: 1, estimatedPerDay: 14, ratio: 2 }]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { InlayHintRequest } from 'vscode-languageserver-protocol/node';
-import { WorkspaceReportRequest } from '../../server/src/protocol';
+import { workspaceReportRequest } from '../../server/src/lsp/messages';
 import { renderHints, Server } from './harness';
 
 const SCRIPT = 'for each p in {1,2}\n{\n\tzoho.crm.convertLead(p, Map());\n}\n';
@@ -24,7 +24,7 @@ void test('Deluge kept as .txt, named by the deluge globs of zoho-credits.json o
 		// Convert Lead 5 × 2 = 10 a run, once a day, in each of the two files.
 		const status = await server.status((s) => s.usage !== undefined && s.quiescent && !s.message.startsWith('Indexing'));
 		assert.equal(status.usage!.perDay, 20);
-		const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+		const { report } = await server.connection.sendRequest(workspaceReportRequest);
 		assert.deepEqual(
 			report.files.map((f) => [f.path, f.language]),
 			[

@@ -31,7 +31,8 @@ import {
 	StreamMessageReader,
 	StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { type StatusParams, StatusNotification } from '../../server/src/protocol';
+import { type StatusParams } from '../../shared/protocol';
+import { statusNotification } from '../../server/src/lsp/messages';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
@@ -109,7 +110,7 @@ export class Server {
 		this.connection.onNotification(LogMessageNotification.type, (params: { message: string }) => {
 			this.logs.push(params.message);
 		});
-		this.connection.onNotification(StatusNotification.type, (params) => {
+		this.connection.onNotification(statusNotification, (params) => {
 			this.statuses.push(params);
 			this.statusWaiters = this.statusWaiters.filter((w) => {
 				if (!w.predicate(params)) return true;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node';
-import { WorkspaceReportRequest } from '../../server/src/protocol';
+import { workspaceReportRequest } from '../../server/src/lsp/messages';
 import { Server } from './harness';
 
 const ready = (s: { quiescent: boolean; message: string; usage?: unknown }) => s.quiescent && s.usage !== undefined && !s.message.startsWith('Indexing');
@@ -76,7 +76,7 @@ void describe('the server under hostile input', () => {
 			assert.ok(worst < 200, `the slowest of ${latencies.length} hovers took ${Math.round(worst)} ms`);
 
 			// The files nested past what the scanners read are in the report as skipped, the one naming Zoho flagged.
-			const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+			const { report } = await server.connection.sendRequest(workspaceReportRequest);
 			assert.deepEqual(
 				report.skipped.map((s) => [s.path.split('/').pop(), s.namesZoho]),
 				[
@@ -123,7 +123,7 @@ void describe('the server under hostile input', () => {
 			// a.dg and b.dg, one Get Records each: 2 a day; far.dg's Convert Lead (5) would make it 7.
 			const status = await server.status((s) => ready(s) && s.usage?.perDay === 2, 20_000);
 			assert.equal(status.usage?.perDay, 2);
-			const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+			const { report } = await server.connection.sendRequest(workspaceReportRequest);
 			assert.deepEqual(report.files.map((f) => f.path).sort(), ['a.dg', 'b.dg']);
 		} finally {
 			assert.equal(await server.shutdown(), 0, server.stderr);

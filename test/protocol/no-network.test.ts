@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
-import { WorkspaceReportRequest } from '../../server/src/protocol';
+import { workspaceReportRequest } from '../../server/src/lsp/messages';
 import { ROOT, Server } from './harness';
 
 /** Node's modules that reach other machines. `net` is not among them: the editor talks to the server over local pipes and sockets. */
@@ -35,7 +35,7 @@ void test('a whole session loads no network module and never calls fetch', async
 	assert.ok(hover);
 	// 230 credits a day: the whole workspace was read (by the scanner threads too) and totalled.
 	await server.status((s) => s.quiescent && s.usage !== undefined && !s.message.startsWith('Indexing'), 20000);
-	assert.equal((await server.connection.sendRequest(WorkspaceReportRequest.type)).report.totals.perDay, 230);
+	assert.equal((await server.connection.sendRequest(workspaceReportRequest)).report.totals.perDay, 230);
 	assert.equal(await server.shutdown(), 0);
 	const loaded = readFileSync(out, 'utf8').split('\n');
 	assert.ok(loaded.length > 5 && loaded.some((m) => m.endsWith('fs')), `the recorder saw the server's modules: ${loaded.join(', ')}`);

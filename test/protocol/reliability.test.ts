@@ -12,7 +12,7 @@ import {
 	HoverRequest,
 	InlayHintRequest,
 } from 'vscode-languageserver-protocol/node';
-import { WorkspaceReportRequest } from '../../server/src/protocol';
+import { workspaceReportRequest } from '../../server/src/lsp/messages';
 import { ROOT, Server } from './harness';
 
 const ready = (s: { quiescent: boolean; message: string; usage?: unknown }) => s.quiescent && s.usage !== undefined && !s.message.startsWith('Indexing');
@@ -80,7 +80,7 @@ void describe('the server survives bad input and bad timing', () => {
 			const status = await server.status(ready, 20000);
 			// ok.dg once (not again through the loop): Get Records, 1 credit a day.
 			assert.equal(status.usage!.perDay, 1);
-			const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+			const { report } = await server.connection.sendRequest(workspaceReportRequest);
 			assert.deepEqual(
 				report.files.map((f) => f.path),
 				['ok.dg'],
@@ -137,7 +137,7 @@ void describe('the server survives bad input and bad timing', () => {
 			// Half of them go at once, while the index is being built.
 			for (let i = 0; i < 400; i += 2) rmSync(join(dir, `f${i}.dg`));
 			await server.status(ready, 30000);
-			const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+			const { report } = await server.connection.sendRequest(workspaceReportRequest);
 			// Whatever was read before a file went, the report holds only files that exist: at most 200, 1 credit each.
 			assert.ok(
 				report.files.every((f) => Number(/\d+/.exec(f.path)![0]) % 2 === 1),

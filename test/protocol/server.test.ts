@@ -8,7 +8,7 @@ import {
 	HoverRequest,
 	InlayHintRequest,
 } from 'vscode-languageserver-protocol/node';
-import { ServerCommands } from '../../server/src/protocol';
+import { ServerCommands } from '../../shared/protocol';
 import { MINIMAL_CAPABILITIES, renderDiagnostics, renderHints, renderLenses, Server } from './harness';
 
 const DELUGE = `void automation.convert()

@@ -13,7 +13,8 @@ import {
 	ExecuteCommandRequest,
 	FileChangeType,
 } from 'vscode-languageserver-protocol/node';
-import { ServerCommands, WorkspaceReportRequest } from '../../server/src/protocol';
+import { ServerCommands } from '../../shared/protocol';
+import { workspaceReportRequest } from '../../server/src/lsp/messages';
 import { Server } from './harness';
 import { CONVERT_LEAD_CLIENT as ZOHO } from './fixtures';
 
@@ -61,7 +62,7 @@ void describe('the workspace report behind the budget panel and the status bar',
 		assert.equal(status.usage!.perDay, 491);
 		assert.equal(status.usage!.shareOfDaily, 491 / 55000);
 		assert.equal(status.usage!.entryPoints, 2);
-		const { report, uris, assumptions, indexing } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+		const { report, uris, assumptions, indexing } = await server.connection.sendRequest(workspaceReportRequest);
 		assert.equal(indexing, false);
 		assert.deepEqual(
 			report.files.map((f) => f.path),
@@ -89,7 +90,7 @@ void describe('the workspace report behind the budget panel and the status bar',
 	});
 
 	test('an edit in the editor changes the total and the revision', async () => {
-		const before = (await server.connection.sendRequest(WorkspaceReportRequest.type)).revision;
+		const before = (await server.connection.sendRequest(workspaceReportRequest)).revision;
 		await server.open(jobUri, 'typescript', JOB);
 		await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
 			textDocument: { uri: jobUri, version: 2 },
@@ -98,7 +99,7 @@ void describe('the workspace report behind the budget panel and the status bar',
 		// 20 × 48 = 960, + 11.
 		const status = await server.status((s) => s.usage?.perDay === 971);
 		assert.ok(status.usage!.revision > before);
-		const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+		const { report } = await server.connection.sendRequest(workspaceReportRequest);
 		assert.equal(report.entryPoints[0].runsPerDay, 48);
 	});
 
@@ -109,7 +110,7 @@ void describe('the workspace report behind the budget panel and the status bar',
 			changes: [{ uri: pathToFileURL(join(dir, 'lib', 'zoho.ts')).toString(), type: FileChangeType.Changed }],
 		});
 		await server.status((s) => s.usage?.perDay === 1163);
-		const { report } = await server.connection.sendRequest(WorkspaceReportRequest.type);
+		const { report } = await server.connection.sendRequest(workspaceReportRequest);
 		assert.deepEqual(
 			report.entryPoints.map((e) => [e.name, e.perRun, e.perDay]),
 			[

@@ -1,94 +1,156 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import ts from 'typescript';
 
-const CORE = join(__dirname, '..', '..', '..', 'server', 'src', 'core');
+const ROOT = join(__dirname, '..', '..', '..');
 
 /**
- * The layers of the analysis core, lowest first (server/README.md says the same): a file imports, type
- * imports included, only from its own layer or the layers below it.
+ * The parts of the product and what each may import (server/README.md says the same). A part imports,
+ * type imports included, only from the parts it names; the packages it may not import are named too.
  */
+interface Part {
+	readonly name: string;
+	readonly files: RegExp;
+	readonly imports: readonly string[];
+	readonly forbiddenPackages?: RegExp;
+	readonly why?: string;
+}
+
+const EDITOR = /^(vscode|vscode-languageserver[^/]*|vscode-languageclient|vscode-jsonrpc)(\/|$)/;
+const IO = /^(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads)$/;
+const SERVER_PROTOCOL = /^(vscode-languageserver[^/]*|vscode-jsonrpc)(\/|$)/;
+
+const PARTS: readonly Part[] = [
+	{ name: 'shared', files: /^shared\//, imports: ['shared'], forbiddenPackages: /./, why: 'shared code is plain: both sides bundle it' },
+	{
+		name: 'core',
+		files: /^server\/src\/core\//,
+		imports: ['core', 'shared'],
+		forbiddenPackages: new RegExp(`${EDITOR.source}|${IO.source}`),
+		why: 'the core does no I/O and knows no editor',
+	},
+	{
+		name: 'workspace',
+		files: /^server\/src\/workspace\//,
+		imports: ['workspace', 'core', 'shared'],
+		forbiddenPackages: EDITOR,
+		why: 'only lsp/ speaks the protocol',
+	},
+	{ name: 'lsp', files: /^server\/src\/lsp\//, imports: ['lsp', 'workspace', 'core', 'shared'] },
+	{
+		name: 'cli',
+		files: /^server\/src\/cli\.ts$/,
+		imports: ['workspace', 'core', 'shared'],
+		forbiddenPackages: new RegExp(`${EDITOR.source}|${IO.source}`),
+		why: 'the CLI reads files through workspace/',
+	},
+	{ name: 'server entry', files: /^server\/src\/server\.ts$/, imports: ['lsp', 'workspace'] },
+	{
+		name: 'client',
+		files: /^client\/src\//,
+		imports: ['client', 'shared'],
+		forbiddenPackages: SERVER_PROTOCOL,
+		why: 'the client speaks through vscode-languageclient',
+	},
+];
+
+/** The layers of the analysis core, lowest first: a core file imports only from its layer or below. */
 const LAYERS: readonly [string, RegExp][] = [
-	['text, facts and formatting', /^(text|facts|format|markdown|zoho-markers|imported-file)\.ts$/],
+	['text and facts', /^(text|facts|zoho-markers|imported-file|memo|documentation-url)\.ts$/],
 	['catalog, budget and configuration', /^(catalog|budget|config)\//],
 	['scanners', /^scan\//],
 	['graph', /^graph\//],
 	['estimate', /^estimate\//],
 	['findings', /^findings\//],
-	['analysis, explanations and reports', /^(analysis|explain|report|markdown-report|sarif-report|report-diff|assumptions|observed)\.ts$/],
+	['analysis, explanations and reports', /^(analysis|explain|explain-markdown|report|sarif-report|report-diff|assumptions|observed|workspace-report)\.ts$/],
 ];
 
-function layerOf(file: string): number {
-	const layer = LAYERS.findIndex(([, pattern]) => pattern.test(file));
-	assert.ok(layer >= 0, `${file} belongs to no layer: add it to LAYERS and to server/README.md`);
+function partOf(file: string): Part {
+	const part = PARTS.find((p) => p.files.test(file));
+	assert.ok(part, `${file} belongs to no part: add it to PARTS and to server/README.md`);
+	return part;
+}
+
+function layerOf(coreFile: string): number {
+	const layer = LAYERS.findIndex(([, pattern]) => pattern.test(coreFile));
+	assert.ok(layer >= 0, `server/src/core/${coreFile} belongs to no layer: add it to LAYERS and to server/README.md`);
 	return layer;
 }
 
-function sources(dir: string): string[] {
-	return readdirSync(dir, { recursive: true })
-		.map(String)
-		.filter((f) => f.endsWith('.ts'))
-		.map((f) => f.split('\\').join('/'))
+function sources(): string[] {
+	return ['shared', 'server/src', 'client/src']
+		.flatMap((dir) =>
+			readdirSync(join(ROOT, dir), { recursive: true })
+				.map(String)
+				.filter((f) => f.endsWith('.ts'))
+				.map((f) => `${dir}/${f.split('\\').join('/')}`),
+		)
 		.sort();
 }
 
-/** The relative imports of a file (type imports and re-exports too), as paths inside the core or outside it. */
-function importsOf(file: string, text: string): { specifier: string; target: string }[] {
-	const info = ts.preProcessFile(text, true, true);
-	return info.importedFiles.map((i) => ({
-		specifier: i.fileName,
-		target: relative(CORE, resolve(dirname(join(CORE, file)), i.fileName))
-			.split('\\')
-			.join('/'),
-	}));
-}
-
+/** The file an import names, relative to the root: `x` is `x.ts` or `x/index.ts`. */
 function moduleFile(target: string): string {
-	const files = new Set(sources(CORE));
-	return files.has(`${target}.ts`) ? `${target}.ts` : files.has(`${target}/index.ts`) ? `${target}/index.ts` : target;
+	if (existsSync(join(ROOT, `${target}.ts`))) return `${target}.ts`;
+	if (existsSync(join(ROOT, target, 'index.ts'))) return `${target}/index.ts`;
+	return target;
 }
 
-/** Every import of the core that breaks the rules, as `from → to: why`; `edited` stands in for files' text. */
+/** Every import that breaks the rules, as `from → to: why`; `edited` stands in for files' text. */
 function boundaryViolations(edited: Readonly<Record<string, string>> = {}): string[] {
 	const out: string[] = [];
-	for (const file of sources(CORE)) {
-		for (const { specifier, target } of importsOf(file, edited[file] ?? readFileSync(join(CORE, file), 'utf8'))) {
+	for (const file of sources()) {
+		const part = partOf(file);
+		const text = edited[file] ?? readFileSync(join(ROOT, file), 'utf8');
+		for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
 			if (!specifier.startsWith('.')) {
-				if (/^(vscode|vscode-languageserver|vscode-languageclient)(\/|$)|^(node:)?(fs|child_process|net|http|https)$/.test(specifier))
-					out.push(`${file} → ${specifier}: the core does no I/O and knows no editor`);
+				if (part.forbiddenPackages?.test(specifier)) out.push(`${file} → ${specifier}: ${part.why}`);
 				continue;
 			}
 			// Data the core is built from: the catalog's and the schema's JSON.
 			if (specifier.endsWith('.json')) continue;
-			if (target.startsWith('..')) {
-				out.push(`${file} → ${specifier}: outside the core`);
+			const to = moduleFile(
+				relative(ROOT, resolve(dirname(join(ROOT, file)), specifier))
+					.split('\\')
+					.join('/'),
+			);
+			const theirs = PARTS.find((p) => p.files.test(to));
+			if (!theirs || !part.imports.includes(theirs.name)) {
+				out.push(`${file} → ${to}: ${part.name} may not import ${theirs?.name ?? 'files outside the product'}`);
 				continue;
 			}
-			const to = moduleFile(target);
-			const [own, theirs] = [layerOf(file), layerOf(to)];
-			if (theirs > own) out.push(`${file} → ${to}: ${LAYERS[own][0]} may not import ${LAYERS[theirs][0]}`);
+			if (part.name === 'core' && theirs.name === 'core') {
+				const [own, other] = [layerOf(file.slice('server/src/core/'.length)), layerOf(to.slice('server/src/core/'.length))];
+				if (other > own) out.push(`${file} → ${to}: ${LAYERS[own][0]} may not import ${LAYERS[other][0]}`);
+			}
 		}
 	}
 	return out;
 }
 
-void describe('layers of the analysis core', () => {
-	test('every import goes to the same layer or one below it, type imports included; no I/O, no editor', () => {
+void describe('boundaries between the parts of the product', () => {
+	test('every import goes where its part may go: core layers in order, no I/O or editor in the core, the protocol library only in lsp/', () => {
 		assert.deepEqual(boundaryViolations(), []);
 	});
 
-	test('a bad import fails it: a type import of the report in a finding, the file system in the estimate', () => {
-		const finding = 'findings/call-in-loop.ts';
-		const estimate = 'estimate/index.ts';
-		const violations = boundaryViolations({
-			[finding]: `import type { JsonReport } from '../report';\n${readFileSync(join(CORE, finding), 'utf8')}`,
-			[estimate]: `import { readFileSync } from 'node:fs';\n${readFileSync(join(CORE, estimate), 'utf8')}`,
-		});
+	test('a bad import fails it: a report in a finding, the file system in the estimate, the server in the client, the protocol library in shared code', () => {
+		const edits: Record<string, string> = {
+			'server/src/core/findings/call-in-loop.ts': `import type { FileReport } from '../report';\n`,
+			'server/src/core/estimate/index.ts': `import { readFileSync } from 'node:fs';\n`,
+			'client/src/panel.ts': `import { hover } from '../../server/src/lsp/views/hover';\n`,
+			'shared/protocol.ts': `import { RequestType } from 'vscode-languageserver-protocol';\n`,
+			'server/src/workspace/index.ts': `import { Connection } from 'vscode-languageserver';\n`,
+		};
+		const violations = boundaryViolations(
+			Object.fromEntries(Object.entries(edits).map(([file, line]) => [file, line + readFileSync(join(ROOT, file), 'utf8')])),
+		);
 		assert.deepEqual(violations, [
-			'estimate/index.ts → node:fs: the core does no I/O and knows no editor',
-			'findings/call-in-loop.ts → report.ts: findings may not import analysis, explanations and reports',
+			'client/src/panel.ts → server/src/lsp/views/hover.ts: client may not import lsp',
+			'server/src/core/estimate/index.ts → node:fs: the core does no I/O and knows no editor',
+			'server/src/core/findings/call-in-loop.ts → server/src/core/report.ts: findings may not import analysis, explanations and reports',
+			'server/src/workspace/index.ts → vscode-languageserver: only lsp/ speaks the protocol',
+			'shared/protocol.ts → vscode-languageserver-protocol: shared code is plain: both sides bundle it',
 		]);
 	});
 });

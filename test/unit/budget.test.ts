@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type BudgetTableId, describeEdition, type Edition, resolveBudget } from '../../server/src/core/budget';
+import { resolveBudget } from '../../server/src/core/budget';
+import { type BudgetTableId, describeEdition, type Edition } from '../../shared/editions';
 
 // Worked out by hand from the tables: base + users × per-user + add-ons, capped at the maximum.
 const CASES: [BudgetTableId, Edition, number, number, number, boolean][] = [

@@ -6,7 +6,7 @@ import { OrgApis, parseOrgApiList } from '../../server/src/core/catalog/org-apis
 import { type EffectiveSettings, resolveSettings } from '../../server/src/core/config';
 import { compareObserved, parseObservedUsage } from '../../server/src/core/observed';
 import { buildReport } from '../../server/src/core/report';
-import { hover } from '../../server/src/views/hover';
+import { hover } from '../../server/src/lsp/views/hover';
 import { markdownSyntax } from './markdown-syntax';
 
 // Upserts with records the code does not show, five times; a Convert Lead; a read; a settings read.

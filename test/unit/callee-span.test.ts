@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { calleeSpan } from '../../server/src/views/callee-span';
+import { calleeSpan } from '../../server/src/lsp/views/callee-span';
 
 /** The underlined text of the whole text taken as one call. */
 function underlined(text: string): string {

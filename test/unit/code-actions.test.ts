@@ -4,9 +4,9 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { analyzeWorkspace, type FileAnalysis } from '../../server/src/core/analysis';
 import { resolveSettings } from '../../server/src/core/config';
 import { LineMap } from '../../server/src/core/text';
-import { codeActions } from '../../server/src/views/code-actions';
-import { diagnostics } from '../../server/src/views/diagnostics';
-import type { TeamFile } from '../../server/src/views/entry-point-config';
+import { codeActions } from '../../server/src/lsp/views/code-actions';
+import { diagnostics } from '../../server/src/lsp/views/diagnostics';
+import type { TeamFile } from '../../server/src/lsp/views/entry-point-config';
 
 const URI = 'file:///w/jobs.ts';
 const JOBS = `// zoho-credits: runs-per-day=24

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { documentationUrl } from '../../server/src/protocol';
+import { documentationUrl } from '../../server/src/core/documentation-url';
 
 void describe('documentation links', () => {
 	test('a Zoho or GitHub page over https comes back as parsed', () => {

@@ -4,7 +4,7 @@ import { analyzeWorkspace, type FileAnalysis } from '../../server/src/core/analy
 import { resolveSettings } from '../../server/src/core/config';
 import { entryExplanation } from '../../server/src/core/explain';
 import { buildReport } from '../../server/src/core/report';
-import { hover } from '../../server/src/views/hover';
+import { hover } from '../../server/src/lsp/views/hover';
 
 const PRO = { edition: 'professional', users: 10 }; // 50,000 + 500 × 10 = 55,000 credits a day (the current table)
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hover } from '../../server/src/views/hover';
+import { hover } from '../../server/src/lsp/views/hover';
 import { analyze } from './check';
 
 /** The hover's lines for the call at `marker`, and the call's credits. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { reportMarkdown } from '../../server/src/core/markdown-report';
-import type { JsonReport } from '../../server/src/core/report';
+import { reportMarkdown } from '../../shared/markdown-report';
+import type { JsonReport } from '../../shared/report';
 import { markdownSyntax } from './markdown-syntax';
 
 const REPORT: JsonReport = {

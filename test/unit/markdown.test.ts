@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { escapeMarkdown, inlineCode, markdownToText } from '../../server/src/core/markdown';
+import { escapeMarkdown, inlineCode, markdownToText } from '../../shared/markdown';
 
 void describe('markdown escaping', () => {
 	test('ordinary names, paths and sentences are left as they are', () => {

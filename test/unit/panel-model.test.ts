@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { entryTooltip, panelModel } from '../../client/src/panel-model';
-import type { JsonReport } from '../../server/src/core/report';
-import type { WorkspaceReport } from '../../server/src/protocol';
+import type { JsonReport } from '../../shared/report';
+import type { WorkspaceReport } from '../../shared/protocol';
 
 type Entry = JsonReport['entryPoints'][number];
 type Call = JsonReport['files'][number]['calls'][number];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { JsonReport } from '../../server/src/core/report';
+import type { JsonReport } from '../../shared/report';
 import { diffMarkdown, diffReports } from '../../server/src/core/report-diff';
 import { markdownSyntax } from './markdown-syntax';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeFile } from '../../server/src/core/analysis';
-import { hoverMarkdown } from '../../server/src/views/hover';
+import { hoverMarkdown } from '../../server/src/core/explain-markdown';
 
 function calls(text: string, path = '/w/zoho.service.ts') {
 	const analysis = analyzeFile(path, path.endsWith('.js') ? 'javascript' : 'typescript', text);

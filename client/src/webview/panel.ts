@@ -2,7 +2,7 @@
  * The budget panel's script, running inside the webview. It draws the model the extension posts
  * with DOM calls only (no HTML strings from data), and posts back what the person asked for.
  */
-import { formatNumber } from '../../../server/src/core/format';
+import { formatNumber } from '../../../shared/format';
 import type { FindingRow, PanelModel, PanelRequest, Target } from '../panel-model';
 
 declare function acquireVsCodeApi(): { postMessage(message: PanelRequest): void; setState(state: unknown): void };

@@ -1,7 +1,7 @@
-import { describeEdition, EDITION_LABELS, tableName } from './budget';
+import { describeEdition, EDITION_LABELS, tableName } from '../../../shared/editions';
 import { describeOrigin, type EffectiveSettings, type Origin } from './config';
-import { formatNumber } from './format';
-import type { JsonReport } from './report';
+import { formatNumber } from '../../../shared/format';
+import type { JsonReport } from '../../../shared/report';
 
 /**
  * The assumptions a workspace total rests on, one sentence each: the budget and where each part of

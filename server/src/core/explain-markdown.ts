@@ -1,16 +1,21 @@
-import type { Hover } from 'vscode-languageserver';
-import type { FileAnalysis } from '../core/analysis';
-import { describeRule, type Operation, type Verification } from '../core/catalog';
-import { tableName } from '../core/budget';
-import { budgetAssumed, describeOrigin } from '../core/config';
-import { type CallEstimate, callsInLoop, type LoopUse, sumCounted } from '../core/estimate';
-import type { EntryPoint } from '../core/estimate/entries';
-import type { FunctionExecution } from '../core/estimate/statements';
-import { branchTotal } from '../core/estimate/branches';
-import { alternativesLine, costLine, drivingLoopLine, executionLine, entryExplanation, formatShare, runsSourceText } from '../core/explain';
-import { formatCredits, formatCreditsRange, formatNumber } from '../core/format';
-import { escapeMarkdown, inlineCode } from '../core/markdown';
-import { Commands, documentationUrl } from '../protocol';
+/**
+ * The reasoning behind a figure as Markdown: a call's cost and why, an entry point's day, a loop's
+ * count. The hover, `zoho-credits explain` and the explain request all show these texts.
+ */
+import type { FileAnalysis } from './analysis';
+import type { Span } from './facts';
+import { describeRule, type Operation, type Verification } from './catalog';
+import { tableName } from '../../../shared/editions';
+import { budgetAssumed, describeOrigin } from './config';
+import { type CallEstimate, callsInLoop, type LoopUse, sumCounted } from './estimate';
+import type { EntryPoint } from './estimate/entries';
+import type { FunctionExecution } from './estimate/statements';
+import { branchTotal } from './estimate/branches';
+import { alternativesLine, costLine, drivingLoopLine, executionLine, entryExplanation, formatShare, runsSourceText } from './explain';
+import { formatCredits, formatCreditsRange, formatNumber } from '../../../shared/format';
+import { escapeMarkdown, inlineCode } from '../../../shared/markdown';
+import { Commands } from '../../../shared/protocol';
+import { documentationUrl } from './documentation-url';
 
 /** A URI (`file:///…`) as opposed to a path; a Windows drive (`C:/…`) has a one-letter "scheme" and no `//`. */
 const URI = /^[a-z][a-z\d+.-]+:\/\//i;
@@ -232,28 +237,19 @@ function flagged(analysis: FileAnalysis, call: CallEstimate): boolean {
 }
 
 /**
- * The hover at a place: on a call, what it costs and why (in short on a flagged call when `explainUri` is
- * given: the editor can open the rest from a link); on an entry point's name, a Deluge function or a loop
- * header, what it costs or executes.
+ * What a hover at a place says and the text it covers: on a call, what it costs and why (in short on a
+ * flagged call when `explainUri` is given: the editor can open the rest from a link); on an entry
+ * point's name, a Deluge function or a loop header, what it costs or executes. Null elsewhere.
  */
-export function hover(analysis: FileAnalysis, offset: number, explainUri?: string): Hover | null {
+export function explanationAt(analysis: FileAnalysis, offset: number, explainUri?: string): { markdown: string; span: Span } | null {
 	const call = callAt(analysis, offset);
 	if (!call) {
 		const entry = analysis.entryPoints.find((e) => e.body && offset >= e.span.start && offset <= e.span.end);
-		if (entry) {
-			return {
-				contents: { kind: 'markdown', value: entryMarkdown(analysis, entry) },
-				range: { start: analysis.lines.position(entry.span.start), end: analysis.lines.position(entry.span.end) },
-			};
-		}
+		if (entry) return { markdown: entryMarkdown(analysis, entry), span: entry.span };
 		// A Deluge function that makes no Zoho CRM call still runs under its product's limits.
 		const execution = analysis.executions.find((e) => e.name !== undefined && offset >= e.span.start && offset <= e.span.end);
 		if (execution) {
-			const value = [`**Deluge function ${inlineCode(execution.name!)}**`, '', executionMarkdown(analysis, execution)].join('\n');
-			return {
-				contents: { kind: 'markdown', value },
-				range: { start: analysis.lines.position(execution.span.start), end: analysis.lines.position(execution.span.end) },
-			};
+			return { markdown: [`**Deluge function ${inlineCode(execution.name!)}**`, '', executionMarkdown(analysis, execution)].join('\n'), span: execution.span };
 		}
 		// The innermost loop whose header is under the cursor.
 		let found: number | undefined;
@@ -263,14 +259,8 @@ export function hover(analysis: FileAnalysis, offset: number, explainUri?: strin
 		});
 		const markdown = found === undefined ? undefined : loopMarkdown(analysis, found);
 		if (found === undefined || !markdown) return null;
-		const header = analysis.facts.loops[found].header;
-		return {
-			contents: { kind: 'markdown', value: markdown },
-			range: { start: analysis.lines.position(header.start), end: analysis.lines.position(header.end) },
-		};
+		return { markdown, span: analysis.facts.loops[found].header };
 	}
-	const start = analysis.lines.position(call.call.span.start);
-	const end = analysis.lines.position(call.call.span.end);
-	const value = explainUri !== undefined && flagged(analysis, call) ? shortHoverMarkdown(analysis, call, explainUri) : hoverMarkdown(analysis, call);
-	return { contents: { kind: 'markdown', value }, range: { start, end } };
+	const markdown = explainUri !== undefined && flagged(analysis, call) ? shortHoverMarkdown(analysis, call, explainUri) : hoverMarkdown(analysis, call);
+	return { markdown, span: call.call.span };
 }

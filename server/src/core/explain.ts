@@ -5,7 +5,7 @@ import type { FunctionExecution } from './estimate/statements';
 import { drivingLoop } from './estimate/driving-loop';
 import type { EntryPoint, RunsSource } from './estimate/entries';
 import type { LineMap } from './text';
-import { formatCredits, formatCreditsRange, formatNumber, formatPercent, formatRange } from './format';
+import { formatCredits, formatCreditsRange, formatNumber, formatPercent, formatRange } from '../../../shared/format';
 
 /** Share of the daily allowance as a percentage text: "0.02%". */
 export function formatShare(perDay: number, budget: Budget): string {

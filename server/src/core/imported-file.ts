@@ -1,5 +1,5 @@
 /** What the files a team imports into `.zoho-credits/` share: their header, how they parse, how they fail. */
-import { formatNumber } from './format';
+import { formatNumber } from '../../../shared/format';
 
 /** What every calibration file records about its import. */
 export interface ImportedFile {

@@ -4,7 +4,7 @@
  */
 import { lookupRest } from './catalog';
 import { type ObservedUsage } from './config/observed-usage';
-import type { JsonReport, ObservedComparison } from './report';
+import type { JsonReport, ObservedComparison } from '../../../shared/report';
 
 export * from './config/observed-usage';
 

@@ -1,7 +1,7 @@
-import { formatNumber, formatPercent } from './format';
-import { escapeMarkdown, inlineCode } from './markdown';
-import { findingMarkdown } from './markdown-report';
-import type { JsonReport } from './report';
+import { formatNumber, formatPercent } from '../../../shared/format';
+import { escapeMarkdown, inlineCode } from '../../../shared/markdown';
+import { findingMarkdown } from '../../../shared/markdown-report';
+import type { JsonReport } from '../../../shared/report';
 
 type Finding = JsonReport['findings'][number];
 

@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { FindingRule, Severity } from './findings/types';
-import type { JsonReport } from './report';
+import type { JsonReport } from '../../../shared/report';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 

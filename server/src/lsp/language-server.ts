@@ -32,45 +32,44 @@ import {
 	MAX_FILE_LENGTH,
 	type ScanState,
 	scanDocument,
-} from './core/analysis';
-import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from './core/config';
-import { assumptionsInForce } from './core/assumptions';
-import { formatNumber } from './core/format';
-import { FunctionCosts } from './core/estimate';
-import type { Graph } from './core/graph';
-import type { FileFacts } from './core/facts';
-import { assembleReport, type FileReport, type Locate, reportFile } from './core/report';
-import { LineMap, LineStarts } from './core/text';
+} from '../core/analysis';
+import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from '../core/config';
+import { assumptionsInForce } from '../core/assumptions';
+import { formatNumber } from '../../../shared/format';
+import { FunctionCosts } from '../core/estimate';
+import type { Graph } from '../core/graph';
+import type { FileFacts } from '../core/facts';
+import { assembleReport, type FileReport, type Locate, reportFile } from '../core/report';
+import { LineMap, LineStarts } from '../core/text';
 import {
-	documentationUrl,
 	type ImportCalibrationArguments,
 	type ImportCalibrationResult,
 	type InitializationOptions,
 	ServerCommands,
-	StatusNotification,
 	type StatusParams,
 	type WorkspaceReport,
-	ExplainRequest,
-	WorkspaceReportRequest,
 	type WorkspaceUsage,
-} from './protocol';
+} from '../../../shared/protocol';
+import { documentationUrl } from '../core/documentation-url';
+import { explainRequest, statusNotification, workspaceReportRequest } from './messages';
 import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
 import { diagnostics } from './views/diagnostics';
-import { callAt, hover, hoverMarkdown } from './views/hover';
+import { hover } from './views/hover';
+import { callAt, hoverMarkdown } from '../core/explain-markdown';
 import { codeActions } from './views/code-actions';
 import type { TeamFile } from './views/entry-point-config';
 import { codeLenses } from './views/code-lens';
 import { inlayHints } from './views/inlay-hints';
-import { type DiscoveryOptions, isExcluded, matchesAny, refusedGlobs, relativePosix } from './workspace/discover';
-import { MAX_GLOB_EXPANSIONS } from './core/config/globs';
-import { keptAsDeluge } from './core/scan/deluge/detect';
-import { fsPathOfGraph, graphPath, WorkspaceIndex } from './workspace/index';
-import { ScanPool } from './workspace/scan-pool';
-import { readSource } from './workspace/small-file';
-import { TeamConfigs } from './workspace/team-config';
-import { type Calibration, type CalibrationKind, importCalibrationText, readCalibration, withCalibration } from './workspace/calibration';
-import { compareObserved } from './core/observed';
+import { type DiscoveryOptions, isExcluded, matchesAny, refusedGlobs, relativePosix } from '../workspace/discover';
+import { MAX_GLOB_EXPANSIONS } from '../core/config/globs';
+import { keptAsDeluge } from '../core/scan/deluge/detect';
+import { fsPathOfGraph, graphPath, WorkspaceIndex } from '../workspace/index';
+import { ScanPool } from '../workspace/scan-pool';
+import { readSource } from '../workspace/small-file';
+import { TeamConfigs } from '../workspace/team-config';
+import { type Calibration, type CalibrationKind, importCalibrationText, readCalibration, withCalibration } from '../workspace/calibration';
+import { compareObserved } from '../core/observed';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -310,7 +309,7 @@ async function updateStatus(): Promise<void> {
 	const key = JSON.stringify(status);
 	if (key === lastStatusKey) return;
 	lastStatusKey = key;
-	void connection.sendNotification(StatusNotification.type, status);
+	void connection.sendNotification(statusNotification, status);
 }
 
 function refreshStatus(): void {
@@ -844,7 +843,7 @@ connection.onHover((params) =>
 		hover(analysis, document.offsetAt(params.position), explainCommand ? params.textDocument.uri : undefined),
 	),
 );
-connection.onRequest(ExplainRequest.type, (params) =>
+connection.onRequest(explainRequest, (params) =>
 	fromAnalysis(params.uri, 'Explain', null, ({ analysis }) => {
 		const call = callAt(analysis, params.offset);
 		return call ? hoverMarkdown(analysis, call) : null;
@@ -858,7 +857,7 @@ connection.onCodeAction((params) =>
 		codeActions(analysis, params.textDocument.uri, params.range, params.context.diagnostics, teamFileOf(params.textDocument.uri)),
 	),
 );
-connection.onRequest(WorkspaceReportRequest.type, () => workspaceReport());
+connection.onRequest(workspaceReportRequest, () => workspaceReport());
 
 /** Stores a file the user picked as the folder's calibration; its problems come back as the request's error. */
 function importFromClient(raw: unknown): ImportCalibrationResult {

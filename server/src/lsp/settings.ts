@@ -1,5 +1,5 @@
-import type { ExplicitSettings } from './core/config';
-import type { ZohoCreditsSettings } from './protocol';
+import type { ExplicitSettings } from '../core/config';
+import type { ZohoCreditsSettings } from '../../../shared/protocol';
 
 export type InlayHintMode = NonNullable<ZohoCreditsSettings['inlayHints']>;
 

@@ -3,7 +3,7 @@
  * checking what it is: a device, a pipe or a file over the limit is refused before a byte is read,
  * so a link to /dev/zero or a huge generated file never stops the CLI or the server.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_LENGTH } from '../core/analysis';
 
 /** The bytes of a regular file, or why it was not read. */
@@ -75,4 +75,9 @@ function unreadable(error: unknown): SmallFile {
 export function readSource(path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string; missing: boolean } {
 	const read = readSmallFile(path, MAX_FILE_LENGTH);
 	return read.ok ? { text: read.buffer.toString('utf8') } : { reason: read.reason, missing: read.code === 'ENOENT' };
+}
+
+/** Whether anything (a file, a folder, a link's target) is at a path. */
+export function pathExists(path: string): boolean {
+	return existsSync(path);
 }

@@ -2,7 +2,7 @@
  * The closed set of credit rules and how each prices one call.
  * Every catalog entry carries exactly one of these; scripts/gen-catalog.mjs refuses anything else.
  */
-import { formatNumber, plural } from '../format';
+import { formatNumber, plural } from '../../../../shared/format';
 
 export type CreditRule =
 	/** N credits per call, whatever it carries (default 1; Convert Lead 5; Bulk Read 50; Bulk Write 500). */

@@ -3,7 +3,7 @@
  * order: in the editor the team's zoho-credits.json wins over editor settings; in the CLI options given
  * on the command line win over the file. Defaults come last.
  */
-import { type BudgetTableId, DEFAULT_BUDGET_TABLE, type Edition, isBudgetTableId, isEdition } from '../budget';
+import { type BudgetTableId, DEFAULT_BUDGET_TABLE, type Edition, isBudgetTableId, isEdition } from '../../../../shared/editions';
 import { type DelugeLimits, delugeLimitsOf, isDelugeProduct } from '../catalog/deluge-limits';
 import type { OrgApis } from '../catalog/org-apis';
 import type { ObservedUsage } from './observed-usage';

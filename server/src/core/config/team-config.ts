@@ -5,7 +5,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, type Node, type ParseError, ParseErrorCode, parseTree, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../../schemas/zoho-credits.schema.json';
-import type { BudgetTableId, Edition } from '../budget';
+import type { BudgetTableId, Edition } from '../../../../shared/editions';
 import type { DelugeProduct } from '../catalog/deluge-limits';
 import { braceExpansions, MAX_GLOB_EXPANSIONS } from './globs';
 

@@ -26,7 +26,7 @@ import {
 	parseQueryMarker,
 	withoutParameters,
 } from '../scan/zoho-url';
-import { formatNumber, plural } from '../format';
+import { formatNumber, plural } from '../../../../shared/format';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {

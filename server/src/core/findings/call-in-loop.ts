@@ -4,7 +4,7 @@
 // Reported at the call, with each surrounding loop as related information. Single-record writes and
 // heavy calls have findings of their own (write-in-loop, heavy-call-in-loop) and are left to them; a
 // write sending 10 records or more a call is already batched and is not reported.
-import { formatCredits } from '../format';
+import { formatCredits } from '../../../../shared/format';
 import { isBatchedWrite, isHeavy, isSingleRecordWrite } from './kinds';
 import { defineFinding, loopDescription, loopsRelated } from './types';
 

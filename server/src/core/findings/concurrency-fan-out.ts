@@ -5,7 +5,7 @@
 // mail, composite) share a lower sub-concurrency limit. Reported at the loop that fans out, judged at
 // the high end of its count.
 import { CONCURRENCY_SOURCES } from '../budget';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../../../shared/format';
 import { callsInLoop } from '../estimate';
 import { defineFinding } from './types';
 

@@ -5,7 +5,7 @@
 // it to its first costly request. Judged on the point estimate; an open range is named beside it, and
 // a point below the warning share whose high end crosses the error share is a warning of its own,
 // pointing at the loop that can run furthest past its assumed count.
-import { formatCredits, formatNumber } from '../format';
+import { formatCredits, formatNumber } from '../../../../shared/format';
 import { TOP_LEVEL } from '../estimate/entries';
 import { drivingLoop } from '../estimate/driving-loop';
 import { chainRelated, defineFinding, drivingLoopText, type Report } from './types';

@@ -5,7 +5,7 @@
 // whatever it had left undone stays undone. An error when the point estimate of statements passes the
 // limit or the calls nest past it; a warning when only the high end of an assumed loop count passes,
 // naming that loop, or when a function's calls lead back into it (each level of the recursion nests one more).
-import { formatNumber } from '../format';
+import { formatNumber } from '../../../../shared/format';
 import { defineFinding, drivingLoopText, type Report } from './types';
 
 export type MessageId = 'statements' | 'statementsAtHighEnd' | 'nested' | 'recursive';

@@ -3,7 +3,7 @@
 // A request that costs 5 credits or more a call (Convert Lead, Send Mail, merge, bulk jobs, custom
 // modules) or a COQL query reading past 200 rows, inside a loop: the loop multiplies the heavy price.
 // A call of a function that makes such a request counts as well, however many functions lie between.
-import { formatCredits } from '../format';
+import { formatCredits } from '../../../../shared/format';
 import { heavyReached } from './kinds';
 import { defineFinding, loopDescription, loopsRelated } from './types';
 

@@ -3,7 +3,7 @@
 // One run of an entry point alone costs more credits than the organisation has in a day: the first
 // run stops every integration until the window rolls on. Judged at the high end of the run's range:
 // a run that can exhaust the day is the risk, even when the point estimate stays below it.
-import { formatCredits, formatCreditsRange, formatNumber } from '../format';
+import { formatCredits, formatCreditsRange, formatNumber } from '../../../../shared/format';
 import { TOP_LEVEL } from '../estimate/entries';
 import { chainRelated, defineFinding } from './types';
 

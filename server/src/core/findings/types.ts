@@ -2,11 +2,12 @@ import type { Budget } from '../budget';
 import type { DelugeLimits } from '../catalog/deluge-limits';
 import type { FunctionExecution } from '../estimate/statements';
 import type { CallEstimate, FileEstimate, LoopUse } from '../estimate';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../../../shared/format';
 import type { EntryPoint } from '../estimate/entries';
 import type { FileFacts, Span } from '../facts';
+import type { Severity } from '../../../../shared/report';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../../../../shared/report';
 
 export interface RelatedLocation {
 	readonly span: Span;

@@ -3,7 +3,7 @@
 // A loop around Zoho CRM calls whose iteration count is only the assumed default: a pagination loop
 // with no module size configured, a while loop, or a loop over a list the code does not bound.
 // Reported at the loop header, with the calls it multiplies as related information.
-import { formatCredits, formatNumber } from '../format';
+import { formatCredits, formatNumber } from '../../../../shared/format';
 import { callsInLoop } from '../estimate';
 import { defineFinding } from './types';
 

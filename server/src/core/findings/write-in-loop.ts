@@ -3,7 +3,7 @@
 // A single-record create, update or upsert inside a loop: one call, and at least one credit, per record.
 // Zoho's insert, update and upsert APIs take up to 100 records a call at 1 credit per 10, so the same
 // records collected into bulk calls cost a tenth. Reported at the call, with the loops as related information.
-import { formatCredits, formatNumber } from '../format';
+import { formatCredits, formatNumber } from '../../../../shared/format';
 import { isSingleRecordWrite } from './kinds';
 import { defineFinding, loopDescription, loopsRelated } from './types';
 

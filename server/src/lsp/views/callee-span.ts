@@ -5,7 +5,7 @@
  * literals and comments are skipped; a call that does not end in `)` (a Deluge `invokeurl [ … ]` block)
  * is underlined to the end of its first line.
  */
-import type { Span } from '../core/facts';
+import type { Span } from '../../core/facts';
 
 /** How much of a call's text is read to find its callee: a callee is short; arguments may be huge. */
 const MAX_SCAN = 20_000;

@@ -1,10 +1,11 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import type { FileAnalysis } from '../core/analysis';
-import { callsInLoop } from '../core/estimate';
-import { TOP_LEVEL } from '../core/estimate/entries';
-import { formatNumber } from '../core/format';
-import { parseAnnotation } from '../core/scan/annotations';
-import { documentationUrl, ServerCommands } from '../protocol';
+import type { FileAnalysis } from '../../core/analysis';
+import { callsInLoop } from '../../core/estimate';
+import { TOP_LEVEL } from '../../core/estimate/entries';
+import { formatNumber } from '../../../../shared/format';
+import { parseAnnotation } from '../../core/scan/annotations';
+import { documentationUrl } from '../../core/documentation-url';
+import { ServerCommands } from '../../../../shared/protocol';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { addEntryPointAction, type TeamFile } from './entry-point-config';
 

@@ -1,8 +1,8 @@
 import type { CodeLens } from 'vscode-languageserver';
-import type { FileAnalysis } from '../core/analysis';
-import { TOP_LEVEL } from '../core/estimate/entries';
-import { executionLine, formatShare, runsSourceText } from '../core/explain';
-import { formatNumber, formatRange } from '../core/format';
+import type { FileAnalysis } from '../../core/analysis';
+import { TOP_LEVEL } from '../../core/estimate/entries';
+import { executionLine, formatShare, runsSourceText } from '../../core/explain';
+import { formatNumber, formatRange } from '../../../../shared/format';
 
 /**
  * A lens above each function that makes Zoho CRM calls. An entry point shows what it costs a run

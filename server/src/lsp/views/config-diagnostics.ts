@@ -1,7 +1,7 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { TEAM_CONFIG_FILE } from '../core/config';
-import { LineMap } from '../core/text';
-import type { TeamConfigState } from '../workspace/team-config';
+import { TEAM_CONFIG_FILE } from '../../core/config';
+import { LineMap } from '../../core/text';
+import type { TeamConfigState } from '../../workspace/team-config';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /**

@@ -1,10 +1,10 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { type FileAnalysis, PARSER_TRAP, TOO_DEEPLY_NESTED } from '../core/analysis';
-import { NESTING_LIMIT } from '../core/facts';
-import type { Severity } from '../core/findings';
-import { EVALUATION_BUDGET } from '../core/scan/typescript/values';
-import type { LineMap } from '../core/text';
-import { documentationUrl } from '../protocol';
+import { type FileAnalysis, PARSER_TRAP, TOO_DEEPLY_NESTED } from '../../core/analysis';
+import { NESTING_LIMIT } from '../../core/facts';
+import type { Severity } from '../../core/findings';
+import { EVALUATION_BUDGET } from '../../core/scan/typescript/values';
+import type { LineMap } from '../../core/text';
+import { documentationUrl } from '../../core/documentation-url';
 import { calleeSpan } from './callee-span';
 
 export const DIAGNOSTIC_SOURCE = 'Zoho Credit Lens';

@@ -1,9 +1,9 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import type { EntryPointConfig } from '../core/config';
-import { TEAM_CONFIG_FORMATTING } from '../core/config/formatting';
-import { LineMap } from '../core/text';
+import type { EntryPointConfig } from '../../core/config';
+import { TEAM_CONFIG_FORMATTING } from '../../../../shared/team-config-formatting';
+import { LineMap } from '../../core/text';
 
 /** The folder's zoho-credits.json as a code action may edit it. */
 export interface TeamFile {

@@ -1,9 +1,9 @@
 import type { InlayHint, Range } from 'vscode-languageserver';
-import type { FileAnalysis } from '../core/analysis';
-import type { CallEstimate } from '../core/estimate';
-import { hintLabel } from '../core/explain';
-import { formatCredits, formatNumber, formatPercent } from '../core/format';
-import type { ZohoCreditsSettings } from '../protocol';
+import type { FileAnalysis } from '../../core/analysis';
+import type { CallEstimate } from '../../core/estimate';
+import { hintLabel } from '../../core/explain';
+import { formatCredits, formatNumber, formatPercent } from '../../../../shared/format';
+import type { ZohoCreditsSettings } from '../../../../shared/protocol';
 
 /** Lines spending at least this share of the daily allowance show it in their hint. */
 const SHOWN_SHARE = 0.01;
