@@ -5,7 +5,7 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyzeWorkspace, budgetOf, type FileAnalysis } from './core/analysis';
+import { assumptionsOf, budgetOf, type FileAnalysis, scanFile } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
 import { BUDGET_TABLE_IDS, EDITIONS, tableName } from '../../shared/editions';
 import {
@@ -23,7 +23,9 @@ import { FINDING_RULES } from './core/findings';
 import { formatNumber, formatRange, formatRatio } from '../../shared/format';
 import { markdownToText } from '../../shared/markdown';
 import { reportMarkdown } from '../../shared/markdown-report';
-import { buildReport } from './core/report';
+import { FunctionCosts } from './core/estimate';
+import { Graph } from './core/graph';
+import { IncrementalReport, type ReportSource } from './core/workspace-report';
 import { type JsonReport, type SkippedEntry } from '../../shared/report';
 import { diffMarkdown, diffReports } from './core/report-diff';
 import { reportSarif } from './core/sarif-report';
@@ -211,9 +213,10 @@ interface Scanned {
 }
 
 /** Progress on stderr while a long scan runs, when a person watches the terminal; nothing otherwise. */
-function progressLine(): ((done: number, total: number) => void) | undefined {
+function progressLine(files: number): ((done: number) => void) | undefined {
 	if (!process.stderr.isTTY) return undefined;
-	return (done, total) => process.stderr.write(`\rzoho-credits: ${Math.round((done / total) * 100)}% of ${formatNumber(total / 2)} files`);
+	// Two passes over the files (scan, then analyse): progress counts both.
+	return (done) => process.stderr.write(`\rzoho-credits: ${Math.round((done / (files * 2)) * 100)}% of ${formatNumber(files)} files`);
 }
 
 /**
@@ -254,22 +257,37 @@ function scanTree(
 		return text === undefined ? [] : [{ file, text }];
 	});
 	if (announceSkips) for (const skip of skipped) process.stderr.write(`zoho-credits: skipped ${printable(skip.path)}: ${skip.reason}\n`);
-	const sources = read.map(({ file, text }) => ({ path: graphPath(file.path), language: file.language, text }));
-	const progress = sources.length >= 200 ? progressLine() : undefined;
-	const analyses = analyzeWorkspace(sources, settings, progress);
-	if (progress) process.stderr.write('\r\u001b[K');
-	const inputs = read.map(({ file }, i) => ({ path: file.relativePath, analysis: analyses[i] }));
-	const report = buildReport(
-		inputs,
-		budgetOf(settings),
-		skipped.map((skip) => ({
+	const progress = read.length >= 200 ? progressLine(read.length) : undefined;
+	const facts = new Map<string, ReturnType<typeof scanFile>>();
+	read.forEach(({ file, text }, i) => {
+		facts.set(graphPath(file.path), scanFile(text, graphPath(file.path), file.language));
+		if ((i + 1) % 50 === 0) progress?.(i + 1);
+	});
+	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(settings));
+	const sources: ReportSource[] = read.map(({ file, text }) => {
+		const path = graphPath(file.path);
+		return { path, reportPath: file.relativePath, facts: facts.get(path)!, settings, costs, text: () => text };
+	});
+	const analyses = new Map<string, FileAnalysis>();
+	const steps = new IncrementalReport().steps(sources, budgetOf(settings), {
+		skipped: skipped.map((skip) => ({
 			path: relative(root, skip.path).split(sep).join('/') || skip.path,
 			reason: skip.reason,
 			namesZoho: fileNamesZoho(skip.path, root),
 		})),
-	);
+		analysed: (source, analysis) => analyses.set(source.path, analysis),
+		failed: (source, error) => process.stderr.write(`zoho-credits: could not analyse ${printable(source.reportPath)}: ${printable(String(error))}\n`),
+	});
+	let step = steps.next();
+	for (; !step.done; step = steps.next()) if (step.value.done % 50 === 0) progress?.(read.length + step.value.done);
+	const report = step.value;
+	if (progress) process.stderr.write('\r\u001b[K');
 	if (settings.observed) report.observed = compareObserved(report, settings.observed);
-	return { report, settings, files: read.map(({ file }, i) => ({ absolute: file.path, analysis: analyses[i] })) };
+	const files = read.flatMap(({ file }) => {
+		const analysis = analyses.get(graphPath(file.path));
+		return analysis ? [{ absolute: file.path, analysis }] : [];
+	});
+	return { report, settings, files };
 }
 
 /** Observed usage given with --usage: read, never stored. */

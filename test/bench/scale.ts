@@ -23,11 +23,11 @@ import {
 	StreamMessageReader,
 	StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { analyzeFacts, analyzeWorkspace, DEFAULT_SETTINGS, scanDocument, scanFile, type SourceText } from '../../server/src/core/analysis';
+import { analyzeFacts, DEFAULT_SETTINGS, scanDocument, scanFile, type SourceText } from '../../server/src/core/analysis';
 import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
 import { FunctionCosts } from '../../server/src/core/estimate';
 import { Graph } from '../../server/src/core/graph';
-import { buildReport } from '../../server/src/core/report';
+import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
 import { type StatusParams } from '../../shared/protocol';
 import { statusNotification } from '../../server/src/lsp/messages';
 import { generateWorkspace, random } from './workspace';
@@ -52,12 +52,20 @@ function percentile(values: number[], p: number): number {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function coldAnalysis(sources: readonly SourceText[]): void {
-	const analyses = analyzeWorkspace(sources);
-	buildReport(
-		analyses.map((analysis, i) => ({ path: sources[i].path, analysis })),
-		budgetOf(DEFAULT_SETTINGS),
-	);
+/** What the CLI does with the files it read: scan, link, then the report (core/workspace-report.ts). */
+function coldAnalysis(files: readonly SourceText[]): void {
+	const facts = new Map(files.map((f) => [f.path, scanFile(f.text, f.path, f.language)] as const));
+	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(DEFAULT_SETTINGS));
+	const texts = new Map(files.map((f) => [f.path, f.text] as const));
+	const sources = files.map((f) => ({
+		path: f.path,
+		reportPath: f.path,
+		facts: facts.get(f.path)!,
+		settings: DEFAULT_SETTINGS,
+		costs,
+		text: () => texts.get(f.path),
+	}));
+	makeReport(new IncrementalReport(), sources, budgetOf(DEFAULT_SETTINGS));
 }
 
 /** ESLint's linter with one rule, in memory: the parse and walk a user would run instead. */

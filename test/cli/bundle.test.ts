@@ -18,7 +18,7 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
 // beside them must describe them, not an earlier build of another kind.
 for (const [bundle, source, needle] of [
 	['cli.js', 'server/src/cli.ts', 'explain takes one <file>:<line>'],
-	['server.js', 'server/src/lsp/language-server.ts', 'Totalling the workspace failed: '],
+	['server.js', 'server/src/lsp/reports.ts', 'Totalling the workspace failed: '],
 ] as const) {
 	test(`dist/${bundle}.map maps the bundle beside it back to ${source}`, () => {
 		const code = readFileSync(join(ROOT, 'dist', bundle), 'utf8');

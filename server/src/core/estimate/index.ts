@@ -12,7 +12,8 @@ import {
 	type RequestTemplate,
 	type Span,
 } from '../facts';
-import { dropStale, type FunctionRef, type Graph, isParametric, ownerOf, sdkCall, type Tracked } from '../graph';
+import { type FunctionRef, type Graph, isParametric, ownerOf, sdkCall } from '../graph';
+import { Memo } from '../memo';
 import { branchTotal, type Costed } from './branches';
 import {
 	argumentMember,
@@ -204,8 +205,7 @@ function ownersOf(facts: FileFacts, calls: readonly CallFact[]): { calls: (Funct
  * updates a file, only the costs that read it are computed again.
  */
 export class FunctionCosts {
-	private readonly memo = new Map<string, Tracked<FunctionCost>>();
-	private revision: number;
+	private readonly memo: Memo<FunctionCost>;
 	/** How many function costs were computed rather than reused: what an edit really cost. */
 	computed = 0;
 
@@ -213,7 +213,7 @@ export class FunctionCosts {
 		readonly graph: Graph,
 		private readonly assumptions: Assumptions,
 	) {
-		this.revision = graph.revision;
+		this.memo = new Memo(graph.revisions);
 	}
 
 	/**
@@ -221,21 +221,17 @@ export class FunctionCosts {
 	 * requests built from its parameters (`zohoRequest('POST', '/Leads')`) are priced with them filled in.
 	 */
 	cost(ref: FunctionRef, args?: readonly string[], stack: ReadonlySet<string> = new Set()): FunctionCost {
-		if (this.revision !== this.graph.revision) {
-			dropStale(this.memo, this.graph.staleSince(this.revision));
-			this.revision = this.graph.revision;
-		}
 		const key = `${ref.path}#${ref.name}`;
 		const memoKey = args ? `${key}(${args.join('\u0000')})` : key;
-		const known = this.memo.get(memoKey);
-		if (known) {
-			this.graph.depend(known.deps);
-			return known.value;
-		}
-		this.computed++;
-		const tracked = this.graph.track(() => this.compute(ref, key, args, stack));
-		if (stack.size === 0 || tracked.value.perRun > 0) this.memo.set(memoKey, tracked);
-		return tracked.value;
+		// A cost computed inside a cycle is kept only when it found credits: an empty one may be the cycle cut short.
+		return this.memo.cached(
+			memoKey,
+			() => {
+				this.computed++;
+				return this.compute(ref, key, args, stack);
+			},
+			(cost) => stack.size === 0 || cost.perRun > 0,
+		);
 	}
 
 	private compute(ref: FunctionRef, key: string, args: readonly string[] | undefined, stack: ReadonlySet<string>): FunctionCost {

@@ -3,6 +3,7 @@
  * files, default and named exports, re-exports, CommonJS `module.exports` / `exports.x`, and methods
  * of classes (also imported ones). Pure: module paths and facts in, resolutions out.
  */
+import { EVERYTHING, Memo, Revisions, type Tracked } from '../memo';
 import { sdkCallPath, sdkHasClass, sdkMethod, sdkOfImport } from '../catalog';
 import type { CallFact, DeferredCall, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
 import { crmPathOf, hasParameter, HOLE, IMPORTED, parseSdkInstance, withoutParameters, withTokenHost } from '../scan/zoho-url';
@@ -55,16 +56,8 @@ function isRelativeSpecifier(specifier: string): boolean {
 	return specifier.startsWith('.') || specifier.startsWith('/');
 }
 
-/** A cached value with the files read to compute it: when one of them changes, it is computed again. */
-export interface Tracked<T> {
-	readonly value: T;
-	readonly deps: ReadonlySet<string>;
-}
-
 /** The dependency every use of a Deluge function by its global name has: the names all Deluge files declare. */
 const DELUGE_NAMES = '\u0000deluge-functions';
-/** How many changes the graph remembers for caches built on it (older caches start over). */
-const LOG_SIZE = 256;
 
 /** The functions other code calls, by `path#name`. */
 export interface CalledFunctions {
@@ -79,10 +72,12 @@ export interface CalledFunctions {
  */
 export class Graph {
 	private readonly modules: Map<string, FileFacts>;
-	private readonly exportCache = new Map<string, Tracked<ExportTarget | undefined>>();
+	/** Every answer below records the files it read in this log of changes; memos built on it drop what a change made stale. */
+	readonly revisions = new Revisions();
+	private readonly exportCache = new Memo<ExportTarget | undefined>(this.revisions);
 	private readonly exportsInProgress = new Set<string>();
-	private readonly callCache = new Map<string, Tracked<readonly CallFact[]>>();
-	private readonly calledFrom = new Map<string, Tracked<readonly CallSiteRef[]>>();
+	private readonly callCache = new Memo<readonly CallFact[]>(this.revisions);
+	private readonly calledFrom = new Memo<readonly CallSiteRef[]>(this.revisions);
 	/** Call sites by the function they call, assembled from `calledFrom` when first asked after a change. */
 	private callerIndex: Map<string, CallSiteRef[]> | undefined;
 	private called: CalledFunctions | undefined;
@@ -94,50 +89,19 @@ export class Graph {
 	private byName: Map<string, string[]> | undefined;
 	/** Top-level functions of browser scripts by name. */
 	private scriptGlobals: Map<string, FunctionRef[]> | undefined;
-	/** The dependency sets being collected, innermost last. */
-	private readonly frames: Set<string>[] = [];
-	/** Counts changes; `log` keeps what each recent one made stale (`*`: everything). */
-	revision = 0;
-	private log: { readonly revision: number; readonly stale: readonly string[] }[] = [];
 
 	constructor(modules: ReadonlyMap<string, FileFacts>) {
 		this.modules = new Map(modules);
 	}
 
 	facts(path: string): FileFacts | undefined {
-		this.frames.at(-1)?.add(path);
+		this.revisions.read(path);
 		return this.modules.get(path);
 	}
 
 	/** Runs a computation and returns the files it read; the enclosing computation depends on them too. */
 	track<T>(compute: () => T): Tracked<T> {
-		const deps = new Set<string>();
-		this.frames.push(deps);
-		let value: T;
-		try {
-			value = compute();
-		} finally {
-			this.frames.pop();
-		}
-		this.depend(deps);
-		return { value, deps };
-	}
-
-	/** Records that the computation under way depends on these files (a cached answer it reuses). */
-	depend(deps: ReadonlySet<string>): void {
-		const top = this.frames.at(-1);
-		if (top) for (const d of deps) top.add(d);
-	}
-
-	private cached<T>(cache: Map<string, Tracked<T>>, key: string, compute: () => T): T {
-		const known = cache.get(key);
-		if (known) {
-			this.depend(known.deps);
-			return known.value;
-		}
-		const tracked = this.track(compute);
-		cache.set(key, tracked);
-		return tracked.value;
+		return this.revisions.track(compute);
 	}
 
 	/** Replaces (or, with undefined, removes) a file's facts and drops what depended on them. */
@@ -148,27 +112,13 @@ export class Graph {
 		this.called = undefined;
 		// A file that appeared or went may change how any import resolves: everything is stale.
 		const namesChanged = delugeNames(before) !== delugeNames(facts);
-		const stale = !before !== !facts ? ['*'] : namesChanged ? [path, DELUGE_NAMES] : [path];
+		const stale = !before !== !facts ? [EVERYTHING] : namesChanged ? [path, DELUGE_NAMES] : [path];
 		if (namesChanged) {
 			this.globals = undefined;
 			this.scriptGlobals = undefined;
 		}
 		if (!before !== !facts) this.byName = undefined;
-		for (const cache of [this.exportCache, this.callCache, this.calledFrom]) dropStale(cache, stale);
-		this.remember(stale);
-	}
-
-	private remember(stale: readonly string[]): void {
-		this.revision++;
-		this.log.push({ revision: this.revision, stale });
-		if (this.log.length > LOG_SIZE) this.log = this.log.slice(-LOG_SIZE);
-	}
-
-	/** What changed after `revision`: the stale dependencies, or `*` when a cache must start over. */
-	staleSince(revision: number): readonly string[] {
-		if (revision === this.revision) return [];
-		if (this.log.length === 0 || this.log[0].revision > revision + 1) return ['*'];
-		return this.log.filter((c) => c.revision > revision).flatMap((c) => c.stale);
+		this.revisions.changed(stale);
 	}
 
 	/** The file a specifier names, trying the extensions and index files module resolution tries. */
@@ -222,12 +172,12 @@ export class Graph {
 		const key = `${path}\u0000${name}`;
 		if (this.exportsInProgress.has(key) || depth > 20) {
 			// A cycle of re-exports, cut here: the answer around it depends on this file too.
-			this.frames.at(-1)?.add(path);
+			this.revisions.read(path);
 			return undefined;
 		}
 		this.exportsInProgress.add(key);
 		try {
-			return this.cached(this.exportCache, key, () => this.findExport(path, name, depth));
+			return this.exportCache.cached(key, () => this.findExport(path, name, depth));
 		} finally {
 			this.exportsInProgress.delete(key);
 		}
@@ -342,7 +292,7 @@ export class Graph {
 
 	/** A file's requests: those the scanner classified, and those whose imported constants make them Zoho CRM calls. */
 	callsOf(path: string): readonly CallFact[] {
-		return this.cached(this.callCache, path, () => this.findCalls(path));
+		return this.callCache.cached(path, () => this.findCalls(path));
 	}
 
 	private findCalls(path: string): readonly CallFact[] {
@@ -401,7 +351,7 @@ export class Graph {
 	 * else the one declaration whose last part matches (`sync`).
 	 */
 	private globalFunction(name: string): FunctionRef | undefined {
-		this.frames.at(-1)?.add(DELUGE_NAMES);
+		this.revisions.read(DELUGE_NAMES);
 		if (!this.globals) {
 			this.globals = new Map();
 			for (const [path, facts] of this.modules) {
@@ -423,7 +373,7 @@ export class Graph {
 
 	/** A top-level function of a browser script, by its exact name, when one script declares it. */
 	private scriptFunction(name: string): FunctionRef | undefined {
-		this.frames.at(-1)?.add(DELUGE_NAMES);
+		this.revisions.read(DELUGE_NAMES);
 		if (!this.scriptGlobals) {
 			this.scriptGlobals = new Map();
 			for (const [path, facts] of this.modules) {
@@ -457,16 +407,9 @@ export class Graph {
 				else this.calledCounts.delete(key);
 			}
 		};
-		this.frames.push(new Set());
-		try {
+		this.revisions.untracked(() => {
 			for (const path of this.modules.keys()) {
-				// The cache read by hand: a fresh entry needs no dependency bookkeeping here.
-				let entry = this.calledFrom.get(path);
-				if (!entry) {
-					entry = this.track(() => this.calledBy(path));
-					this.calledFrom.set(path, entry);
-				}
-				const now = entry.value;
+				const now = this.calledFrom.cached(path, () => this.calledBy(path));
 				const before = this.calledContributions.get(path);
 				if (before === now) continue;
 				if (before) change(before, -1);
@@ -478,9 +421,7 @@ export class Graph {
 				change(before, -1);
 				this.calledContributions.delete(path);
 			}
-		} finally {
-			this.frames.pop();
-		}
+		});
 		const counts = this.calledCounts;
 		this.called = { has: (key) => counts.has(key), keys: () => counts.keys() };
 		return this.called;
@@ -517,7 +458,7 @@ export class Graph {
 			}
 		}
 		const sites = this.callerIndex.get(key) ?? [];
-		for (const site of sites) this.frames.at(-1)?.add(site.path);
+		for (const site of sites) this.revisions.read(site.path);
 		return sites;
 	}
 
@@ -551,17 +492,6 @@ function delugeNames(facts: FileFacts | undefined): string {
 	if (facts?.language === 'deluge') return (facts.functions ?? []).map((f) => f.name.toLowerCase()).join('\n');
 	// A browser script's functions are globals too.
 	return facts?.script ? `script\n${(facts.functions ?? []).map((f) => f.name).join('\n')}` : '';
-}
-
-/** Drops every cached answer that read one of the stale dependencies. */
-export function dropStale(cache: Map<string, Tracked<unknown>>, stale: readonly string[]): void {
-	if (stale.includes('*')) {
-		cache.clear();
-		return;
-	}
-	for (const [key, entry] of cache) {
-		if (stale.some((s) => entry.deps.has(s))) cache.delete(key);
-	}
 }
 
 /** True when a deferred request depends on its function's parameters: each call of the function decides it. */

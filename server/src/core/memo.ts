@@ -1,0 +1,133 @@
+/**
+ * Incremental answers. A computation run under `Revisions.track` records the files it read; a `Memo`
+ * keeps its answer with them and drops it once one of those files changes. One log of changes serves
+ * every memo built on it (the graph's links, function costs, the workspace report's parts), so each
+ * catches up on its next use, however many changes it missed, up to what the log keeps.
+ */
+
+/** A value with the files read to compute it. */
+export interface Tracked<T> {
+	readonly value: T;
+	readonly deps: ReadonlySet<string>;
+}
+
+/** The dependency of everything: a change that names it makes every kept answer stale. */
+export const EVERYTHING = '*';
+
+/** How many changes the log remembers; a memo that missed more starts over. */
+const LOG_SIZE = 256;
+
+/** Counts changes, keeps what each recent one made stale, and collects what computations read. */
+export class Revisions {
+	revision = 0;
+	private log: { readonly revision: number; readonly stale: readonly string[] }[] = [];
+	/** The dependency sets being collected, innermost last. */
+	private readonly frames: Set<string>[] = [];
+
+	/** Records that the computation under way read this dependency. */
+	read(dependency: string): void {
+		this.frames.at(-1)?.add(dependency);
+	}
+
+	/** Records that the computation under way depends on these (an answer it reused). */
+	depend(deps: ReadonlySet<string>): void {
+		const top = this.frames.at(-1);
+		if (top) for (const d of deps) top.add(d);
+	}
+
+	/** Runs a computation and returns what it read; the enclosing computation depends on it too. */
+	track<T>(compute: () => T): Tracked<T> {
+		const deps = new Set<string>();
+		this.frames.push(deps);
+		let value: T;
+		try {
+			value = compute();
+		} finally {
+			this.frames.pop();
+		}
+		this.depend(deps);
+		return { value, deps };
+	}
+
+	/** Runs a computation whose reads count for nobody: a global answer kept apart from its askers. */
+	untracked<T>(compute: () => T): T {
+		this.frames.push(new Set());
+		try {
+			return compute();
+		} finally {
+			this.frames.pop();
+		}
+	}
+
+	/** A change: answers that read any of `stale` (or anything, for `EVERYTHING`) are stale from now on. */
+	changed(stale: readonly string[]): void {
+		this.revision++;
+		this.log.push({ revision: this.revision, stale });
+		if (this.log.length > LOG_SIZE) this.log = this.log.slice(-LOG_SIZE);
+	}
+
+	/** What changed after `revision`: the stale dependencies, or `EVERYTHING` when the log no longer reaches back. */
+	staleSince(revision: number): readonly string[] {
+		if (revision === this.revision) return [];
+		if (this.log.length === 0 || this.log[0].revision > revision + 1) return [EVERYTHING];
+		return this.log.filter((c) => c.revision > revision).flatMap((c) => c.stale);
+	}
+}
+
+/** Answers by key, each dropped once something it read changes. */
+export class Memo<T> {
+	private readonly entries = new Map<string, Tracked<T>>();
+	private revision: number;
+
+	constructor(readonly revisions: Revisions) {
+		this.revision = revisions.revision;
+	}
+
+	get size(): number {
+		this.catchUp();
+		return this.entries.size;
+	}
+
+	/** The kept answer for a key, if nothing it read has changed; the computation under way depends on what it read. */
+	get(key: string): Tracked<T> | undefined {
+		this.catchUp();
+		const known = this.entries.get(key);
+		if (known) this.revisions.depend(known.deps);
+		return known;
+	}
+
+	set(key: string, tracked: Tracked<T>): void {
+		this.catchUp();
+		this.entries.set(key, tracked);
+	}
+
+	delete(key: string): void {
+		this.entries.delete(key);
+	}
+
+	keys(): IterableIterator<string> {
+		this.catchUp();
+		return this.entries.keys();
+	}
+
+	/** The kept answer, else `compute` run, tracked and kept (unless `keep` refuses the value). */
+	cached(key: string, compute: () => T, keep?: (value: T) => boolean): T {
+		const known = this.get(key);
+		if (known) return known.value;
+		const tracked = this.revisions.track(compute);
+		if (!keep || keep(tracked.value)) this.entries.set(key, tracked);
+		return tracked.value;
+	}
+
+	/** Drops the answers made stale by the changes since this memo last looked. */
+	private catchUp(): void {
+		if (this.revision === this.revisions.revision) return;
+		const stale = this.revisions.staleSince(this.revision);
+		this.revision = this.revisions.revision;
+		if (stale.includes(EVERYTHING)) {
+			this.entries.clear();
+			return;
+		}
+		for (const [key, entry] of this.entries) if (stale.some((s) => entry.deps.has(s))) this.entries.delete(key);
+	}
+}

@@ -1,0 +1,147 @@
+/**
+ * The workspace report, made incrementally: every file analysed against its folder's settings and
+ * totalled. A file's part is kept while nothing it read changed (its facts, a function it calls, the
+ * settings, which of its functions others call), so after an edit only the files it touches are
+ * analysed again. The CLI, the language server and the bench all make their reports here.
+ */
+import type { Budget } from './budget';
+import { analyzeFacts, type FileAnalysis } from './analysis';
+import type { EffectiveSettings } from './config';
+import type { FunctionCosts } from './estimate';
+import type { FileFacts } from './facts';
+import type { Graph } from './graph';
+import { Memo } from './memo';
+import { assembleReport, type FileReport, type Locate, reportFile } from './report';
+import type { JsonReport, SkippedEntry } from '../../../shared/report';
+import { LineStarts } from './text';
+
+/** One file of the workspace as the report reads it. */
+export interface ReportSource {
+	/** The file's path in the graph. */
+	readonly path: string;
+	/** Its path in the report: relative to the scan root or the workspace folder, `/`-separated. */
+	readonly reportPath: string;
+	readonly facts: FileFacts;
+	/** The settings of the file's folder, and the function costs under their assumptions. */
+	readonly settings: EffectiveSettings;
+	readonly costs: FunctionCosts;
+	/** The file's text, read only when its part is made again (or a chain leads into it); undefined when unreadable. */
+	readonly text: () => string | undefined;
+}
+
+/** What a step of `IncrementalReport.steps` has done so far. */
+export interface ReportProgress {
+	readonly done: number;
+	readonly total: number;
+	/** Files analysed again rather than reused. */
+	readonly analysed: number;
+}
+
+export interface ReportOptions {
+	/** Changes whenever settings may have changed without their objects changing (a counter will do). */
+	readonly settingsKey?: string | number;
+	/** Files left out before analysis (binary, too large), listed in the report. */
+	readonly skipped?: readonly SkippedEntry[];
+	/** Called with each file analysed again (the CLI's `explain` keeps them). */
+	readonly analysed?: (source: ReportSource, analysis: FileAnalysis) => void;
+	/** Called when the analysis cannot take a file: it leaves the total, not the whole report. */
+	readonly failed?: (source: ReportSource, error: unknown) => void;
+}
+
+/** A file's part of the report, kept while nothing it read has changed. */
+interface Part {
+	readonly facts: FileFacts;
+	readonly costs: FunctionCosts;
+	readonly settingsKey: string | number | undefined;
+	readonly reportPath: string;
+	/** Which of the file's functions other code calls: whether each is an entry point depends on it. */
+	readonly called: string;
+	readonly part: FileReport;
+}
+
+export class IncrementalReport {
+	private parts: Memo<Part> | undefined;
+	/** Line starts of files that chains lead into, while their facts stay the same. */
+	private readonly lineStarts = new Map<string, { facts: FileFacts; lines: LineStarts | undefined }>();
+
+	/**
+	 * Makes the report of `sources` (in the order given), yielding its progress after each file so a
+	 * caller can pause, and returning the report. Drain it at once (`makeReport`) or between other work.
+	 */
+	*steps(sources: readonly ReportSource[], budget: Budget, options: ReportOptions = {}): Generator<ReportProgress, JsonReport> {
+		const byPath = new Map(sources.map((s) => [s.path, s] as const));
+		const where: Locate = (path, offset) => {
+			const source = byPath.get(path);
+			if (!source) return { path, line: 0 };
+			let known = this.lineStarts.get(path);
+			if (!known || known.facts !== source.facts) {
+				const text = source.text();
+				known = { facts: source.facts, lines: text === undefined ? undefined : new LineStarts(text) };
+				this.lineStarts.set(path, known);
+			}
+			return { path: source.reportPath, line: known.lines ? known.lines.lineOf(offset) + 1 : 0 };
+		};
+		const out: FileReport[] = [];
+		let analysed = 0;
+		let done = 0;
+		for (const source of sources) {
+			const part = this.partOf(source, budget, where, options);
+			if (part?.analysed) analysed++;
+			if (part) out.push(part.part);
+			yield { done: ++done, total: sources.length, analysed };
+		}
+		// Files that left the workspace leave the caches.
+		if (this.parts) for (const path of [...this.parts.keys()]) if (!byPath.has(path)) this.parts.delete(path);
+		for (const path of this.lineStarts.keys()) if (!byPath.has(path)) this.lineStarts.delete(path);
+		return assembleReport(out, budget, options.skipped);
+	}
+
+	private partOf(source: ReportSource, budget: Budget, where: Locate, options: ReportOptions): { part: FileReport; analysed: boolean } | undefined {
+		const { path, facts, costs, reportPath, settings } = source;
+		const graph = costs.graph;
+		if (this.parts?.revisions !== graph.revisions) this.parts = new Memo(graph.revisions);
+		const known = this.parts.get(path)?.value;
+		const called = calledKey(graph, path, facts);
+		if (
+			known &&
+			known.facts === facts &&
+			known.costs === costs &&
+			known.settingsKey === options.settingsKey &&
+			known.reportPath === reportPath &&
+			known.called === called
+		)
+			return { part: known.part, analysed: false };
+		const text = source.text();
+		if (text === undefined) {
+			this.parts.delete(path);
+			return undefined;
+		}
+		let tracked;
+		let part: FileReport;
+		try {
+			tracked = graph.track(() => analyzeFacts(path, text, facts, settings, { path, costs }));
+			part = reportFile({ path: reportPath, analysis: tracked.value }, budget, where);
+		} catch (error) {
+			options.failed?.(source, error);
+			this.parts.delete(path);
+			return undefined;
+		}
+		options.analysed?.(source, tracked.value);
+		this.parts.set(path, { value: { facts, costs, settingsKey: options.settingsKey, reportPath, called, part }, deps: tracked.deps });
+		return { part, analysed: true };
+	}
+}
+
+/** The report of `sources`, made at once. */
+export function makeReport(report: IncrementalReport, sources: readonly ReportSource[], budget: Budget, options?: ReportOptions): JsonReport {
+	const steps = report.steps(sources, budget, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+function calledKey(graph: Graph, path: string, facts: FileFacts): string {
+	const called = graph.calledFunctions();
+	return (facts.functions ?? []).map((f) => (called.has(`${path}#${f.name}`) ? '1' : '0')).join('');
+}

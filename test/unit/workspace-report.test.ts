@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { budgetOf, DEFAULT_SETTINGS, languageOf, scanFile } from '../../server/src/core/analysis';
+import { assumptionsOf } from '../../server/src/core/analysis';
+import { FunctionCosts } from '../../server/src/core/estimate';
+import type { FileFacts } from '../../server/src/core/facts';
+import { Graph } from '../../server/src/core/graph';
+import { IncrementalReport, makeReport, type ReportSource } from '../../server/src/core/workspace-report';
+
+// By hand: readLead is a Get Record (1 credit); jobA calls it 3 times a run: 3 credits a day.
+// listDeals is a Get Records (1); jobB calls it twice: 2 credits. Total 5 credits a day.
+// After the edit readLead converts the lead (Convert Lead, 5 credits): jobA 15, total 17.
+const TEXTS: Record<string, string> = {
+	'/w/lib.ts': `import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function readLead(id: string) { return zoho.get('/Leads/' + id); }
+`,
+	'/w/job.ts': `import { readLead } from './lib';
+export async function jobA() {
+  for (const id of ['1', '2', '3']) await readLead(id);
+}
+`,
+	'/w/deals.ts': `import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function jobB() {
+  for (const page of [1, 2]) await zoho.get('/Deals');
+}
+`,
+};
+const CONVERTING = TEXTS['/w/lib.ts'].replace("zoho.get('/Leads/' + id)", "zoho.post('/Leads/' + id + '/actions/convert', {})");
+
+function scan(path: string, text: string): FileFacts {
+	return scanFile(text, path, languageOf(path)!);
+}
+
+void describe('IncrementalReport: the workspace report, kept part by part', () => {
+	const texts = new Map(Object.entries(TEXTS));
+	const facts = new Map([...texts].map(([path, text]) => [path, scan(path, text)] as const));
+	const graph = new Graph(facts);
+	const costs = new FunctionCosts(graph, assumptionsOf(DEFAULT_SETTINGS));
+	const budget = budgetOf(DEFAULT_SETTINGS);
+	const sources = (): ReportSource[] =>
+		[...facts.keys()]
+			.sort()
+			.map((path) => ({ path, reportPath: path.slice(3), facts: facts.get(path)!, settings: DEFAULT_SETTINGS, costs, text: () => texts.get(path) }));
+	const reporter = new IncrementalReport();
+	const analysed: string[] = [];
+	const options = { analysed: (source: ReportSource) => analysed.push(source.reportPath) };
+
+	test('cold: every file analysed, the entry points totalled', () => {
+		const report = makeReport(reporter, sources(), budget, options);
+		assert.deepEqual(analysed.sort(), ['deals.ts', 'job.ts', 'lib.ts']);
+		assert.deepEqual(
+			report.entryPoints.map((e) => [e.name, e.perDay]),
+			[
+				['jobA', 3],
+				['jobB', 2],
+			],
+		);
+		assert.equal(report.totals.perDay, 5);
+	});
+
+	test('nothing changed: nothing analysed again, the same report', () => {
+		analysed.length = 0;
+		const report = makeReport(reporter, sources(), budget, options);
+		assert.deepEqual(analysed, []);
+		assert.equal(report.totals.perDay, 5);
+	});
+
+	test('an edit of a helper: the helper and its caller are analysed again, the other file is reused', () => {
+		analysed.length = 0;
+		texts.set('/w/lib.ts', CONVERTING);
+		facts.set('/w/lib.ts', scan('/w/lib.ts', CONVERTING));
+		graph.update('/w/lib.ts', facts.get('/w/lib.ts'));
+		const report = makeReport(reporter, sources(), budget, options);
+		assert.deepEqual(analysed.sort(), ['job.ts', 'lib.ts']);
+		assert.deepEqual(
+			report.entryPoints.map((e) => [e.name, e.perDay]),
+			[
+				['jobA', 15],
+				['jobB', 2],
+			],
+		);
+		assert.equal(report.totals.perDay, 17);
+	});
+
+	test('steps yield progress after each file, counting the files analysed again', () => {
+		const steps = [...new IncrementalReport().steps(sources(), budget)];
+		assert.deepEqual(
+			steps.map((s) => [s.done, s.total, s.analysed]),
+			[
+				[1, 3, 1],
+				[2, 3, 2],
+				[3, 3, 3],
+			],
+		);
+	});
+
+	test('a file that cannot be read leaves the report, and its part leaves the cache', () => {
+		analysed.length = 0;
+		const unreadable = sources().map((s) =>
+			s.path === '/w/deals.ts' ? { ...s, facts: scan('/w/deals.ts', TEXTS['/w/deals.ts'] + '\n'), text: () => undefined } : s,
+		);
+		const report = makeReport(reporter, unreadable, budget, options);
+		assert.deepEqual(
+			report.files.map((f) => f.path),
+			['job.ts', 'lib.ts'],
+		);
+		assert.equal(report.totals.perDay, 15);
+	});
+});
