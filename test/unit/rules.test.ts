@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type CreditRule, describeRule, price } from '../../server/src/core/catalog';
+import { type CreditRule, price } from '../../server/src/core/catalog';
+import { describeRule, priceAssumptionText, priceDetailText } from '../../server/src/core/explain';
 
 const WRITE: CreditRule = { kind: 'per-records', per: 10, maxRecords: 100 };
 const TAGS: CreditRule = { kind: 'per-records', per: 50, maxRecords: 500 };
@@ -22,16 +23,16 @@ void describe('credit rules at their boundaries', () => {
 		assert.equal(credits(WRITE, { records: 20 }), 2);
 		assert.equal(credits(WRITE, { records: 21 }), 3);
 		assert.equal(credits(WRITE, { records: 100 }), 10);
-		assert.equal(price(WRITE, { records: 11 }).detail, '11 records → ceil(11/10) = 2');
+		assert.equal(priceDetailText(price(WRITE, { records: 11 })), '11 records → ceil(11/10) = 2');
 		// Zoho takes 100 records a call: 200 are priced as a full call, 10, and the detail says why.
 		assert.deepEqual([price(WRITE, { records: 200 }).credits, price(WRITE, { records: 200 }).max], [10, 10]);
-		assert.equal(price(WRITE, { records: 200 }).detail, '200 records, more than the 100 one call takes → ceil(100/10) = 10');
+		assert.equal(priceDetailText(price(WRITE, { records: 200 })), '200 records, more than the 100 one call takes → ceil(100/10) = 10');
 	});
 
 	test('writes with no visible record count assume one record, reach the most one call takes, and say so', () => {
 		const p = price(WRITE, {});
 		assert.deepEqual([p.credits, p.min, p.max], [1, 1, 10]);
-		assert.equal(p.assumption, 'record count not visible: assumed 1 record (1 credit), up to 100, the most one call takes (10 credits)');
+		assert.equal(priceAssumptionText(p), 'record count not visible: assumed 1 record (1 credit), up to 100, the most one call takes (10 credits)');
 	});
 
 	test('tags: ceil(records / 50), up to 500 records', () => {
@@ -47,7 +48,7 @@ void describe('credit rules at their boundaries', () => {
 		assert.equal(credits(MASS_DELETE, { records: 101 }), 2);
 		const p = price(MASS_DELETE, {});
 		assert.equal(p.credits, 1);
-		assert.match(p.assumption ?? '', /record count not visible/);
+		assert.match(priceAssumptionText(p) ?? '', /record count not visible/);
 	});
 
 	test('COQL by LIMIT: 200 / 201 / 1000 / 1001 / 2000', () => {
@@ -57,20 +58,21 @@ void describe('credit rules at their boundaries', () => {
 		assert.equal(credits(COQL, { coqlLimit: 1000 }), 2);
 		assert.equal(credits(COQL, { coqlLimit: 1001 }), 3);
 		assert.equal(credits(COQL, { coqlLimit: 2000 }), 3);
-		assert.equal(price(COQL, { coqlLimit: 1001 }).detail, 'LIMIT 1,001 → 3');
+		assert.equal(priceDetailText(price(COQL, { coqlLimit: 1001 })), 'LIMIT 1,001 → 3');
 	});
 
 	test('COQL without a LIMIT reads 200 rows; an invisible query assumes the top tier', () => {
-		assert.deepEqual(price(COQL, { coqlLimit: null }), { credits: 1, min: 1, max: 1, detail: 'no LIMIT: Zoho reads 200 rows → 1' });
+		const noLimit = price(COQL, { coqlLimit: null });
+		assert.deepEqual([noLimit.credits, noLimit.min, noLimit.max, priceDetailText(noLimit)], [1, 1, 1, 'no LIMIT: Zoho reads 200 rows → 1']);
 		const p = price(COQL, {});
 		assert.deepEqual([p.credits, p.min, p.max], [3, 1, 3]);
-		assert.match(p.assumption ?? '', /assumed LIMIT 2,000/);
+		assert.match(priceAssumptionText(p) ?? '', /assumed LIMIT 2,000/);
 	});
 
 	test('unknown: the default 1 credit, always an assumption', () => {
 		const p = price({ kind: 'unknown' }, {});
 		assert.equal(p.credits, 1);
-		assert.match(p.assumption ?? '', /no credit figure/);
+		assert.match(priceAssumptionText(p) ?? '', /no credit figure/);
 	});
 
 	test('rules in words', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loopReasonText } from '../../server/src/core/explain';
 import { analyze, check } from './check';
 
 void describe('TypeScript loops: kinds and counts', () => {
@@ -107,7 +108,7 @@ export async function all() {
 		);
 		// Unconfigured, the count is the default, and says which size to set.
 		assert.equal(
-			analysis.estimate.calls[0].loops[0].reason,
+			loopReasonText(analysis.estimate.calls[0].loops[0].reason),
 			'default of 10 iterations: pages through Deals, whose size is not configured (moduleSizes); 1 to 100 (assumedIterations.high)',
 		);
 	});
@@ -116,7 +117,7 @@ export async function all() {
 		// 25,050 Deals at 100 a page → 251 pages.
 		const analysis = analyze('typescript', source, { moduleSizes: { Deals: 25050 } });
 		const use = analysis.estimate.calls[0].loops[0];
-		assert.deepEqual([use.iterations, use.source, use.reason], [251, 'module-size', 'pages through Deals: 25,050 records at 100 a page']);
+		assert.deepEqual([use.iterations, use.source, loopReasonText(use.reason)], [251, 'module-size', 'pages through Deals: 25,050 records at 100 a page']);
 		assert.equal(analysis.estimate.calls[0].perRun, 251);
 	});
 

@@ -4,14 +4,26 @@
  */
 import type { FileAnalysis } from './analysis';
 import type { Span } from './facts';
-import { describeRule, type Operation, type Verification } from './catalog';
+import type { Operation, Verification } from './catalog';
 import { tableName } from '../../../shared/editions';
 import { budgetAssumed, describeOrigin } from './config';
 import { type CallEstimate, callsInLoop, type LoopUse, sumCounted } from './estimate';
 import type { EntryPoint } from './estimate/entries';
 import type { FunctionExecution } from './estimate/statements';
 import { branchTotal } from './estimate/branches';
-import { alternativesLine, costLine, drivingLoopLine, executionLine, entryExplanation, formatShare, runsSourceText } from './explain';
+import {
+	alternativesLine,
+	costLine,
+	describeRule,
+	drivingLoopLine,
+	executionLine,
+	entryExplanation,
+	formatShare,
+	loopReasonText,
+	priceAssumptionText,
+	priceDetailText,
+	runsSourceText,
+} from './explain';
 import { formatCredits, formatCreditsRange, formatNumber } from '../../../shared/format';
 import { escapeMarkdown, inlineCode } from '../../../shared/markdown';
 import { Commands } from '../../../shared/protocol';
@@ -96,9 +108,11 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 				? `Credit figure: ${orgListLine(operation.orgList)}`
 				: `Credit figure: ${VERIFICATION[operation.verification]}${source ? ` (${source})` : ''}`,
 		);
-		if (call.price.detail) out.push('', `${escapeMarkdown(call.price.detail)} credit${call.credits === 1 ? '' : 's'}`);
+		const detail = priceDetailText(call.price);
+		if (detail) out.push('', `${escapeMarkdown(detail)} credit${call.credits === 1 ? '' : 's'}`);
 		if (call.call.followed) out.push('', `Followed: ${withCodeSpans(call.call.followed)}.`);
-		if (call.price.assumption) out.push('', `${escapeMarkdown(call.price.assumption)} (assumed)`);
+		const assumed = priceAssumptionText(call.price);
+		if (assumed) out.push('', `${escapeMarkdown(assumed)} (assumed)`);
 		if (operation.alternatives?.length) out.push('', `${escapeMarkdown(alternativesLine(operation.api, operation.alternatives))}.`);
 	}
 	if (call.asCalledFrom)
@@ -110,7 +124,7 @@ export function hoverMarkdown(analysis: FileAnalysis, call: CallEstimate): strin
 		out.push('');
 		for (const use of loops) {
 			const line = analysis.lines.lineOf(use.loop.header.start) + 1;
-			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${escapeMarkdown(use.reason)}${assumedCount(analysis, use)}`);
+			out.push(`- ×${formatNumber(use.iterations)}: loop at line ${line}, ${escapeMarkdown(loopReasonText(use.reason))}${assumedCount(analysis, use)}`);
 		}
 	}
 	out.push('');
@@ -188,7 +202,7 @@ export function loopMarkdown(analysis: FileAnalysis, loopIndex: number): string 
 		branches,
 	);
 	const { low, high } = sumCounted(counted);
-	const out = [`**Loop ×${formatNumber(use.iterations)}**: ${escapeMarkdown(use.reason)}${assumedCount(analysis, use)}`, '', 'It multiplies:'];
+	const out = [`**Loop ×${formatNumber(use.iterations)}**: ${escapeMarkdown(loopReasonText(use.reason))}${assumedCount(analysis, use)}`, '', 'It multiplies:'];
 	for (const call of inside) out.push(`- ${escapeMarkdown(costLine(call, analysis.lines))}`);
 	out.push('', `**${formatCreditsRange(total, low, high)} per run** inside this loop${chose ? ', counting only the dearest branch of each if/else' : ''}.`);
 	if (use.source === 'default') out.push('', 'State the count with `// zoho-credits: iterations=N` on the line above the loop.');

@@ -1,11 +1,12 @@
 import type { Budget } from './budget';
 import type { DelugeLimits } from './catalog/deluge-limits';
-import type { CallEstimate, LoopUse } from './estimate';
+import type { CallEstimate, LoopReason, LoopUse } from './estimate';
 import type { FunctionExecution } from './estimate/statements';
 import { drivingLoop } from './estimate/driving-loop';
 import type { EntryPoint, RunsSource } from './estimate/entries';
+import { type CreditRule, DEFAULT_CREDITS, type Price } from './catalog/rules';
 import type { LineMap } from './text';
-import { formatCredits, formatCreditsRange, formatNumber, formatPercent, formatRange } from '../../../shared/format';
+import { formatCredits, formatCreditsRange, formatNumber, formatPercent, formatRange, plural } from '../../../shared/format';
 
 /** Share of the daily allowance as a percentage text: "0.02%". */
 export function formatShare(perDay: number, budget: Budget): string {
@@ -25,9 +26,112 @@ export function assumptionLines(call: CallEstimate, lines: LineMap): string[] {
 		.filter((use) => use.source === 'default')
 		.map((use) => `loop at ${lines.lineOf(use.loop.header.start) + 1}: ${formatNumber(use.iterations)} iterations (default)`);
 	if (!call.operation.inCatalog) out.push(`${call.operation.operation}: not in catalog, default 1 credit`);
-	if (call.price.assumption) out.push(call.price.assumption);
+	const assumed = priceAssumptionText(call.price);
+	if (assumed) out.push(assumed);
 	if (call.operation.alternatives?.length) out.push(alternativesLine(call.operation.api, call.operation.alternatives));
 	return out;
+}
+
+/** The rule in words, as hover and reports state it. */
+export function describeRule(rule: CreditRule): string {
+	switch (rule.kind) {
+		case 'fixed':
+			return `${plural(rule.credits, 'credit')} per call`;
+		case 'per-records':
+			return `1 credit per ${rule.per} records, rounded up${rule.maxRecords ? `; at most ${formatNumber(rule.maxRecords)} records per call` : ''}`;
+		case 'coql-limit':
+			return 'by LIMIT: 1–200 rows → 1 credit, 201–1,000 → 2, 1,001–2,000 → 3';
+		case 'unknown':
+			return `not published by Zoho; priced at the default ${plural(DEFAULT_CREDITS, 'credit')}`;
+	}
+}
+
+/** Why a loop runs as often as it is counted, in words: "literal list of 5 items", "default of 10 iterations: …". */
+export function loopReasonText(reason: LoopReason): string {
+	switch (reason.kind) {
+		case 'annotation':
+			return `annotation iterations=${reason.n}`;
+		case 'items':
+			return `${reason.of} of ${plural(reason.items, 'item')}`;
+		case 'counter':
+			return `literal bound: ${reason.name} from ${reason.from} while ${reason.name} ${reason.op} ${reason.to}${reason.step === 1 ? '' : `, in steps of ${reason.step}`}`;
+		case 'stated':
+			return reason.source;
+		case 'parameter-default':
+			return `${reason.name} by its default: ${plural(reason.n, 'iteration')}`;
+		case 'argument': {
+			const what =
+				reason.measure === 'length' ? `a list of ${plural(reason.value, 'item')} passed as ${reason.name}` : `${reason.name} = ${reason.value} at the call`;
+			return `${what}: ${plural(reason.n, 'iteration')}`;
+		}
+		case 'page-records':
+			return `the records of one page of ${reason.module}: ${formatNumber(reason.records)} (up to ${reason.perPage} a page)`;
+		case 'pages':
+			return `pages through ${reason.module}: ${formatNumber(reason.size)} records at ${reason.perPage} a page`;
+		case 'assumed': {
+			const module = reason.module ?? 'a module';
+			const what =
+				reason.unseen === 'page-records'
+					? `the records of one page of ${module}, whose size is not configured (moduleSizes)`
+					: reason.unseen === 'pages'
+						? `pages through ${module}, whose size is not configured (moduleSizes)`
+						: 'the bound is not visible in the code';
+			return `default of ${reason.n} iterations: ${what}; ${reason.low} to ${formatNumber(reason.high)} (${reason.highFrom})`;
+		}
+	}
+}
+
+/** "from 1 to 10" as an org's API list states a range: "1–10", or "5". */
+function orgSpan(org: NonNullable<Price['orgList']>): string {
+	return org.min === org.max ? `${org.min}` : `${org.min}–${org.max}`;
+}
+
+/** How the rule applied to what the code shows, in words: "3 records → ceil(3/10) = 1"; undefined when there is nothing to say. */
+export function priceDetailText(price: Price): string | undefined {
+	const { detail, orgList } = price;
+	let text: string | undefined;
+	switch (detail?.kind) {
+		case 'records':
+			text = `${plural(detail.records, 'record')} → ceil(${detail.records}/${detail.per}) = ${detail.credits}`;
+			break;
+		case 'records-over-max':
+			text = `${plural(detail.records, 'record')}, more than the ${formatNumber(detail.maxRecords)} one call takes → ceil(${detail.maxRecords}/${detail.per}) = ${detail.credits}`;
+			break;
+		case 'coql-no-limit':
+			text = `no LIMIT: Zoho reads ${detail.rows} rows → ${detail.credits}`;
+			break;
+		case 'coql-limit':
+			text = `LIMIT ${formatNumber(detail.limit)} → ${detail.credits}`;
+			break;
+	}
+	if (!orgList) return text;
+	const org = `your org's API list gives ${orgSpan(orgList)} per call → ${price.credits}`;
+	return text ? `${text}; ${org}` : org;
+}
+
+/** What stood in for a figure the code does not show, in words; undefined when nothing was assumed. */
+export function priceAssumptionText(price: Price): string | undefined {
+	const { assumption, orgList } = price;
+	if (!assumption) return undefined;
+	let text: string;
+	switch (assumption.kind) {
+		case 'unpublished':
+			text = `Zoho publishes no credit figure for this API: the default ${plural(assumption.credits, 'credit')} is assumed`;
+			break;
+		case 'records-unseen':
+			text =
+				assumption.maxRecords === undefined
+					? 'record count not visible: assumed one call at its minimum of 1 credit'
+					: `record count not visible: assumed 1 record (1 credit), up to ${formatNumber(assumption.maxRecords)}, the most one call takes (${assumption.most} credits)`;
+			break;
+		case 'query-unseen':
+			text = `query not visible: assumed LIMIT ${formatNumber(assumption.limit)}, the most one query reads (${plural(assumption.credits, 'credit')})`;
+			break;
+		case 'data-unseen':
+			text = 'the cost depends on data the code does not show';
+			break;
+	}
+	return orgList ? `${text}: ${price.credits} taken within your org's ${orgSpan(orgList)}` : text;
 }
 
 /** Why a computed path was priced as it was: "a computed path segment may also mean Convert Inventory; the dearest, Convert Lead, is assumed". */
@@ -70,7 +174,7 @@ export function costLine(call: CallEstimate, lines: LineMap): string {
 	const what = call.wrapper ? `${call.wrapper.target.name}()` : call.operation.api;
 	const loops = call.loops.map(
 		(use) =>
-			` ×${formatNumber(use.iterations)} (loop at line ${lines.lineOf(use.loop.header.start) + 1}: ${use.reason}${use.source === 'default' ? ', assumed' : ''})`,
+			` ×${formatNumber(use.iterations)} (loop at line ${lines.lineOf(use.loop.header.start) + 1}: ${loopReasonText(use.reason)}${use.source === 'default' ? ', assumed' : ''})`,
 	);
 	const total = loops.length > 0 ? ` = ${formatCreditsRange(call.perRun, call.low, call.high)}` : '';
 	const each = loops.length > 0 ? formatCredits(call.credits) : formatCreditsRange(call.perRun, call.low, call.high);

@@ -28,8 +28,8 @@ export interface LoopFact {
 	/** Iteration count when the code states it (literal bound, literal list, annotation). */
 	readonly iterations?: number;
 	readonly iterationSource?: Exclude<IterationSource, 'default' | 'module-size'>;
-	/** Why the count is what it is, in words: "literal list of 5 items". */
-	readonly iterationReason?: string;
+	/** Why the count is what it is: a literal list of 5 items, an annotation, a counter's bounds. */
+	readonly countReason?: CountReason;
 	/**
 	 * A loop whose count a parameter of its function gives (`for (const m of modules)`, `page <= maxPages`):
 	 * each call counts it from its argument, a literal number or a list of known length, else from the
@@ -48,6 +48,14 @@ export interface LoopFact {
 export function boundCount(bound: LoopBound, n: number): number {
 	return Math.max(0, Math.ceil((n + bound.offset) / bound.step));
 }
+
+/** Why the code's own count of a loop is what it is, as data (core/explain.ts says it in words). */
+export type CountReason =
+	| { readonly kind: 'annotation'; readonly n: number }
+	/** A list of known length: written out, sliced, or held by a name. */
+	| { readonly kind: 'items'; readonly of: 'literal list' | 'list' | 'literal array' | 'slice' | 'array'; readonly items: number }
+	/** `for (let name = from; name < to; name += step)`, or `<=`. */
+	| { readonly kind: 'counter'; readonly name: string; readonly from: number; readonly op: '<' | '<='; readonly to: number; readonly step: number };
 
 export interface LoopBound {
 	/** The parameter's marker (`\u0004start:index\u0005`). */

@@ -8,7 +8,7 @@ import sdkData from './data/sdk-methods.json';
 import { type CreditRule, DEFAULT_CREDITS, price } from './rules';
 import type { DelugeTaskEntry, Operation, RestOperationEntry, SdkMethodEntry } from './types';
 
-export { type CallInputs, type CreditRule, describeRule, type Price, price } from './rules';
+export { type CallInputs, type CreditRule, type Price, type PriceAssumption, type PriceDetail, price } from './rules';
 export type { DelugeTaskEntry, Operation, RestOperationEntry, SdkMethodEntry, Verification } from './types';
 
 export const REST_OPERATIONS = restData as readonly RestOperationEntry[];

@@ -186,12 +186,8 @@ export function calibrate(operation: Operation, basis: Price, api: OrgApi, impor
 		inCatalog: true,
 		orgList,
 	};
-	const span = api.min === api.max ? `${api.min}` : `${api.min}–${api.max}`;
 	if (api.min === api.max) {
-		return {
-			operation: calibrated,
-			price: { credits: api.min, min: api.min, max: api.max, detail: `your org's API list gives ${span} per call → ${api.min}` },
-		};
+		return { operation: calibrated, price: { credits: api.min, min: api.min, max: api.max, orgList: { min: api.min, max: api.max } } };
 	}
 	const clamp = (n: number) => Math.min(api.max, Math.max(api.min, n));
 	const credits = clamp(basis.credits);
@@ -204,8 +200,9 @@ export function calibrate(operation: Operation, basis: Price, api: OrgApi, impor
 			credits,
 			min: pinned ? credits : api.min,
 			max: pinned ? credits : api.max,
-			detail: `${basis.detail ? `${basis.detail}; ` : ''}your org's API list gives ${span} per call → ${credits}`,
-			...(pinned ? {} : { assumption: `${basis.assumption ?? 'the cost depends on data the code does not show'}: ${credits} taken within your org's ${span}` }),
+			...(basis.detail ? { detail: basis.detail } : {}),
+			...(pinned ? {} : { assumption: basis.assumption ?? { kind: 'data-unseen' } }),
+			orgList: { min: api.min, max: api.max },
 		},
 	};
 }

@@ -2,8 +2,6 @@
  * The closed set of credit rules and how each prices one call.
  * Every catalog entry carries exactly one of these; scripts/gen-catalog.mjs refuses anything else.
  */
-import { formatNumber, plural } from '../../../../shared/format';
-
 export type CreditRule =
 	/** N credits per call, whatever it carries (default 1; Convert Lead 5; Bulk Read 50; Bulk Write 500). */
 	| { readonly kind: 'fixed'; readonly credits: number }
@@ -22,16 +20,39 @@ export interface CallInputs {
 	readonly coqlLimit?: number | null;
 }
 
+/** How a rule applied to what the code shows, as data (core/explain.ts says it in words). */
+export type PriceDetail =
+	/** `ceil(records / per)`. */
+	| { readonly kind: 'records'; readonly records: number; readonly per: number; readonly credits: number }
+	/** More records than one call takes: priced as a full call, `ceil(maxRecords / per)`. */
+	| { readonly kind: 'records-over-max'; readonly records: number; readonly maxRecords: number; readonly per: number; readonly credits: number }
+	/** A COQL query with no LIMIT reads the default number of rows. */
+	| { readonly kind: 'coql-no-limit'; readonly rows: number; readonly credits: number }
+	| { readonly kind: 'coql-limit'; readonly limit: number; readonly credits: number };
+
+/** What stood in for a figure the rule needs and the code does not show. */
+export type PriceAssumption =
+	/** Zoho publishes no figure: its default per call. */
+	| { readonly kind: 'unpublished'; readonly credits: number }
+	/** The records a write carries: one, up to a full call (`most` credits) when the API caps records per call. */
+	| { readonly kind: 'records-unseen'; readonly maxRecords?: number; readonly most: number }
+	/** The COQL query: the most one query reads. */
+	| { readonly kind: 'query-unseen'; readonly limit: number; readonly credits: number }
+	/** An org's API list gives a range and nothing the code shows pins the figure within it. */
+	| { readonly kind: 'data-unseen' };
+
 export interface Price {
 	/** The point estimate for one call. */
 	readonly credits: number;
 	/** Lowest and highest cost one call can have under the rule, given what is visible. */
 	readonly min: number;
 	readonly max: number;
-	/** How the rule applied, in words: "3 records → ceil(3/10) = 1". */
-	readonly detail?: string;
+	/** How the rule applied: "3 records → ceil(3/10) = 1". */
+	readonly detail?: PriceDetail;
 	/** Set when a figure the rule needs was not visible and an assumption stood in for it. */
-	readonly assumption?: string;
+	readonly assumption?: PriceAssumption;
+	/** Set when the org's API list priced the call: its range per call and the figure taken within it. */
+	readonly orgList?: { readonly min: number; readonly max: number };
 }
 
 /** The default the unknown rule falls back to. */
@@ -46,20 +67,6 @@ export function coqlCredits(limit: number): number {
 	return 3;
 }
 
-/** The rule in words, as hover and reports state it. */
-export function describeRule(rule: CreditRule): string {
-	switch (rule.kind) {
-		case 'fixed':
-			return `${plural(rule.credits, 'credit')} per call`;
-		case 'per-records':
-			return `1 credit per ${rule.per} records, rounded up${rule.maxRecords ? `; at most ${formatNumber(rule.maxRecords)} records per call` : ''}`;
-		case 'coql-limit':
-			return 'by LIMIT: 1–200 rows → 1 credit, 201–1,000 → 2, 1,001–2,000 → 3';
-		case 'unknown':
-			return `not published by Zoho; priced at the default ${plural(DEFAULT_CREDITS, 'credit')}`;
-	}
-}
-
 /** Prices one call under its rule. */
 export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 	switch (rule.kind) {
@@ -70,7 +77,7 @@ export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 				credits: DEFAULT_CREDITS,
 				min: DEFAULT_CREDITS,
 				max: DEFAULT_CREDITS,
-				assumption: 'Zoho publishes no credit figure for this API: the default 1 credit is assumed',
+				assumption: { kind: 'unpublished', credits: DEFAULT_CREDITS },
 			};
 		case 'per-records': {
 			// Zoho takes at most `maxRecords` in one call: a larger list is priced as a full call, and said so.
@@ -80,12 +87,12 @@ export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 					credits,
 					min: credits,
 					max: credits,
-					detail: `${plural(inputs.records, 'record')}, more than the ${formatNumber(rule.maxRecords)} one call takes → ceil(${rule.maxRecords}/${rule.per}) = ${credits}`,
+					detail: { kind: 'records-over-max', records: inputs.records, maxRecords: rule.maxRecords, per: rule.per, credits },
 				};
 			}
 			if (inputs.records !== undefined) {
 				const credits = Math.max(1, Math.ceil(inputs.records / rule.per));
-				return { credits, min: credits, max: credits, detail: `${plural(inputs.records, 'record')} → ceil(${inputs.records}/${rule.per}) = ${credits}` };
+				return { credits, min: credits, max: credits, detail: { kind: 'records', records: inputs.records, per: rule.per, credits } };
 			}
 			// Most writes whose records the code does not show send one; a full call is the high end.
 			if (rule.maxRecords !== undefined) {
@@ -94,22 +101,22 @@ export function price(rule: CreditRule, inputs: CallInputs = {}): Price {
 					credits: 1,
 					min: 1,
 					max: most,
-					assumption: `record count not visible: assumed 1 record (1 credit), up to ${formatNumber(rule.maxRecords)}, the most one call takes (${most} credits)`,
+					assumption: { kind: 'records-unseen', maxRecords: rule.maxRecords, most },
 				};
 			}
-			return { credits: 1, min: 1, max: 1, assumption: 'record count not visible: assumed one call at its minimum of 1 credit' };
+			return { credits: 1, min: 1, max: 1, assumption: { kind: 'records-unseen', most: 1 } };
 		}
 		case 'coql-limit': {
-			if (inputs.coqlLimit === null) return { credits: 1, min: 1, max: 1, detail: `no LIMIT: Zoho reads ${COQL_DEFAULT_LIMIT} rows → 1` };
+			if (inputs.coqlLimit === null) return { credits: 1, min: 1, max: 1, detail: { kind: 'coql-no-limit', rows: COQL_DEFAULT_LIMIT, credits: 1 } };
 			if (inputs.coqlLimit !== undefined) {
 				const credits = coqlCredits(inputs.coqlLimit);
-				return { credits, min: credits, max: credits, detail: `LIMIT ${formatNumber(inputs.coqlLimit)} → ${credits}` };
+				return { credits, min: credits, max: credits, detail: { kind: 'coql-limit', limit: inputs.coqlLimit, credits } };
 			}
 			return {
 				credits: 3,
 				min: 1,
 				max: 3,
-				assumption: `query not visible: assumed LIMIT ${formatNumber(COQL_MAX_LIMIT)}, the most one query reads (3 credits)`,
+				assumption: { kind: 'query-unseen', limit: COQL_MAX_LIMIT, credits: 3 },
 			};
 		}
 	}

@@ -4,10 +4,12 @@ import {
 	boundCount,
 	type BranchFact,
 	type CallFact,
+	type CountReason,
 	type FileFacts,
 	type FunctionFact,
 	type InvocationFact,
 	type IterationSource,
+	type LoopBound,
 	type LoopFact,
 	type RequestTemplate,
 	type Span,
@@ -27,7 +29,6 @@ import {
 	parseQueryMarker,
 	withoutParameters,
 } from '../scan/zoho-url';
-import { formatNumber, plural } from '../../../../shared/format';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {
@@ -103,9 +104,33 @@ export interface LoopUse {
 	 */
 	readonly high: number;
 	readonly source: IterationSource;
-	/** "literal list of 5 items", "default of 10 iterations: bound not visible". */
-	readonly reason: string;
+	/** Why the count is what it is: the code's own count, an argument, a module's size, the default. */
+	readonly reason: LoopReason;
 }
+
+/** Why a loop runs as often as it is counted, as data (core/explain.ts says it in words). */
+export type LoopReason =
+	| CountReason
+	/** The code states a count the scanner did not explain (kept for facts from elsewhere). */
+	| { readonly kind: 'stated'; readonly source: IterationSource }
+	/** A loop bound by a parameter whose default counts: no call's argument is at hand. */
+	| { readonly kind: 'parameter-default'; readonly name: string; readonly n: number }
+	/** A loop bound by a parameter, counted from a call's argument: a list's length or a number. */
+	| { readonly kind: 'argument'; readonly measure: LoopBound['measure']; readonly name: string; readonly value: number; readonly n: number }
+	/** The records of one page of a module of configured size. */
+	| { readonly kind: 'page-records'; readonly module: string; readonly records: number; readonly perPage: number }
+	/** Pages through a module of configured size. */
+	| { readonly kind: 'pages'; readonly module: string; readonly size: number; readonly perPage: number }
+	/** The default count: what is not visible, and how far the loop can run (its high end and where that comes from). */
+	| {
+			readonly kind: 'assumed';
+			readonly n: number;
+			readonly unseen: 'page-records' | 'pages' | 'bound';
+			readonly module?: string;
+			readonly low: number;
+			readonly high: number;
+			readonly highFrom: 'the page size' | 'assumedIterations.high';
+	  };
 
 export interface CallEstimate {
 	readonly call: CallFact;
@@ -501,26 +526,39 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 	const loop = facts.loops[loopIndex];
 	if (loop.iterations !== undefined && loop.iterationSource) {
 		const n = loop.iterations;
-		return { loopIndex, loop, iterations: n, low: n, high: n, source: loop.iterationSource, reason: loop.iterationReason ?? loop.iterationSource };
+		return {
+			loopIndex,
+			loop,
+			iterations: n,
+			low: n,
+			high: n,
+			source: loop.iterationSource,
+			reason: loop.countReason ?? { kind: 'stated', source: loop.iterationSource },
+		};
 	}
 	// A loop bound by a parameter with a default, where no call's argument is at hand: the default counts.
 	if (byDefault && loop.bound?.fallback !== undefined) {
 		const n = boundCount(loop.bound, loop.bound.fallback);
-		return { loopIndex, loop, iterations: n, low: n, high: n, source: 'literal', reason: `${loop.bound.name} by its default: ${plural(n, 'iteration')}` };
+		return { loopIndex, loop, iterations: n, low: n, high: n, source: 'literal', reason: { kind: 'parameter-default', name: loop.bound.name, n } };
 	}
 	const n = assumptions.defaultLoopIterations;
 	// Where the count is assumed, the loop runs at least once (when it runs at all).
 	const low = Math.min(1, n);
 	const assumedHigh = Math.max(n, assumptions.assumedIterationsHigh ?? ASSUMED_ITERATIONS_HIGH);
 	/** The default count, with its range and where its high end comes from. */
-	const assumed = (what: string, high: number, highFrom: string): LoopUse => ({
+	const assumed = (
+		unseen: 'page-records' | 'pages' | 'bound',
+		module: string | undefined,
+		high: number,
+		highFrom: 'the page size' | 'assumedIterations.high',
+	): LoopUse => ({
 		loopIndex,
 		loop,
 		iterations: n,
 		low,
 		high,
 		source: 'default',
-		reason: `default of ${n} iterations: ${what}; ${low} to ${formatNumber(high)} (${highFrom})`,
+		reason: { kind: 'assumed', n, unseen, ...(module !== undefined ? { module } : {}), low, high, highFrom },
 	});
 	if (loop.page) {
 		const { module, perPage } = loop.page;
@@ -534,12 +572,12 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 				low: records,
 				high: records,
 				source: 'module-size',
-				reason: `the records of one page of ${module}: ${formatNumber(records)} (up to ${perPage} a page)`,
+				reason: { kind: 'page-records', module: module!, records, perPage },
 			};
 		}
 		// The code states the page's size: one run can reach it.
 		const high = Math.max(n, perPage);
-		return assumed(`the records of one page of ${module ?? 'a module'}, whose size is not configured (moduleSizes)`, high, 'the page size');
+		return assumed('page-records', module, high, 'the page size');
 	}
 	if (loop.pagination) {
 		const { module, perPage } = loop.pagination;
@@ -553,12 +591,12 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 				low: pages,
 				high: pages,
 				source: 'module-size',
-				reason: `pages through ${module}: ${formatNumber(size)} records at ${perPage} a page`,
+				reason: { kind: 'pages', module: module!, size, perPage },
 			};
 		}
-		return assumed(`pages through ${module ?? 'a module'}, whose size is not configured (moduleSizes)`, assumedHigh, 'assumedIterations.high');
+		return assumed('pages', module, assumedHigh, 'assumedIterations.high');
 	}
-	return assumed('the bound is not visible in the code', assumedHigh, 'assumedIterations.high');
+	return assumed('bound', undefined, assumedHigh, 'assumedIterations.high');
 }
 
 /**
@@ -574,8 +612,15 @@ function boundUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions,
 	// An argument the code computes: the parameter's default does not apply.
 	if (length === undefined) return describeUse(facts, loopIndex, assumptions, false);
 	const n = boundCount(bound, length);
-	const what = bound.measure === 'length' ? `a list of ${plural(length, 'item')} passed as ${bound.name}` : `${bound.name} = ${length} at the call`;
-	return { loopIndex, loop, iterations: n, low: n, high: n, source: 'literal', reason: `${what}: ${plural(n, 'iteration')}` };
+	return {
+		loopIndex,
+		loop,
+		iterations: n,
+		low: n,
+		high: n,
+		source: 'literal',
+		reason: { kind: 'argument', measure: bound.measure, name: bound.name, value: length, n },
+	};
 }
 
 /** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */

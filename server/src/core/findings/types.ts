@@ -5,6 +5,7 @@ import type { CallEstimate, FileEstimate, LoopUse } from '../estimate';
 import { formatNumber } from '../../../../shared/format';
 import type { EntryPoint } from '../estimate/entries';
 import type { FileFacts, Span } from '../facts';
+import { loopReasonText } from '../explain';
 import type { Severity } from '../../../../shared/report';
 
 export type { Severity } from '../../../../shared/report';
@@ -105,7 +106,7 @@ export function loopDescription(call: CallEstimate): string {
 export function loopsRelated(call: CallEstimate): RelatedLocation[] {
 	return call.loops.map((use) => ({
 		span: use.loop.header,
-		message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${use.reason}.`,
+		message: `This loop runs ${formatNumber(use.iterations)} time${use.iterations === 1 ? '' : 's'}: ${loopReasonText(use.reason)}.`,
 	}));
 }
 

@@ -491,19 +491,19 @@ export function scanDeluge(text: string): FileFacts {
 	const describeLoop = (statement: Extract<Statement, { kind: 'foreach' | 'while' }>, env: Env): LoopFact => {
 		const base: LoopFact = { kind: statement.kind === 'foreach' ? 'for-each' : 'while', span: statement.span, header: statement.header };
 		const n = annotated(statement.span.start);
-		if (n !== undefined) return { ...base, iterations: n, iterationSource: 'annotation', iterationReason: `annotation iterations=${n}` };
+		if (n !== undefined) return { ...base, iterations: n, iterationSource: 'annotation', countReason: { kind: 'annotation', n } };
 		if (statement.kind === 'while') return base;
 		const value = valueOf(statement.iterable, env);
 		// `for each x in {}`: an empty literal (read as an empty map) runs no iteration.
 		if (value?.kind === 'map' && value.size === 0 && statement.iterable.kind === 'map')
-			return { ...base, iterations: 0, iterationSource: 'literal', iterationReason: 'literal list of 0 items' };
+			return { ...base, iterations: 0, iterationSource: 'literal', countReason: { kind: 'items', of: 'literal list', items: 0 } };
 		if (value?.kind === 'list') {
 			const literal = statement.iterable.kind === 'list';
 			return {
 				...base,
 				iterations: value.length,
 				iterationSource: 'literal',
-				iterationReason: `${literal ? 'literal list' : 'list'} of ${value.length} item${value.length === 1 ? '' : 's'}`,
+				countReason: { kind: 'items', of: literal ? 'literal list' : 'list', items: value.length },
 			};
 		}
 		if (value?.kind === 'page') return { ...base, page: { ...(value.module ? { module: value.module } : {}), perPage: value.perPage } };

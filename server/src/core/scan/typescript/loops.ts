@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 import type { PageResponses } from './pages';
-import type { LoopBound, LoopFact, LoopKind } from '../../facts';
+import type { CountReason, LoopBound, LoopFact, LoopKind } from '../../facts';
 import { parseAnnotation } from '../annotations';
 import { parameterMarker } from '../zoho-url';
 import { evaluate, type Scope, unwrap } from './values';
@@ -16,7 +16,7 @@ const PAGINATION = /more_records|moreRecords|hasMore|has_more|next_?page_?token|
 /** Zoho's default and largest page: 200 records. */
 const DEFAULT_PER_PAGE = 200;
 
-type Counted = { count: number; reason: string } | undefined;
+type Counted = { count: number; reason: CountReason } | undefined;
 
 /**
  * A loop bound by a parameter of its function: `expr` is the parameter (`for (const m of modules)`) or
@@ -91,10 +91,6 @@ function annotatedIterations(node: ts.Node, headerEnd: number, text: string): nu
 	return comment >= 0 ? parseAnnotation(rest.slice(comment))?.iterations : undefined;
 }
 
-function plural(n: number, word: string): string {
-	return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** The elements an iterable has: a literal array, `.slice(a, b)`, `Array.from({ length })`, a constant holding one. */
 function iterableCount(expr: ts.Expression, scope: Scope, thisScope: Scope | undefined): Counted {
 	const value = evaluate(expr, scope, thisScope);
@@ -105,7 +101,7 @@ function iterableCount(expr: ts.Expression, scope: Scope, thisScope: Scope | und
 		: ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice'
 			? 'slice'
 			: 'array';
-	return { count: value.length, reason: `${what} of ${plural(value.length, 'item')}` };
+	return { count: value.length, reason: { kind: 'items', of: what, items: value.length } };
 }
 
 function numberOf(expr: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): number | undefined {
@@ -139,8 +135,7 @@ function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | und
 	const span = inclusive ? to - from + 1 : to - from;
 	const count = Math.max(0, Math.ceil(span / step));
 	const op = cond.operatorToken.kind === ts.SyntaxKind.LessThanToken ? '<' : '<=';
-	const reason = `literal bound: ${name} from ${from} while ${name} ${op} ${to}${step === 1 ? '' : `, in steps of ${step}`}`;
-	return { count, reason };
+	return { count, reason: { kind: 'counter', name, from, op, to, step } };
 }
 
 /** A per_page the loop's requests ask for (`per_page=100` in a URL or `per_page: 100` in params). */
@@ -207,8 +202,8 @@ export function describeLoop(
 		...(parallel ? { parallel } : {}),
 	};
 	const annotated = annotatedIterations(node, headerEnd, text);
-	if (annotated !== undefined) return { ...base, iterations: annotated, iterationSource: 'annotation', iterationReason: `annotation iterations=${annotated}` };
-	return counted ? { ...base, iterations: counted.count, iterationSource: 'literal', iterationReason: counted.reason } : base;
+	if (annotated !== undefined) return { ...base, iterations: annotated, iterationSource: 'annotation', countReason: { kind: 'annotation', n: annotated } };
+	return counted ? { ...base, iterations: counted.count, iterationSource: 'literal', countReason: counted.reason } : base;
 }
 
 function isParallelCall(node: ts.CallExpression): boolean {
