@@ -26,9 +26,9 @@ import {
 	PARAMETER,
 	parseBodyMarker,
 	parseListMarker,
-	parseQueryMarker,
 	withoutParameters,
 } from '../scan/zoho-url';
+import { parseQueryMarker } from '../scan/coql';
 
 /** What the estimate assumes where the code does not say. */
 export interface Assumptions {

@@ -17,7 +17,8 @@ import {
 } from '../../facts';
 import { namesZoho } from '../../zoho-markers';
 import { parseAnnotation } from '../annotations';
-import { coqlLimitOf, crmPathOf, followedText, HOLE, MAX_TEXT_LENGTH } from '../zoho-url';
+import { coqlLimitOf } from '../coql';
+import { crmPathOf, followedText, HOLE, MAX_TEXT_LENGTH } from '../zoho-url';
 import { type Expr, parse, type Statement } from './parser';
 import { LEX_ERROR_MESSAGES, type ScanErrorCode } from './scanner';
 

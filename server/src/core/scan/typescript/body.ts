@@ -1,8 +1,7 @@
 /** What a request body shows that prices depend on: the records of a write, the LIMIT of a COQL query. */
 import ts from 'typescript';
-import { bodyMarker, coqlLimitOf, followedText, HOLE, PARAMETER, parameterMarker, queryMarker } from '../zoho-url';
-
-export { coqlLimitOf };
+import { coqlLimitOf, queryMarker } from '../coql';
+import { bodyMarker, followedText, HOLE, PARAMETER, parameterMarker } from '../zoho-url';
 import { evaluate, fieldOf, type Scope, unwrap, type Value } from './values';
 
 /** The object a body expression stands for: itself, `JSON.stringify(it)`, or a constant holding it (with the fields set since). */

@@ -43,7 +43,6 @@ import {
 import { recogniseCall } from './recognizers';
 import { listMarker, parameterMarker } from '../zoho-url';
 
-export { coqlLimitOf } from './body';
 
 export function scriptKindOf(path: string): ts.ScriptKind {
 	const lower = path.toLowerCase();
