@@ -17,17 +17,7 @@ import {
 import { type FunctionRef, type Graph, isParametric, ownerOf, sdkCall } from '../graph';
 import { Memo } from '../memo';
 import { branchTotal, type Costed } from './branches';
-import {
-	argumentMember,
-	crmPathOf,
-	hasParameter,
-	HOLE,
-	listsAsHoles,
-	PARAMETER,
-	parseBodyMarker,
-	parseListMarker,
-	withoutParameters,
-} from '../scan/zoho-url';
+import { argumentMember, crmPathOf, hasParameter, HOLE, listsAsHoles, PARAMETER, parseBodyMarker, parseListMarker, withoutParameters } from '../scan/zoho-url';
 import { parseQueryMarker } from '../scan/coql';
 
 /** What the estimate assumes where the code does not say. */

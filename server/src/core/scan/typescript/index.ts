@@ -43,7 +43,6 @@ import {
 import { recogniseCall } from './recognizers';
 import { listMarker, parameterMarker } from '../zoho-url';
 
-
 export function scriptKindOf(path: string): ts.ScriptKind {
 	const lower = path.toLowerCase();
 	if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
