@@ -512,24 +512,21 @@ function sameLoopAssumptions(a: Assumptions, b: Assumptions): boolean {
 	);
 }
 
+/** A loop use whose count is known: it runs exactly `n` times. */
+function counted(loopIndex: number, loop: LoopFact, n: number, source: IterationSource, reason: LoopReason): LoopUse {
+	return { loopIndex, loop, iterations: n, low: n, high: n, source, reason };
+}
+
 function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions, byDefault = true): LoopUse {
 	const loop = facts.loops[loopIndex];
 	if (loop.iterations !== undefined && loop.iterationSource) {
 		const n = loop.iterations;
-		return {
-			loopIndex,
-			loop,
-			iterations: n,
-			low: n,
-			high: n,
-			source: loop.iterationSource,
-			reason: loop.countReason ?? { kind: 'stated', source: loop.iterationSource },
-		};
+		return counted(loopIndex, loop, n, loop.iterationSource, loop.countReason ?? { kind: 'stated', source: loop.iterationSource });
 	}
 	// A loop bound by a parameter with a default, where no call's argument is at hand: the default counts.
 	if (byDefault && loop.bound?.fallback !== undefined) {
 		const n = boundCount(loop.bound, loop.bound.fallback);
-		return { loopIndex, loop, iterations: n, low: n, high: n, source: 'literal', reason: { kind: 'parameter-default', name: loop.bound.name, n } };
+		return counted(loopIndex, loop, n, 'literal', { kind: 'parameter-default', name: loop.bound.name, n });
 	}
 	const n = assumptions.defaultLoopIterations;
 	// Where the count is assumed, the loop runs at least once (when it runs at all).
@@ -555,15 +552,7 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const records = Math.min(size, perPage);
-			return {
-				loopIndex,
-				loop,
-				iterations: records,
-				low: records,
-				high: records,
-				source: 'module-size',
-				reason: { kind: 'page-records', module: module!, records, perPage },
-			};
+			return counted(loopIndex, loop, records, 'module-size', { kind: 'page-records', module: module!, records, perPage });
 		}
 		// The code states the page's size: one run can reach it.
 		const high = Math.max(n, perPage);
@@ -574,15 +563,7 @@ function describeUse(facts: FileFacts, loopIndex: number, assumptions: Assumptio
 		const size = module === undefined ? undefined : assumptions.moduleSizes?.[module];
 		if (size !== undefined) {
 			const pages = Math.max(1, Math.ceil(size / perPage));
-			return {
-				loopIndex,
-				loop,
-				iterations: pages,
-				low: pages,
-				high: pages,
-				source: 'module-size',
-				reason: { kind: 'pages', module: module!, size, perPage },
-			};
+			return counted(loopIndex, loop, pages, 'module-size', { kind: 'pages', module: module!, size, perPage });
 		}
 		return assumed('pages', module, assumedHigh, 'assumedIterations.high');
 	}
@@ -602,15 +583,7 @@ function boundUse(facts: FileFacts, loopIndex: number, assumptions: Assumptions,
 	// An argument the code computes: the parameter's default does not apply.
 	if (length === undefined) return describeUse(facts, loopIndex, assumptions, false);
 	const n = boundCount(bound, length);
-	return {
-		loopIndex,
-		loop,
-		iterations: n,
-		low: n,
-		high: n,
-		source: 'literal',
-		reason: { kind: 'argument', measure: bound.measure, name: bound.name, value: length, n },
-	};
+	return counted(loopIndex, loop, n, 'literal', { kind: 'argument', measure: bound.measure, name: bound.name, value: length, n });
 }
 
 /** Prices every call of one file and multiplies it by the loops around it; with a workspace, also calls of functions that make requests. */
