@@ -24,7 +24,9 @@ import { formatNumber, formatRange, formatRatio } from '../../shared/format';
 import { markdownToText } from '../../shared/markdown';
 import { reportMarkdown } from '../../shared/markdown-report';
 import { FunctionCosts } from './core/estimate';
+import type { FileFacts } from './core/facts';
 import { Graph } from './core/graph';
+import { entryPointMarkers, relevantSources, unreadFacts } from './core/scan/relevance';
 import { IncrementalReport, type ReportSource } from './core/workspace-report';
 import { type JsonReport, type SkippedEntry } from '../../shared/report';
 import { diffMarkdown, diffReports } from './core/report-diff';
@@ -258,9 +260,15 @@ function scanTree(
 	});
 	if (announceSkips) for (const skip of skipped) process.stderr.write(`zoho-credits: skipped ${printable(skip.path)}: ${skip.reason}\n`);
 	const progress = read.length >= 200 ? progressLine(read.length) : undefined;
-	const facts = new Map<string, ReturnType<typeof scanFile>>();
+	// Only the files that can matter are parsed; the others hold nothing the report could show.
+	const relevant = relevantSources(
+		read.map(({ file, text }) => ({ path: graphPath(file.path), language: file.language, text })),
+		entryPointMarkers(settings.entryPoints.value),
+	);
+	const facts = new Map<string, FileFacts>();
 	read.forEach(({ file, text }, i) => {
-		facts.set(graphPath(file.path), scanFile(text, graphPath(file.path), file.language));
+		const path = graphPath(file.path);
+		facts.set(path, relevant.has(path) ? scanFile(text, path, file.language) : unreadFacts(file.language));
 		if ((i + 1) % 50 === 0) progress?.(i + 1);
 	});
 	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(settings));

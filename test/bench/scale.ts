@@ -27,10 +27,11 @@ import { analyzeFacts, DEFAULT_SETTINGS, scanDocument, scanFile, type SourceText
 import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
 import { FunctionCosts } from '../../server/src/core/estimate';
 import { Graph } from '../../server/src/core/graph';
+import { relevantSources, unreadFacts } from '../../server/src/core/scan/relevance';
 import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
 import { type StatusParams } from '../../shared/protocol';
 import { statusNotification } from '../../server/src/lsp/messages';
-import { generateWorkspace, random } from './workspace';
+import { generateSparseWorkspace, generateWorkspace, random } from './workspace';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -52,9 +53,10 @@ function percentile(values: number[], p: number): number {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** What the CLI does with the files it read: scan, link, then the report (core/workspace-report.ts). */
-function coldAnalysis(files: readonly SourceText[]): void {
-	const facts = new Map(files.map((f) => [f.path, scanFile(f.text, f.path, f.language)] as const));
+/** What the CLI does with the files it read: find those that can matter, scan them, link, then the report. */
+function coldAnalysis(files: readonly SourceText[]): number {
+	const relevant = relevantSources(files);
+	const facts = new Map(files.map((f) => [f.path, relevant.has(f.path) ? scanFile(f.text, f.path, f.language) : unreadFacts(f.language)] as const));
 	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(DEFAULT_SETTINGS));
 	const texts = new Map(files.map((f) => [f.path, f.text] as const));
 	const sources = files.map((f) => ({
@@ -66,6 +68,27 @@ function coldAnalysis(files: readonly SourceText[]): void {
 		text: () => texts.get(f.path),
 	}));
 	makeReport(new IncrementalReport(), sources, budgetOf(DEFAULT_SETTINGS));
+	return relevant.size;
+}
+
+/** A sparse workspace (one file in ten touching Zoho CRM): the cold analysis against TypeScript's parse of the same files. */
+function benchSparse(fileCount: number, seed: number, rounds: number) {
+	const sparse = [...generateSparseWorkspace(fileCount, seed).files].map(([path, f]) => ({ path, language: f.language, text: f.text }));
+	const parse: number[] = [];
+	const ours: number[] = [];
+	let read = 0;
+	for (let r = 0; r < rounds; r++) {
+		parse.push(time(() => sparse.forEach((f) => ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest))));
+		ours.push(time(() => (read = coldAnalysis(sparse))));
+	}
+	return {
+		files: sparse.length,
+		filesRead: read,
+		lines: sparse.reduce((n, f) => n + f.text.split('\n').length, 0),
+		typescriptParseMs: round(median(parse)),
+		coldAnalysisMs: round(median(ours)),
+		ratioToParse: round(median(ours) / median(parse)),
+	};
 }
 
 /** ESLint's linter with one rule, in memory: the parse and walk a user would run instead. */
@@ -216,6 +239,7 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 			eslintMessages,
 			eslintToOursRatio: round(eslintMs / median(oursTsJs)),
 		},
+		sparse: benchSparse(fileCount, seed, rounds),
 		editIn3000LineFile: { edits: edits.length, p50Ms: round(percentile(edits, 50)), p95Ms: round(percentile(edits, 95)) },
 		server: {
 			...server,

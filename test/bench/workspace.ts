@@ -312,3 +312,189 @@ export function generateWorkspace(files: number, seed = 1): Workspace {
 	out.set(bigFile, { text: big, language: 'typescript' });
 	return { files: out, bigFile };
 }
+
+/** A React component of the app: props, state, formatting helpers, markup; no Zoho CRM anywhere. */
+function component(i: number, utils: number, pick: () => number): string {
+	const u = Math.floor(pick() * utils);
+	const other = i > 0 ? Math.floor(pick() * i) : undefined;
+	const items = 3 + Math.floor(pick() * 6);
+	return `import { useMemo, useState } from 'react';
+import { formatDate${u}, slugify${u} } from '../utils/util${u}';
+import type { Item${u} } from '../types/types${u}';
+${other === undefined ? '' : `import { Component${other} } from './component${other}';\n`}
+export interface Component${i}Props {
+  title: string;
+  items: Item${u}[];
+  onSelect?: (item: Item${u}) => void;
+}
+
+function summary(items: Item${u}[]): string {
+  const total = items.reduce((sum, item) => sum + item.amount, 0);
+  return \`\${items.length} items, \${total.toFixed(2)} in total\`;
+}
+
+export function Component${i}({ title, items, onSelect }: Component${i}Props) {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<boolean>(false);
+  const visible = useMemo(() => items.filter((item) => item.name.toLowerCase().includes(query.toLowerCase())), [items, query]);
+  const sorted = useMemo(() => [...visible].sort((a, b) => a.name.localeCompare(b.name)), [visible]);
+  return (
+    <section className="rounded-lg border p-4 shadow-sm" aria-label={title}>
+      <header className="flex items-center justify-between gap-2">
+        <h2 className="text-lg font-semibold">{title}</h2>
+        <button type="button" className="text-sm underline" onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Show'} details
+        </button>
+      </header>
+      <input className="mt-2 w-full rounded border px-2 py-1" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Filter…" />
+      <ul className="mt-3 space-y-1">
+        {sorted.slice(0, ${items * 10}).map((item) => (
+          <li key={slugify${u}(item.name)} className="flex justify-between">
+            <a href={\`#\${slugify${u}(item.name)}\`} onClick={() => onSelect?.(item)}>
+              {item.name}
+            </a>
+            <span className="text-xs text-gray-500">{formatDate${u}(item.updatedAt)}</span>
+          </li>
+        ))}
+      </ul>
+      {open && <p className="mt-2 text-sm">{summary(sorted)}</p>}
+${other === undefined ? '' : `      {open && <Component${other} title="Related" items={[]} />}\n`}    </section>
+  );
+}
+`;
+}
+
+/** Utilities shared by the app: dates, strings, numbers, a little caching. */
+function utility(i: number, pick: () => number): string {
+	const pad = 2 + Math.floor(pick() * 3);
+	return `export function formatDate${i}(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const day = String(date.getDate()).padStart(${pad}, '0');
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  return \`\${date.getFullYear()}-\${month}-\${day}\`;
+}
+
+export function slugify${i}(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function clamp${i}(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+export function debounce${i}<T extends (...args: never[]) => void>(run: T, ms: number): T {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return ((...args: never[]) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(...args), ms);
+  }) as T;
+}
+
+const cache${i} = new Map<string, { value: unknown; at: number }>();
+
+export function remember${i}<T>(key: string, make: () => T, ttlMs = 60_000): T {
+  const known = cache${i}.get(key);
+  if (known && Date.now() - known.at < ttlMs) return known.value as T;
+  const value = make();
+  cache${i}.set(key, { value, at: Date.now() });
+  return value;
+}
+
+export function groupBy${i}<T>(items: readonly T[], key: (item: T) => string): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  for (const item of items) (out[key(item)] ??= []).push(item);
+  return out;
+}
+`;
+}
+
+/** Types of the app's data. */
+function types(i: number, pick: () => number): string {
+	const extra = 3 + Math.floor(pick() * 8);
+	return `export interface Item${i} {
+  id: string;
+  name: string;
+  amount: number;
+  updatedAt: string;
+${Array.from({ length: extra }, (_, k) => `  attribute${k}?: ${k % 2 ? 'string' : 'number'};`).join('\n')}
+}
+
+export type Status${i} = 'draft' | 'active' | 'archived';
+
+export interface Page${i}<T> {
+  items: T[];
+  next?: string;
+  total: number;
+}
+
+export function isActive${i}(status: Status${i}): boolean {
+  return status === 'active';
+}
+`;
+}
+
+/** A test of a component and a utility. */
+function unitTest(i: number, components: number, utils: number, pick: () => number): string {
+	const c = Math.floor(pick() * components);
+	const u = Math.floor(pick() * utils);
+	return `import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { Component${c} } from '../components/component${c}';
+import { clamp${u}, formatDate${u}, slugify${u} } from '../utils/util${u}';
+
+describe('component${c} and util${u} (${i})', () => {
+  it('renders its title', () => {
+    render(<Component${c} title="Orders" items={[]} />);
+    expect(screen.getByText('Orders')).toBeTruthy();
+  });
+
+  it('formats dates', () => {
+    expect(formatDate${u}('2026-01-05T10:00:00Z')).toMatch(/2026-01-0?5/);
+  });
+
+  it('slugifies', () => {
+    expect(slugify${u}('Hello, World!')).toBe('hello-world');
+  });
+
+  it('clamps', () => {
+    for (const [value, expected] of [[-1, 0], [5, 5], [11, 10]] as const) expect(clamp${u}(value, 0, 10)).toBe(expected);
+  });
+});
+`;
+}
+
+/**
+ * A workspace that looks like a real application: about one file in ten touches Zoho CRM (clients and
+ * the jobs that call them), the rest is ordinary app code (components, utilities, types, tests).
+ */
+export function generateSparseWorkspace(files: number, seed = 1): Workspace {
+	const pick = random(seed);
+	const out: Workspace['files'] = new Map();
+	const zoho = Math.max(2, Math.round(files * 0.1));
+	const clients = Math.max(1, Math.round(zoho * 0.4));
+	const jobs = zoho - clients;
+	const ordinary = files - zoho;
+	const components = Math.max(1, Math.round(ordinary * 0.4));
+	const utils = Math.max(1, Math.round(ordinary * 0.2));
+	const typeFiles = Math.max(1, Math.round(ordinary * 0.15));
+	const tests = Math.max(0, ordinary - components - utils - typeFiles);
+	for (let i = 0; i < clients; i++) out.set(`/app/src/zoho/client${i}.ts`, { text: tsClient(i, pick), language: 'typescript' });
+	for (let i = 0; i < jobs; i++)
+		out.set(`/app/src/jobs/job${i}.js`, {
+			// Jobs use the app's utilities too, as real ones do.
+			text: jsJob(i, clients, pick)
+				.replace(/\.\.\/clients\//g, '../zoho/')
+				.replace("'use strict';\n", `'use strict';\nconst { slugify${i % utils} } = require('../utils/util${i % utils}');\n`),
+			language: 'javascript',
+		});
+	for (let i = 0; i < utils; i++) out.set(`/app/src/utils/util${i}.ts`, { text: utility(i, pick), language: 'typescript' });
+	for (let i = 0; i < typeFiles; i++) out.set(`/app/src/types/types${i}.ts`, { text: types(i, pick), language: 'typescript' });
+	for (let i = 0; i < components; i++)
+		out.set(`/app/src/components/component${i}.tsx`, { text: component(i, Math.min(utils, typeFiles), pick), language: 'typescript' });
+	for (let i = 0; i < tests; i++) out.set(`/app/src/test/case${i}.test.tsx`, { text: unitTest(i, components, utils, pick), language: 'typescript' });
+	return { files: out, bigFile: `/app/src/zoho/client0.ts` };
+}

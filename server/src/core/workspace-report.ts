@@ -98,6 +98,9 @@ export class IncrementalReport {
 
 	private partOf(source: ReportSource, budget: Budget, where: Locate, options: ReportOptions): { part: FileReport; analysed: boolean } | undefined {
 		const { path, facts, costs, reportPath, settings } = source;
+		// A file that holds nothing (no call, loop, function or problem; a file relevance did not read) has an empty part.
+		if (holdsNothing(facts))
+			return { part: { file: { path: reportPath, language: facts.language, calls: [] }, entryPoints: [], findings: [], apis: {} }, analysed: false };
 		const graph = costs.graph;
 		if (this.parts?.revisions !== graph.revisions) this.parts = new Memo(graph.revisions);
 		const known = this.parts.get(path)?.value;
@@ -139,6 +142,18 @@ export function makeReport(report: IncrementalReport, sources: readonly ReportSo
 		const step = steps.next();
 		if (step.done) return step.value;
 	}
+}
+
+function holdsNothing(facts: FileFacts): boolean {
+	return (
+		facts.language !== 'deluge' &&
+		facts.calls.length === 0 &&
+		facts.loops.length === 0 &&
+		facts.errors.length === 0 &&
+		!facts.deferred?.length &&
+		!facts.functions?.length &&
+		!facts.invocations?.length
+	);
 }
 
 function calledKey(graph: Graph, path: string, facts: FileFacts): string {
