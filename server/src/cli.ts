@@ -217,8 +217,8 @@ interface Scanned {
 /** Progress on stderr while a long scan runs, when a person watches the terminal; nothing otherwise. */
 function progressLine(files: number): ((done: number) => void) | undefined {
 	if (!process.stderr.isTTY) return undefined;
-	// Two passes over the files (scan, then analyse): progress counts both.
-	return (done) => process.stderr.write(`\rzoho-credits: ${Math.round((done / (files * 2)) * 100)}% of ${formatNumber(files)} files`);
+	// Three passes over the files (scan, link their calls, analyse): progress counts all.
+	return (done) => process.stderr.write(`\rzoho-credits: ${Math.round((done / (files * 3)) * 100)}% of ${formatNumber(files)} files`);
 }
 
 /**

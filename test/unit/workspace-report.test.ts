@@ -84,14 +84,18 @@ void describe('IncrementalReport: the workspace report, kept part by part', () =
 		assert.equal(report.totals.perDay, 17);
 	});
 
-	test('steps yield progress after each file, counting the files analysed again', () => {
+	test('steps yield progress twice a file (its calls linked, then its part) and once between, counting the files analysed again', () => {
 		const steps = [...new IncrementalReport().steps(sources(), budget)];
 		assert.deepEqual(
 			steps.map((s) => [s.done, s.total, s.analysed]),
 			[
-				[1, 3, 1],
-				[2, 3, 2],
-				[3, 3, 3],
+				[1, 6, 0],
+				[2, 6, 0],
+				[3, 6, 0],
+				[3, 6, 0],
+				[4, 6, 1],
+				[5, 6, 2],
+				[6, 6, 3],
 			],
 		);
 	});

@@ -135,7 +135,7 @@ function findingFingerprints(analysis: FileAnalysis, path: string): string[] {
 }
 
 /** Two FNV-1a hashes of a text, 16 hex digits: a fingerprint, not a secret. */
-function hash(text: string): string {
+export function hash(text: string): string {
 	let a = 0x811c9dc5;
 	let b = 0x01000193 ^ 0x5bd1e995;
 	for (let i = 0; i < text.length; i++) {

@@ -11,7 +11,7 @@ import type { FunctionCosts } from './estimate';
 import type { FileFacts } from './facts';
 import type { Graph } from './graph';
 import { Memo } from './memo';
-import { assembleReport, type FileReport, type Locate, reportFile } from './report';
+import { assembleReport, type FileReport, hash, type Locate, reportFile } from './report';
 import type { JsonReport, SkippedEntry } from '../../../shared/report';
 import { LineStarts } from './text';
 
@@ -29,7 +29,7 @@ export interface ReportSource {
 	readonly text: () => string | undefined;
 }
 
-/** What a step of `IncrementalReport.steps` has done so far. */
+/** What a step of `IncrementalReport.steps` has done so far: two steps a file (its calls linked, then its part). */
 export interface ReportProgress {
 	readonly done: number;
 	readonly total: number;
@@ -57,10 +57,17 @@ interface Part {
 	/** Which of the file's functions other code calls: whether each is an entry point depends on it. */
 	readonly called: string;
 	readonly part: FileReport;
+	/** A fingerprint of the part's content. */
+	readonly digest: string;
 }
 
 export class IncrementalReport {
 	private parts: Memo<Part> | undefined;
+	/**
+	 * A fingerprint of the last report's file parts, in order: equal when no file's calls, entry points or
+	 * findings changed, whatever was analysed again. Cheaper than serialising the whole report.
+	 */
+	digest = '';
 	/** Line starts of files that chains lead into, while their facts stay the same. */
 	private readonly lineStarts = new Map<string, { facts: FileFacts; lines: LineStarts | undefined }>();
 
@@ -82,25 +89,46 @@ export class IncrementalReport {
 			return { path: source.reportPath, line: known.lines ? known.lines.lineOf(offset) + 1 : 0 };
 		};
 		const out: FileReport[] = [];
+		const digests: string[] = [];
 		let analysed = 0;
 		let done = 0;
+		const total = sources.length * 2;
+		// First each file's calls are linked, a step each (whether a function is an entry point depends on them all).
+		for (const source of sources) {
+			source.costs.graph.linkCalls(source.path);
+			yield { done: ++done, total, analysed };
+		}
+		// Then which functions are called, from those links: a step of its own.
+		for (const graph of new Set(sources.map((s) => s.costs.graph))) graph.calledFunctions();
+		if (sources.length > 0) yield { done, total, analysed };
 		for (const source of sources) {
 			const part = this.partOf(source, budget, where, options);
 			if (part?.analysed) analysed++;
-			if (part) out.push(part.part);
-			yield { done: ++done, total: sources.length, analysed };
+			if (part) {
+				out.push(part.part);
+				digests.push(part.digest);
+			}
+			yield { done: ++done, total, analysed };
 		}
+		this.digest = hash(digests.join('\n'));
 		// Files that left the workspace leave the caches.
 		if (this.parts) for (const path of [...this.parts.keys()]) if (!byPath.has(path)) this.parts.delete(path);
 		for (const path of this.lineStarts.keys()) if (!byPath.has(path)) this.lineStarts.delete(path);
 		return assembleReport(out, budget, options.skipped);
 	}
 
-	private partOf(source: ReportSource, budget: Budget, where: Locate, options: ReportOptions): { part: FileReport; analysed: boolean } | undefined {
+	private partOf(
+		source: ReportSource,
+		budget: Budget,
+		where: Locate,
+		options: ReportOptions,
+	): { part: FileReport; digest: string; analysed: boolean } | undefined {
 		const { path, facts, costs, reportPath, settings } = source;
 		// A file that holds nothing (no call, loop, function or problem; a file relevance did not read) has an empty part.
-		if (holdsNothing(facts))
-			return { part: { file: { path: reportPath, language: facts.language, calls: [] }, entryPoints: [], findings: [], apis: {} }, analysed: false };
+		if (holdsNothing(facts)) {
+			const part = { file: { path: reportPath, language: facts.language, calls: [] }, entryPoints: [], findings: [], apis: {} };
+			return { part, digest: `${facts.language}:${reportPath}`, analysed: false };
+		}
 		const graph = costs.graph;
 		if (this.parts?.revisions !== graph.revisions) this.parts = new Memo(graph.revisions);
 		const known = this.parts.get(path)?.value;
@@ -113,7 +141,7 @@ export class IncrementalReport {
 			known.reportPath === reportPath &&
 			known.called === called
 		)
-			return { part: known.part, analysed: false };
+			return { part: known.part, digest: known.digest, analysed: false };
 		const text = source.text();
 		if (text === undefined) {
 			this.parts.delete(path);
@@ -130,8 +158,9 @@ export class IncrementalReport {
 			return undefined;
 		}
 		options.analysed?.(source, tracked.value);
-		this.parts.set(path, { value: { facts, costs, settingsKey: options.settingsKey, reportPath, called, part }, deps: tracked.deps });
-		return { part, analysed: true };
+		const digest = hash(JSON.stringify(part));
+		this.parts.set(path, { value: { facts, costs, settingsKey: options.settingsKey, reportPath, called, part, digest }, deps: tracked.deps });
+		return { part, digest, analysed: true };
 	}
 }
 

@@ -1,7 +1,7 @@
 /**
  * The workspace report of a session (`zohoCreditLens/workspaceReport`): made once changes settle, at
  * most once per index generation and settings generation, from the core's incremental report, yielding
- * to the event loop every 50 files analysed so typing and requests are answered meanwhile.
+ * to the event loop every 15 ms of work so typing and requests are answered meanwhile.
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
@@ -19,8 +19,8 @@ import type { Session } from './session';
 
 /** Changes settle this long before the workspace is totalled again. */
 const REPORT_DELAY_MS = 500;
-/** Files analysed between two yields to the event loop. */
-const YIELD_EVERY = 50;
+/** Work between two yields to the event loop, so an answer waits at most about this long. */
+const YIELD_AFTER_MS = 15;
 
 export class WorkspaceReports {
 	/** The workspace's estimated use of the allowance, for the status bar; absent until totalled once. */
@@ -70,7 +70,12 @@ export class WorkspaceReports {
 		}
 		const sources: ReportSource[] = [];
 		const uris: Record<string, string> = {};
+		let since = performance.now();
 		for (const [path, facts] of [...session.index.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+			if (performance.now() - since >= YIELD_AFTER_MS) {
+				await new Promise((resolve) => setImmediate(resolve));
+				since = performance.now();
+			}
 			const fsPath = fsPathOfGraph(path);
 			const folder = session.teamConfigs.folderFor(fsPath);
 			const shared = folder === undefined ? undefined : inFolder.get(folder);
@@ -98,13 +103,13 @@ export class WorkspaceReports {
 		});
 		let step = steps.next();
 		let analysed = 0;
-		let paused = 0;
+		let since = performance.now();
 		for (; !step.done; step = steps.next()) {
 			analysed = step.value.analysed;
-			// Let requests and edits in between, every 50 files analysed.
-			if (analysed >= paused + YIELD_EVERY) {
-				paused = analysed;
+			// Let requests and edits in between, every few milliseconds of work.
+			if (performance.now() - since >= YIELD_AFTER_MS) {
 				await new Promise((resolve) => setImmediate(resolve));
+				since = performance.now();
 			}
 		}
 		const report = step.value;
@@ -121,8 +126,13 @@ export class WorkspaceReports {
 			budgetAssumed: budgetAssumed(windowSettings.effective),
 			tableDated: budget.tableSince,
 		};
-		// Views redraw when the revision changes: an edit that changes no number keeps it.
-		const digest = createHash('sha1').update(JSON.stringify(content)).digest('hex');
+		// Views redraw when the revision changes: an edit that changes no number keeps it. Every number comes
+		// from the file parts (fingerprinted as they are made) and the settings, so those are what is compared.
+		const { files: _files, entryPoints: _entryPoints, findings: _findings, apis: _apis, totals: _totals, ...rest } = report;
+		const digest = createHash('sha1')
+			.update(this.incremental.digest)
+			.update(JSON.stringify({ ...content, report: rest }))
+			.digest('hex');
 		if (digest !== this.lastDigest) {
 			this.lastDigest = digest;
 			this.revision++;
@@ -139,6 +149,7 @@ export class WorkspaceReports {
 				revision: result.revision,
 			};
 			session.refreshStatus();
+			session.indexSettled();
 		} else {
 			// The workspace changed while it was totalled: total it again once it settles.
 			this.schedule();

@@ -4,6 +4,7 @@
  * nothing here computes credits itself.
  */
 import { join, sep } from 'node:path';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeLensRefreshRequest, type Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -94,6 +95,8 @@ export class Session {
 	settingsGeneration = 0;
 	/** The calibration files of each folder (the org's API list, observed usage), read on first use and after they change. */
 	readonly calibrations = new Map<string, Calibration>();
+	/** How long the event loop waited, from the start of a cold index until the workspace is totalled after it. */
+	private indexPauses: IntervalHistogram | undefined;
 
 	/** The running index build: a new one (Rescan, changed folders) cancels it. */
 	private indexToken: { isCancellationRequested: boolean } | undefined;
@@ -441,6 +444,9 @@ export class Session {
 		const token = { isCancellationRequested: false };
 		this.indexToken = token;
 		this.indexing = { done: 0, total: 0 };
+		this.indexPauses?.disable();
+		this.indexPauses = monitorEventLoopDelay({ resolution: 10 });
+		this.indexPauses.enable();
 		this.refreshStatus();
 		try {
 			this.discoveryOptions.clear();
@@ -473,6 +479,19 @@ export class Session {
 				this.refreshStatus();
 			}
 		}
+	}
+
+	/**
+	 * Once the workspace is totalled after an index: logs the longest wait of the event loop meanwhile (how
+	 * long an answer could have been held up) and the heap in use.
+	 */
+	indexSettled(): void {
+		const pauses = this.indexPauses;
+		if (!pauses || this.indexing) return;
+		this.indexPauses = undefined;
+		pauses.disable();
+		const heap = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+		this.connection.console.log(`Longest pause while indexing and totalling: ${Math.round(pauses.max / 1e6)} ms; heap in use ${formatNumber(heap)} MB.`);
 	}
 
 	/** The configured ignore and Deluge globs (files the editor never opens as Deluge count too), and the editor's excluded files. */

@@ -7,8 +7,8 @@ import { sep } from 'node:path';
 import { languageOf, scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
 import { Graph } from '../core/graph';
-import { discover, type DiscoveryOptions, type SkippedFile } from './discover';
-import { type ScannedSource, type ScanPool, scanSource } from './scan-pool';
+import { discover, type DiscoveryOptions, type SkippedFile, type SourceFile } from './discover';
+import { type Discovered, type ScannedSource, type ScanPool, scanSource } from './scan-pool';
 import { readSource } from './small-file';
 
 /** The key a file has in the graph: its path with `/` separators. */
@@ -150,16 +150,22 @@ export class WorkspaceIndex {
 		pool?: ScanPool,
 	): Promise<{ skipped: SkippedFile[] }> {
 		const skipped: SkippedFile[] = [];
-		const found = folders.flatMap((folder) => {
+		const found: SourceFile[] = [];
+		for (const folder of folders) {
+			// In a worker when there is a pool: walking the folders never holds up an answer.
+			let discovery: Discovered;
 			try {
-				const discovery = discover(folder, [folder], options(folder));
-				skipped.push(...discovery.skipped);
-				return discovery.files;
+				discovery = pool ? await pool.discover(folder, options(folder)) : discover(folder, [folder], options(folder));
 			} catch (error) {
-				skipped.push({ path: folder, reason: `unreadable: ${(error as Error).message}` });
-				return [];
+				discovery = { error: (error as Error).message };
 			}
-		});
+			if ('error' in discovery) {
+				skipped.push({ path: folder, reason: `unreadable: ${discovery.error}` });
+				continue;
+			}
+			skipped.push(...discovery.skipped);
+			found.push(...discovery.files);
+		}
 		let done = 0;
 		const take = (path: string, scanned: ScannedSource, copy: boolean): void => {
 			// Opened in the editor meanwhile: the editor's text wins.

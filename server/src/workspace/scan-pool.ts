@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import { scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
+import { type Discovery, discover, type DiscoveryOptions } from './discover';
 import { readSource } from './small-file';
 
 /** A file read and scanned, or why it was not (`missing` when it does not exist). */
@@ -19,31 +20,55 @@ export function scanSource(path: string, language: Language): ScannedSource {
 	return { facts: scanFile(text.text, path, language) };
 }
 
+/** A file to read and scan, or a folder to discover (`discover` set). */
 interface Task {
 	readonly id: number;
 	readonly path: string;
-	readonly language: Language;
+	readonly language?: Language;
+	readonly discover?: DiscoveryOptions;
 }
+
+/** What a folder's discovery found, or why it could not be read. */
+export type Discovered = Discovery | { readonly error: string };
+
+type Result = ScannedSource | Discovered;
 
 interface Done {
 	readonly id: number;
-	readonly result: ScannedSource;
+	readonly result: Result;
 }
 
 /** The loop of a worker thread: a task in, its facts out. */
 export function runScanWorker(): void {
 	const port = parentPort;
 	if (!port) return;
-	port.on('message', ({ id, path, language }: Task) => {
-		let result: ScannedSource;
+	port.on('message', ({ id, path, language, discover: options }: Task) => {
+		let result: Result;
+		if (options) {
+			try {
+				result = discover(path, [path], options);
+			} catch (error) {
+				result = { error: error instanceof Error ? error.message : String(error) };
+			}
+			port.postMessage({ id, result } satisfies Done);
+			return;
+		}
 		try {
-			result = scanSource(path, language);
+			result = scanSource(path, language ?? 'typescript');
 		} catch (error) {
 			result = { reason: `cannot be scanned: ${error instanceof Error ? error.message : String(error)}`, missing: false };
 		}
 		port.postMessage({ id, result } satisfies Done);
 	});
 }
+
+/** A thread idle this long is stopped (its heap and its copy of the parser go); the next task starts one again. */
+const IDLE_MS = 500;
+/**
+ * Each thread's young generation, in MB: garbage of a parse is collected often instead of piling up to
+ * V8's default, which keeps the server's resident memory down while a workspace is indexed.
+ */
+const YOUNG_GENERATION_MB = 2;
 
 /** Workers for a machine: one core stays with the server, at least one worker, at most four. */
 export function poolSize(): number {
@@ -52,7 +77,7 @@ export function poolSize(): number {
 
 /** A fixed set of scanner threads, started on first use; a thread that dies fails its tasks and is replaced. */
 export class ScanPool {
-	private readonly workers: { worker: Worker; busy: Map<number, (result: ScannedSource) => void> }[] = [];
+	private readonly workers: { worker: Worker; busy: Map<number, (result: Result) => void>; idle?: ReturnType<typeof setTimeout> }[] = [];
 	private nextId = 0;
 
 	constructor(
@@ -63,16 +88,42 @@ export class ScanPool {
 
 	/** Reads and scans a file in the least busy worker. */
 	scan(path: string, language: Language): Promise<ScannedSource> {
+		return this.run({ path, language }) as Promise<ScannedSource>;
+	}
+
+	/** Finds a folder's source files in a worker: walking thousands of folders never holds up an answer. */
+	discover(folder: string, options: DiscoveryOptions): Promise<Discovered> {
+		return this.run({ path: folder, discover: options }) as Promise<Discovered>;
+	}
+
+	private run(task: Omit<Task, 'id'>): Promise<Result> {
 		const slot = this.leastBusy();
 		const id = this.nextId++;
+		clearTimeout(slot.idle);
 		return new Promise((resolve) => {
 			slot.busy.set(id, resolve);
-			slot.worker.postMessage({ id, path, language } satisfies Task);
+			slot.worker.postMessage({ id, ...task } satisfies Task);
 		});
 	}
 
 	dispose(): void {
-		for (const slot of this.workers.splice(0)) void slot.worker.terminate();
+		for (const slot of this.workers.splice(0)) {
+			clearTimeout(slot.idle);
+			void slot.worker.terminate();
+		}
+	}
+
+	/** How many threads run now. */
+	get running(): number {
+		return this.workers.length;
+	}
+
+	/** Stops an idle thread. */
+	private stop(slot: (typeof this.workers)[number]): void {
+		if (slot.busy.size > 0) return;
+		const index = this.workers.indexOf(slot);
+		if (index >= 0) this.workers.splice(index, 1);
+		void slot.worker.terminate();
 	}
 
 	private leastBusy(): (typeof this.workers)[number] {
@@ -81,17 +132,19 @@ export class ScanPool {
 	}
 
 	private start(): (typeof this.workers)[number] {
-		const worker = new Worker(this.script);
-		const slot = { worker, busy: new Map<number, (result: ScannedSource) => void>() };
+		const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+		const slot: (typeof this.workers)[number] = { worker, busy: new Map<number, (result: Result) => void>() };
 		worker.on('message', ({ id, result }: Done) => {
 			const resolve = slot.busy.get(id);
 			slot.busy.delete(id);
+			if (slot.busy.size === 0) slot.idle = setTimeout(() => this.stop(slot), IDLE_MS).unref();
 			resolve?.(result);
 		});
 		const fail = (why: string) => {
 			const index = this.workers.indexOf(slot);
 			if (index >= 0) this.workers.splice(index, 1);
-			for (const resolve of slot.busy.values()) resolve({ reason: `cannot be scanned: ${why}`, missing: false });
+			// Either kind of task reads a failure: a scan as its reason, a discovery as its error.
+			for (const resolve of slot.busy.values()) resolve({ reason: `cannot be scanned: ${why}`, missing: false, error: why });
 			slot.busy.clear();
 		};
 		worker.on('error', (error) => fail(error.message));
