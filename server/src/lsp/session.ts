@@ -25,6 +25,7 @@ import { FunctionCosts } from '../core/estimate';
 import type { FileFacts } from '../core/facts';
 import type { Graph } from '../core/graph';
 import { keptAsDeluge } from '../core/scan/deluge/detect';
+import { entryPointMarkers } from '../core/scan/relevance';
 import { LineMap } from '../core/text';
 import { formatNumber } from '../../../shared/format';
 import type { StatusParams } from '../../../shared/protocol';
@@ -122,6 +123,11 @@ export class Session {
 		readonly scanPool: ScanPool,
 	) {
 		this.reports = new WorkspaceReports(this);
+		// Files the index left unread until a change linked them to one that matters: the views follow once they are read.
+		this.index.onPromoted = () => {
+			this.rescheduleOthers();
+			this.reports.schedule();
+		};
 	}
 
 	fsPathOf(uri: string): string | undefined {
@@ -228,7 +234,7 @@ export class Session {
 		// From the last version's parse: a TypeScript document is parsed again only where it changed.
 		const { facts, state } = scanDocument(document.getText(), document.uri, language, known?.state);
 		this.scanned.set(document.uri, { version: document.version, facts, state });
-		if (path) this.index.setOpen(path, facts);
+		if (path) this.index.setOpen(path, facts, document.getText());
 		return facts;
 	}
 
@@ -497,7 +503,11 @@ export class Session {
 	/** The configured ignore and Deluge globs (files the editor never opens as Deluge count too), and the editor's excluded files. */
 	private async discoveryOptionsFor(folder: string): Promise<DiscoveryOptions> {
 		const { effective } = await this.settingsFor(pathToFileURL(folder).toString());
-		return { ignore: [...effective.ignore.value, ...(await this.filesExclude(folder))], deluge: effective.deluge.value };
+		return {
+			ignore: [...effective.ignore.value, ...(await this.filesExclude(folder))],
+			deluge: effective.deluge.value,
+			markers: entryPointMarkers(effective.entryPoints.value),
+		};
 	}
 
 	/** Reads the workspace again when what indexing skips or reads as Deluge changed (settings, the team file, `files.exclude`). */

@@ -29,6 +29,8 @@ export interface DiscoveryOptions {
 	readonly ignore?: readonly string[];
 	/** Extra files that hold Deluge, whatever their extension (`**\/*.deluge.txt`). */
 	readonly deluge?: readonly string[];
+	/** Names of configured entry points: a file declaring one is read whatever it imports. */
+	readonly markers?: readonly string[];
 }
 
 export interface Discovery {

@@ -7,8 +7,9 @@ import { sep } from 'node:path';
 import { languageOf, scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
 import { Graph } from '../core/graph';
+import { linksOf, type RelevanceInput, relevanceOf, relevantFiles, sameRelevance, unreadFacts } from '../core/scan/relevance';
 import { discover, type DiscoveryOptions, type SkippedFile, type SourceFile } from './discover';
-import { type Discovered, type ScannedSource, type ScanPool, scanSource } from './scan-pool';
+import { type Discovered, type ScannedSource, type ScanPool, scanSource, type Triaged, triageSource } from './scan-pool';
 import { readSource } from './small-file';
 
 /** The key a file has in the graph: its path with `/` separators. */
@@ -36,6 +37,20 @@ function kept(facts: FileFacts): FileFacts {
 export class WorkspaceIndex {
 	private readonly files = new Map<string, FileFacts>();
 	private current: Graph | undefined;
+	/** What relevance knows of each file (core/scan/relevance.ts): whether it matters alone, what it links to. */
+	private readonly relevance = new Map<string, RelevanceInput>();
+	/**
+	 * Files held with empty facts because nothing that can matter reached them when the workspace was
+	 * indexed, by graph path with their language and folder markers. A change that links one to a file
+	 * that matters has it read (`promote`).
+	 */
+	private readonly unread = new Map<string, Language>();
+	/** Names of configured entry points in every folder: a file declaring one matters. */
+	private markers: readonly string[] = [];
+	/** The threads files are read in after indexing, and who follows files read late (the session). */
+	private pool: ScanPool | undefined;
+	/** Called once files that were not read have been read, because a change linked them to one that matters. */
+	onPromoted: (() => void) | undefined;
 	/** Bumped on every change, so analyses made against an older graph are redone. */
 	generation = 0;
 
@@ -65,10 +80,40 @@ export class WorkspaceIndex {
 	/** Files open in the editor: their facts come from the editor's text, and nothing read from disk replaces them. */
 	private readonly open = new Set<string>();
 
-	/** The facts of an open document's current version: they stand for the file until it closes. */
-	setOpen(path: string, facts: FileFacts): void {
-		this.open.add(graphPath(path));
+	/**
+	 * The facts of an open document's current version: they stand for the file until it closes. An open
+	 * document counts as mattering; what it imports and what imports it are read if they were not.
+	 */
+	setOpen(path: string, facts: FileFacts, text?: string): void {
+		const key = graphPath(path);
+		this.open.add(key);
+		this.unread.delete(key);
 		this.set(path, facts);
+		if (text !== undefined)
+			this.learn(key, { language: facts.language, matters: true, links: facts.language === 'deluge' ? { specifiers: [], script: false } : linksOf(text) });
+	}
+
+	/** Records what relevance knows of a file; when that changed, files it now reaches are read. */
+	private learn(key: string, relevance: RelevanceInput): void {
+		if (sameRelevance(this.relevance.get(key), relevance)) return;
+		this.relevance.set(key, relevance);
+		this.promote();
+	}
+
+	/** Reads the files left unread that a file that matters now reaches (in the pool's threads when there is one). */
+	private promote(): void {
+		if (this.unread.size === 0) return;
+		const relevant = relevantFiles(this.relevance);
+		const reached = [...this.unread].filter(([key]) => relevant.has(key));
+		if (reached.length === 0) return;
+		for (const [key] of reached) this.unread.delete(key);
+		const pool = this.pool;
+		if (!pool) {
+			for (const [key, language] of reached) this.load(fsPathOfGraph(key), language, this.markers);
+			this.onPromoted?.();
+			return;
+		}
+		void Promise.all(reached.map(([key, language]) => this.reload(fsPathOfGraph(key), pool, language))).then(() => this.onPromoted?.());
 	}
 
 	/** The document closed: the disk speaks for the file again (or, outside the workspace, nothing does). */
@@ -88,6 +133,8 @@ export class WorkspaceIndex {
 
 	delete(path: string): void {
 		const key = graphPath(path);
+		this.relevance.delete(key);
+		this.unread.delete(key);
 		if (!this.files.delete(key)) return;
 		this.current?.update(key, undefined);
 		this.generation++;
@@ -98,15 +145,18 @@ export class WorkspaceIndex {
 	 * too large leaves the index; why it was not read is returned, unless it is gone. An open file is
 	 * left as the editor has it.
 	 */
-	load(path: string, language?: Language): string | undefined {
+	load(path: string, language?: Language, markers: readonly string[] = this.markers): string | undefined {
 		const lang = language ?? languageOf(path);
-		if (!lang || this.open.has(graphPath(path))) return undefined;
+		const key = graphPath(path);
+		if (!lang || this.open.has(key)) return undefined;
 		const text = readSource(path);
 		if (text.reason !== undefined) {
 			this.delete(path);
 			return text.missing ? undefined : text.reason;
 		}
+		this.unread.delete(key);
 		this.set(path, kept(scanFile(text.text, path, lang)));
+		this.learn(key, relevanceOf(text.text, path, lang, markers));
 		return undefined;
 	}
 
@@ -118,23 +168,59 @@ export class WorkspaceIndex {
 	 * Reads and scans one file from disk in the pool's threads, as `load` does: the server's answers
 	 * never wait for it. Resolves with why the file was not read, unless it is gone.
 	 */
-	async reload(path: string, pool: ScanPool, language?: Language): Promise<string | undefined> {
+	async reload(path: string, pool: ScanPool, language?: Language, markers?: readonly string[]): Promise<string | undefined> {
 		const key = graphPath(path);
 		const lang = language ?? languageOf(path);
 		if (!lang || this.open.has(key)) return undefined;
+		this.pool = pool;
 		const ticket = ++this.loadCount;
 		this.loads.set(key, ticket);
-		const scanned = await pool.scan(path, lang);
+		const scanned = await pool.scan(path, lang, markers ?? this.markers);
 		if (this.loads.get(key) !== ticket) return undefined;
 		this.loads.delete(key);
 		// Opened in the editor meanwhile: the editor's text wins.
 		if (this.open.has(key)) return undefined;
 		if ('facts' in scanned) {
+			this.unread.delete(key);
 			this.set(path, scanned.facts);
+			this.learn(key, scanned.relevance);
 			return undefined;
 		}
 		this.delete(path);
 		return scanned.missing ? undefined : scanned.reason;
+	}
+
+	/**
+	 * Runs a task on each file: in the pool's threads, a few in flight a thread, or in this thread,
+	 * yielding to the event loop every 25 files.
+	 */
+	private async each(
+		files: readonly SourceFile[],
+		token: Cancellation,
+		pool: ScanPool | undefined,
+		inThread: (file: SourceFile) => Promise<void>,
+		here: (file: SourceFile) => void,
+	): Promise<void> {
+		if (pool) {
+			const inFlight = new Set<Promise<void>>();
+			for (const file of files) {
+				if (token.isCancellationRequested) break;
+				const task: Promise<void> = inThread(file).then(() => {
+					inFlight.delete(task);
+				});
+				inFlight.add(task);
+				// A few tasks a worker keep them busy without holding every file's facts in the queue.
+				if (inFlight.size >= pool.size * 4) await Promise.race(inFlight);
+			}
+			await Promise.all(inFlight);
+			return;
+		}
+		let count = 0;
+		for (const file of files) {
+			if (token.isCancellationRequested) return;
+			here(file);
+			if (++count % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+		}
 	}
 
 	/**
@@ -166,46 +252,65 @@ export class WorkspaceIndex {
 			skipped.push(...discovery.skipped);
 			found.push(...discovery.files);
 		}
-		let done = 0;
+		this.markers = [...new Set(folders.flatMap((folder) => options(folder).markers ?? []))];
+		this.pool = pool;
+		// First every file is read for relevance only: whether it matters alone, what it links to.
+		const triaged: SourceFile[] = [];
+		const learnt = (file: SourceFile, result: Triaged): void => {
+			if ('relevance' in result) {
+				this.relevance.set(graphPath(file.path), result.relevance);
+				triaged.push(file);
+			} else if (!result.missing) skipped.push({ path: file.path, reason: result.reason });
+		};
+		await this.each(
+			found.filter((file) => !this.open.has(graphPath(file.path))),
+			token,
+			pool,
+			(file) => pool!.triage(file.path, file.language, this.markers).then((result) => learnt(file, result)),
+			(file) => learnt(file, triageSource(file.path, file.language, this.markers)),
+		);
+		if (token.isCancellationRequested) return { skipped };
+		// Then the files that can matter are parsed; the others are held with empty facts until something reaches them.
+		const relevant = relevantFiles(this.relevance);
+		let done = found.length - triaged.length;
 		const take = (path: string, scanned: ScannedSource, copy: boolean): void => {
 			// Opened in the editor meanwhile: the editor's text wins.
 			if ('facts' in scanned) {
-				if (!this.open.has(graphPath(path))) this.files.set(graphPath(path), copy ? kept(scanned.facts) : scanned.facts);
+				if (!this.open.has(graphPath(path))) {
+					this.files.set(graphPath(path), copy ? kept(scanned.facts) : scanned.facts);
+					this.relevance.set(graphPath(path), scanned.relevance);
+					this.unread.delete(graphPath(path));
+				}
 			}
 			// Deleted meanwhile, it simply is not in the index; replaced or grown past the limit, the reason is noted.
 			else if (!scanned.missing) skipped.push({ path, reason: scanned.reason });
 		};
-		if (pool) {
-			// Worker threads read and scan (facts arrive as copies); this thread only files the results.
-			const inFlight = new Set<Promise<void>>();
-			for (const file of found) {
-				if (token.isCancellationRequested) break;
-				if (this.open.has(graphPath(file.path))) {
-					done++;
-					continue;
-				}
-				const task: Promise<void> = pool.scan(file.path, file.language).then((scanned) => {
-					inFlight.delete(task);
-					if (!token.isCancellationRequested) take(file.path, scanned, false);
-					if (++done % 25 === 0) progress?.(done, found.length);
-				});
-				inFlight.add(task);
-				// A few tasks a worker keep them busy without holding every file's facts in the queue.
-				if (inFlight.size >= pool.size * 4) await Promise.race(inFlight);
-			}
-			await Promise.all(inFlight);
-			if (token.isCancellationRequested) return { skipped };
-		} else {
-			for (const file of found) {
-				if (token.isCancellationRequested) return { skipped };
-				if (!this.open.has(graphPath(file.path))) take(file.path, scanSource(file.path, file.language), true);
+		const toScan: SourceFile[] = [];
+		for (const file of triaged) {
+			const key = graphPath(file.path);
+			if (relevant.has(key)) toScan.push(file);
+			else if (!this.open.has(key)) {
+				this.files.set(key, unreadFacts(file.language));
+				this.unread.set(key, file.language);
 				done++;
-				if (done % 25 === 0) {
-					progress?.(done, found.length);
-					await new Promise((resolve) => setImmediate(resolve));
-				}
 			}
 		}
+		progress?.(done, found.length);
+		await this.each(
+			toScan,
+			token,
+			pool,
+			(file) =>
+				pool!.scan(file.path, file.language, this.markers).then((scanned) => {
+					if (!token.isCancellationRequested) take(file.path, scanned, false);
+					if (++done % 25 === 0) progress?.(done, found.length);
+				}),
+			(file) => {
+				if (!this.open.has(graphPath(file.path))) take(file.path, scanSource(file.path, file.language, this.markers), true);
+				if (++done % 25 === 0) progress?.(done, found.length);
+			},
+		);
+		if (token.isCancellationRequested) return { skipped };
 		progress?.(done, found.length);
 		this.current = undefined;
 		this.generation++;

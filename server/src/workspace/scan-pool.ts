@@ -7,31 +7,47 @@ import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import { scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
+import { type RelevanceInput, relevanceOf } from '../core/scan/relevance';
 import { type Discovery, discover, type DiscoveryOptions } from './discover';
 import { readSource } from './small-file';
 
-/** A file read and scanned, or why it was not (`missing` when it does not exist). */
-export type ScannedSource = { readonly facts: FileFacts } | { readonly reason: string; readonly missing: boolean };
+/** Why a file was not read (`missing` when it does not exist). */
+export type Unread = { readonly reason: string; readonly missing: boolean };
+
+/** A file read and scanned, with what relevance needs of it, or why it was not read. */
+export type ScannedSource = { readonly facts: FileFacts; readonly relevance: RelevanceInput } | Unread;
+
+/** A file read for relevance only (not parsed), or why it was not read. */
+export type Triaged = { readonly relevance: RelevanceInput } | Unread;
 
 /** Reads and scans one file in this thread. */
-export function scanSource(path: string, language: Language): ScannedSource {
+export function scanSource(path: string, language: Language, markers: readonly string[] = []): ScannedSource {
 	const text = readSource(path);
 	if (text.reason !== undefined) return { reason: text.reason, missing: text.missing };
-	return { facts: scanFile(text.text, path, language) };
+	return { facts: scanFile(text.text, path, language), relevance: relevanceOf(text.text, path, language, markers) };
 }
 
-/** A file to read and scan, or a folder to discover (`discover` set). */
+/** Reads one file for relevance only, in this thread. */
+export function triageSource(path: string, language: Language, markers: readonly string[] = []): Triaged {
+	const text = readSource(path);
+	if (text.reason !== undefined) return { reason: text.reason, missing: text.missing };
+	return { relevance: relevanceOf(text.text, path, language, markers) };
+}
+
+/** A file to read and scan (only triage it, with `triage`), or a folder to discover (`discover` set). */
 interface Task {
 	readonly id: number;
 	readonly path: string;
 	readonly language?: Language;
+	readonly markers?: readonly string[];
+	readonly triage?: boolean;
 	readonly discover?: DiscoveryOptions;
 }
 
 /** What a folder's discovery found, or why it could not be read. */
 export type Discovered = Discovery | { readonly error: string };
 
-type Result = ScannedSource | Discovered;
+type Result = ScannedSource | Triaged | Discovered;
 
 interface Done {
 	readonly id: number;
@@ -42,7 +58,7 @@ interface Done {
 export function runScanWorker(): void {
 	const port = parentPort;
 	if (!port) return;
-	port.on('message', ({ id, path, language, discover: options }: Task) => {
+	port.on('message', ({ id, path, language, markers, triage, discover: options }: Task) => {
 		let result: Result;
 		if (options) {
 			try {
@@ -54,7 +70,7 @@ export function runScanWorker(): void {
 			return;
 		}
 		try {
-			result = scanSource(path, language ?? 'typescript');
+			result = triage ? triageSource(path, language ?? 'typescript', markers) : scanSource(path, language ?? 'typescript', markers);
 		} catch (error) {
 			result = { reason: `cannot be scanned: ${error instanceof Error ? error.message : String(error)}`, missing: false };
 		}
@@ -87,8 +103,13 @@ export class ScanPool {
 	) {}
 
 	/** Reads and scans a file in the least busy worker. */
-	scan(path: string, language: Language): Promise<ScannedSource> {
-		return this.run({ path, language }) as Promise<ScannedSource>;
+	scan(path: string, language: Language, markers?: readonly string[]): Promise<ScannedSource> {
+		return this.run({ path, language, ...(markers?.length ? { markers } : {}) }) as Promise<ScannedSource>;
+	}
+
+	/** Reads a file for relevance only (no parse) in the least busy worker. */
+	triage(path: string, language: Language, markers?: readonly string[]): Promise<Triaged> {
+		return this.run({ path, language, triage: true, ...(markers?.length ? { markers } : {}) }) as Promise<Triaged>;
 	}
 
 	/** Finds a folder's source files in a worker: walking thousands of folders never holds up an answer. */

@@ -350,18 +350,28 @@ export interface SourceFile {
 	readonly text: string;
 }
 
+/** What relevance needs of one file, from its text. */
+export function relevanceOf(text: string, path: string, language: Language, markers: readonly string[] = []): RelevanceInput {
+	return {
+		language,
+		matters: mattersAlone(text, path, language, markers),
+		links: language === 'deluge' ? { specifiers: [], script: false } : linksOf(text),
+	};
+}
+
+/** Whether two files link alike and matter alike: relevance reads them the same. */
+export function sameRelevance(a: RelevanceInput | undefined, b: RelevanceInput): boolean {
+	return (
+		a !== undefined &&
+		a.matters === b.matters &&
+		a.language === b.language &&
+		a.links.script === b.links.script &&
+		a.links.specifiers.length === b.links.specifiers.length &&
+		a.links.specifiers.every((s, i) => s === b.links.specifiers[i])
+	);
+}
+
 /** The files of a workspace that can matter (`relevantFiles`), from their text alone. */
 export function relevantSources(files: readonly SourceFile[], markers: readonly string[] = []): Set<string> {
-	return relevantFiles(
-		new Map(
-			files.map((f) => [
-				f.path,
-				{
-					language: f.language,
-					matters: mattersAlone(f.text, f.path, f.language, markers),
-					links: f.language === 'deluge' ? { specifiers: [], script: false } : linksOf(f.text),
-				},
-			]),
-		),
-	);
+	return relevantFiles(new Map(files.map((f) => [f.path, relevanceOf(f.text, f.path, f.language, markers)])));
 }
