@@ -5,7 +5,7 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { assumptionsOf, budgetOf, type FileAnalysis, scanFile } from './core/analysis';
+import { budgetOf, type FileAnalysis } from './core/analysis';
 import { assumptionsInForce } from './core/assumptions';
 import { BUDGET_TABLE_IDS, EDITIONS, tableName } from '../../shared/editions';
 import {
@@ -23,11 +23,7 @@ import { FINDING_RULES } from './core/findings';
 import { formatNumber, formatRange, formatRatio } from '../../shared/format';
 import { markdownToText } from '../../shared/markdown';
 import { reportMarkdown } from '../../shared/markdown-report';
-import { FunctionCosts } from './core/estimate';
-import type { FileFacts } from './core/facts';
-import { Graph } from './core/graph';
-import { entryPointMarkers, relevantSources, unreadFacts } from './core/scan/relevance';
-import { IncrementalReport, type ReportSource } from './core/workspace-report';
+import { IncrementalReport, sourcesOfTexts } from './core/workspace-report';
 import { type JsonReport, type SkippedEntry } from '../../shared/report';
 import { diffMarkdown, diffReports } from './core/report-diff';
 import { reportSarif } from './core/sarif-report';
@@ -261,21 +257,15 @@ function scanTree(
 	if (announceSkips) for (const skip of skipped) process.stderr.write(`zoho-credits: skipped ${printable(skip.path)}: ${skip.reason}\n`);
 	const progress = read.length >= 200 ? progressLine(read.length) : undefined;
 	// Only the files that can matter are parsed; the others hold nothing the report could show.
-	const relevant = relevantSources(
-		read.map(({ file, text }) => ({ path: graphPath(file.path), language: file.language, text })),
-		entryPointMarkers(settings.entryPoints.value),
+	const sources = sourcesOfTexts(
+		read.map(({ file, text }) => ({ path: graphPath(file.path), reportPath: file.relativePath, language: file.language, text })),
+		settings,
+		{
+			scanned: (done) => {
+				if (done % 50 === 0) progress?.(done);
+			},
+		},
 	);
-	const facts = new Map<string, FileFacts>();
-	read.forEach(({ file, text }, i) => {
-		const path = graphPath(file.path);
-		facts.set(path, relevant.has(path) ? scanFile(text, path, file.language) : unreadFacts(file.language));
-		if ((i + 1) % 50 === 0) progress?.(i + 1);
-	});
-	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(settings));
-	const sources: ReportSource[] = read.map(({ file, text }) => {
-		const path = graphPath(file.path);
-		return { path, reportPath: file.relativePath, facts: facts.get(path)!, settings, costs, text: () => text };
-	});
 	const analyses = new Map<string, FileAnalysis>();
 	const steps = new IncrementalReport().steps(sources, budgetOf(settings), {
 		skipped: skipped.map((skip) => ({

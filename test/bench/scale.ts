@@ -27,8 +27,8 @@ import { analyzeFacts, DEFAULT_SETTINGS, scanDocument, scanFile, type SourceText
 import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
 import { FunctionCosts } from '../../server/src/core/estimate';
 import { Graph } from '../../server/src/core/graph';
-import { relevantSources, unreadFacts } from '../../server/src/core/scan/relevance';
-import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
+import { relevantSources } from '../../server/src/core/scan/relevance';
+import { IncrementalReport, makeReport, sourcesOfTexts } from '../../server/src/core/workspace-report';
 import { type StatusParams } from '../../shared/protocol';
 import { statusNotification } from '../../server/src/lsp/messages';
 import { generateSparseWorkspace, generateWorkspace, random } from './workspace';
@@ -54,21 +54,8 @@ function percentile(values: number[], p: number): number {
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** What the CLI does with the files it read: find those that can matter, scan them, link, then the report. */
-function coldAnalysis(files: readonly SourceText[]): number {
-	const relevant = relevantSources(files);
-	const facts = new Map(files.map((f) => [f.path, relevant.has(f.path) ? scanFile(f.text, f.path, f.language) : unreadFacts(f.language)] as const));
-	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(DEFAULT_SETTINGS));
-	const texts = new Map(files.map((f) => [f.path, f.text] as const));
-	const sources = files.map((f) => ({
-		path: f.path,
-		reportPath: f.path,
-		facts: facts.get(f.path)!,
-		settings: DEFAULT_SETTINGS,
-		costs,
-		text: () => texts.get(f.path),
-	}));
-	makeReport(new IncrementalReport(), sources, budgetOf(DEFAULT_SETTINGS));
-	return relevant.size;
+function coldAnalysis(files: readonly SourceText[]): void {
+	makeReport(new IncrementalReport(), sourcesOfTexts(files, DEFAULT_SETTINGS), budgetOf(DEFAULT_SETTINGS));
 }
 
 /** A sparse workspace (one file in ten touching Zoho CRM): the cold analysis against TypeScript's parse of the same files. */
@@ -77,14 +64,13 @@ async function benchSparse(fileCount: number, seed: number, rounds: number) {
 	const sparse = [...workspace.files].map(([path, f]) => ({ path, language: f.language, text: f.text }));
 	const parse: number[] = [];
 	const ours: number[] = [];
-	let read = 0;
 	for (let r = 0; r < rounds; r++) {
 		parse.push(time(() => sparse.forEach((f) => ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest))));
-		ours.push(time(() => (read = coldAnalysis(sparse))));
+		ours.push(time(() => coldAnalysis(sparse)));
 	}
 	return {
 		files: sparse.length,
-		filesRead: read,
+		filesRead: relevantSources(sparse).size,
 		lines: sparse.reduce((n, f) => n + f.text.split('\n').length, 0),
 		typescriptParseMs: round(median(parse)),
 		coldAnalysisMs: round(median(ours)),

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { assumptionsOf, budgetOf, DEFAULT_SETTINGS, scanFile, type SourceText } from '../../server/src/core/analysis';
-import { FunctionCosts } from '../../server/src/core/estimate';
-import { Graph } from '../../server/src/core/graph';
-import { nestingBound, relevantSources, unreadFacts } from '../../server/src/core/scan/relevance';
-import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
+import { budgetOf, DEFAULT_SETTINGS, type SourceText } from '../../server/src/core/analysis';
+import { nestingBound, relevantSources } from '../../server/src/core/scan/relevance';
+import { IncrementalReport, makeReport, sourcesOfTexts } from '../../server/src/core/workspace-report';
 import { generateWorkspace } from '../bench/workspace';
 import { typeScriptHostileShapes, typeScriptSource, workspaceSources } from './fuzz-inputs';
 
@@ -15,21 +13,7 @@ const RUNS = Number(process.env.ZCL_RELEVANCE_RUNS ?? 300);
 
 /** The workspace report, every file scanned (`skip` false) or only those that can matter. */
 function report(files: readonly SourceText[], skip: boolean): string {
-	const relevant = skip ? relevantSources(files) : undefined;
-	const facts = new Map(
-		files.map((f) => [f.path, !relevant || relevant.has(f.path) ? scanFile(f.text, f.path, f.language) : unreadFacts(f.language)] as const),
-	);
-	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(DEFAULT_SETTINGS));
-	const texts = new Map(files.map((f) => [f.path, f.text] as const));
-	const sources = files.map((f) => ({
-		path: f.path,
-		reportPath: f.path,
-		facts: facts.get(f.path)!,
-		settings: DEFAULT_SETTINGS,
-		costs,
-		text: () => texts.get(f.path),
-	}));
-	return JSON.stringify(makeReport(new IncrementalReport(), sources, budgetOf(DEFAULT_SETTINGS)));
+	return JSON.stringify(makeReport(new IncrementalReport(), sourcesOfTexts(files, DEFAULT_SETTINGS, { readAll: !skip }), budgetOf(DEFAULT_SETTINGS)));
 }
 
 /** The same text with every Zoho marker renamed: ordinary code of the same shape. */
