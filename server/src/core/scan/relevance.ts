@@ -2,11 +2,11 @@
  * Which files of a workspace can matter to the analysis, decided without parsing them. A TypeScript or
  * JavaScript file matters on its own when its text may name Zoho CRM (the broad markers below, or a
  * configured entry point's name), when it might trip the parser (parser traps, nesting deep enough to
- * reach the walk's limit), or when it makes Deluge calls. Files linked by imports (either way, through
- * any number of files) to one that matters matter too: they call it, or it calls them or reads their
- * values. Every other file holds no call, no loop around one and nothing another file can use: its
- * analysis is empty, and it is not parsed. Deluge files always matter (their execution limits count
- * every function).
+ * reach the walk's limit), or when it makes Deluge calls. A file that imports one that matters, through
+ * any number of files, matters too (it may call it), and so does every file such a file imports (a
+ * helper, a constant, a function handed a callback). Every other file holds no call, no loop around one
+ * and nothing a file that matters reads: its analysis is empty, and it is not parsed. Deluge files
+ * always matter (their execution limits count every function).
  */
 import { type FileFacts, type Language, MAX_NESTING } from '../facts';
 import { parserTrap } from './typescript/parser-traps';
@@ -62,8 +62,8 @@ export function mattersAlone(text: string, path: string, language: Language, mar
 }
 
 /**
- * Nesting below which a file cannot reach the walk's limit: the bound is generous (each bracket counts
- * three levels, each operator, `else` or JSX tag one more), so a file under it is far from the limit.
+ * Nesting below which a file cannot reach the walk's limit: the bound is generous (each bracket or JSX
+ * element counts three levels, each chaining operator one more), so a file under it is far from the limit.
  */
 const NESTING_MARGIN = Math.floor(MAX_NESTING / 2);
 
