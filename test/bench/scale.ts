@@ -3,9 +3,9 @@
  * a cold analysis against TypeScript's parse of the same TS/JS files and against ESLint with one
  * rule; one-line edits in a 3,000-line file; the server's peak memory on the same files on disk.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
@@ -75,6 +75,7 @@ async function benchSparse(fileCount: number, seed: number, rounds: number) {
 		typescriptParseMs: round(median(parse)),
 		coldAnalysisMs: round(median(ours)),
 		ratioToParse: round(median(ours) / median(parse)),
+		commandLine: commandLines(workspace.files, median(parse)),
 		server: await serverPeak(workspace.files, '/app/src/jobs/job0.js'),
 	};
 }
@@ -93,19 +94,70 @@ function eslintAll(sources: readonly SourceText[]): number {
 	return messages;
 }
 
+/** A workspace written to a new temporary folder, each file at its path under it. */
+function writeWorkspace(files: Map<string, { text: string }>): string {
+	const dir = mkdtempSync(join(tmpdir(), 'zcl-bench-'));
+	for (const [path, f] of files) {
+		const target = join(dir, path);
+		mkdirSync(dirname(target), { recursive: true });
+		writeFileSync(target, f.text);
+	}
+	return dir;
+}
+
+/** Wall time of a command, in milliseconds; its output is dropped. */
+function run(args: readonly string[], cwd: string): number {
+	const start = performance.now();
+	const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+	if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${String(result.stderr)}`);
+	return performance.now() - start;
+}
+
+/**
+ * The CLI as a user runs it (`zoho-credits scan`, a new process: start-up, discovery, reading, the report)
+ * and ESLint's CLI with typescript-eslint and one rule on the same files, single-threaded and with
+ * `--concurrency auto`, each against TypeScript's single-threaded parse of the same files in this process.
+ */
+function commandLines(files: Map<string, { text: string; language: string }>, parseMs: number) {
+	const dir = writeWorkspace(files);
+	try {
+		const parser = require.resolve('@typescript-eslint/parser');
+		writeFileSync(
+			join(dir, 'eslint.config.mjs'),
+			[
+				`import tsParser from ${JSON.stringify(pathToFileURL(parser).href)};`,
+				`const rules = { 'no-restricted-syntax': ['warn', "CallExpression[callee.property.name='getRecords']"] };`,
+				'export default [',
+				"  { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' }, rules },",
+				"  { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } }, rules },",
+				'];',
+			].join('\n'),
+		);
+		const eslint = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+		const cli = median([0, 1, 2].map(() => run([join(ROOT, 'dist', 'cli.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never'], dir)));
+		const eslintSingle = run([eslint, '--no-warn-ignored', '--concurrency', 'off', '.'], dir);
+		const eslintConcurrent = run([eslint, '--no-warn-ignored', '--concurrency', 'auto', '.'], dir);
+		return {
+			cliScanMs: round(cli),
+			cliScanToParse: round(cli / parseMs),
+			eslintOneRuleMs: round(eslintSingle),
+			eslintConcurrentMs: round(eslintConcurrent),
+			eslintConcurrentToOurs: round(eslintConcurrent / cli),
+			cores: availableParallelism(),
+		};
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 /** The server on the workspace written to disk: indexed, totalled, then its peak resident memory (Linux). */
 export async function serverPeak(
 	files: Map<string, { text: string }>,
 	/** The file edited once the workspace is totalled, by its path in `files`; its folder's first segment is the workspace folder. */
 	edited = '/bench/jobs/job0.js',
 ): Promise<{ peakRssMB: number | null; readyMs: number; longestPauseMs: number | null; heapAfterIndexMB: number | null; reportAfterEdit: string }> {
-	const dir = mkdtempSync(join(tmpdir(), 'zcl-bench-'));
+	const dir = writeWorkspace(files);
 	try {
-		for (const [path, f] of files) {
-			const target = join(dir, path);
-			mkdirSync(dirname(target), { recursive: true });
-			writeFileSync(target, f.text);
-		}
 		const child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 		const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 		const started = performance.now();
@@ -242,6 +294,7 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 			eslintMessages,
 			eslintToOursRatio: round(eslintMs / median(oursTsJs)),
 		},
+		commandLine: { ...commandLines(workspace.files, parseMs), note: 'the whole workspace, Deluge included, against the parse of its TS/JS files' },
 		sparse: await benchSparse(fileCount, seed, rounds),
 		editIn3000LineFile: { edits: edits.length, p50Ms: round(percentile(edits, 50)), p95Ms: round(percentile(edits, 95)) },
 		server: {
