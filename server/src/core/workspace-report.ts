@@ -168,7 +168,7 @@ export class IncrementalReport {
 /**
  * The report sources of files read as text, as the CLI reads a tree: those that can matter parsed
  * (`scan/relevance.ts`; every file with `readAll`), the others with empty facts, all linked in one graph
- * and priced under the settings. `scanned` is told of each file parsed.
+ * and priced under the settings. `scanned` is told how many files have been gone through.
  */
 export function sourcesOfTexts(
 	files: readonly (SourceText & { readonly reportPath?: string })[],

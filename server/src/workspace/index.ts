@@ -7,7 +7,7 @@ import { sep } from 'node:path';
 import { languageOf, scanFile } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
 import { Graph } from '../core/graph';
-import { linksOf, type RelevanceInput, relevanceOf, relevantFiles, sameRelevance, unreadFacts } from '../core/scan/relevance';
+import { linksOfFile, type RelevanceInput, relevanceOf, relevantFiles, sameRelevance, unreadFacts } from '../core/scan/relevance';
 import { discover, type DiscoveryOptions, type SkippedFile, type SourceFile } from './discover';
 import { type Discovered, type ScannedSource, type ScanPool, scanSource, type Triaged, triageSource } from './scan-pool';
 import { readSource } from './small-file';
@@ -41,8 +41,8 @@ export class WorkspaceIndex {
 	private readonly relevance = new Map<string, RelevanceInput>();
 	/**
 	 * Files held with empty facts because nothing that can matter reached them when the workspace was
-	 * indexed, by graph path with their language and folder markers. A change that links one to a file
-	 * that matters has it read (`promote`).
+	 * indexed, by graph path with their language. A change that links one to a file that matters has it
+	 * read (`promote`).
 	 */
 	private readonly unread = new Map<string, Language>();
 	/** Names of configured entry points in every folder: a file declaring one matters. */
@@ -89,8 +89,7 @@ export class WorkspaceIndex {
 		this.open.add(key);
 		this.unread.delete(key);
 		this.set(path, facts);
-		if (text !== undefined)
-			this.learn(key, { language: facts.language, matters: true, links: facts.language === 'deluge' ? { specifiers: [], script: false } : linksOf(text) });
+		if (text !== undefined) this.learn(key, { language: facts.language, matters: true, links: linksOfFile(text, facts.language) });
 	}
 
 	/** Records what relevance knows of a file; when that changed, files it now reaches are read. */
@@ -109,7 +108,7 @@ export class WorkspaceIndex {
 		for (const [key] of reached) this.unread.delete(key);
 		const pool = this.pool;
 		if (!pool) {
-			for (const [key, language] of reached) this.load(fsPathOfGraph(key), language, this.markers);
+			for (const [key, language] of reached) this.load(fsPathOfGraph(key), language);
 			this.onPromoted?.();
 			return;
 		}
@@ -145,7 +144,7 @@ export class WorkspaceIndex {
 	 * too large leaves the index; why it was not read is returned, unless it is gone. An open file is
 	 * left as the editor has it.
 	 */
-	load(path: string, language?: Language, markers: readonly string[] = this.markers): string | undefined {
+	load(path: string, language?: Language): string | undefined {
 		const lang = language ?? languageOf(path);
 		const key = graphPath(path);
 		if (!lang || this.open.has(key)) return undefined;
@@ -156,7 +155,7 @@ export class WorkspaceIndex {
 		}
 		this.unread.delete(key);
 		this.set(path, kept(scanFile(text.text, path, lang)));
-		this.learn(key, relevanceOf(text.text, path, lang, markers));
+		this.learn(key, relevanceOf(text.text, path, lang, this.markers));
 		return undefined;
 	}
 
@@ -168,14 +167,14 @@ export class WorkspaceIndex {
 	 * Reads and scans one file from disk in the pool's threads, as `load` does: the server's answers
 	 * never wait for it. Resolves with why the file was not read, unless it is gone.
 	 */
-	async reload(path: string, pool: ScanPool, language?: Language, markers?: readonly string[]): Promise<string | undefined> {
+	async reload(path: string, pool: ScanPool, language?: Language): Promise<string | undefined> {
 		const key = graphPath(path);
 		const lang = language ?? languageOf(path);
 		if (!lang || this.open.has(key)) return undefined;
 		this.pool = pool;
 		const ticket = ++this.loadCount;
 		this.loads.set(key, ticket);
-		const scanned = await pool.scan(path, lang, markers ?? this.markers);
+		const scanned = await pool.scan(path, lang, this.markers);
 		if (this.loads.get(key) !== ticket) return undefined;
 		this.loads.delete(key);
 		// Opened in the editor meanwhile: the editor's text wins.
@@ -275,11 +274,12 @@ export class WorkspaceIndex {
 		let done = found.length - triaged.length;
 		const take = (path: string, scanned: ScannedSource, copy: boolean): void => {
 			// Opened in the editor meanwhile: the editor's text wins.
+			const key = graphPath(path);
 			if ('facts' in scanned) {
-				if (!this.open.has(graphPath(path))) {
-					this.files.set(graphPath(path), copy ? kept(scanned.facts) : scanned.facts);
-					this.relevance.set(graphPath(path), scanned.relevance);
-					this.unread.delete(graphPath(path));
+				if (!this.open.has(key)) {
+					this.files.set(key, copy ? kept(scanned.facts) : scanned.facts);
+					this.relevance.set(key, scanned.relevance);
+					this.unread.delete(key);
 				}
 			}
 			// Deleted meanwhile, it simply is not in the index; replaced or grown past the limit, the reason is noted.

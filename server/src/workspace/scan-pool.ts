@@ -20,18 +20,20 @@ export type ScannedSource = { readonly facts: FileFacts; readonly relevance: Rel
 /** A file read for relevance only (not parsed), or why it was not read. */
 export type Triaged = { readonly relevance: RelevanceInput } | Unread;
 
+/** Reads one file in this thread and makes something of its text, or says why it could not be read. */
+function readThen<T>(path: string, then: (text: string) => T): T | Unread {
+	const text = readSource(path);
+	return text.reason !== undefined ? { reason: text.reason, missing: text.missing } : then(text.text);
+}
+
 /** Reads and scans one file in this thread. */
 export function scanSource(path: string, language: Language, markers: readonly string[] = []): ScannedSource {
-	const text = readSource(path);
-	if (text.reason !== undefined) return { reason: text.reason, missing: text.missing };
-	return { facts: scanFile(text.text, path, language), relevance: relevanceOf(text.text, path, language, markers) };
+	return readThen(path, (text) => ({ facts: scanFile(text, path, language), relevance: relevanceOf(text, path, language, markers) }));
 }
 
 /** Reads one file for relevance only, in this thread. */
 export function triageSource(path: string, language: Language, markers: readonly string[] = []): Triaged {
-	const text = readSource(path);
-	if (text.reason !== undefined) return { reason: text.reason, missing: text.missing };
-	return { relevance: relevanceOf(text.text, path, language, markers) };
+	return readThen(path, (text) => ({ relevance: relevanceOf(text, path, language, markers) }));
 }
 
 /** A file to read and scan (only triage it, with `triage`), or a folder to discover (`discover` set). */

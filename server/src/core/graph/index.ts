@@ -403,7 +403,12 @@ export class Graph {
 	 */
 	linkCalls(path: string): void {
 		if (this.called) return;
-		this.revisions.untracked(() => this.calledFrom.cached(path, () => this.calledBy(path)));
+		this.revisions.untracked(() => this.linkedCalls(path));
+	}
+
+	/** The functions one file's code calls, kept until something they were resolved from changes. */
+	private linkedCalls(path: string): readonly CallSiteRef[] {
+		return this.calledFrom.cached(path, () => this.calledBy(path));
 	}
 
 	calledFunctions(): CalledFunctions {
@@ -418,7 +423,7 @@ export class Graph {
 		};
 		this.revisions.untracked(() => {
 			for (const path of this.modules.keys()) {
-				const now = this.calledFrom.cached(path, () => this.calledBy(path));
+				const now = this.linkedCalls(path);
 				const before = this.calledContributions.get(path);
 				if (before === now) continue;
 				if (before) change(before, -1);

@@ -352,11 +352,12 @@ export interface SourceFile {
 
 /** What relevance needs of one file, from its text. */
 export function relevanceOf(text: string, path: string, language: Language, markers: readonly string[] = []): RelevanceInput {
-	return {
-		language,
-		matters: mattersAlone(text, path, language, markers),
-		links: language === 'deluge' ? { specifiers: [], script: false } : linksOf(text),
-	};
+	return { language, matters: mattersAlone(text, path, language, markers), links: linksOfFile(text, language) };
+}
+
+/** What a file of a language links to: Deluge files import nothing (their functions are linked by global name). */
+export function linksOfFile(text: string, language: Language): FileLinks {
+	return language === 'deluge' ? { specifiers: [], script: false } : linksOf(text);
 }
 
 /** Whether two files link alike and matter alike: relevance reads them the same. */
