@@ -36,6 +36,7 @@ const product = {
 	entryPoints: {
 		client: 'client/src/extension.ts',
 		server: 'server/src/server.ts',
+		scanner: 'server/src/scanner.ts',
 		cli: 'server/src/cli.ts',
 	},
 	outdir: 'dist',

@@ -1,9 +1,8 @@
 /**
- * The language server's entry. On the main thread it is the server (lsp/language-server.ts); the worker
- * threads it starts run this same file as file scanners (workspace/scan-pool.ts), so the parser is
- * shipped once.
+ * The language server's entry (`dist/server.js`). Files and open documents are scanned in worker
+ * threads that run `dist/scanner.js` beside it (workspace/scan-pool.ts).
  */
-import { isMainThread } from 'node:worker_threads';
+import { join } from 'node:path';
+import { startServer } from './lsp/language-server';
 
-if (isMainThread) require('./lsp/language-server').startServer(__filename);
-else require('./workspace/scan-pool').runScanWorker();
+startServer(join(__dirname, 'scanner.js'));

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import ts from 'typescript';
-import { analyzeFile, analyzeWorkspace } from '../../server/src/core/analysis';
+import { analyzeFile, analyzeWorkspace } from '../../server/src/core/analyze-texts';
 import { parse } from '../../server/src/core/scan/deluge/parser';
 import { assertSane } from '../unit/fuzz-check';
 import { hostileDelugeSource, hostileTypeScriptSource, workspaceSources } from '../unit/fuzz-inputs';

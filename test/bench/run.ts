@@ -7,7 +7,8 @@
  * helpers, half jobs) for the incremental figures; a mixed workspace of about 2,000 files for the scale ones.
  */
 import ts from 'typescript';
-import { assumptionsOf, budgetOf, scanFile } from '../../server/src/core/analysis';
+import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
+import { scanFile } from '../../server/src/core/scan/scan-file';
 import { resolveSettings } from '../../server/src/core/config';
 import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
 import { DEFAULT_ASSUMPTIONS, FunctionCosts } from '../../server/src/core/estimate';

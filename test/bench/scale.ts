@@ -23,13 +23,16 @@ import {
 	StreamMessageReader,
 	StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { analyzeFacts, DEFAULT_SETTINGS, scanDocument, scanFile, type SourceText } from '../../server/src/core/analysis';
+import { analyzeFacts, DEFAULT_SETTINGS } from '../../server/src/core/analysis';
+import { scanDocument, scanFile } from '../../server/src/core/scan/scan-file';
+import { type SourceText } from '../../server/src/core/analyze-texts';
 import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
 import { FunctionCosts } from '../../server/src/core/estimate';
 import { Graph } from '../../server/src/core/graph';
 import { relevantSources } from '../../server/src/core/scan/relevance';
-import { IncrementalReport, makeReport, sourcesOfTexts } from '../../server/src/core/workspace-report';
-import { type StatusParams } from '../../shared/protocol';
+import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
+import { sourcesOfTexts } from '../../server/src/core/analyze-texts';
+import { SERVER_NODE_OPTIONS, type StatusParams } from '../../shared/protocol';
 import { statusNotification } from '../../server/src/lsp/messages';
 import { generateSparseWorkspace, generateWorkspace, random } from './workspace';
 
@@ -158,7 +161,8 @@ export async function serverPeak(
 ): Promise<{ peakRssMB: number | null; readyMs: number; longestPauseMs: number | null; heapAfterIndexMB: number | null; reportAfterEdit: string }> {
 	const dir = writeWorkspace(files);
 	try {
-		const child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+		// Started as the VS Code client starts it.
+		const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 		const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 		const started = performance.now();
 		const logs: string[] = [];

@@ -19,6 +19,7 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
 for (const [bundle, source, needle] of [
 	['cli.js', 'server/src/cli.ts', 'explain takes one <file>:<line>'],
 	['server.js', 'server/src/lsp/reports.ts', 'Totalling the workspace failed: '],
+	['scanner.js', 'server/src/workspace/scanner-thread.ts', 'cannot be scanned: '],
 ] as const) {
 	test(`dist/${bundle}.map maps the bundle beside it back to ${source}`, () => {
 		const code = readFileSync(join(ROOT, 'dist', bundle), 'utf8');

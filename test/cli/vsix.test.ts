@@ -60,6 +60,7 @@ void describe('the packaged extension', () => {
 			'extension/LICENSE.txt',
 			'extension/dist/client.js',
 			'extension/dist/server.js',
+			'extension/dist/scanner.js',
 			'extension/dist/cli.js',
 			'extension/dist/typescript.js',
 			'extension/dist/panel.js',

@@ -13,7 +13,7 @@ const NETWORK = ['http', 'https', 'http2', 'dns', 'tls', 'dgram', 'undici'];
 const isNetwork = (name: string) => NETWORK.includes(name.replace(/^node:/, '').split('/')[0]);
 
 void test('the bundles require no network module', () => {
-	for (const bundle of ['server.js', 'cli.js', 'client.js', 'panel.js']) {
+	for (const bundle of ['server.js', 'scanner.js', 'cli.js', 'client.js', 'panel.js']) {
 		const text = readFileSync(join(ROOT, 'dist', bundle), 'utf8');
 		const required = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
 		assert.deepEqual(required.filter(isNetwork), [], bundle);

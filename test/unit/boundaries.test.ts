@@ -47,6 +47,7 @@ const PARTS: readonly Part[] = [
 		why: 'the CLI reads files through workspace/',
 	},
 	{ name: 'server entry', files: /^server\/src\/server\.ts$/, imports: ['lsp', 'workspace'] },
+	{ name: 'scanner entry', files: /^server\/src\/scanner\.ts$/, imports: ['workspace'] },
 	{
 		name: 'client',
 		files: /^client\/src\//,
@@ -65,7 +66,7 @@ const LAYERS: readonly [string, RegExp][] = [
 	['estimate', /^estimate\//],
 	['explanations in words', /^explain\.ts$/],
 	['findings', /^findings\//],
-	['analysis and reports', /^(analysis|explain-markdown|report|sarif-report|report-diff|assumptions|observed|workspace-report)\.ts$/],
+	['analysis and reports', /^(analysis|explain-markdown|report|sarif-report|report-diff|assumptions|observed|workspace-report|analyze-texts)\.ts$/],
 ];
 
 function partOf(file: string): Part {
@@ -98,24 +99,54 @@ function moduleFile(target: string): string {
 	return target;
 }
 
+/** The product files a file imports (relative imports, type imports included; the core's JSON data left out), and the packages. */
+function importsOf(file: string, edited: Readonly<Record<string, string>>): { files: string[]; packages: string[] } {
+	const text = edited[file] ?? readFileSync(join(ROOT, file), 'utf8');
+	const files: string[] = [];
+	const packages: string[] = [];
+	for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
+		if (!specifier.startsWith('.')) packages.push(specifier);
+		else if (!specifier.endsWith('.json'))
+			files.push(
+				moduleFile(
+					relative(ROOT, resolve(dirname(join(ROOT, file)), specifier))
+						.split('\\')
+						.join('/'),
+				),
+			);
+	}
+	return { files, packages };
+}
+
+/** The chain of imports from `entry` to a file that imports TypeScript's package, if there is one. */
+function pathToTypeScript(entry: string, edited: Readonly<Record<string, string>> = {}): string[] | undefined {
+	const from = new Map<string, string | undefined>([[entry, undefined]]);
+	const queue = [entry];
+	while (queue.length > 0) {
+		const file = queue.shift()!;
+		const { files, packages } = importsOf(file, edited);
+		if (packages.includes('typescript')) {
+			const chain: string[] = [];
+			for (let f: string | undefined = file; f !== undefined; f = from.get(f)) chain.unshift(f);
+			return chain;
+		}
+		for (const next of files) {
+			if (from.has(next) || !next.endsWith('.ts')) continue;
+			from.set(next, file);
+			queue.push(next);
+		}
+	}
+	return undefined;
+}
+
 /** Every import that breaks the rules, as `from → to: why`; `edited` stands in for files' text. */
 function boundaryViolations(edited: Readonly<Record<string, string>> = {}): string[] {
 	const out: string[] = [];
 	for (const file of sources()) {
 		const part = partOf(file);
-		const text = edited[file] ?? readFileSync(join(ROOT, file), 'utf8');
-		for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
-			if (!specifier.startsWith('.')) {
-				if (part.forbiddenPackages?.test(specifier)) out.push(`${file} → ${specifier}: ${part.why}`);
-				continue;
-			}
-			// Data the core is built from: the catalog's and the schema's JSON.
-			if (specifier.endsWith('.json')) continue;
-			const to = moduleFile(
-				relative(ROOT, resolve(dirname(join(ROOT, file)), specifier))
-					.split('\\')
-					.join('/'),
-			);
+		const { files, packages } = importsOf(file, edited);
+		for (const specifier of packages) if (part.forbiddenPackages?.test(specifier)) out.push(`${file} → ${specifier}: ${part.why}`);
+		for (const to of files) {
 			const theirs = PARTS.find((p) => p.files.test(to));
 			if (!theirs || !part.imports.includes(theirs.name)) {
 				out.push(`${file} → ${to}: ${part.name} may not import ${theirs?.name ?? 'files outside the product'}`);
@@ -152,6 +183,20 @@ void describe('boundaries between the parts of the product', () => {
 			'server/src/core/findings/call-in-loop.ts → server/src/core/report.ts: findings may not import analysis and reports',
 			'server/src/workspace/index.ts → vscode-languageserver: only lsp/ speaks the protocol',
 			'shared/protocol.ts → vscode-languageserver-protocol: shared code is plain: both sides bundle it',
+		]);
+	});
+
+	test("the server's main thread never loads TypeScript: only the scanner threads' entry reaches it", () => {
+		assert.equal(pathToTypeScript('server/src/server.ts'), undefined);
+		assert.deepEqual(pathToTypeScript('server/src/scanner.ts')?.slice(0, 2), ['server/src/scanner.ts', 'server/src/workspace/scanner-thread.ts']);
+		// One scan on the main thread, and the whole parser comes with it.
+		const edited = {
+			'server/src/lsp/session.ts': `import { scanFile } from '../core/scan/scan-file';\n` + readFileSync(join(ROOT, 'server/src/lsp/session.ts'), 'utf8'),
+		};
+		assert.deepEqual(pathToTypeScript('server/src/server.ts', edited)?.slice(-3), [
+			'server/src/lsp/session.ts',
+			'server/src/core/scan/scan-file.ts',
+			'server/src/core/scan/typescript/index.ts',
 		]);
 	});
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core/analysis';
+import { analyzeWorkspace } from '../../server/src/core/analyze-texts';
 import { branchTotal } from '../../server/src/core/estimate/branches';
 import { analyze } from './check';
 

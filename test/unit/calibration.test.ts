@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeWorkspace, budgetOf, type FileAnalysis } from '../../server/src/core/analysis';
+import { budgetOf, type FileAnalysis } from '../../server/src/core/analysis';
+import { analyzeWorkspace } from '../../server/src/core/analyze-texts';
 import { lookupRest } from '../../server/src/core/catalog';
 import { OrgApis, parseOrgApiList } from '../../server/src/core/catalog/org-apis';
 import { type EffectiveSettings, resolveSettings } from '../../server/src/core/config';

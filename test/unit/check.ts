@@ -4,7 +4,8 @@
  * lines, analyses the rest and renders the result the same way; the two texts must be equal.
  */
 import assert from 'node:assert/strict';
-import { analyzeFile, analyzeWorkspace, type FileAnalysis } from '../../server/src/core/analysis';
+import { type FileAnalysis } from '../../server/src/core/analysis';
+import { analyzeFile, analyzeWorkspace } from '../../server/src/core/analyze-texts';
 import { type ExplicitSettings, resolveSettings } from '../../server/src/core/config';
 import type { Language } from '../../server/src/core/facts';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { analyzeWorkspace, type FileAnalysis } from '../../server/src/core/analysis';
+import { type FileAnalysis } from '../../server/src/core/analysis';
+import { analyzeWorkspace } from '../../server/src/core/analyze-texts';
 import { resolveSettings } from '../../server/src/core/config';
 import { LineMap } from '../../server/src/core/text';
 import { codeActions } from '../../server/src/lsp/views/code-actions';

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyzeFile, scanFile } from '../../server/src/core/analysis';
+import { analyzeFile } from '../../server/src/core/analyze-texts';
+import { scanFile } from '../../server/src/core/scan/scan-file';
 import { extensionOf, makesDelugeCalls } from '../../server/src/core/scan/deluge/detect';
 import { discover } from '../../server/src/workspace/discover';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeWorkspace, type FileAnalysis } from '../../server/src/core/analysis';
+import { type FileAnalysis } from '../../server/src/core/analysis';
+import { analyzeWorkspace } from '../../server/src/core/analyze-texts';
 import { resolveSettings } from '../../server/src/core/config';
 import { entryExplanation } from '../../server/src/core/explain';
 import { buildReport } from '../../server/src/core/report';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { SourceText } from '../../server/src/core/analysis';
+import type { SourceText } from '../../server/src/core/analyze-texts';
 import type { Language } from '../../server/src/core/facts';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeFile, analyzeWorkspace, type ScanState, scanDocument, scanFile } from '../../server/src/core/analysis';
+import { analyzeFile, analyzeWorkspace } from '../../server/src/core/analyze-texts';
+import { type ScanState, scanDocument, scanFile } from '../../server/src/core/scan/scan-file';
 import { parse } from '../../server/src/core/scan/deluge/parser';
 import { assertSane } from './fuzz-check';
 import { delugeHostileShapes, delugeSource, TS_CORPUS, typeScriptHostileShapes, typeScriptSource, workspaceSources } from './fuzz-inputs';

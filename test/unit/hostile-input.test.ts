@@ -3,7 +3,10 @@ import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFile, analyzeWorkspace, budgetOf, DEFAULT_SETTINGS, PARSER_TRAP, scanFile } from '../../server/src/core/analysis';
+import { budgetOf, DEFAULT_SETTINGS } from '../../server/src/core/analysis';
+import { analyzeFile, analyzeWorkspace } from '../../server/src/core/analyze-texts';
+import { PARSER_TRAP } from '../../server/src/core/facts';
+import { scanFile } from '../../server/src/core/scan/scan-file';
 import {
 	bareAwaits,
 	deepestAsyncParentheses,

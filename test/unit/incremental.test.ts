@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { languageOf, scanFile } from '../../server/src/core/analysis';
+import { languageOf } from '../../server/src/core/analysis';
+import { scanFile } from '../../server/src/core/scan/scan-file';
 import { DEFAULT_ASSUMPTIONS, FunctionCosts } from '../../server/src/core/estimate';
 import type { FileFacts } from '../../server/src/core/facts';
 import { Graph } from '../../server/src/core/graph';

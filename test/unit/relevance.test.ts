@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { budgetOf, DEFAULT_SETTINGS, type SourceText } from '../../server/src/core/analysis';
+import { budgetOf, DEFAULT_SETTINGS } from '../../server/src/core/analysis';
+import { type SourceText } from '../../server/src/core/analyze-texts';
 import { nestingBound, relevantSources } from '../../server/src/core/scan/relevance';
-import { IncrementalReport, makeReport, sourcesOfTexts } from '../../server/src/core/workspace-report';
+import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
+import { sourcesOfTexts } from '../../server/src/core/analyze-texts';
 import { generateWorkspace } from '../bench/workspace';
 import { typeScriptHostileShapes, typeScriptSource, workspaceSources } from './fuzz-inputs';
 

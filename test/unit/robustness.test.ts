@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core/analysis';
+import { analyzeWorkspace } from '../../server/src/core/analyze-texts';
 
 // Half-typed code must never throw: every prefix of a realistic file is analysed, linked with a wrapper file.
 const CLIENT = `import axios from 'axios';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeFile } from '../../server/src/core/analysis';
+import { analyzeFile } from '../../server/src/core/analyze-texts';
 import { hoverMarkdown } from '../../server/src/core/explain-markdown';
 
 function calls(text: string, path = '/w/zoho.service.ts') {

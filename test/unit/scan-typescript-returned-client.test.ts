@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeFile } from '../../server/src/core/analysis';
+import { analyzeFile } from '../../server/src/core/analyze-texts';
 
 function rows(text: string, path = '/w/zoho.ts'): unknown[] {
 	const analysis = analyzeFile(path, path.endsWith('.js') ? 'javascript' : 'typescript', text);

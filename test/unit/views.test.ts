@@ -7,7 +7,7 @@ import { codeActions } from '../../server/src/lsp/views/code-actions';
 import { diagnostics } from '../../server/src/lsp/views/diagnostics';
 import { hover } from '../../server/src/lsp/views/hover';
 import { inlayHints } from '../../server/src/lsp/views/inlay-hints';
-import { analyzeWorkspace } from '../../server/src/core/analysis';
+import { analyzeWorkspace } from '../../server/src/core/analyze-texts';
 import { resolveSettings } from '../../server/src/core/config';
 import { analyze } from './check';
 

@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { Minimatch } from 'minimatch';
 import { discover, isExcluded } from '../../server/src/workspace/discover';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { InThreadScanner } from '../../server/src/workspace/scanner-thread';
 import { readSmallFile } from '../../server/src/workspace/small-file';
 
 /** A 300 MB source file that takes no disk: a sparse file, only its length is set. */
@@ -33,16 +34,16 @@ void describe('reading files: what a file is, and its size, are checked before i
 		assert.deepEqual(readSmallFile(dir, 1024), { ok: false, reason: 'not a regular file' });
 	});
 
-	test('the workspace index leaves out a 300 MB source file and a link to a device, unread, and says why', () => {
+	test('the workspace index leaves out a 300 MB source file and a link to a device, unread, and says why', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'zcl-index-'));
-		const index = new WorkspaceIndex();
+		const index = new WorkspaceIndex(new InThreadScanner());
 		writeFileSync(join(dir, 'ok.dg'), 'zoho.crm.getRecords("Leads");\n');
-		assert.equal(index.load(join(dir, 'ok.dg')), undefined);
-		assert.equal(index.load(sparse(join(dir, 'big.ts'))), 'larger than 2 MB');
+		assert.equal(await index.reload(join(dir, 'ok.dg')), undefined);
+		assert.equal(await index.reload(sparse(join(dir, 'big.ts'))), 'larger than 2 MB');
 		symlinkSync('/dev/zero', join(dir, 'zero.dg'));
-		assert.equal(index.load(join(dir, 'zero.dg')), 'not a regular file');
+		assert.equal(await index.reload(join(dir, 'zero.dg')), 'not a regular file');
 		// A file that is gone is no news: it just leaves the index.
-		assert.equal(index.load(join(dir, 'gone.dg')), undefined);
+		assert.equal(await index.reload(join(dir, 'gone.dg')), undefined);
 		assert.deepEqual(
 			[...index.entries()].map(([path]) => path),
 			[join(dir, 'ok.dg')],

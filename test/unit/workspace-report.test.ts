@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { budgetOf, DEFAULT_SETTINGS, languageOf, scanFile } from '../../server/src/core/analysis';
+import { budgetOf, DEFAULT_SETTINGS, languageOf } from '../../server/src/core/analysis';
+import { scanFile } from '../../server/src/core/scan/scan-file';
 import { assumptionsOf } from '../../server/src/core/analysis';
 import { FunctionCosts } from '../../server/src/core/estimate';
 import type { FileFacts } from '../../server/src/core/facts';

@@ -109,6 +109,9 @@ export interface RequestTemplate {
 	readonly method?: string;
 }
 
+/** The scan error of a file the scanner could not scan at all (its thread stopped on it). */
+export const SCAN_FAILED = 'scan-failed';
+
 /** The scan error of a file nested deeper than a scanner follows: the code below that depth is not read. */
 export const NESTING_LIMIT = 'nesting-limit';
 
@@ -117,6 +120,18 @@ export const MAX_NESTING = 400;
 
 /** Why a file nested past the limit is only partly in the report. */
 export const NESTING_LIMIT_REASON = `partly read: code nested more than ${MAX_NESTING} levels deep is left out`;
+
+/** The scan error of a file nested too deeply for any recursive parser to follow. */
+export const TOO_DEEPLY_NESTED = 'too-deeply-nested';
+
+/** Why such a file is left out, as reports list it. */
+export const TOO_DEEPLY_NESTED_REASON = 'nests too deeply to be read (hundreds or thousands of levels)';
+
+/** The scan error of a file the TypeScript parser would take minutes on (its `reason` says why). */
+export const PARSER_TRAP = 'parser-trap';
+
+/** The scan error of a file whose values took more than the scanner's evaluation budget to follow. */
+export const EVALUATION_BUDGET = 'evaluation-budget';
 
 export interface ScanError {
 	readonly code: string;

@@ -1,8 +1,8 @@
-import { type FileAnalysis, PARSER_TRAP, TOO_DEEPLY_NESTED, TOO_DEEPLY_NESTED_REASON } from './analysis';
+import type { FileAnalysis } from './analysis';
 import type { Budget } from './budget';
 import { assumptionLines, entryExplanation } from './explain';
 import { TOP_LEVEL } from './estimate/entries';
-import { NESTING_LIMIT, NESTING_LIMIT_REASON } from './facts';
+import { NESTING_LIMIT, NESTING_LIMIT_REASON, PARSER_TRAP, TOO_DEEPLY_NESTED, TOO_DEEPLY_NESTED_REASON } from './facts';
 import { ownerOf } from './graph';
 import type { JsonReport, SkippedEntry } from '../../../shared/report';
 

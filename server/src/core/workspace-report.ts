@@ -5,12 +5,11 @@
  * analysed again. The CLI, the language server and the bench all make their reports here.
  */
 import type { Budget } from './budget';
-import { analyzeFacts, assumptionsOf, type FileAnalysis, scanFile, type SourceText } from './analysis';
+import { analyzeFacts, type FileAnalysis } from './analysis';
 import type { EffectiveSettings } from './config';
 import { FunctionCosts } from './estimate';
 import type { FileFacts } from './facts';
 import { Graph } from './graph';
-import { entryPointMarkers, relevantSources, unreadFacts } from './scan/relevance';
 import { Memo } from './memo';
 import { assembleReport, type FileReport, hash, type Locate, reportFile } from './report';
 import type { JsonReport, SkippedEntry } from '../../../shared/report';
@@ -163,26 +162,6 @@ export class IncrementalReport {
 		this.parts.set(path, { value: { facts, costs, settingsKey: options.settingsKey, reportPath, called, part, digest }, deps: tracked.deps });
 		return { part, digest, analysed: true };
 	}
-}
-
-/**
- * The report sources of files read as text, as the CLI reads a tree: those that can matter parsed
- * (`scan/relevance.ts`; every file with `readAll`), the others with empty facts, all linked in one graph
- * and priced under the settings. `scanned` is told how many files have been gone through.
- */
-export function sourcesOfTexts(
-	files: readonly (SourceText & { readonly reportPath?: string })[],
-	settings: EffectiveSettings,
-	options: { readonly readAll?: boolean; readonly scanned?: (done: number) => void } = {},
-): ReportSource[] {
-	const relevant = options.readAll ? undefined : relevantSources(files, entryPointMarkers(settings.entryPoints.value));
-	const facts = new Map<string, FileFacts>();
-	files.forEach((f, i) => {
-		facts.set(f.path, !relevant || relevant.has(f.path) ? scanFile(f.text, f.path, f.language) : unreadFacts(f.language));
-		options.scanned?.(i + 1);
-	});
-	const costs = new FunctionCosts(new Graph(facts), assumptionsOf(settings));
-	return files.map((f) => ({ path: f.path, reportPath: f.reportPath ?? f.path, facts: facts.get(f.path)!, settings, costs, text: () => f.text }));
 }
 
 /** The report of `sources`, made at once. */

@@ -113,7 +113,7 @@ export function didChangeWatchedFiles(session: Session, params: DidChangeWatched
 			sources = true;
 		} else {
 			// Read and scanned off this thread; the views follow once the facts are in.
-			void index.reload(path, session.scanPool).then((skipped) => {
+			void index.reload(path).then((skipped) => {
 				if (skipped !== undefined) session.connection.console.info(`Skipped ${path}: ${skipped}.`);
 				session.rescheduleOthers();
 				session.reports.schedule();

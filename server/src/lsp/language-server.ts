@@ -17,10 +17,10 @@ function connect(): Connection {
 	return createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
 }
 
-/** Starts the server: `bundle` is the file the scanner threads run (this bundle, `dist/server.js`). */
-export function startServer(bundle: string): void {
+/** Starts the server: `scanner` is the script its scanner threads run (`dist/scanner.js`). */
+export function startServer(scanner: string): void {
 	const connection = connect();
-	const session = new Session(connection, new ScanPool(bundle));
+	const session = new Session(connection, new ScanPool(scanner));
 
 	connection.onInitialize((params) => handle.initialize(session, params));
 	connection.onInitialized(() => handle.initialized(session));

@@ -8,21 +8,11 @@ import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeLensRefreshRequest, type Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-	analyzeFacts,
-	assumptionsKey,
-	assumptionsOf,
-	budgetOf,
-	type FileAnalysis,
-	languageOf,
-	MAX_FILE_LENGTH,
-	type ScanState,
-	scanDocument,
-} from '../core/analysis';
+import { analyzeFacts, assumptionsKey, assumptionsOf, budgetOf, type FileAnalysis, languageOf, MAX_FILE_LENGTH } from '../core/analysis';
 import { budgetAssumed, describeOrigin, type EffectiveSettings, resolveSettings, TEAM_CONFIG_FILE } from '../core/config';
 import { MAX_GLOB_EXPANSIONS } from '../core/config/globs';
 import { FunctionCosts } from '../core/estimate';
-import type { FileFacts } from '../core/facts';
+import { type FileFacts, type Language, SCAN_FAILED } from '../core/facts';
 import type { Graph } from '../core/graph';
 import { keptAsDeluge } from '../core/scan/deluge/detect';
 import { entryPointMarkers } from '../core/scan/relevance';
@@ -78,7 +68,7 @@ export interface CacheEntry {
 export class Session {
 	readonly documents = new TextDocuments(TextDocument);
 	readonly teamConfigs = new TeamConfigs();
-	readonly index = new WorkspaceIndex();
+	readonly index: WorkspaceIndex;
 	readonly reports: WorkspaceReports;
 	client: ClientCapabilities = {
 		canPullConfiguration: false,
@@ -102,8 +92,8 @@ export class Session {
 	/** The running index build: a new one (Rescan, changed folders) cancels it. */
 	private indexToken: { isCancellationRequested: boolean } | undefined;
 	private readonly cache = new Map<string, CacheEntry>();
-	/** Facts of open documents by version: a document is scanned once per version. */
-	private readonly scanned = new Map<string, { version: number; facts: FileFacts; state: ScanState }>();
+	/** Facts of open documents by version: a document is scanned once per version, in the scanner thread. */
+	private readonly scanned = new Map<string, { version: number; facts: Promise<FileFacts> }>();
 	/**
 	 * Function costs of the index's graph under one set of assumptions, shared by every document analysed
 	 * against them. They outlive edits: an edit makes only the costs that read the edited file stale.
@@ -119,9 +109,10 @@ export class Session {
 
 	constructor(
 		readonly connection: Connection,
-		/** Workspace files are read and scanned off this thread: a hostile file never delays an answer. */
+		/** Workspace files and open documents are read and scanned off this thread: a hostile file never delays an answer. */
 		readonly scanPool: ScanPool,
 	) {
+		this.index = new WorkspaceIndex(scanPool);
 		this.reports = new WorkspaceReports(this);
 		// Files the index left unread until a change linked them to one that matters: the views follow once they are read.
 		this.index.onPromoted = () => {
@@ -226,15 +217,20 @@ export class Session {
 		return this.costsCache.costs;
 	}
 
-	/** The facts of an open document at its version; the index learns them at once. */
-	private factsOf(document: TextDocument, language: NonNullable<ReturnType<typeof languageOf>>): FileFacts {
-		const path = this.fsPathOf(document.uri);
-		const known = this.scanned.get(document.uri);
-		if (known && known.version === document.version) return known.facts;
-		// From the last version's parse: a TypeScript document is parsed again only where it changed.
-		const { facts, state } = scanDocument(document.getText(), document.uri, language, known?.state);
-		this.scanned.set(document.uri, { version: document.version, facts, state });
-		if (path) this.index.setOpen(path, facts, document.getText());
+	/**
+	 * The facts of an open document at a version, scanned in the scanner thread from the last version's
+	 * parse; the index learns them as soon as they come, unless a newer version was asked for meanwhile.
+	 */
+	private factsOf(uri: string, version: number, text: string, language: Language): Promise<FileFacts> {
+		const known = this.scanned.get(uri);
+		if (known && known.version === version) return known.facts;
+		const facts = this.scanPool.scanDocument(uri, text, language).then((scanned): FileFacts => {
+			const result = 'facts' in scanned ? scanned.facts : unscanned(language, scanned.reason);
+			const path = this.fsPathOf(uri);
+			if (path && this.scanned.get(uri)?.version === version) this.index.setOpen(path, result, text);
+			return result;
+		});
+		this.scanned.set(uri, { version, facts });
 		return facts;
 	}
 
@@ -250,16 +246,22 @@ export class Session {
 			return undefined;
 		}
 		this.tooLarge.delete(document.uri);
+		// This version's text: the document may change while it is scanned.
+		const { uri, version } = document;
+		const text = document.getText();
 		// Scan before waiting for settings, so documents analysed meanwhile already see this version's facts.
-		const facts = this.factsOf(document, language);
-		const settings = await this.settingsFor(document.uri);
-		const cached = this.cache.get(document.uri);
-		if (cached && cached.version === document.version && cached.settings === settings && cached.generation === this.index.generation) return cached;
-		const path = this.fsPathOf(document.uri);
+		const scanned = this.factsOf(uri, version, text, language);
+		const settings = await this.settingsFor(uri);
+		const facts = await scanned;
+		// Other open documents' versions being scanned: calls into them are priced from their new facts.
+		await Promise.all([...this.scanned.values()].map((other) => other.facts));
+		const cached = this.cache.get(uri);
+		if (cached && cached.version === version && cached.settings === settings && cached.generation === this.index.generation) return cached;
+		const path = this.fsPathOf(uri);
 		const generation = this.index.generation;
 		const workspace = path ? { path: graphPath(path), costs: this.costsFor(settings) } : undefined;
-		const analysis = analyzeFacts(document.uri, document.getText(), facts, settings.effective, workspace);
-		const entry = { version: document.version, settings, generation, analysis };
+		const analysis = analyzeFacts(uri, text, facts, settings.effective, workspace);
+		const entry = { version, settings, generation, analysis };
 		this.cache.set(document.uri, entry);
 		return entry;
 	}
@@ -412,9 +414,15 @@ export class Session {
 		this.pending.delete(uri);
 		this.cache.delete(uri);
 		this.scanned.delete(uri);
+		this.scanPool.forgetDocument(uri);
 		this.settingsCache.delete(uri);
 		const path = this.fsPathOf(uri);
-		if (path) this.index.closed(path, this.teamConfigs.folderFor(path) !== undefined);
+		// The file on disk stands for it again: what the editor had unsaved no longer counts for the others.
+		if (path)
+			void this.index.closed(path, this.teamConfigs.folderFor(path) !== undefined).then(() => {
+				this.rescheduleOthers();
+				this.reports.schedule();
+			});
 		void this.connection.sendDiagnostics({ uri, diagnostics: [] });
 		this.refreshStatus();
 	}
@@ -467,7 +475,6 @@ export class Session {
 					this.refreshStatus();
 				},
 				(folder) => this.discoveryOptions.get(folder) ?? {},
-				this.scanPool,
 			);
 			// Binary, oversized and unreadable files: a note each (the first few), so a missing file is explained.
 			for (const skip of skipped.slice(0, SKIP_NOTES)) this.connection.console.info(`Skipped ${skip.path}: ${skip.reason}.`);
@@ -538,4 +545,14 @@ export class Session {
 			return [];
 		}
 	}
+}
+
+/** The facts of a document the scanner could not scan (its thread stopped): nothing counted, and why. */
+function unscanned(language: Language, reason: string): FileFacts {
+	return {
+		language,
+		calls: [],
+		loops: [],
+		errors: [{ code: SCAN_FAILED, message: `This file ${reason}: its Zoho CRM calls are not counted.`, span: { start: 0, end: 0 } }],
+	};
 }

@@ -4,13 +4,12 @@
  * blocking the server; open documents replace what the disk says.
  */
 import { sep } from 'node:path';
-import { languageOf, scanFile } from '../core/analysis';
+import { languageOf } from '../core/analysis';
 import type { FileFacts, Language } from '../core/facts';
 import { Graph } from '../core/graph';
-import { linksOfFile, type RelevanceInput, relevanceOf, relevantFiles, sameRelevance, unreadFacts } from '../core/scan/relevance';
-import { discover, type DiscoveryOptions, type SkippedFile, type SourceFile } from './discover';
-import { type Discovered, type ScannedSource, type ScanPool, scanSource, type Triaged, triageSource } from './scan-pool';
-import { readSource } from './small-file';
+import { linksOfFile, type RelevanceInput, relevantFiles, sameRelevance, unreadFacts } from '../core/scan/relevance';
+import type { DiscoveryOptions, SkippedFile, SourceFile } from './discover';
+import type { Discovered, ScannedSource, Scanner, Triaged } from './scan-tasks';
 
 /** The key a file has in the graph: its path with `/` separators. */
 export function graphPath(fsPath: string): string {
@@ -26,14 +25,6 @@ export interface Cancellation {
 	readonly isCancellationRequested: boolean;
 }
 
-/**
- * Facts to keep for as long as the workspace is open, copied: names and URL parts cut from a file's
- * text hold on to all of that text (the engine shares it) until the copy lets it go.
- */
-function kept(facts: FileFacts): FileFacts {
-	return structuredClone(facts);
-}
-
 export class WorkspaceIndex {
 	private readonly files = new Map<string, FileFacts>();
 	private current: Graph | undefined;
@@ -47,12 +38,15 @@ export class WorkspaceIndex {
 	private readonly unread = new Map<string, Language>();
 	/** Names of configured entry points in every folder: a file declaring one matters. */
 	private markers: readonly string[] = [];
-	/** The threads files are read in after indexing, and who follows files read late (the session). */
-	private pool: ScanPool | undefined;
 	/** Called once files that were not read have been read, because a change linked them to one that matters. */
 	onPromoted: (() => void) | undefined;
 	/** Bumped on every change, so analyses made against an older graph are redone. */
 	generation = 0;
+
+	constructor(
+		/** Where files are read and scanned: the pool's threads in the server. */
+		private readonly scanner: Scanner,
+	) {}
 
 	get size(): number {
 		return this.files.size;
@@ -106,19 +100,16 @@ export class WorkspaceIndex {
 		const reached = [...this.unread].filter(([key]) => relevant.has(key));
 		if (reached.length === 0) return;
 		for (const [key] of reached) this.unread.delete(key);
-		const pool = this.pool;
-		if (!pool) {
-			for (const [key, language] of reached) this.load(fsPathOfGraph(key), language);
-			this.onPromoted?.();
-			return;
-		}
-		void Promise.all(reached.map(([key, language]) => this.reload(fsPathOfGraph(key), pool, language))).then(() => this.onPromoted?.());
+		void Promise.all(reached.map(([key, language]) => this.reload(fsPathOfGraph(key), language))).then(() => this.onPromoted?.());
 	}
 
-	/** The document closed: the disk speaks for the file again (or, outside the workspace, nothing does). */
-	closed(path: string, inWorkspace: boolean): void {
+	/**
+	 * The document closed: the disk speaks for the file again (or, outside the workspace, nothing does).
+	 * Resolves once the file is read again.
+	 */
+	async closed(path: string, inWorkspace: boolean): Promise<void> {
 		this.open.delete(graphPath(path));
-		if (inWorkspace) this.load(path);
+		if (inWorkspace) await this.reload(path);
 		else this.delete(path);
 	}
 
@@ -139,42 +130,22 @@ export class WorkspaceIndex {
 		this.generation++;
 	}
 
-	/**
-	 * Reads and scans one file from disk. A file that is gone, cannot be read, is no regular file or is
-	 * too large leaves the index; why it was not read is returned, unless it is gone. An open file is
-	 * left as the editor has it.
-	 */
-	load(path: string, language?: Language): string | undefined {
-		const lang = language ?? languageOf(path);
-		const key = graphPath(path);
-		if (!lang || this.open.has(key)) return undefined;
-		const text = readSource(path);
-		if (text.reason !== undefined) {
-			this.delete(path);
-			return text.missing ? undefined : text.reason;
-		}
-		this.unread.delete(key);
-		this.set(path, kept(scanFile(text.text, path, lang)));
-		this.learn(key, relevanceOf(text.text, path, lang, this.markers));
-		return undefined;
-	}
-
 	/** The latest load asked for each file: a slower, older scan of it is not applied over a newer one. */
 	private readonly loads = new Map<string, number>();
 	private loadCount = 0;
 
 	/**
-	 * Reads and scans one file from disk in the pool's threads, as `load` does: the server's answers
-	 * never wait for it. Resolves with why the file was not read, unless it is gone.
+	 * Reads and scans one file from disk, in the scanner's threads: the server's answers never wait for
+	 * it. A file that is gone, cannot be read, is no regular file or is too large leaves the index; the
+	 * promise resolves with why it was not read, unless it is gone. An open file is left as the editor has it.
 	 */
-	async reload(path: string, pool: ScanPool, language?: Language): Promise<string | undefined> {
+	async reload(path: string, language?: Language): Promise<string | undefined> {
 		const key = graphPath(path);
 		const lang = language ?? languageOf(path);
 		if (!lang || this.open.has(key)) return undefined;
-		this.pool = pool;
 		const ticket = ++this.loadCount;
 		this.loads.set(key, ticket);
-		const scanned = await pool.scan(path, lang, this.markers);
+		const scanned = await this.scanner.scan(path, lang, this.markers);
 		if (this.loads.get(key) !== ticket) return undefined;
 		this.loads.delete(key);
 		// Opened in the editor meanwhile: the editor's text wins.
@@ -189,37 +160,19 @@ export class WorkspaceIndex {
 		return scanned.missing ? undefined : scanned.reason;
 	}
 
-	/**
-	 * Runs a task on each file: in the pool's threads, a few in flight a thread, or in this thread,
-	 * yielding to the event loop every 25 files.
-	 */
-	private async each(
-		files: readonly SourceFile[],
-		token: Cancellation,
-		pool: ScanPool | undefined,
-		inThread: (file: SourceFile) => Promise<void>,
-		here: (file: SourceFile) => void,
-	): Promise<void> {
-		if (pool) {
-			const inFlight = new Set<Promise<void>>();
-			for (const file of files) {
-				if (token.isCancellationRequested) break;
-				const task: Promise<void> = inThread(file).then(() => {
-					inFlight.delete(task);
-				});
-				inFlight.add(task);
-				// A few tasks a worker keep them busy without holding every file's facts in the queue.
-				if (inFlight.size >= pool.size * 4) await Promise.race(inFlight);
-			}
-			await Promise.all(inFlight);
-			return;
-		}
-		let count = 0;
+	/** Runs a task on each file in the scanner, a few in flight a thread. */
+	private async each(files: readonly SourceFile[], token: Cancellation, task: (file: SourceFile) => Promise<void>): Promise<void> {
+		const inFlight = new Set<Promise<void>>();
 		for (const file of files) {
-			if (token.isCancellationRequested) return;
-			here(file);
-			if (++count % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+			if (token.isCancellationRequested) break;
+			const running: Promise<void> = task(file).then(() => {
+				inFlight.delete(running);
+			});
+			inFlight.add(running);
+			// A few tasks a thread keep it busy without holding every file's facts in the queue.
+			if (inFlight.size >= this.scanner.size * 4) await Promise.race(inFlight);
 		}
+		await Promise.all(inFlight);
 	}
 
 	/**
@@ -232,18 +185,12 @@ export class WorkspaceIndex {
 		token: Cancellation,
 		progress?: (done: number, total: number) => void,
 		options: (folder: string) => DiscoveryOptions = () => ({}),
-		pool?: ScanPool,
 	): Promise<{ skipped: SkippedFile[] }> {
 		const skipped: SkippedFile[] = [];
 		const found: SourceFile[] = [];
 		for (const folder of folders) {
-			// In a worker when there is a pool: walking the folders never holds up an answer.
-			let discovery: Discovered;
-			try {
-				discovery = pool ? await pool.discover(folder, options(folder)) : discover(folder, [folder], options(folder));
-			} catch (error) {
-				discovery = { error: (error as Error).message };
-			}
+			// In a scanner thread: walking the folders never holds up an answer.
+			const discovery: Discovered = await this.scanner.discover(folder, options(folder));
 			if ('error' in discovery) {
 				skipped.push({ path: folder, reason: `unreadable: ${discovery.error}` });
 				continue;
@@ -252,7 +199,6 @@ export class WorkspaceIndex {
 			found.push(...discovery.files);
 		}
 		this.markers = [...new Set(folders.flatMap((folder) => options(folder).markers ?? []))];
-		this.pool = pool;
 		// First every file is read for relevance only: whether it matters alone, what it links to.
 		const triaged: SourceFile[] = [];
 		const learnt = (file: SourceFile, result: Triaged): void => {
@@ -264,20 +210,18 @@ export class WorkspaceIndex {
 		await this.each(
 			found.filter((file) => !this.open.has(graphPath(file.path))),
 			token,
-			pool,
-			(file) => pool!.triage(file.path, file.language, this.markers).then((result) => learnt(file, result)),
-			(file) => learnt(file, triageSource(file.path, file.language, this.markers)),
+			(file) => this.scanner.triage(file.path, file.language, this.markers).then((result) => learnt(file, result)),
 		);
 		if (token.isCancellationRequested) return { skipped };
 		// Then the files that can matter are parsed; the others are held with empty facts until something reaches them.
 		const relevant = relevantFiles(this.relevance);
 		let done = found.length - triaged.length;
-		const take = (path: string, scanned: ScannedSource, copy: boolean): void => {
+		const take = (path: string, scanned: ScannedSource): void => {
 			// Opened in the editor meanwhile: the editor's text wins.
 			const key = graphPath(path);
 			if ('facts' in scanned) {
 				if (!this.open.has(key)) {
-					this.files.set(key, copy ? kept(scanned.facts) : scanned.facts);
+					this.files.set(key, scanned.facts);
 					this.relevance.set(key, scanned.relevance);
 					this.unread.delete(key);
 				}
@@ -296,19 +240,11 @@ export class WorkspaceIndex {
 			}
 		}
 		progress?.(done, found.length);
-		await this.each(
-			toScan,
-			token,
-			pool,
-			(file) =>
-				pool!.scan(file.path, file.language, this.markers).then((scanned) => {
-					if (!token.isCancellationRequested) take(file.path, scanned, false);
-					if (++done % 25 === 0) progress?.(done, found.length);
-				}),
-			(file) => {
-				if (!this.open.has(graphPath(file.path))) take(file.path, scanSource(file.path, file.language, this.markers), true);
+		await this.each(toScan, token, (file) =>
+			this.scanner.scan(file.path, file.language, this.markers).then((scanned) => {
+				if (!token.isCancellationRequested) take(file.path, scanned);
 				if (++done % 25 === 0) progress?.(done, found.length);
-			},
+			}),
 		);
 		if (token.isCancellationRequested) return { skipped };
 		progress?.(done, found.length);

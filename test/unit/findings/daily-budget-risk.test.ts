@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeWorkspace } from '../../../server/src/core/analysis';
+import { analyzeWorkspace } from '../../../server/src/core/analyze-texts';
 import { resolveSettings } from '../../../server/src/core/config';
 
 /** An hourly job of 25 deletes a run, run `runs` times a day, and a nightly job using a shared helper. */

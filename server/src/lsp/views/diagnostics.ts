@@ -1,8 +1,8 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { type FileAnalysis, PARSER_TRAP, TOO_DEEPLY_NESTED } from '../../core/analysis';
+import type { FileAnalysis } from '../../core/analysis';
+import { EVALUATION_BUDGET, PARSER_TRAP, TOO_DEEPLY_NESTED } from '../../core/facts';
 import { NESTING_LIMIT } from '../../core/facts';
 import type { Severity } from '../../core/findings';
-import { EVALUATION_BUDGET } from '../../core/scan/typescript/values';
 import type { LineMap } from '../../core/text';
 import { documentationUrl } from '../../core/documentation-url';
 import { calleeSpan } from './callee-span';

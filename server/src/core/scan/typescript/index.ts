@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { sdkOfImport } from '../../catalog';
 import {
 	type BranchFact,
+	EVALUATION_BUDGET,
 	type CallFact,
 	type DeferredCall,
 	type ExportFact,
@@ -25,7 +26,6 @@ import { describeLoop } from './loops';
 import { boundNames, functionStartOf, PageResponses } from './pages';
 import { bodyArgument, bodyFacts, bodyParameter, queryTemplate } from './body';
 import {
-	EVALUATION_BUDGET,
 	evaluate,
 	fieldOf,
 	importedMember,

@@ -64,9 +64,6 @@ export function isUserModule(specifier: string): boolean {
 /** Evaluation steps one file may take: far beyond any real file, short of a hang on a hostile one. */
 export const MAX_EVALUATION_STEPS = 1_000_000;
 
-/** The scan error of a file whose values took more than the budget to follow. */
-export const EVALUATION_BUDGET = 'evaluation-budget';
-
 /**
  * Expressions inside each other one evaluation follows: a chain of thousands of calls (`a.b().b().b()…`)
  * would otherwise exhaust the stack; past it a value is unknown, as the scanners' nesting limit leaves code unread.

@@ -1,0 +1,112 @@
+/**
+ * The scanner's side of the scan pool: reading, triaging and scanning files, keeping the last parse of
+ * each open document so the next version is parsed again only where it changed. It runs in the pool's
+ * threads (`runScanWorker`, the entry of `dist/scanner.js`), or in the calling thread for the tests
+ * (`InThreadScanner`). Only this side loads TypeScript: the server's main thread never does.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FileFacts, Language } from '../core/facts';
+import { relevanceOf } from '../core/scan/relevance';
+import { scanDocument, scanFile, type ScanState } from '../core/scan/scan-file';
+import { discover, type DiscoveryOptions } from './discover';
+import { type Discovered, type Done, type Result, type ScannedSource, Scanner, type Task, type Triaged, type Unread } from './scan-tasks';
+import { readSource } from './small-file';
+
+/** Reads one file in this thread and makes something of its text, or says why it could not be read. */
+function readThen<T>(path: string, then: (text: string) => T): T | Unread {
+	const text = readSource(path);
+	return text.reason !== undefined ? { reason: text.reason, missing: text.missing } : then(text.text);
+}
+
+/** Reads and scans one file in this thread. */
+export function scanSource(path: string, language: Language, markers: readonly string[] = []): ScannedSource {
+	return readThen(path, (text) => ({ facts: scanFile(text, path, language), relevance: relevanceOf(text, path, language, markers) }));
+}
+
+/** Reads one file for relevance only, in this thread. */
+export function triageSource(path: string, language: Language, markers: readonly string[] = []): Triaged {
+	return readThen(path, (text) => ({ relevance: relevanceOf(text, path, language, markers) }));
+}
+
+function discoverFolder(folder: string, options: DiscoveryOptions): Discovered {
+	try {
+		return discover(folder, [folder], options);
+	} catch (error) {
+		return { error: error instanceof Error ? error.message : String(error) };
+	}
+}
+
+/** The last parse of each open document, by its key: the next version starts from it. */
+class DocumentScans {
+	private readonly states = new Map<string, ScanState>();
+
+	scan(key: string, text: string, language: Language): FileFacts {
+		const { facts, state } = scanDocument(text, key, language, this.states.get(key));
+		this.states.set(key, state);
+		return facts;
+	}
+
+	forget(key: string): void {
+		this.states.delete(key);
+	}
+}
+
+/** Runs one task in this thread; a scan that throws says why instead. */
+function runTask(task: Task, documents: DocumentScans): Result {
+	if (task.discover) return discoverFolder(task.path, task.discover);
+	const language = task.language ?? 'typescript';
+	try {
+		if (task.document) {
+			if (task.document.text === undefined) {
+				documents.forget(task.path);
+				return { forgotten: true };
+			}
+			return { facts: documents.scan(task.path, task.document.text, language) };
+		}
+		return task.triage ? triageSource(task.path, language, task.markers) : scanSource(task.path, language, task.markers);
+	} catch (error) {
+		return { reason: `cannot be scanned: ${error instanceof Error ? error.message : String(error)}`, missing: false };
+	}
+}
+
+/**
+ * The loop of a worker thread: tasks queue as they come, one runs at a time, and an open document's
+ * task goes before the files of the workspace (after other documents' tasks, so a document's versions
+ * keep their order): what the user is typing in waits for at most the file being scanned.
+ */
+export function runScanWorker(): void {
+	const port = parentPort;
+	if (!port) return;
+	const documents = new DocumentScans();
+	const queue: Task[] = [];
+	let draining = false;
+	const next = (): void => {
+		const task = queue.shift();
+		if (task) port.postMessage({ id: task.id, result: runTask(task, documents) } satisfies Done);
+		// Messages that came meanwhile are queued before the next task is taken.
+		draining = queue.length > 0;
+		if (draining) setImmediate(next);
+	};
+	port.on('message', (task: Task) => {
+		const firstFile = task.document ? queue.findIndex((t) => !t.document) : -1;
+		if (firstFile >= 0) queue.splice(firstFile, 0, task);
+		else queue.push(task);
+		if (!draining) {
+			draining = true;
+			setImmediate(next);
+		}
+	});
+}
+
+/** The scanner in the calling thread: what the pool does, without threads (for the tests). */
+export class InThreadScanner extends Scanner {
+	readonly size = 1;
+	private readonly documents = new DocumentScans();
+	private nextId = 0;
+
+	protected run(task: Omit<Task, 'id'>): Promise<Result> {
+		return Promise.resolve(runTask({ id: this.nextId++, ...task }, this.documents));
+	}
+
+	dispose(): void {}
+}
