@@ -22,7 +22,7 @@ void test('the bundles require no network module', () => {
 	assert.doesNotMatch(readFileSync(join(ROOT, 'dist', 'panel.js'), 'utf8'), /\bfetch\(|XMLHttpRequest|WebSocket|https?:\/\//);
 });
 
-void test('a whole session loads no network module and never calls fetch', async () => {
+void test('a whole session loads no network module and never calls fetch, and its main thread never loads TypeScript', async () => {
 	const out = join(mkdtempSync(join(tmpdir(), 'zcl-modules-')), 'modules.txt');
 	const server = new Server(['--stdio'], { execArgv: ['-r', join(ROOT, 'test/protocol/record-modules.cjs')], env: { ...process.env, ZCL_MODULES_OUT: out } });
 	const examples = join(ROOT, 'examples');
@@ -37,8 +37,12 @@ void test('a whole session loads no network module and never calls fetch', async
 	await server.status((s) => s.quiescent && s.usage !== undefined && !s.message.startsWith('Indexing'), 20000);
 	assert.equal((await server.connection.sendRequest(workspaceReportRequest)).report.totals.perDay, 230);
 	assert.equal(await server.shutdown(), 0);
-	const loaded = readFileSync(out, 'utf8').split('\n');
+	const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean);
+	const loaded = lines.map((l) => l.slice(l.indexOf(' ') + 1));
 	assert.ok(loaded.length > 5 && loaded.some((m) => m.endsWith('fs')), `the recorder saw the server's modules: ${loaded.join(', ')}`);
 	assert.deepEqual(loaded.filter(isNetwork), []);
 	assert.ok(!loaded.includes('fetch()'), 'fetch was called');
+	// TypeScript's parser is loaded by the scanner threads that read the examples' TypeScript, never by the server's own thread.
+	assert.ok(lines.includes('worker ./typescript.js'), lines.join(', '));
+	assert.ok(!lines.includes('main ./typescript.js'), lines.join(', '));
 });

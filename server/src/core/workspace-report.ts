@@ -35,6 +35,8 @@ export interface ReportProgress {
 	readonly total: number;
 	/** Files analysed again rather than reused. */
 	readonly analysed: number;
+	/** The next step takes long (which functions are called, over the whole graph; the report assembled): a caller that pauses now and then pauses here. */
+	readonly heavyNext?: boolean;
 }
 
 export interface ReportOptions {
@@ -94,9 +96,9 @@ export class IncrementalReport {
 		let done = 0;
 		const total = sources.length * 2;
 		// First each file's calls are linked, a step each (whether a function is an entry point depends on them all).
-		for (const source of sources) {
+		for (const [i, source] of sources.entries()) {
 			source.costs.graph.linkCalls(source.path);
-			yield { done: ++done, total, analysed };
+			yield { done: ++done, total, analysed, ...(i === sources.length - 1 ? { heavyNext: true } : {}) };
 		}
 		// Then which functions are called, from those links: a step of its own.
 		for (const graph of new Set(sources.map((s) => s.costs.graph))) graph.calledFunctions();
@@ -108,7 +110,7 @@ export class IncrementalReport {
 				out.push(part.part);
 				digests.push(part.digest);
 			}
-			yield { done: ++done, total, analysed };
+			yield { done: ++done, total, analysed, ...(done === total ? { heavyNext: true } : {}) };
 		}
 		this.digest = hash(digests.join('\n'));
 		// Files that left the workspace leave the caches.

@@ -106,8 +106,8 @@ export class WorkspaceReports {
 		let since = performance.now();
 		for (; !step.done; step = steps.next()) {
 			analysed = step.value.analysed;
-			// Let requests and edits in between, every few milliseconds of work.
-			if (performance.now() - since >= YIELD_AFTER_MS) {
+			// Let requests and edits in between, every few milliseconds of work and before a long step.
+			if (step.value.heavyNext === true || performance.now() - since >= YIELD_AFTER_MS) {
 				await new Promise((resolve) => setImmediate(resolve));
 				since = performance.now();
 			}

@@ -1,6 +1,6 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { FileAnalysis } from '../../core/analysis';
-import { EVALUATION_BUDGET, PARSER_TRAP, TOO_DEEPLY_NESTED } from '../../core/facts';
+import { EVALUATION_BUDGET, PARSER_TRAP, SCAN_FAILED, TOO_DEEPLY_NESTED } from '../../core/facts';
 import { NESTING_LIMIT } from '../../core/facts';
 import type { Severity } from '../../core/findings';
 import type { LineMap } from '../../core/text';
@@ -21,13 +21,19 @@ export type LocateFile = (path: string) => { uri: string; lines: LineMap } | und
 /**
  * What the scanner could not read, as information: Deluge syntax problems (no other tool checks
  * Deluge here; every call that could be found is still counted), and in any language a file too
- * deeply nested to follow or whose values take too long to follow. TypeScript's own syntax errors are left to TypeScript.
+ * deeply nested to follow, whose values take too long to follow, or that the scanner thread stopped on.
+ * TypeScript's own syntax errors are left to TypeScript.
  */
 function scanDiagnostics(analysis: FileAnalysis, range: (span: { start: number; end: number }) => Diagnostic['range']): Diagnostic[] {
 	return analysis.facts.errors
 		.filter(
 			(e) =>
-				analysis.language === 'deluge' || e.code === TOO_DEEPLY_NESTED || e.code === PARSER_TRAP || e.code === NESTING_LIMIT || e.code === EVALUATION_BUDGET,
+				analysis.language === 'deluge' ||
+				e.code === TOO_DEEPLY_NESTED ||
+				e.code === PARSER_TRAP ||
+				e.code === NESTING_LIMIT ||
+				e.code === EVALUATION_BUDGET ||
+				e.code === SCAN_FAILED,
 		)
 		.map((e) => ({ range: range(e.span), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: e.code, message: e.message }));
 }
