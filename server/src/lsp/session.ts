@@ -219,7 +219,8 @@ export class Session {
 
 	/**
 	 * The facts of an open document at a version, scanned in the scanner thread from the last version's
-	 * parse; the index learns them as soon as they come, unless a newer version was asked for meanwhile.
+	 * parse; the index learns them as soon as they come, unless a newer version was asked for meanwhile,
+	 * and the other documents and the workspace report follow.
 	 */
 	private factsOf(uri: string, version: number, text: string, language: Language): Promise<FileFacts> {
 		const known = this.scanned.get(uri);
@@ -227,7 +228,12 @@ export class Session {
 		const facts = this.scanPool.scanDocument(uri, text, language).then((scanned): FileFacts => {
 			const result = 'facts' in scanned ? scanned.facts : unscanned(language, scanned.reason);
 			const path = this.fsPathOf(uri);
-			if (path && this.scanned.get(uri)?.version === version) this.index.setOpen(path, result, text);
+			if (path && this.scanned.get(uri)?.version === version) {
+				this.index.setOpen(path, result, text);
+				// Calls from the other documents into this one are priced from its new facts once they are in.
+				this.rescheduleOthers(uri);
+				this.reports.schedule();
+			}
 			return result;
 		});
 		this.scanned.set(uri, { version, facts });
@@ -253,8 +259,6 @@ export class Session {
 		const scanned = this.factsOf(uri, version, text, language);
 		const settings = await this.settingsFor(uri);
 		const facts = await scanned;
-		// Other open documents' versions being scanned: calls into them are priced from their new facts.
-		await Promise.all([...this.scanned.values()].map((other) => other.facts));
 		const cached = this.cache.get(uri);
 		if (cached && cached.version === version && cached.settings === settings && cached.generation === this.index.generation) return cached;
 		const path = this.fsPathOf(uri);

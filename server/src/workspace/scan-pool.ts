@@ -45,7 +45,9 @@ export class ScanPool extends Scanner {
 	}
 
 	protected run(task: Omit<Task, 'id'>, document = false): Promise<Result> {
-		const slot = document ? this.slotForDocuments() : this.leastBusy();
+		// A document's parse to drop in a thread that has stopped is gone already.
+		if (document && task.document?.text === undefined && !this.documentThread()) return Promise.resolve({ forgotten: true });
+		const slot = document ? (this.documentThread() ?? (this.documentSlot = this.leastBusy())) : this.leastBusy();
 		if (document) {
 			if (task.document?.text === undefined) slot.documents.delete(task.path);
 			else slot.documents.add(task.path);
@@ -78,9 +80,9 @@ export class ScanPool extends Scanner {
 		void slot.worker.terminate();
 	}
 
-	private slotForDocuments(): Slot {
-		if (!this.documentSlot || !this.workers.includes(this.documentSlot)) this.documentSlot = this.leastBusy();
-		return this.documentSlot;
+	/** The running thread that holds open documents' parses, if any. */
+	private documentThread(): Slot | undefined {
+		return this.documentSlot && this.workers.includes(this.documentSlot) ? this.documentSlot : undefined;
 	}
 
 	private leastBusy(): Slot {
