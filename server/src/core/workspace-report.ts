@@ -35,7 +35,10 @@ export interface ReportProgress {
 	readonly total: number;
 	/** Files analysed again rather than reused. */
 	readonly analysed: number;
-	/** The next step takes long (which functions are called, over the whole graph; the report assembled): a caller that pauses now and then pauses here. */
+	/**
+	 * The next step takes long (which functions are called, over the whole graph; the first part, which
+	 * builds the graph's lookups; the report assembled): a caller that pauses now and then pauses here.
+	 */
 	readonly heavyNext?: boolean;
 }
 
@@ -102,7 +105,8 @@ export class IncrementalReport {
 		}
 		// Then which functions are called, from those links: a step of its own.
 		for (const graph of new Set(sources.map((s) => s.costs.graph))) graph.calledFunctions();
-		if (sources.length > 0) yield { done, total, analysed };
+		// The first part builds the graph's lookups over every file: a long step too.
+		if (sources.length > 0) yield { done, total, analysed, heavyNext: true };
 		for (const source of sources) {
 			const part = this.partOf(source, budget, where, options);
 			if (part?.analysed) analysed++;

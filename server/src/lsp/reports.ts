@@ -20,7 +20,7 @@ import type { Session } from './session';
 /** Changes settle this long before the workspace is totalled again. */
 const REPORT_DELAY_MS = 500;
 /** Work between two yields to the event loop, so an answer waits at most about this long. */
-const YIELD_AFTER_MS = 15;
+const YIELD_AFTER_MS = 8;
 
 export class WorkspaceReports {
 	/** The workspace's estimated use of the allowance, for the status bar; absent until totalled once. */
