@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ScanPool } from '../../server/src/workspace/scan-pool';
+
+/** The scanner threads' entry as built (`npm run build` or `npm test`'s production build). */
+const SCANNER = join(__dirname, '..', '..', '..', 'dist', 'scanner.js');
+
+/** A job module of a few hundred lines: each takes the thread a few milliseconds. */
+function job(i: number): string {
+	const lines = [`import axios from 'axios';`, `const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });`];
+	for (let k = 0; k < 60; k++) lines.push(`export async function read${i}_${k}(id: string) {`, `  return zoho.get('/Leads/' + id);`, `}`);
+	return lines.join('\n');
+}
+
+/**
+ * Runs a test with the event loop held open: the pool's threads do not hold it (the server may exit
+ * while they wait for work), so a test awaiting them must.
+ */
+function held(run: () => Promise<void>): () => Promise<void> {
+	return async () => {
+		const timer = setInterval(() => undefined, 1000);
+		try {
+			await run();
+		} finally {
+			clearInterval(timer);
+		}
+	};
+}
+
+void describe('the scan pool', () => {
+	test(
+		"an open document's scan goes before the files queued in the same thread",
+		held(async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'zcl-pool-'));
+			const pool = new ScanPool(SCANNER, 1);
+			try {
+				const done: string[] = [];
+				const files = Array.from({ length: 30 }, (_, i) => {
+					const path = join(dir, `job${i}.ts`);
+					writeFileSync(path, job(i));
+					return pool.scan(path, 'typescript').then((scanned) => {
+						assert.ok('facts' in scanned && scanned.facts.calls.length === 60, `job${i}.ts: 60 reads`);
+						done.push(`job${i}`);
+					});
+				});
+				const document = pool.scanDocument('file:///open.ts', "await fetch('https://www.zohoapis.com/crm/v8/Deals');\n", 'typescript').then((scanned) => {
+					assert.ok('facts' in scanned && scanned.facts.calls.length === 1, 'the document: one read');
+					done.push('document');
+				});
+				await Promise.all([...files, document]);
+				// At most the file the thread was scanning when the document came goes first.
+				assert.ok(done.indexOf('document') <= 1, done.join(', '));
+			} finally {
+				pool.dispose();
+			}
+		}),
+	);
+
+	test(
+		'a thread holding an open document is kept when idle, and stops once the document is closed',
+		held(async () => {
+			const pool = new ScanPool(SCANNER, 1);
+			try {
+				// Closing a document no thread holds starts none.
+				pool.forgetDocument('file:///never-opened.ts');
+				assert.equal(pool.running, 0);
+				const first = await pool.scanDocument('file:///open.dg', 'zoho.crm.getRecords("Leads");\n', 'deluge');
+				assert.ok('facts' in first && first.facts.calls.length === 1);
+				// Past the idle stop (500 ms), the thread stays: it holds the document's parse.
+				await sleep(800);
+				assert.equal(pool.running, 1);
+				pool.forgetDocument('file:///open.dg');
+				await sleep(800);
+				assert.equal(pool.running, 0);
+			} finally {
+				pool.dispose();
+			}
+		}),
+	);
+
+	test(
+		"a document's next version is scanned from its last parse, with the same facts as a scan from scratch",
+		held(async () => {
+			const pool = new ScanPool(SCANNER, 1);
+			const text = job(1);
+			const edited = text.replace("zoho.get('/Leads/' + id)", "zoho.post('/Leads/' + id + '/actions/convert', {})");
+			try {
+				await pool.scanDocument('file:///job.ts', text, 'typescript');
+				const next = await pool.scanDocument('file:///job.ts', edited, 'typescript');
+				const fresh = await pool.scanDocument('file:///fresh.ts', edited, 'typescript');
+				assert.ok('facts' in next && 'facts' in fresh);
+				assert.deepEqual(next.facts, fresh.facts);
+				assert.deepEqual(
+					next.facts.calls.slice(0, 2).map((c) => `${c.method} ${c.path}`),
+					['POST /crm/v8/Leads/{x}/actions/convert', 'GET /crm/v8/Leads/{x}'],
+				);
+			} finally {
+				pool.dispose();
+			}
+		}),
+	);
+});
