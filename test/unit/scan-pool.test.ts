@@ -33,7 +33,7 @@ function held(run: () => Promise<void>): () => Promise<void> {
 
 void describe('the scan pool', () => {
 	test(
-		"an open document's scan goes before the files queued in the same thread",
+		"an open document is scanned in a thread of its own: it never waits for the workspace's files",
 		held(async () => {
 			const dir = mkdtempSync(join(tmpdir(), 'zcl-pool-'));
 			const pool = new ScanPool(SCANNER, 1);
@@ -47,13 +47,14 @@ void describe('the scan pool', () => {
 						done.push(`job${i}`);
 					});
 				});
-				const document = pool.scanDocument('file:///open.ts', "await fetch('https://www.zohoapis.com/crm/v8/Deals');\n", 'typescript').then((scanned) => {
+				const document = pool.scanDocument('file:///open.dg', 'zoho.crm.getRecords("Deals");\n', 'deluge').then((scanned) => {
 					assert.ok('facts' in scanned && scanned.facts.calls.length === 1, 'the document: one read');
 					done.push('document');
 				});
 				await Promise.all([...files, document]);
-				// At most the file the thread was scanning when the document came goes first.
-				assert.ok(done.indexOf('document') <= 1, done.join(', '));
+				// Sent behind thirty files, it comes back before them: the files' thread is still loading TypeScript.
+				assert.ok(done.indexOf('document') <= 3, done.join(', '));
+				assert.equal(pool.running, 2);
 			} finally {
 				pool.dispose();
 			}

@@ -41,6 +41,8 @@ import { hover } from './views/hover';
 import { inlayHints } from './views/inlay-hints';
 
 export function initialize(session: Session, params: InitializeParams): InitializeResult {
+	// The documents' scanner thread starts while the editor finishes starting: the first document opened is scanned at once.
+	session.scanPool.prepareDocuments();
 	const capabilities = params.capabilities;
 	const options = params.initializationOptions as InitializationOptions | undefined;
 	session.client = {

@@ -29,7 +29,11 @@ interface Slot {
 	idle?: ReturnType<typeof setTimeout>;
 }
 
-/** A fixed set of scanner threads, started on first use; a thread that dies fails its tasks and is replaced. */
+/**
+ * A fixed set of scanner threads for the workspace's files and one for open documents, each started on
+ * first use; a thread that dies fails its tasks and is replaced. Open documents have a thread of their
+ * own, so a keystroke never waits for a workspace file being scanned.
+ */
 export class ScanPool extends Scanner {
 	private readonly workers: Slot[] = [];
 	/** The thread open documents are scanned in, so each version starts from the last one's parse. */
@@ -39,19 +43,19 @@ export class ScanPool extends Scanner {
 	constructor(
 		/** The script each worker runs: `dist/scanner.js`, beside the server's bundle. */
 		private readonly script: string,
+		/** Threads for the workspace's files. */
 		readonly size = poolSize(),
 	) {
 		super();
 	}
 
 	protected run(task: Omit<Task, 'id'>, document = false): Promise<Result> {
+		const forget = document && task.document?.text === undefined;
 		// A document's parse to drop in a thread that has stopped is gone already.
-		if (document && task.document?.text === undefined && !this.documentThread()) return Promise.resolve({ forgotten: true });
-		const slot = document ? (this.documentThread() ?? (this.documentSlot = this.leastBusy())) : this.leastBusy();
-		if (document) {
-			if (task.document?.text === undefined) slot.documents.delete(task.path);
-			else slot.documents.add(task.path);
-		}
+		if (forget && !this.documentSlot) return Promise.resolve({ forgotten: true });
+		const slot = document ? (this.documentSlot ??= this.start()) : this.leastBusy();
+		if (forget) slot.documents.delete(task.path);
+		else if (document) slot.documents.add(task.path);
 		const id = this.nextId++;
 		clearTimeout(slot.idle);
 		return new Promise((resolve) => {
@@ -60,8 +64,16 @@ export class ScanPool extends Scanner {
 		});
 	}
 
+	/** Starts the documents' thread ahead of the first document; unused, it stops when idle like any other. */
+	prepareDocuments(): void {
+		if (this.documentSlot) return;
+		const slot = (this.documentSlot = this.start());
+		slot.idle = setTimeout(() => this.stop(slot), IDLE_MS).unref();
+	}
+
 	dispose(): void {
-		for (const slot of this.workers.splice(0)) {
+		for (const slot of [...this.workers, ...(this.documentSlot ? [this.documentSlot] : [])]) {
+			this.drop(slot);
 			clearTimeout(slot.idle);
 			void slot.worker.terminate();
 		}
@@ -69,24 +81,29 @@ export class ScanPool extends Scanner {
 
 	/** How many threads run now. */
 	get running(): number {
-		return this.workers.length;
+		return this.workers.length + (this.documentSlot ? 1 : 0);
 	}
 
 	/** Stops an idle thread, unless it holds open documents' parses. */
 	private stop(slot: Slot): void {
 		if (slot.busy.size > 0 || slot.documents.size > 0) return;
-		const index = this.workers.indexOf(slot);
-		if (index >= 0) this.workers.splice(index, 1);
+		this.drop(slot);
 		void slot.worker.terminate();
 	}
 
-	/** The running thread that holds open documents' parses, if any. */
-	private documentThread(): Slot | undefined {
-		return this.documentSlot && this.workers.includes(this.documentSlot) ? this.documentSlot : undefined;
+	/** Forgets a thread that stops: the next task starts another. */
+	private drop(slot: Slot): void {
+		const index = this.workers.indexOf(slot);
+		if (index >= 0) this.workers.splice(index, 1);
+		if (this.documentSlot === slot) this.documentSlot = undefined;
 	}
 
 	private leastBusy(): Slot {
-		if (this.workers.length < this.size) return this.start();
+		if (this.workers.length < this.size) {
+			const slot = this.start();
+			this.workers.push(slot);
+			return slot;
+		}
 		return this.workers.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
 	}
 
@@ -100,8 +117,7 @@ export class ScanPool extends Scanner {
 			resolve?.(result);
 		});
 		const fail = (why: string) => {
-			const index = this.workers.indexOf(slot);
-			if (index >= 0) this.workers.splice(index, 1);
+			this.drop(slot);
 			// Every kind of task reads a failure: a scan as its reason, a discovery as its error.
 			for (const resolve of slot.busy.values()) resolve({ reason: `cannot be scanned: ${why}`, missing: false, error: why });
 			slot.busy.clear();
@@ -110,7 +126,6 @@ export class ScanPool extends Scanner {
 		worker.on('exit', (code) => fail(`the scanner stopped (exit code ${code})`));
 		// The server may exit while workers wait for work.
 		worker.unref();
-		this.workers.push(slot);
 		return slot;
 	}
 }

@@ -69,33 +69,12 @@ function runTask(task: Task, documents: DocumentScans): Result {
 	}
 }
 
-/**
- * The loop of a worker thread: tasks queue as they come, one runs at a time, and an open document's
- * task goes before the files of the workspace (after other documents' tasks, so a document's versions
- * keep their order): what the user is typing in waits for at most the file being scanned.
- */
+/** The loop of a worker thread: a task in, its result out. */
 export function runScanWorker(): void {
 	const port = parentPort;
 	if (!port) return;
 	const documents = new DocumentScans();
-	const queue: Task[] = [];
-	let draining = false;
-	const next = (): void => {
-		const task = queue.shift();
-		if (task) port.postMessage({ id: task.id, result: runTask(task, documents) } satisfies Done);
-		// Messages that came meanwhile are queued before the next task is taken.
-		draining = queue.length > 0;
-		if (draining) setImmediate(next);
-	};
-	port.on('message', (task: Task) => {
-		const firstFile = task.document ? queue.findIndex((t) => !t.document) : -1;
-		if (firstFile >= 0) queue.splice(firstFile, 0, task);
-		else queue.push(task);
-		if (!draining) {
-			draining = true;
-			setImmediate(next);
-		}
-	});
+	port.on('message', (task: Task) => port.postMessage({ id: task.id, result: runTask(task, documents) } satisfies Done));
 }
 
 /** The scanner in the calling thread: what the pool does, without threads (for the tests). */
