@@ -41,7 +41,10 @@ class DocumentScans {
 	private readonly states = new Map<string, ScanState>();
 
 	scan(key: string, text: string, language: Language): FileFacts {
-		const { facts, state } = scanDocument(text, key, language, this.states.get(key));
+		// A parse is used once: should this scan fail, the next starts from scratch, not from a tree it changed.
+		const previous = this.states.get(key);
+		this.states.delete(key);
+		const { facts, state } = scanDocument(text, key, language, previous);
 		this.states.set(key, state);
 		return facts;
 	}
