@@ -15,7 +15,7 @@ import { FunctionCosts } from '../core/estimate';
 import { type FileFacts, type Language, SCAN_FAILED } from '../core/facts';
 import type { Graph } from '../core/graph';
 import { keptAsDeluge } from '../core/scan/deluge/detect';
-import { entryPointMarkers } from '../core/scan/relevance';
+import { entryPointMarkers, unreadFacts } from '../core/scan/relevance';
 import { LineMap } from '../core/text';
 import { formatNumber } from '../../../shared/format';
 import type { StatusParams } from '../../../shared/protocol';
@@ -266,7 +266,7 @@ export class Session {
 		const workspace = path ? { path: graphPath(path), costs: this.costsFor(settings) } : undefined;
 		const analysis = analyzeFacts(uri, text, facts, settings.effective, workspace);
 		const entry = { version, settings, generation, analysis };
-		this.cache.set(document.uri, entry);
+		this.cache.set(uri, entry);
 		return entry;
 	}
 
@@ -553,10 +553,5 @@ export class Session {
 
 /** The facts of a document the scanner could not scan (its thread stopped): nothing counted, and why. */
 function unscanned(language: Language, reason: string): FileFacts {
-	return {
-		language,
-		calls: [],
-		loops: [],
-		errors: [{ code: SCAN_FAILED, message: `This file ${reason}: its Zoho CRM calls are not counted.`, span: { start: 0, end: 0 } }],
-	};
+	return unreadFacts(language, { code: SCAN_FAILED, message: `This file ${reason}: its Zoho CRM calls are not counted.`, span: { start: 0, end: 0 } });
 }

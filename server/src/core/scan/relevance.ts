@@ -8,7 +8,7 @@
  * and nothing a file that matters reads: its analysis is empty, and it is not parsed. Deluge files
  * always matter (their execution limits count every function).
  */
-import { type FileFacts, type Language, MAX_NESTING } from '../facts';
+import { type FileFacts, type Language, MAX_NESTING, type ScanError } from '../facts';
 import { parserTrap } from './typescript/parser-traps';
 
 /**
@@ -338,9 +338,9 @@ function joinPath(from: string, specifier: string): string {
 	return parts.join('/');
 }
 
-/** The facts of a file that does not matter: no call, no loop, nothing linked. */
-export function unreadFacts(language: Language): FileFacts {
-	return { language, calls: [], loops: [], errors: [] };
+/** The facts of a file not read (it does not matter, or it cannot be read): no call, no loop, nothing linked; and why, when it could not be. */
+export function unreadFacts(language: Language, ...errors: ScanError[]): FileFacts {
+	return { language, calls: [], loops: [], errors };
 }
 
 /** A workspace file as read. */

@@ -11,6 +11,7 @@ import { extensionOf, makesDelugeCalls, mayHoldDeluge, READ_AS_DELUGE } from './
 import type * as TypeScriptScanner from './typescript';
 import type { TypeScriptParse } from './typescript';
 import { parserTrap } from './typescript/parser-traps';
+import { unreadFacts } from './relevance';
 
 let typescriptScanner: typeof TypeScriptScanner | undefined;
 
@@ -37,20 +38,13 @@ export function scanDocument(text: string, path: string, language: Language, pre
 		if (language === 'deluge') return { facts: readAsDeluge(scanDeluge(text), path, undefined), state: undefined };
 		const trap = parserTrap(text);
 		if (trap) {
-			const facts: FileFacts = {
-				language,
-				calls: [],
-				loops: [],
-				errors: [
-					{
-						code: PARSER_TRAP,
-						message: `This file ${trap}: it is not read, and its Zoho CRM calls are not counted.`,
-						span: { start: 0, end: 0 },
-						namesZoho: namesZoho(text),
-						reason: trap,
-					},
-				],
-			};
+			const facts = unreadFacts(language, {
+				code: PARSER_TRAP,
+				message: `This file ${trap}: it is not read, and its Zoho CRM calls are not counted.`,
+				span: { start: 0, end: 0 },
+				namesZoho: namesZoho(text),
+				reason: trap,
+			});
 			return { facts, state: undefined };
 		}
 		const { facts, parse } = typescript().scanTypeScriptFrom(text, path, language, previous);
@@ -61,19 +55,12 @@ export function scanDocument(text: string, path: string, language: Language, pre
 		// Nesting thousands of levels deep exhausts the stack of any recursive parser (TypeScript's too):
 		// the file is reported as unreadable instead of failing the analysis.
 		if (!(error instanceof RangeError)) throw error;
-		const facts: FileFacts = {
-			language,
-			calls: [],
-			loops: [],
-			errors: [
-				{
-					code: TOO_DEEPLY_NESTED,
-					message: `This file ${TOO_DEEPLY_NESTED_REASON}: its Zoho CRM calls are not counted.`,
-					span: { start: 0, end: 0 },
-					namesZoho: namesZoho(text),
-				},
-			],
-		};
+		const facts = unreadFacts(language, {
+			code: TOO_DEEPLY_NESTED,
+			message: `This file ${TOO_DEEPLY_NESTED_REASON}: its Zoho CRM calls are not counted.`,
+			span: { start: 0, end: 0 },
+			namesZoho: namesZoho(text),
+		});
 		// The tree is not kept: the next version is parsed from scratch.
 		return { facts, state: undefined };
 	}
