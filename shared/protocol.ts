@@ -32,6 +32,14 @@ export interface ZohoCreditsSettings {
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=2'];
 
+/**
+ * Environment the client adds when it starts the server. On Linux, glibc raises the size above which
+ * it gives freed memory back to the system as large blocks are freed, and the memory the scanner
+ * threads had freed stayed resident: about 40 MB after indexing 2,000 files. Fixing the threshold at
+ * glibc's default (128 KB) gives it back. Other C libraries ignore the variable.
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_TRIM_THRESHOLD_: '131072' };
+
 /** `initializationOptions` a client may send. */
 export interface InitializationOptions {
 	/**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { formatNumber, formatPercent } from '../../shared/format';
-import { Commands, type InitializationOptions, SERVER_NODE_OPTIONS, type StatusParams } from '../../shared/protocol';
+import { Commands, type InitializationOptions, SERVER_ENV, SERVER_NODE_OPTIONS, type StatusParams } from '../../shared/protocol';
 import { explainRequest, statusNotification, workspaceReportRequest } from './messages';
 import { delugeFilters, explicitSettings } from './config';
 import { ReportStore } from './report-store';
@@ -77,8 +77,8 @@ export class Ctx implements vscode.Disposable {
 		this.delugeKey = JSON.stringify(deluge);
 		const module = this.extension.asAbsolutePath('dist/server.js');
 		const serverOptions: ServerOptions = {
-			run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-			debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
+			run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: { ...SERVER_ENV } } },
+			debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: { ...SERVER_ENV } } },
 		};
 		const initializationOptions: InitializationOptions = { clientValidatesConfigSchema: true, explainCommand: true };
 		const clientOptions: LanguageClientOptions = {

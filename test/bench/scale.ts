@@ -33,7 +33,7 @@ import { Graph } from '../../server/src/core/graph';
 import { relevantSources } from '../../server/src/core/scan/relevance';
 import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
 import { sourcesOfTexts } from '../../server/src/core/analyze-texts';
-import { SERVER_NODE_OPTIONS, type StatusParams } from '../../shared/protocol';
+import { SERVER_ENV, SERVER_NODE_OPTIONS, type StatusParams } from '../../shared/protocol';
 import { statusNotification } from '../../server/src/lsp/messages';
 import { generateSparseWorkspace, generateWorkspace, random } from './workspace';
 
@@ -163,7 +163,10 @@ export async function serverPeak(
 	const dir = writeWorkspace(files);
 	try {
 		// Started as the VS Code client starts it.
-		const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+		const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, join(ROOT, 'dist/server.js'), '--stdio'], {
+			stdio: ['pipe', 'pipe', 'inherit'],
+			env: { ...process.env, ...SERVER_ENV },
+		});
 		const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 		const started = performance.now();
 		const logs: string[] = [];

@@ -3,6 +3,23 @@ import { describe, test } from 'node:test';
 import { EVERYTHING, Memo, Revisions } from '../../server/src/core/memo';
 
 void describe('Memo: answers kept with what they read', () => {
+	test('answers that read the same files share one set of them, and each still drops on its own change', () => {
+		const revisions = new Revisions();
+		const depsOf = (...files: string[]) => revisions.track(() => files.forEach((f) => revisions.read(f))).deps;
+		const a = depsOf('/job.ts', '/lib.ts');
+		const b = depsOf('/lib.ts', '/job.ts', '/lib.ts');
+		const c = depsOf('/job.ts');
+		assert.equal(a, b, 'the same files, read in another order: one set');
+		assert.deepEqual([...a].sort(), ['/job.ts', '/lib.ts']);
+		assert.notEqual(a, c);
+		assert.deepEqual([...c], ['/job.ts']);
+		const memo = new Memo<number>(revisions);
+		memo.set('a', { value: 1, deps: a });
+		memo.set('c', { value: 2, deps: c });
+		revisions.changed(['/lib.ts']);
+		assert.deepEqual([...memo.keys()], ['c']);
+	});
+
 	test('an answer is computed once, then kept until a file it read changes', () => {
 		const revisions = new Revisions();
 		const memo = new Memo<string>(revisions);

@@ -4,15 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { scanFile } from '../../server/src/core/scan/scan-file';
+import type { FileFacts } from '../../server/src/core/facts';
 import { ScanPool } from '../../server/src/workspace/scan-pool';
+import { received, type Result, sent } from '../../server/src/workspace/scan-tasks';
 
 /** The scanner threads' entry as built (`npm run build` or `npm test`'s production build). */
 const SCANNER = join(__dirname, '..', '..', '..', 'dist', 'scanner.js');
 
 /** A job module of a few hundred lines: each takes the thread a few milliseconds. */
-function job(i: number): string {
+function job(i: number, reads = 60): string {
 	const lines = [`import axios from 'axios';`, `const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });`];
-	for (let k = 0; k < 60; k++) lines.push(`export async function read${i}_${k}(id: string) {`, `  return zoho.get('/Leads/' + id);`, `}`);
+	for (let k = 0; k < reads; k++) lines.push(`export async function read${i}_${k}(id: string) {`, `  return zoho.get('/Leads/' + id);`, `}`);
 	return lines.join('\n');
 }
 
@@ -104,4 +107,89 @@ void describe('the scan pool', () => {
 			}
 		}),
 	);
+
+	test(
+		'a file that runs a bounded thread out of memory is scanned again in a thread without the bound',
+		held(async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'zcl-pool-'));
+			// Files' threads bounded at 40 MB: enough for TypeScript and a small file, not for 1.9 MB of reads.
+			const pool = new ScanPool(SCANNER, 1, 40);
+			const small = join(dir, 'small.ts');
+			const large = join(dir, 'large.ts');
+			writeFileSync(small, job(0));
+			writeFileSync(large, job(1, 22_000));
+			try {
+				const [first, second, third] = await Promise.all([pool.scan(small, 'typescript'), pool.scan(large, 'typescript'), pool.scan(small, 'typescript')]);
+				assert.ok('facts' in first && first.facts.calls.length === 60, JSON.stringify(first));
+				assert.ok('facts' in second && second.facts.calls.length === 22_000, 'reason' in second ? second.reason : 'facts');
+				// The task queued behind it in the thread that stopped is answered too.
+				assert.ok('facts' in third && third.facts.calls.length === 60, JSON.stringify(third));
+			} finally {
+				pool.dispose();
+			}
+		}),
+	);
+
+	test(
+		'facts come back from a thread as they were scanned',
+		held(async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'zcl-pool-'));
+			// A switch whose default arm has no case name: its facts hold a hole JSON would write as null.
+			const texts = {
+				'plain.ts': job(2),
+				'switch.ts': [
+					`import axios from 'axios';`,
+					`export async function tool(name: string) {`,
+					`  switch (name) {`,
+					`    case 'leads': return axios.get('https://www.zohoapis.com/crm/v8/Leads');`,
+					`    default: return axios.get('https://www.zohoapis.com/crm/v8/Deals');`,
+					`  }`,
+					`}`,
+				].join('\n'),
+			};
+			const pool = new ScanPool(SCANNER, 1);
+			try {
+				for (const [name, text] of Object.entries(texts)) {
+					writeFileSync(join(dir, name), text);
+					const scanned = await pool.scan(join(dir, name), 'typescript');
+					assert.ok('facts' in scanned, name);
+					assert.deepEqual(scanned.facts, scanFile(text, join(dir, name), 'typescript'), name);
+				}
+				const here = scanFile(texts['switch.ts'], 'switch.ts', 'typescript');
+				assert.deepEqual(here.branches?.find((b) => b.on)?.on?.cases, ['leads', undefined]);
+			} finally {
+				pool.dispose();
+			}
+		}),
+	);
+});
+
+void describe('results crossing threads', () => {
+	const facts = (extra: Partial<FileFacts>): Result =>
+		({
+			facts: { language: 'typescript', calls: [], loops: [], errors: [], ...extra },
+			relevance: { language: 'typescript', matters: true, links: { specifiers: [], script: false } },
+		}) as unknown as Result;
+
+	test('facts travel as JSON text when JSON carries them unchanged, and read back equal', () => {
+		const result = facts({ strings: { base: 'https://www.zohoapis.com/crm/v8' } });
+		const done = sent(1, result);
+		assert.equal(typeof done.facts, 'string');
+		assert.ok(!('facts' in done.result));
+		assert.deepEqual(received(done), result);
+	});
+
+	test('facts JSON would change travel as they are', () => {
+		for (const value of [Infinity, -Infinity, NaN, -0]) {
+			const result = facts({ loops: [{ span: { start: 0, end: 1 }, kind: 'for', iterations: value }] as unknown as FileFacts['loops'] });
+			const done = sent(2, result);
+			assert.equal(done.facts, undefined, String(value));
+			assert.deepEqual(received(done), result);
+		}
+		const holes = facts({ branches: [{ span: { start: 0, end: 9 }, arms: [], on: { param: 'p', cases: ['a', undefined], falls: [false, false] } }] });
+		assert.equal(sent(3, holes).facts, undefined);
+		// Results without facts pass as they are.
+		const unread: Result = { reason: 'not found', missing: true };
+		assert.deepEqual(sent(4, unread), { id: 4, result: unread });
+	});
 });

@@ -17,6 +17,9 @@ export const EVERYTHING = '*';
 /** How many changes the log remembers; a memo that missed more starts over. */
 const LOG_SIZE = 256;
 
+/** Distinct groups of dependencies shared between answers before the table starts again. */
+const MAX_GROUPS = 50_000;
+
 /** Counts changes, keeps what each recent one made stale, and collects what computations read. */
 export class Revisions {
 	revision = 0;
@@ -46,8 +49,24 @@ export class Revisions {
 			this.frames.pop();
 		}
 		this.depend(deps);
-		return { value, deps };
+		return { value, deps: this.shared(deps) };
 	}
+
+	/**
+	 * One set for each distinct group of dependencies: tens of thousands of kept answers read the same
+	 * few files, and a set of its own for each would take megabytes of a large workspace's memory.
+	 */
+	private shared(deps: Set<string>): ReadonlySet<string> {
+		const key = deps.size === 1 ? (deps.values().next().value as string) : [...deps].sort().join('\0');
+		const known = this.groups.get(key);
+		if (known) return known;
+		// A long session meets ever new groups; past a bound the table starts again (sets already handed out stay valid).
+		if (this.groups.size >= MAX_GROUPS) this.groups.clear();
+		this.groups.set(key, deps);
+		return deps;
+	}
+
+	private readonly groups = new Map<string, ReadonlySet<string>>();
 
 	/** Runs a computation whose reads count for nobody: a global answer kept apart from its askers. */
 	untracked<T>(compute: () => T): T {

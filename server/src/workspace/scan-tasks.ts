@@ -38,9 +38,33 @@ export interface Task {
 
 export type Result = ScannedSource | Triaged | Discovered | ScannedDocument | { readonly forgotten: true };
 
+/** A result as it crosses back to the server's thread (`sent`, `received`). */
 export interface Done {
 	readonly id: number;
 	readonly result: Result;
+	/** The result's facts as JSON text, when JSON carries them unchanged; `result` then holds none. */
+	readonly facts?: string;
+}
+
+/**
+ * A task's result ready to post. Facts travel as JSON text where JSON carries them unchanged: the
+ * server's thread reads text into about two thirds of the memory a structured clone takes, in half
+ * the time. Facts JSON would change (a number it cannot write, a hole in a list) travel as they are.
+ */
+export function sent(id: number, result: Result): Done {
+	if (!('facts' in result)) return { id, result };
+	const { facts, ...rest } = result;
+	let exact = true;
+	const text = JSON.stringify(facts, function (this: unknown, _key: string, value: unknown) {
+		if (typeof value === 'number' ? !Number.isFinite(value) || Object.is(value, -0) : value === undefined && Array.isArray(this)) exact = false;
+		return value;
+	});
+	return exact ? { id, result: rest as Result, facts: text } : { id, result };
+}
+
+/** The result a posted `Done` carries, its facts read back. */
+export function received(done: Done): Result {
+	return done.facts === undefined ? done.result : ({ ...done.result, facts: JSON.parse(done.facts) as FileFacts } as Result);
 }
 
 /** Where files are read and scanned: the pool's threads, or the calling thread (`InThreadScanner`, for the tests). */

@@ -9,7 +9,7 @@ import type { FileFacts, Language } from '../core/facts';
 import { relevanceOf } from '../core/scan/relevance';
 import { scanDocument, scanFile, type ScanState } from '../core/scan/scan-file';
 import { discover, type DiscoveryOptions } from './discover';
-import { type Discovered, type Done, type Result, type ScannedSource, Scanner, type Task, type Triaged, type Unread } from './scan-tasks';
+import { type Discovered, received, type Result, type ScannedSource, Scanner, sent, type Task, type Triaged, type Unread } from './scan-tasks';
 import { readSource } from './small-file';
 
 /** Reads one file in this thread and makes something of its text, or says why it could not be read. */
@@ -77,7 +77,7 @@ export function runScanWorker(): void {
 	const port = parentPort;
 	if (!port) return;
 	const documents = new DocumentScans();
-	port.on('message', (task: Task) => port.postMessage({ id: task.id, result: runTask(task, documents) } satisfies Done));
+	port.on('message', (task: Task) => port.postMessage(sent(task.id, runTask(task, documents))));
 }
 
 /** The scanner in the calling thread: what the pool does, without threads (for the tests). */
@@ -87,7 +87,9 @@ export class InThreadScanner extends Scanner {
 	private nextId = 0;
 
 	protected run(task: Omit<Task, 'id'>): Promise<Result> {
-		return Promise.resolve(runTask({ id: this.nextId++, ...task }, this.documents));
+		// Results cross as they cross from a thread: facts as JSON text where JSON carries them unchanged.
+		const id = this.nextId++;
+		return Promise.resolve(received(sent(id, runTask({ id, ...task }, this.documents))));
 	}
 
 	dispose(): void {}
