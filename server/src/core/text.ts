@@ -3,6 +3,11 @@ export class LineStarts {
 	protected readonly starts: number[] = [0];
 
 	constructor(text: string) {
+		// Most texts break lines with `\n` alone: the search for it runs in native code.
+		if (!text.includes('\r')) {
+			for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+			return;
+		}
 		for (let i = 0; i < text.length; i++) {
 			const ch = text.charCodeAt(i);
 			if (ch === 13 /* \r */) {
