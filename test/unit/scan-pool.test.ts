@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -157,6 +157,51 @@ void describe('the scan pool', () => {
 				}
 				const here = scanFile(texts['switch.ts'], 'switch.ts', 'typescript');
 				assert.deepEqual(here.branches?.find((b) => b.on)?.on?.cases, ['leads', undefined]);
+			} finally {
+				pool.dispose();
+			}
+		}),
+	);
+
+	test(
+		'a document that stops its thread fails alone and is held back; the tasks behind it are scanned',
+		held(async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'zcl-pool-'));
+			// The scanner, except that a thread stops on a document holding CRASH; each thread start is logged.
+			const starts = join(dir, 'starts.log');
+			const script = join(dir, 'crashing-scanner.js');
+			writeFileSync(
+				script,
+				[
+					`const { appendFileSync } = require('node:fs');`,
+					`const { parentPort } = require('node:worker_threads');`,
+					`appendFileSync(${JSON.stringify(starts)}, 'start\\n');`,
+					`const on = parentPort.on.bind(parentPort);`,
+					`parentPort.on = (event, listener) => on(event, (task) => (task.document?.text?.includes('CRASH') ? process.exit(3) : listener(task)));`,
+					`require(${JSON.stringify(SCANNER)});`,
+				].join('\n'),
+			);
+			const threadsStarted = () => readFileSync(starts, 'utf8').split('\n').filter(Boolean).length;
+			const pool = new ScanPool(script, 1);
+			try {
+				const [crashed, behind] = await Promise.all([
+					pool.scanDocument('file:///crash.dg', '// CRASH\nzoho.crm.getRecords("Leads");\n', 'deluge'),
+					pool.scanDocument('file:///fine.dg', 'zoho.crm.getRecords("Deals");\n', 'deluge'),
+				]);
+				assert.ok('reason' in crashed && /exit code 3/.test(crashed.reason), JSON.stringify(crashed));
+				assert.ok('facts' in behind && behind.facts.calls.length === 1, JSON.stringify(behind));
+				assert.equal(threadsStarted(), 2, 'one thread stopped, one took the document behind it');
+				// Typed on within two seconds: answered at once, no thread started to stop again.
+				const again = await pool.scanDocument('file:///crash.dg', '// CRASH\nzoho.crm.getRecords("Leads");\n// typed\n', 'deluge');
+				assert.ok('reason' in again && /scanned again when it changes, 2 s from now on/.test(again.reason), JSON.stringify(again));
+				assert.equal(threadsStarted(), 2);
+				// The other document is still scanned meanwhile.
+				const other = await pool.scanDocument('file:///fine.dg', 'zoho.crm.getRecords("Deals");\nzoho.crm.getRecords("Leads");\n', 'deluge');
+				assert.ok('facts' in other && other.facts.calls.length === 2);
+				// After the hold, its next version is scanned again: fixed, it comes back with facts.
+				await sleep(2100);
+				const fixed = await pool.scanDocument('file:///crash.dg', 'zoho.crm.getRecords("Leads");\n', 'deluge');
+				assert.ok('facts' in fixed && fixed.facts.calls.length === 1, JSON.stringify(fixed));
 			} finally {
 				pool.dispose();
 			}

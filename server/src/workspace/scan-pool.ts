@@ -22,6 +22,9 @@ const YOUNG_GENERATION_MB = 2;
  * thread without the bound.
  */
 export const FILE_THREAD_OLD_GENERATION_MB = 256;
+/** How long a document that stopped the documents' thread is held back the first time, and at most. */
+const FIRST_HOLD_MS = 2_000;
+const MAX_HOLD_MS = 60_000;
 
 /** Workers for a machine: one core stays with the server, at least one worker, at most four. */
 export function poolSize(): number {
@@ -55,6 +58,9 @@ export class ScanPool extends Scanner {
 	/** The thread open documents are scanned in, so each version starts from the last one's parse. */
 	private documentSlot: Slot | undefined;
 	private nextId = 0;
+	private disposed = false;
+	/** Documents that stopped the documents' thread, held back until a time. */
+	private readonly heldBack = new Map<string, { until: number; delay: number; reason: string }>();
 
 	constructor(
 		/** The script each worker runs: `dist/scanner.js`, beside the server's bundle. */
@@ -68,14 +74,26 @@ export class ScanPool extends Scanner {
 	}
 
 	protected run(task: Omit<Task, 'id'>, document = false): Promise<Result> {
-		const forget = document && task.document?.text === undefined;
-		// A document's parse to drop in a thread that has stopped is gone already.
-		if (forget && !this.documentSlot) return Promise.resolve({ forgotten: true });
+		return new Promise((resolve) => this.dispatch({ task: { id: this.nextId++, ...task }, resolve }, document));
+	}
+
+	/** Sends a task to its thread: a document's to the documents' thread, any other to the least busy files' thread. */
+	private dispatch(sent: Sent, document: boolean): void {
+		const { task } = sent;
+		if (!document) return this.send(this.leastBusy(), sent);
+		if (task.document?.text === undefined) {
+			this.heldBack.delete(task.path);
+			// A document's parse to drop in a thread that has stopped is gone already.
+			if (!this.documentSlot) return sent.resolve({ forgotten: true });
+			this.documentSlot.documents.delete(task.path);
+		} else {
+			const held = this.heldBack.get(task.path);
+			if (held && Date.now() < held.until) return sent.resolve({ reason: held.reason, missing: false });
+		}
 		// Open documents' parses are kept, and each may be large: their thread's heap is not bounded.
-		const slot = document ? (this.documentSlot ??= this.start(false)) : this.leastBusy();
-		if (forget) slot.documents.delete(task.path);
-		else if (document) slot.documents.add(task.path);
-		return new Promise((resolve) => this.send(slot, { task: { id: this.nextId++, ...task }, resolve }));
+		const slot = (this.documentSlot ??= this.start(false));
+		if (task.document?.text !== undefined) slot.documents.add(task.path);
+		this.send(slot, sent);
 	}
 
 	private send(slot: Slot, sent: Sent): void {
@@ -92,6 +110,7 @@ export class ScanPool extends Scanner {
 	}
 
 	dispose(): void {
+		this.disposed = true;
 		for (const slot of [...this.workers, ...(this.documentSlot ? [this.documentSlot] : [])]) {
 			this.drop(slot);
 			clearTimeout(slot.idle);
@@ -112,15 +131,36 @@ export class ScanPool extends Scanner {
 	}
 
 	/**
-	 * A bounded thread ran out of memory: the task it was running (the first sent, as it runs them in
-	 * order) goes to a new thread without the bound, and the tasks behind it to the other threads.
+	 * A thread stopped with tasks unanswered. It runs them in the order sent, so the first is the one it
+	 * stopped on: after a bounded thread ran out of memory, that task runs again in a thread without the
+	 * bound; otherwise it fails, and a document that stopped the thread is held back for a while, so its
+	 * next versions are answered at once instead of starting a thread to stop it on every keystroke. The
+	 * tasks behind it are sent again.
 	 */
-	private retryUnbounded(slot: Slot): void {
+	private died(slot: Slot, why: string, outOfMemory: boolean): void {
+		this.drop(slot);
 		const [running, ...waiting] = slot.busy.values();
 		slot.busy.clear();
-		this.drop(slot);
-		if (running) this.send(this.fileThread(false), running);
-		for (const sent of waiting) this.send(this.leastBusy(), sent);
+		if (!running) return;
+		// Every kind of task reads a failure: a scan as its reason, a discovery as its error.
+		const failed: Result = { reason: `cannot be scanned: ${why}`, missing: false, error: why };
+		if (this.disposed) {
+			for (const sent of [running, ...waiting]) sent.resolve(failed);
+			return;
+		}
+		if (outOfMemory) this.send(this.fileThread(false), running);
+		else {
+			if (running.task.document) this.holdBack(running.task.path, why);
+			running.resolve(failed);
+		}
+		for (const sent of waiting) this.dispatch(sent, sent.task.document !== undefined);
+	}
+
+	/** Holds a document back: 2 s after the first stop, twice as long after each next one, at most a minute. */
+	private holdBack(key: string, why: string): void {
+		const delay = Math.min(MAX_HOLD_MS, 2 * (this.heldBack.get(key)?.delay ?? FIRST_HOLD_MS / 2));
+		const reason = `cannot be scanned: ${why} (scanned again when it changes, ${delay / 1000} s from now on)`;
+		this.heldBack.set(key, { until: Date.now() + delay, delay, reason });
 	}
 
 	/** Forgets a thread that stops: the next task starts another. */
@@ -153,19 +193,12 @@ export class ScanPool extends Scanner {
 			const sent = slot.busy.get(done.id);
 			slot.busy.delete(done.id);
 			if (slot.busy.size === 0) slot.idle = setTimeout(() => this.stop(slot), IDLE_MS).unref();
-			sent?.resolve(received(done));
+			const result = received(done);
+			if (sent?.task.document && 'facts' in result) this.heldBack.delete(sent.task.path);
+			sent?.resolve(result);
 		});
-		const fail = (why: string) => {
-			this.drop(slot);
-			// Every kind of task reads a failure: a scan as its reason, a discovery as its error.
-			for (const { resolve } of slot.busy.values()) resolve({ reason: `cannot be scanned: ${why}`, missing: false, error: why });
-			slot.busy.clear();
-		};
-		worker.on('error', (error: Error & { code?: string }) => {
-			if (slot.bounded && error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.retryUnbounded(slot);
-			else fail(error.message);
-		});
-		worker.on('exit', (code) => fail(`the scanner stopped (exit code ${code})`));
+		worker.on('error', (error: Error & { code?: string }) => this.died(slot, error.message, slot.bounded && error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
+		worker.on('exit', (code) => this.died(slot, `the scanner stopped (exit code ${code})`, false));
 		// The server may exit while workers wait for work.
 		worker.unref();
 		return slot;
