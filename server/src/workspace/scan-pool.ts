@@ -50,8 +50,8 @@ interface Slot {
 
 /**
  * A fixed set of scanner threads for the workspace's files and one for open documents, each started on
- * first use; a thread that dies fails its tasks and is replaced. Open documents have a thread of their
- * own, so a keystroke never waits for a workspace file being scanned.
+ * first use; a thread that dies fails the task it was running (see `died`) and is replaced. Open
+ * documents have a thread of their own, so a keystroke never waits for a workspace file being scanned.
  */
 export class ScanPool extends Scanner {
 	private readonly workers: Slot[] = [];
@@ -73,14 +73,14 @@ export class ScanPool extends Scanner {
 		super();
 	}
 
-	protected run(task: Omit<Task, 'id'>, document = false): Promise<Result> {
-		return new Promise((resolve) => this.dispatch({ task: { id: this.nextId++, ...task }, resolve }, document));
+	protected run(task: Omit<Task, 'id'>): Promise<Result> {
+		return new Promise((resolve) => this.dispatch({ task: { id: this.nextId++, ...task }, resolve }));
 	}
 
 	/** Sends a task to its thread: a document's to the documents' thread, any other to the least busy files' thread. */
-	private dispatch(sent: Sent, document: boolean): void {
+	private dispatch(sent: Sent): void {
 		const { task } = sent;
-		if (!document) return this.send(this.leastBusy(), sent);
+		if (!task.document) return this.send(this.leastBusy(), sent);
 		if (task.document?.text === undefined) {
 			this.heldBack.delete(task.path);
 			// A document's parse to drop in a thread that has stopped is gone already.
@@ -105,8 +105,7 @@ export class ScanPool extends Scanner {
 	/** Starts the documents' thread ahead of the first document; unused, it stops when idle like any other. */
 	prepareDocuments(): void {
 		if (this.documentSlot) return;
-		const slot = (this.documentSlot = this.start(false));
-		slot.idle = setTimeout(() => this.stop(slot), IDLE_MS).unref();
+		this.stopWhenIdle((this.documentSlot = this.start(false)));
 	}
 
 	dispose(): void {
@@ -121,6 +120,11 @@ export class ScanPool extends Scanner {
 	/** How many threads run now. */
 	get running(): number {
 		return this.workers.length + (this.documentSlot ? 1 : 0);
+	}
+
+	/** Stops a thread once it has stayed idle for `IDLE_MS`. */
+	private stopWhenIdle(slot: Slot): void {
+		slot.idle = setTimeout(() => this.stop(slot), IDLE_MS).unref();
 	}
 
 	/** Stops an idle thread, unless it holds open documents' parses. */
@@ -153,7 +157,7 @@ export class ScanPool extends Scanner {
 			if (running.task.document) this.holdBack(running.task.path, why);
 			running.resolve(failed);
 		}
-		for (const sent of waiting) this.dispatch(sent, sent.task.document !== undefined);
+		for (const sent of waiting) this.dispatch(sent);
 	}
 
 	/** Holds a document back: 2 s after the first stop, twice as long after each next one, at most a minute. */
@@ -192,7 +196,7 @@ export class ScanPool extends Scanner {
 		worker.on('message', (done: Done) => {
 			const sent = slot.busy.get(done.id);
 			slot.busy.delete(done.id);
-			if (slot.busy.size === 0) slot.idle = setTimeout(() => this.stop(slot), IDLE_MS).unref();
+			if (slot.busy.size === 0) this.stopWhenIdle(slot);
 			const result = received(done);
 			if (sent?.task.document && 'facts' in result) this.heldBack.delete(sent.task.path);
 			sent?.resolve(result);

@@ -71,7 +71,7 @@ export function received(done: Done): Result {
 export abstract class Scanner {
 	/** How many tasks run at once. */
 	abstract readonly size: number;
-	protected abstract run(task: Omit<Task, 'id'>, document?: boolean): Promise<Result>;
+	protected abstract run(task: Omit<Task, 'id'>): Promise<Result>;
 	abstract dispose(): void;
 
 	/** Reads and scans a file. */
@@ -91,11 +91,11 @@ export abstract class Scanner {
 
 	/** Scans a version of an open document (by its URI), parsed again only where it differs from the last version scanned. */
 	scanDocument(key: string, text: string, language: Language): Promise<ScannedDocument> {
-		return this.run({ path: key, language, document: { text } }, true) as Promise<ScannedDocument>;
+		return this.run({ path: key, language, document: { text } }) as Promise<ScannedDocument>;
 	}
 
 	/** The document closed: its last parse is dropped. */
 	forgetDocument(key: string): void {
-		void this.run({ path: key, document: {} }, true);
+		void this.run({ path: key, document: {} });
 	}
 }
