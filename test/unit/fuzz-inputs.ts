@@ -95,7 +95,7 @@ const DELUGE_TOKENS = [
 	'x = x + x;',
 ];
 
-const TS_TOKENS = [
+export const TS_TOKENS = [
 	"fetch('https://www.zohoapis.com/crm/v8/Leads')",
 	'await',
 	'axios.post(',
@@ -146,7 +146,7 @@ const TS_TOKENS = [
 ];
 
 /** An edit of a text: delete, insert a token, duplicate a stretch, or cut the text short. */
-const edit = (tokens: readonly string[]) =>
+export const edit = (tokens: readonly string[]) =>
 	fc.record({
 		kind: fc.constantFrom('delete', 'insert', 'duplicate', 'delete', 'insert', 'duplicate', 'truncate'),
 		at: fc.nat(),

@@ -23,7 +23,7 @@ function typescript(): typeof TypeScriptScanner {
 }
 
 export function scanFile(text: string, path: string, language: Language): FileFacts {
-	return scanDocument(text, path, language, undefined).facts;
+	return scan(text, path, language, undefined, false).facts;
 }
 
 /** What a scan of one version leaves for the scan of the next (TypeScript's tree, for an incremental parse). */
@@ -34,6 +34,11 @@ export type ScanState = TypeScriptParse | undefined;
  * TypeScript or JavaScript document is parsed again only where it changed.
  */
 export function scanDocument(text: string, path: string, language: Language, previous: ScanState): { facts: FileFacts; state: ScanState } {
+	return scan(text, path, language, previous, true);
+}
+
+/** A scan; with `remember`, the state it returns lets the next version's walk reuse this one's (a document's). */
+function scan(text: string, path: string, language: Language, previous: ScanState, remember: boolean): { facts: FileFacts; state: ScanState } {
 	try {
 		if (language === 'deluge') return { facts: readAsDeluge(scanDeluge(text), path, undefined), state: undefined };
 		const trap = parserTrap(text);
@@ -47,7 +52,7 @@ export function scanDocument(text: string, path: string, language: Language, pre
 			});
 			return { facts, state: undefined };
 		}
-		const { facts, parse } = typescript().scanTypeScriptFrom(text, path, language, previous);
+		const { facts, parse } = typescript().scanTypeScriptFrom(text, path, language, previous, remember);
 		const deluge = delugeInstead(text, facts);
 		if (deluge) return { facts: readAsDeluge(deluge, path, language), state: undefined };
 		return { facts, state: parse };

@@ -41,6 +41,7 @@ import {
 	type Value,
 } from './values';
 import { recogniseCall } from './recognizers';
+import { StatementReuse, type WalkRecords } from './reuse';
 import { listMarker, parameterMarker } from '../zoho-url';
 
 export function scriptKindOf(path: string): ts.ScriptKind {
@@ -117,6 +118,8 @@ export interface TypeScriptParse {
 	readonly path: string;
 	readonly text: string;
 	readonly source: ts.SourceFile;
+	/** What the walk of each top-level statement found, for the next version's walk to reuse. */
+	readonly walk?: WalkRecords;
 }
 
 /**
@@ -145,19 +148,22 @@ function parseTypeScript(text: string, path: string, previous: TypeScriptParse |
 }
 
 export function scanTypeScript(text: string, path: string, language: Language): FileFacts {
-	return scanTypeScriptFrom(text, path, language, undefined).facts;
+	return scanTypeScriptFrom(text, path, language, undefined, false).facts;
 }
 
 /**
  * Scans a new version of a file from the parse of its last version (an open document being edited).
- * The previous parse must not be used again: TypeScript reuses its nodes.
+ * The previous parse must not be used again: TypeScript reuses its nodes. With `remember`, the parse
+ * returned keeps what the walk of each top-level statement found, and the next version's walk reuses
+ * it for the statements an edit did not touch (`reuse.ts`).
  */
 export function scanTypeScriptFrom(
 	text: string,
 	path: string,
 	language: Language,
 	previous: TypeScriptParse | undefined,
-): { facts: FileFacts; parse: TypeScriptParse } {
+	remember = true,
+): { facts: FileFacts; parse: TypeScriptParse; reused: number } {
 	const source = parseTypeScript(text, path, previous);
 	const calls: CallFact[] = [];
 	const loops: LoopFact[] = [];
@@ -171,6 +177,8 @@ export function scanTypeScriptFrom(
 	const usesLegacySdk = text.includes('zcrmsdk');
 	/** Statements already taken as the first try of a retry. */
 	const retried = new Set<ts.Node>();
+	/** Early returns taken as alternatives so far, by block (one walk's count: blocks outlive it in the next version's tree). */
+	const earlyReturns = new Map<ts.Node, number>();
 
 	bindTopLevel(source, moduleScope, module);
 	// A script loaded by a page shares its top-level functions with the page's other scripts.
@@ -263,9 +271,12 @@ export function scanTypeScriptFrom(
 	/** Nodes entered above the current one; past MAX_NESTING the walk goes no deeper (the first place is kept). */
 	let depth = 0;
 	let tooDeepAt: number | undefined;
+	/** How many times the walk stopped at the nesting limit. */
+	let stops = 0;
 	const visit = (node: ts.Node, scope: Scope, thisScope: Scope | undefined): void => {
 		if (depth >= MAX_NESTING) {
 			tooDeepAt ??= node.pos;
+			stops++;
 			return;
 		}
 		depth++;
@@ -383,7 +394,7 @@ export function scanTypeScriptFrom(
 			branches.push({ span: { start: node.getStart(source), end: node.catchClause.getEnd() }, arms: [spanOf(node.tryBlock), spanOf(node.catchClause.block)] });
 		}
 		if (ts.isIfStatement(node) && !node.elseStatement) {
-			const alternative = retryOf(node, source, retried) ?? earlyReturnOf(node, source);
+			const alternative = retryOf(node, source, retried) ?? earlyReturnOf(node, source, earlyReturns);
 			if (alternative) branches.push(alternative);
 		}
 		if (ts.isIterationStatement(node, false)) {
@@ -474,7 +485,34 @@ export function scanTypeScriptFrom(
 		}
 		visitChildren(node, scope, thisScope);
 	};
-	visit(source, moduleScope, undefined);
+	// The top-level statements, each reused from the last version's walk when it can be (`reuse.ts`).
+	const reuse = remember
+		? new StatementReuse(
+				{
+					text,
+					scope: moduleScope,
+					pages,
+					calls,
+					loops,
+					invocations,
+					deferred,
+					branches,
+					functions: module.functions,
+					imports: module.imports,
+					stops: () => stops,
+				},
+				`${script}:${usesLegacySdk}`,
+				previous?.path === path ? previous.walk : undefined,
+			)
+		: undefined;
+	depth = 1;
+	for (const statement of source.statements) {
+		adopt(statement, source);
+		// A top-level `if` reads the statements before it (a retry of the request they make): it is always walked.
+		if (reuse && !ts.isIfStatement(statement)) reuse.statement(statement, () => visit(statement, moduleScope, undefined));
+		else visit(statement, moduleScope, undefined);
+	}
+	depth = 0;
 	assignPaginationModules(loops, calls);
 
 	const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -513,7 +551,7 @@ export function scanTypeScriptFrom(
 		strings,
 		...(script ? { script } : {}),
 	};
-	return { facts, parse: { path, text, source } };
+	return { facts, parse: { path, text, source, ...(reuse ? { walk: reuse.result() } : {}) }, reused: reuse?.reused ?? 0 };
 }
 
 /** A condition that says the request failed and is sent again: a refreshed token, a 401, a failed status. */
@@ -623,9 +661,8 @@ function isFunctionReference(argument: ts.Expression, value: Extract<Value, { ki
 	return ts.isIdentifier(argument) || value.ref.kind === 'import';
 }
 
-/** Early returns taken as alternatives in one block; `EARLY_RETURNS` counts them. */
+/** Early returns taken as alternatives in one block (each walk counts them by block). */
 const MAX_EARLY_RETURNS = 100;
-const EARLY_RETURNS = new WeakMap<ts.Node, number>();
 
 /** Fields set one by one that an object keeps: far more than a request body has. */
 const MAX_TRACKED_FIELDS = 64;
@@ -662,13 +699,13 @@ function exits(node: ts.IfStatement): boolean {
  * `if (cached) { return await getOne(); } return await getAll();`: the block that always leaves and the
  * rest of the enclosing block are alternatives, as if the rest were its `else`.
  */
-function earlyReturnOf(node: ts.IfStatement, source: ts.SourceFile): BranchFact | undefined {
+function earlyReturnOf(node: ts.IfStatement, source: ts.SourceFile, earlyReturns: Map<ts.Node, number>): BranchFact | undefined {
 	const block = node.parent;
 	if (!ts.isBlock(block) || !exits(node)) return undefined;
 	// Each early return nests the rest of the block one level deeper: past a number no real block
 	// reaches, the rest counts in full (as it did before the rule), which bounds the work.
-	const earlier = (EARLY_RETURNS.get(block) ?? 0) + 1;
-	EARLY_RETURNS.set(block, earlier);
+	const earlier = (earlyReturns.get(block) ?? 0) + 1;
+	earlyReturns.set(block, earlier);
 	if (earlier > MAX_EARLY_RETURNS) return undefined;
 	const at = indexIn(block, node);
 	const statements = block.statements;

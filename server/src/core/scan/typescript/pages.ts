@@ -58,25 +58,41 @@ export function functionStartOf(node: ts.Node, source: ts.SourceFile): number {
 export class PageResponses {
 	private readonly pages = new Map<string, LoopFact['page']>();
 
+	/** Set while a top-level statement is walked: what it reads and writes at the module's top level (`fn` 0) is noted. */
+	journal: PageJournal | undefined;
+
 	/** After a declaration's initializer was walked: `made` is the request it made, if any. */
 	declare(names: readonly string[], initializer: ts.Expression, made: { call: CallFact; text: string } | undefined, fn: number): void {
 		let page: LoopFact['page'] | undefined;
 		if (made) page = pageOfRequest(made.call, made.text);
 		else {
 			const root = rootName(initializer);
+			if (root !== undefined && fn === 0) this.journal?.read(root, this);
 			page = root === undefined ? undefined : this.pages.get(`${fn}:${root}`);
 		}
 		for (const name of names) {
+			if (fn === 0) this.journal?.wrote(name, this);
 			if (page) this.pages.set(`${fn}:${name}`, page);
 			else this.pages.delete(`${fn}:${name}`);
 		}
 	}
 
+	/** The page a name of the module's top level holds. */
+	topLevel(name: string): LoopFact['page'] | undefined {
+		return this.pages.get(`0:${name}`);
+	}
+
+	/** Puts back what a name of the module's top level holds. */
+	restore(name: string, page: LoopFact['page'] | undefined): void {
+		if (page) this.pages.set(`0:${name}`, page);
+		else this.pages.delete(`0:${name}`);
+	}
+
 	/** The page a loop's iterable is, looked up in the function of the loop `at` and the functions around it. */
 	pageOf(iterable: ts.Expression, at: ts.Node, source: ts.SourceFile): LoopFact['page'] | undefined {
-		if (this.pages.size === 0) return undefined;
-		const root = rootName(iterable);
-		if (root === undefined) return undefined;
+		const root = this.journal || this.pages.size > 0 ? rootName(iterable) : undefined;
+		if (root !== undefined) this.journal?.read(root, this);
+		if (this.pages.size === 0 || root === undefined) return undefined;
 		for (let p: ts.Node | undefined = at; p; p = p.parent) {
 			if (ts.isFunctionLike(p) || ts.isSourceFile(p)) {
 				const page = this.pages.get(`${ts.isSourceFile(p) ? 0 : p.getStart(source)}:${root}`);
@@ -85,4 +101,10 @@ export class PageResponses {
 		}
 		return undefined;
 	}
+}
+
+/** What notes the top-level names one statement's walk reads and writes. */
+export interface PageJournal {
+	read(name: string, pages: PageResponses): void;
+	wrote(name: string, pages: PageResponses): void;
 }

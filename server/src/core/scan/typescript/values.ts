@@ -94,12 +94,17 @@ export class Scope {
 		return this.work.steps > MAX_EVALUATION_STEPS;
 	}
 
+	/** Set on the module's scope while a top-level statement is walked: what it reads and writes here is noted. */
+	journal: ScopeJournal | undefined;
+
 	get(name: string): Value | undefined {
+		this.journal?.read(name, this);
 		return this.values.get(name) ?? this.parent?.get(name);
 	}
 
 	/** True when the name is declared here or above (even with an unknown value): it shadows globals such as `fetch`. */
 	has(name: string): boolean {
+		this.journal?.read(name, this);
 		return this.values.has(name) || this.shadowed.has(name) || this.parent?.has(name) === true;
 	}
 
@@ -109,17 +114,47 @@ export class Scope {
 	assign(name: string, value: Value | undefined): void {
 		// eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this scope and climbs its parents
 		let scope: Scope | undefined = this;
-		while (scope && !scope.values.has(name) && !scope.shadowed.has(name)) scope = scope.parent;
+		while (scope) {
+			scope.journal?.read(name, scope);
+			if (scope.values.has(name) || scope.shadowed.has(name)) break;
+			scope = scope.parent;
+		}
 		(scope ?? this).set(name, value);
 	}
 
 	set(name: string, value: Value | undefined): void {
+		this.journal?.wrote(name, this);
 		if (value) this.values.set(name, value);
 		else {
 			this.values.delete(name);
 			this.shadowed.add(name);
 		}
 	}
+
+	/** A name's binding here alone: its value and whether it is declared with an unknown one. */
+	binding(name: string): Binding {
+		return { value: this.values.get(name), shadowed: this.shadowed.has(name) };
+	}
+
+	/** Puts back a binding as `binding` read it. */
+	restore(name: string, binding: Binding): void {
+		if (binding.value) this.values.set(name, binding.value);
+		else this.values.delete(name);
+		if (binding.shadowed) this.shadowed.add(name);
+		else this.shadowed.delete(name);
+	}
+}
+
+/** A name's binding in one scope. */
+export interface Binding {
+	readonly value: Value | undefined;
+	readonly shadowed: boolean;
+}
+
+/** What notes the reads and writes of one scope. */
+export interface ScopeJournal {
+	read(name: string, scope: Scope): void;
+	wrote(name: string, scope: Scope): void;
 }
 
 /** Clients a script can use without importing them: the global `fetch`, and `axios` loaded by a script tag. */
