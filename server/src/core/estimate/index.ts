@@ -201,17 +201,49 @@ export interface FunctionCost {
 	};
 }
 
-/** Owners of each call and invocation of a file, computed once per list of calls. */
-const OWNERS = new WeakMap<readonly CallFact[], { calls: (FunctionFact | undefined)[]; invocations: (FunctionFact | undefined)[] }>();
+/** Owners of each call and invocation of a file, and what each function owns, computed once per list of calls. */
+interface Owners {
+	readonly calls: (FunctionFact | undefined)[];
+	readonly invocations: (FunctionFact | undefined)[];
+	/** The indexes of the calls and invocations each function owns, in order. */
+	readonly owned: Map<FunctionFact, { calls: number[]; invocations: number[] }>;
+}
 
-function ownersOf(facts: FileFacts, calls: readonly CallFact[]): { calls: (FunctionFact | undefined)[]; invocations: (FunctionFact | undefined)[] } {
+const OWNERS = new WeakMap<readonly CallFact[], Owners>();
+
+function ownersOf(facts: FileFacts, calls: readonly CallFact[]): Owners {
 	let owners = OWNERS.get(calls);
 	if (!owners) {
 		const functions = facts.functions ?? [];
-		owners = { calls: calls.map((c) => ownerOf(functions, c.span)), invocations: (facts.invocations ?? []).map((i) => ownerOf(functions, i.span)) };
+		const owned: Owners['owned'] = new Map();
+		const entry = (fn: FunctionFact) => {
+			let e = owned.get(fn);
+			if (!e) owned.set(fn, (e = { calls: [], invocations: [] }));
+			return e;
+		};
+		const callOwners = calls.map((c) => ownerOf(functions, c.span));
+		const invocationOwners = (facts.invocations ?? []).map((i) => ownerOf(functions, i.span));
+		callOwners.forEach((fn, i) => fn && entry(fn).calls.push(i));
+		invocationOwners.forEach((fn, i) => fn && entry(fn).invocations.push(i));
+		owners = { calls: callOwners, invocations: invocationOwners, owned };
 		OWNERS.set(calls, owners);
 	}
 	return owners;
+}
+
+/** Each file's functions by name (the first of a name), computed once per list of functions. */
+const BY_NAME = new WeakMap<readonly FunctionFact[], Map<string, FunctionFact>>();
+
+function functionNamed(facts: FileFacts, name: string): FunctionFact | undefined {
+	const functions = facts.functions;
+	if (!functions) return undefined;
+	let byName = BY_NAME.get(functions);
+	if (!byName) {
+		byName = new Map();
+		for (const f of functions) if (!byName.has(f.name)) byName.set(f.name, f);
+		BY_NAME.set(functions, byName);
+	}
+	return byName.get(name);
 }
 
 /**
@@ -251,10 +283,10 @@ export class FunctionCosts {
 
 	private compute(ref: FunctionRef, key: string, args: readonly string[] | undefined, stack: ReadonlySet<string>): FunctionCost {
 		const facts = this.graph.facts(ref.path);
-		const fn = facts?.functions?.find((f) => f.name === ref.name);
+		const fn = facts && functionNamed(facts, ref.name);
 		if (!facts || !fn) return { perRun: 0, low: 0, high: 0, apis: {}, assumed: false, chain: [] };
 		const calls = this.graph.callsOf(ref.path);
-		const owners = ownersOf(facts, calls);
+		const owned = ownersOf(facts, calls).owned.get(fn) ?? { calls: [], invocations: [] };
 		const inner = new Set(stack).add(key);
 		// Only this function's own parameters are filled in; others' (closures, fields) stay unknown.
 		const fill = (template: string) =>
@@ -277,11 +309,11 @@ export class FunctionCosts {
 		const requests: CallFact[] = [];
 		const decided: CallFact[] = [];
 		const called: { index: number; target: FunctionRef; cost: FunctionCost }[] = [];
-		calls.forEach((call, i) => {
-			if (owners.calls[i] !== fn) return;
+		for (const i of owned.calls) {
+			const call = calls[i];
 			const filled = args && call.template ? this.instantiate(ref.path, call, call.template, fill) : call;
 			if (filled) requests.push(filled);
-		});
+		}
 		if (args) {
 			// Requests only a call's arguments decide (the others the graph resolved already, into `calls`).
 			const resolved = new Set(calls.map((c) => c.span.start));
@@ -333,13 +365,13 @@ export class FunctionCosts {
 			if (!first || call.span.start < first.start)
 				first = { start: call.span.start, chain: [{ path: ref.path, span: call.span, what: operation.operation }], operation };
 		}
-		(facts.invocations ?? []).forEach((invocation, i) => {
-			if (owners.invocations[i] !== fn) return;
+		for (const i of owned.invocations) {
+			const invocation = facts.invocations![i];
 			const target = this.graph.resolve(ref.path, invocation);
-			if (!target) return;
+			if (!target) continue;
 			if (inner.has(`${target.path}#${target.name}`)) {
 				recursive = true;
-				return;
+				continue;
 			}
 			// Arguments are read where they are written: this file's imported constants, this call's parameters.
 			const cost = this.cost(
@@ -348,7 +380,7 @@ export class FunctionCosts {
 				inner,
 			);
 			recursive ||= cost.recursive === true;
-			if (cost.perRun === 0) return;
+			if (cost.perRun === 0) continue;
 			if (cost.heaviest) dearest.push({ span: invocation.span, heaviest: cost.heaviest });
 			if (args) called.push({ index: i, target, cost });
 			const uses = within(invocation.loops).map(useOf);
@@ -370,7 +402,7 @@ export class FunctionCosts {
 					operation: cost.operation,
 				};
 			}
-		});
+		}
 		// Only one arm of each if/else runs: the dearest counts.
 		let branches = (facts.branches ?? []).filter((b) => b.span.start >= fn.span.start && b.span.end <= fn.span.end);
 		// A switch on a parameter the call fills with a literal runs that case alone (else `default`, else none).
