@@ -101,10 +101,18 @@ export function entryPointsOf(input: EntryInput): EntryPoint[] {
 		return { runsPerDay: 1, runsSource: 'default' };
 	};
 	const functions = facts.functions ?? [];
-	const owners = new Map(estimate.calls.map((c) => [c, ownerOf(functions, c.call.span)] as const));
+	// The costly calls each function's own code makes (undefined: the top level's), in one pass.
+	const owned = new Map<FunctionFact | undefined, CallEstimate[]>();
+	for (const c of estimate.calls) {
+		if (c.perRun <= 0) continue;
+		const owner = ownerOf(functions, c.call.span);
+		const list = owned.get(owner);
+		if (list) list.push(c);
+		else owned.set(owner, [c]);
+	}
 	/** The costly calls an entry point's own code makes, and which of them its branches count. */
 	const partsOf = (owner: FunctionFact | undefined) => {
-		const mine = estimate.calls.filter((c) => owners.get(c) === owner && c.perRun > 0).sort((a, b) => a.call.span.start - b.call.span.start);
+		const mine = (owned.get(owner) ?? []).sort((a, b) => a.call.span.start - b.call.span.start);
 		// A function calling itself: one run of it counts the inner call once, inside what it already costs.
 		const itself = (c: CallEstimate) => owner !== undefined && c.wrapper?.target.path === workspace.path && c.wrapper.target.name === owner.name;
 		const items = mine.filter((c) => !itself(c)).map((c) => ({ span: c.call.span, value: c.perRun, call: c }));

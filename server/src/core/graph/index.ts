@@ -529,11 +529,67 @@ export function sdkCall(d: DeferredCall, receiver: string, args: readonly string
 	};
 }
 
-/** The innermost named function whose span holds a span: the function a call or loop belongs to. */
+/**
+ * The innermost named function whose span holds a span: the function a call or loop belongs to (of
+ * functions starting at the same place, the last listed). A file's functions are indexed once, so a
+ * file of hundreds of functions does not read them all again for each of its calls.
+ */
 export function ownerOf(functions: readonly FunctionFact[], span: Span): FunctionFact | undefined {
+	if (functions.length < INDEXED_FROM) return ownerAmong(functions, span);
+	let index = OWNER_INDEXES.get(functions);
+	if (index === undefined) {
+		index = ownerIndex(functions);
+		OWNER_INDEXES.set(functions, index);
+	}
+	const { sorted, up } = index;
+	// The last function starting at or before the span; then, while one does not hold it, the nearest before it that holds that one.
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (sorted[mid].span.start <= span.start) low = mid + 1;
+		else high = mid;
+	}
+	for (let i = low - 1; i >= 0; i = up[i]) {
+		const f = sorted[i].span;
+		if (span.end <= f.end) return sorted[i];
+	}
+	return undefined;
+}
+
+function ownerAmong(functions: readonly FunctionFact[], span: Span): FunctionFact | undefined {
 	let owner: FunctionFact | undefined;
 	for (const f of functions) {
 		if (f.span.start <= span.start && span.end <= f.span.end && (!owner || f.span.start >= owner.span.start)) owner = f;
 	}
 	return owner;
+}
+
+/** Below this many functions a plain pass is as quick as the index. */
+const INDEXED_FROM = 16;
+
+/**
+ * Functions by start (then as listed), each with the function before it the search goes on to when it
+ * does not hold a span (-1 for none). A function that does not hold a span starting at or after its own
+ * start ends before the span ends, so any function before it that holds the span holds it too: the next
+ * is the nearest earlier one holding it. Of earlier functions holding it, one that ends before another
+ * starting after it is passed over: whatever it holds that the search can ask, that later one holds too,
+ * and starts later. (Syntax nests; the search holds for spans that cross as well.)
+ */
+const OWNER_INDEXES = new WeakMap<readonly FunctionFact[], { sorted: FunctionFact[]; up: Int32Array }>();
+
+function ownerIndex(functions: readonly FunctionFact[]): { sorted: FunctionFact[]; up: Int32Array } {
+	const sorted = functions
+		.map((f, i) => ({ f, i }))
+		.sort((a, b) => a.f.span.start - b.f.span.start || a.i - b.i)
+		.map((e) => e.f);
+	const up = new Int32Array(sorted.length);
+	const open: number[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		const f = sorted[i].span;
+		while (open.length > 0 && sorted[open[open.length - 1]].span.end < f.end) open.pop();
+		up[i] = open.length > 0 ? open[open.length - 1] : -1;
+		open.push(i);
+	}
+	return { sorted, up };
 }
