@@ -98,7 +98,11 @@ export class Memo<T> {
 	private readonly entries = new Map<string, Tracked<T>>();
 	private revision: number;
 
-	constructor(readonly revisions: Revisions) {
+	/** `dropped` hears of each answer a change made stale, as it is dropped. */
+	constructor(
+		readonly revisions: Revisions,
+		private readonly dropped?: (key: string) => void,
+	) {
 		this.revision = revisions.revision;
 	}
 
@@ -144,9 +148,14 @@ export class Memo<T> {
 		const stale = this.revisions.staleSince(this.revision);
 		this.revision = this.revisions.revision;
 		if (stale.includes(EVERYTHING)) {
+			if (this.dropped) for (const key of this.entries.keys()) this.dropped(key);
 			this.entries.clear();
 			return;
 		}
-		for (const [key, entry] of this.entries) if (stale.some((s) => entry.deps.has(s))) this.entries.delete(key);
+		for (const [key, entry] of this.entries) {
+			if (!stale.some((s) => entry.deps.has(s))) continue;
+			this.entries.delete(key);
+			this.dropped?.(key);
+		}
 	}
 }

@@ -77,7 +77,10 @@ export class Graph {
 	private readonly exportCache = new Memo<ExportTarget | undefined>(this.revisions);
 	private readonly exportsInProgress = new Set<string>();
 	private readonly callCache = new Memo<readonly CallFact[]>(this.revisions);
-	private readonly calledFrom = new Memo<readonly CallSiteRef[]>(this.revisions);
+	/** Each file's calls of functions, linked; a file whose answer is dropped is counted again. */
+	private readonly calledFrom = new Memo<readonly CallSiteRef[]>(this.revisions, (path) => this.recount.add(path));
+	/** Files whose calls `calledCounts` must count again: changed, or linked again since. */
+	private readonly recount: Set<string>;
 	/** Call sites by the function they call, assembled from `calledFrom` when first asked after a change. */
 	private callerIndex: Map<string, CallSiteRef[]> | undefined;
 	private called: CalledFunctions | undefined;
@@ -92,6 +95,7 @@ export class Graph {
 
 	constructor(modules: ReadonlyMap<string, FileFacts>) {
 		this.modules = new Map(modules);
+		this.recount = new Set(modules.keys());
 	}
 
 	facts(path: string): FileFacts | undefined {
@@ -110,6 +114,7 @@ export class Graph {
 		if (facts) this.modules.set(path, facts);
 		else this.modules.delete(path);
 		this.called = undefined;
+		this.recount.add(path);
 		// A file that appeared or went may change how any import resolves: everything is stale.
 		const namesChanged = delugeNames(before) !== delugeNames(facts);
 		const stale = !before !== !facts ? [EVERYTHING] : namesChanged ? [path, DELUGE_NAMES] : [path];
@@ -422,19 +427,19 @@ export class Graph {
 			}
 		};
 		this.revisions.untracked(() => {
-			for (const path of this.modules.keys()) {
-				const now = this.linkedCalls(path);
+			// Dropping what the changes made stale names the files to count again.
+			void this.calledFrom.size;
+			for (const path of this.recount) {
 				const before = this.calledContributions.get(path);
+				const now = this.modules.has(path) ? this.linkedCalls(path) : undefined;
 				if (before === now) continue;
 				if (before) change(before, -1);
-				change(now, 1);
-				this.calledContributions.set(path, now);
+				if (now) {
+					change(now, 1);
+					this.calledContributions.set(path, now);
+				} else this.calledContributions.delete(path);
 			}
-			for (const [path, before] of this.calledContributions) {
-				if (this.modules.has(path)) continue;
-				change(before, -1);
-				this.calledContributions.delete(path);
-			}
+			this.recount.clear();
 		});
 		const counts = this.calledCounts;
 		this.called = { has: (key) => counts.has(key), keys: () => counts.keys() };
