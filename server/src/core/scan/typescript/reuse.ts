@@ -7,8 +7,8 @@
  */
 import ts from 'typescript';
 import type { BranchFact, CallFact, DeferredCall, FunctionFact, ImportFact, InvocationFact, LoopFact, Span } from '../../facts';
-import type { PageJournal, PageResponses } from './pages';
-import { type Binding, MAX_EVALUATION_STEPS, type Scope, type ScopeJournal, type Value } from './values';
+import type { PageResponses } from './pages';
+import { type Binding, MAX_EVALUATION_STEPS, type Scope, type Value } from './values';
 
 /** The facts one top-level statement adds to its file's, in walk order; loops indexed from the statement's first. */
 export interface StatementFacts {
@@ -49,23 +49,20 @@ export interface WalkRecords {
 	readonly statements: ReadonlyMap<ts.Node, StatementRecord>;
 }
 
-/** Notes the first read or write of each name, with the state before it, and which names were written. */
-class Journal implements ScopeJournal, PageJournal {
-	readonly before = new Map<string, Binding>();
+/** Notes the first read or write of each name, as it was before it (`snapshot`), and which names were written. */
+class Journal<Where, Snapshot> {
+	readonly before = new Map<string, Snapshot>();
 	readonly written = new Set<string>();
-	readonly pagesBefore = new Map<string, Page>();
-	readonly pagesWritten = new Set<string>();
 
-	read(name: string, where: Scope | PageResponses): void {
-		if ('binding' in where) {
-			if (!this.before.has(name)) this.before.set(name, where.binding(name));
-		} else if (!this.pagesBefore.has(name)) this.pagesBefore.set(name, where.topLevel(name));
+	constructor(private readonly snapshot: (name: string, where: Where) => Snapshot) {}
+
+	read(name: string, where: Where): void {
+		if (!this.before.has(name)) this.before.set(name, this.snapshot(name, where));
 	}
 
-	wrote(name: string, where: Scope | PageResponses): void {
+	wrote(name: string, where: Where): void {
 		this.read(name, where);
-		if ('binding' in where) this.written.add(name);
-		else this.pagesWritten.add(name);
+		this.written.add(name);
 	}
 }
 
@@ -125,9 +122,10 @@ export class StatementReuse {
 		const lengths = [state.calls, state.loops, state.invocations, state.deferred, state.branches, state.functions, state.imports].map((list) => list.length);
 		const steps = state.scope.work.steps;
 		const stops = state.stops();
-		const journal = new Journal();
-		state.scope.journal = journal;
-		state.pages.journal = journal;
+		const names = new Journal<Scope, Binding>((name, scope) => scope.binding(name));
+		const pages = new Journal<PageResponses, Page>((name, responses) => responses.topLevel(name));
+		state.scope.journal = names;
+		state.pages.journal = pages;
 		try {
 			walk();
 		} finally {
@@ -138,9 +136,9 @@ export class StatementReuse {
 		if (state.stops() !== stops || state.scope.exhausted) return;
 		const [calls, loops, invocations, deferred, branches, functions, imports] = lengths;
 		const after = new Map<string, Binding>();
-		for (const name of journal.written) after.set(name, state.scope.binding(name));
+		for (const name of names.written) after.set(name, state.scope.binding(name));
 		const pagesAfter = new Map<string, Page>();
-		for (const name of journal.pagesWritten) pagesAfter.set(name, state.pages.topLevel(name));
+		for (const name of pages.written) pagesAfter.set(name, state.pages.topLevel(name));
 		this.records.set(statement, {
 			pos: statement.pos,
 			end: statement.end,
@@ -156,9 +154,9 @@ export class StatementReuse {
 				functions: state.functions.slice(functions),
 				imports: state.imports.slice(imports),
 			},
-			before: journal.before,
+			before: names.before,
 			after,
-			pagesBefore: journal.pagesBefore,
+			pagesBefore: pages.before,
 			pagesAfter,
 		});
 	}
