@@ -176,6 +176,48 @@ for (const id of ids) axios.get('https://www.zohoapis.com/crm/v8/Leads/' + id); 
 		assert.equal(doc.facts.loops[0].iterations, 4);
 		doc.change('iterations=4', 'iterations=9');
 		assert.equal(doc.facts.loops[0].iterations, 9);
+		// The line's rest grows an annotation where it had none: the loop's count changes too.
+		doc.change(' // zoho-credits: iterations=9', '');
+		assert.equal(doc.facts.loops[0].iterations, undefined);
+		doc.change('three();', 'three(); // zoho-credits: iterations=6');
+		assert.equal(doc.facts.loops[0].iterations, 6);
+	});
+
+	test('a name that comes to hold an instance of another class', () => {
+		const doc = new Document(`import { LeadService, DealService } from './services';
+const service = new LeadService();
+export async function run() {
+  await service.sync();
+}
+`);
+		assert.deepEqual(
+			doc.facts.invocations?.map((i) => i.target),
+			[{ kind: 'import', local: 'LeadService', member: 'sync', instance: true }],
+		);
+		doc.change('new LeadService()', 'new DealService()');
+		assert.deepEqual(
+			doc.facts.invocations?.map((i) => i.target),
+			[{ kind: 'import', local: 'DealService', member: 'sync', instance: true }],
+		);
+	});
+
+	test('a local class renamed under the same module name', () => {
+		const doc = new Document(`class LeadSync { async run() { return fetch('https://www.zohoapis.com/crm/v8/Leads'); } }
+class DealSync { async run() { return fetch('https://www.zohoapis.com/crm/v8/Deals'); } }
+const job = new LeadSync();
+export async function nightly() {
+  await job.run();
+}
+`);
+		assert.deepEqual(
+			doc.facts.invocations?.map((i) => i.target),
+			[{ kind: 'local', name: 'LeadSync.run' }],
+		);
+		doc.change('new LeadSync()', 'new DealSync()');
+		assert.deepEqual(
+			doc.facts.invocations?.map((i) => i.target),
+			[{ kind: 'local', name: 'DealSync.run' }],
+		);
 	});
 
 	test('a script that becomes a module is walked whole again', () => {

@@ -75,6 +75,13 @@ function tailOf(text: string, end: number): string {
 	return lineEnd < 0 ? reach : reach.slice(0, lineEnd);
 }
 
+/** True when `tailOf(text, end)` is `tail`, read without cutting the text. */
+function sameTail(text: string, end: number, tail: string): boolean {
+	if (!text.startsWith(tail, end)) return false;
+	const after = end + tail.length;
+	return tail.length === TAIL_REACH || after >= text.length || text.charCodeAt(after) === 10;
+}
+
 /** Where the walk of a file keeps its facts while it runs. */
 export interface WalkState {
 	readonly text: string;
@@ -166,7 +173,7 @@ export class StatementReuse {
 		const delta = statement.pos - last.pos;
 		if (statement.end - statement.pos !== last.end - last.pos) return false;
 		if (state.scope.work.steps + last.steps > MAX_EVALUATION_STEPS) return false;
-		if (tailOf(state.text, statement.end) !== last.tail) return false;
+		if (!sameTail(state.text, statement.end, last.tail)) return false;
 		for (const [name, binding] of last.before) if (!sameBinding(binding, state.scope.binding(name))) return false;
 		for (const [name, page] of last.pagesBefore) if (!sameValue(page, state.pages.topLevel(name))) return false;
 		// A parameter's value written to the module holds its function's offset, which moved with the statement.
@@ -175,19 +182,24 @@ export class StatementReuse {
 		for (const [name, binding] of last.after) state.scope.restore(name, binding);
 		for (const [name, page] of last.pagesAfter) state.pages.restore(name, page);
 		state.scope.work.steps += last.steps;
-		const facts = moved(last.facts, delta, last.pos, last.end, state.loops.length - last.firstLoop);
-		state.calls.push(...facts.calls);
 		const firstLoop = state.loops.length;
-		state.loops.push(...facts.loops);
-		state.invocations.push(...facts.invocations);
-		state.deferred.push(...facts.deferred);
-		state.branches.push(...facts.branches);
-		state.functions.push(...facts.functions);
-		state.imports.push(...facts.imports);
-		this.records.set(statement, { ...last, pos: statement.pos, end: statement.end, firstLoop, facts });
+		const facts = moved(last.facts, delta, last.pos, last.end, firstLoop - last.firstLoop);
+		append(state.calls, facts.calls);
+		append(state.loops, facts.loops);
+		append(state.invocations, facts.invocations);
+		append(state.deferred, facts.deferred);
+		append(state.branches, facts.branches);
+		append(state.functions, facts.functions);
+		append(state.imports, facts.imports);
+		this.records.set(statement, facts === last.facts ? last : { ...last, pos: statement.pos, end: statement.end, firstLoop, facts });
 		this.reused++;
 		return true;
 	}
+}
+
+/** Most statements add a fact or two of a kind, or none. */
+function append<T>(list: T[], items: readonly T[]): void {
+	for (let i = 0; i < items.length; i++) list.push(items[i]);
 }
 
 function sameBinding(a: Binding, b: Binding): boolean {
@@ -200,6 +212,8 @@ function sameBinding(a: Binding, b: Binding): boolean {
  */
 function sameValue(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
+	const quick = sameKnownValue(a, b);
+	if (quick !== undefined) return quick;
 	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
 	if (isNode(a) || isNode(b)) return false;
 	if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
@@ -212,6 +226,31 @@ function sameValue(a: unknown, b: unknown): boolean {
 	if (keys.length !== Object.keys(b).length) return false;
 	for (const key of keys) if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
 	return true;
+}
+
+/** The values most names hold, compared field by field without listing their keys; undefined for the others. */
+function sameKnownValue(a: unknown, b: unknown): boolean | undefined {
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return undefined;
+	const x = a as Value;
+	const y = b as Value;
+	if (typeof x.kind !== 'string' || x.kind !== y.kind) return undefined;
+	switch (x.kind) {
+		case 'string':
+			return x.text === (y as typeof x).text;
+		case 'number':
+			return Object.is(x.value, (y as typeof x).value);
+		case 'module':
+			return x.specifier === (y as typeof x).specifier;
+		case 'user':
+		case 'user-instance': {
+			const r = x.ref;
+			const s = (y as typeof x).ref;
+			if (r.kind === 'local') return s.kind === 'local' && r.name === s.name;
+			return s.kind === 'import' && r.local === s.local && r.member === s.member && r.instance === s.instance;
+		}
+		default:
+			return undefined;
+	}
 }
 
 function isNode(x: object): boolean {
