@@ -128,6 +128,11 @@ export class Memo<T> {
 		this.entries.delete(key);
 	}
 
+	/** Drops the answers the changes since it last looked made stale, telling `dropped` of each. */
+	refresh(): void {
+		this.catchUp();
+	}
+
 	keys(): IterableIterator<string> {
 		this.catchUp();
 		return this.entries.keys();

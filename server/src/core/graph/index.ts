@@ -428,7 +428,7 @@ export class Graph {
 		};
 		this.revisions.untracked(() => {
 			// Dropping what the changes made stale names the files to count again.
-			void this.calledFrom.size;
+			this.calledFrom.refresh();
 			for (const path of this.recount) {
 				const before = this.calledContributions.get(path);
 				const now = this.modules.has(path) ? this.linkedCalls(path) : undefined;

@@ -71,7 +71,7 @@ export class PageResponses {
 			page = root === undefined ? undefined : this.pages.get(`${fn}:${root}`);
 		}
 		for (const name of names) {
-			if (fn === 0) this.journal?.wrote(name, this);
+			if (fn === 0) this.journal?.wrote(name);
 			if (page) this.pages.set(`${fn}:${name}`, page);
 			else this.pages.delete(`${fn}:${name}`);
 		}
@@ -106,5 +106,5 @@ export class PageResponses {
 /** What notes the top-level names one statement's walk reads and writes. */
 export interface PageJournal {
 	read(name: string, pages: PageResponses): void;
-	wrote(name: string, pages: PageResponses): void;
+	wrote(name: string): void;
 }

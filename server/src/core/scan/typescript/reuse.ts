@@ -49,20 +49,24 @@ export interface WalkRecords {
 	readonly statements: ReadonlyMap<ts.Node, StatementRecord>;
 }
 
-/** Notes the first read or write of each name, as it was before it (`snapshot`), and which names were written. */
+/**
+ * Notes each name a statement reads before it writes it, with its value then (`snapshot`), and the names
+ * it writes: what it writes without reading first does not decide what it finds. Its maps are made when
+ * first needed (most statements of a long file touch nothing).
+ */
 class Journal<Where, Snapshot> {
-	readonly before = new Map<string, Snapshot>();
-	readonly written = new Set<string>();
+	before: Map<string, Snapshot> | undefined;
+	written: Set<string> | undefined;
 
 	constructor(private readonly snapshot: (name: string, where: Where) => Snapshot) {}
 
 	read(name: string, where: Where): void {
-		if (!this.before.has(name)) this.before.set(name, this.snapshot(name, where));
+		if (this.written?.has(name) || this.before?.has(name)) return;
+		(this.before ??= new Map()).set(name, this.snapshot(name, where));
 	}
 
-	wrote(name: string, where: Where): void {
-		this.read(name, where);
-		this.written.add(name);
+	wrote(name: string): void {
+		(this.written ??= new Set()).add(name);
 	}
 }
 
@@ -143,9 +147,9 @@ export class StatementReuse {
 		if (state.stops() !== stops || state.scope.exhausted) return;
 		const [calls, loops, invocations, deferred, branches, functions, imports] = lengths;
 		const after = new Map<string, Binding>();
-		for (const name of names.written) after.set(name, state.scope.binding(name));
+		for (const name of names.written ?? []) after.set(name, state.scope.binding(name));
 		const pagesAfter = new Map<string, Page>();
-		for (const name of pages.written) pagesAfter.set(name, state.pages.topLevel(name));
+		for (const name of pages.written ?? []) pagesAfter.set(name, state.pages.topLevel(name));
 		this.records.set(statement, {
 			pos: statement.pos,
 			end: statement.end,
@@ -153,18 +157,18 @@ export class StatementReuse {
 			steps: state.scope.work.steps - steps,
 			firstLoop: loops,
 			facts: {
-				calls: state.calls.slice(calls),
-				loops: state.loops.slice(loops),
-				invocations: state.invocations.slice(invocations),
-				deferred: state.deferred.slice(deferred),
-				branches: state.branches.slice(branches),
-				functions: state.functions.slice(functions),
-				imports: state.imports.slice(imports),
+				calls: sliced(state.calls, calls),
+				loops: sliced(state.loops, loops),
+				invocations: sliced(state.invocations, invocations),
+				deferred: sliced(state.deferred, deferred),
+				branches: sliced(state.branches, branches),
+				functions: sliced(state.functions, functions),
+				imports: sliced(state.imports, imports),
 			},
-			before: names.before,
-			after,
-			pagesBefore: pages.before,
-			pagesAfter,
+			before: kept(names.before),
+			after: kept(after),
+			pagesBefore: kept(pages.before),
+			pagesAfter: kept(pagesAfter),
 		});
 	}
 
@@ -195,6 +199,20 @@ export class StatementReuse {
 		this.reused++;
 		return true;
 	}
+}
+
+/** One empty map for every record that needs one: a file of many thousand statements keeps many records. */
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
+
+function kept<T>(map: ReadonlyMap<string, T> | undefined): ReadonlyMap<string, T> {
+	return map === undefined || map.size === 0 ? NONE : map;
+}
+
+/** One empty list likewise, for the kinds of facts a statement adds none of. */
+const NOTHING: readonly never[] = Object.freeze([]);
+
+function sliced<T>(list: readonly T[], from: number): readonly T[] {
+	return list.length === from ? NOTHING : list.slice(from);
 }
 
 /** Most statements add a fact or two of a kind, or none. */

@@ -123,7 +123,7 @@ export class Scope {
 	}
 
 	set(name: string, value: Value | undefined): void {
-		this.journal?.wrote(name, this);
+		this.journal?.wrote(name);
 		if (value) this.values.set(name, value);
 		else {
 			this.values.delete(name);
@@ -154,7 +154,7 @@ export interface Binding {
 /** What notes the reads and writes of one scope. */
 export interface ScopeJournal {
 	read(name: string, scope: Scope): void;
-	wrote(name: string, scope: Scope): void;
+	wrote(name: string): void;
 }
 
 /** Clients a script can use without importing them: the global `fetch`, and `axios` loaded by a script tag. */
