@@ -201,12 +201,17 @@ export interface FunctionCost {
 	};
 }
 
-/** Owners of each call and invocation of a file, and what each function owns, computed once per list of calls. */
+/** Owners of each call and invocation of a file, computed once per list of calls. */
 interface Owners {
 	readonly calls: (FunctionFact | undefined)[];
 	readonly invocations: (FunctionFact | undefined)[];
-	/** The indexes of the calls and invocations each function owns, in order. */
-	readonly owned: Map<FunctionFact, { calls: number[]; invocations: number[] }>;
+	/** In a file of many functions, the indexes of the calls and invocations each function owns, made when first asked. */
+	owned?: Map<FunctionFact, Owned>;
+}
+
+interface Owned {
+	readonly calls: readonly number[];
+	readonly invocations: readonly number[];
 }
 
 const OWNERS = new WeakMap<readonly CallFact[], Owners>();
@@ -215,28 +220,50 @@ function ownersOf(facts: FileFacts, calls: readonly CallFact[]): Owners {
 	let owners = OWNERS.get(calls);
 	if (!owners) {
 		const functions = facts.functions ?? [];
-		const owned: Owners['owned'] = new Map();
-		const entry = (fn: FunctionFact) => {
-			let e = owned.get(fn);
-			if (!e) owned.set(fn, (e = { calls: [], invocations: [] }));
-			return e;
-		};
-		const callOwners = calls.map((c) => ownerOf(functions, c.span));
-		const invocationOwners = (facts.invocations ?? []).map((i) => ownerOf(functions, i.span));
-		callOwners.forEach((fn, i) => fn && entry(fn).calls.push(i));
-		invocationOwners.forEach((fn, i) => fn && entry(fn).invocations.push(i));
-		owners = { calls: callOwners, invocations: invocationOwners, owned };
+		owners = { calls: calls.map((c) => ownerOf(functions, c.span)), invocations: (facts.invocations ?? []).map((i) => ownerOf(functions, i.span)) };
 		OWNERS.set(calls, owners);
 	}
 	return owners;
 }
 
-/** Each file's functions by name (the first of a name), computed once per list of functions. */
+/**
+ * From this many functions on, what each function owns and its name are indexed once per file; in a
+ * smaller file, reading the file's lists for each function is as quick and keeps no index in memory.
+ */
+const INDEXED_FROM = 16;
+
+const NONE_OWNED: Owned = { calls: [], invocations: [] };
+
+/** The indexes of the calls and invocations a function owns, in order. */
+function ownedBy(facts: FileFacts, calls: readonly CallFact[], fn: FunctionFact): Owned {
+	const owners = ownersOf(facts, calls);
+	const indexes = (list: readonly (FunctionFact | undefined)[]) => {
+		const out: number[] = [];
+		list.forEach((owner, i) => owner === fn && out.push(i));
+		return out;
+	};
+	if ((facts.functions?.length ?? 0) < INDEXED_FROM) return { calls: indexes(owners.calls), invocations: indexes(owners.invocations) };
+	if (!owners.owned) {
+		const owned = new Map<FunctionFact, { calls: number[]; invocations: number[] }>();
+		const entry = (owner: FunctionFact) => {
+			let e = owned.get(owner);
+			if (!e) owned.set(owner, (e = { calls: [], invocations: [] }));
+			return e;
+		};
+		owners.calls.forEach((owner, i) => owner && entry(owner).calls.push(i));
+		owners.invocations.forEach((owner, i) => owner && entry(owner).invocations.push(i));
+		owners.owned = owned;
+	}
+	return owners.owned.get(fn) ?? NONE_OWNED;
+}
+
+/** Each file's functions by name (the first of a name), for files of many functions. */
 const BY_NAME = new WeakMap<readonly FunctionFact[], Map<string, FunctionFact>>();
 
 function functionNamed(facts: FileFacts, name: string): FunctionFact | undefined {
 	const functions = facts.functions;
 	if (!functions) return undefined;
+	if (functions.length < INDEXED_FROM) return functions.find((f) => f.name === name);
 	let byName = BY_NAME.get(functions);
 	if (!byName) {
 		byName = new Map();
@@ -286,7 +313,7 @@ export class FunctionCosts {
 		const fn = facts && functionNamed(facts, ref.name);
 		if (!facts || !fn) return { perRun: 0, low: 0, high: 0, apis: {}, assumed: false, chain: [] };
 		const calls = this.graph.callsOf(ref.path);
-		const owned = ownersOf(facts, calls).owned.get(fn) ?? { calls: [], invocations: [] };
+		const owned = ownedBy(facts, calls, fn);
 		const inner = new Set(stack).add(key);
 		// Only this function's own parameters are filled in; others' (closures, fields) stay unknown.
 		const fill = (template: string) =>
