@@ -103,6 +103,26 @@ void describe('incremental recomputation', () => {
 		assert.equal(costs.computed, before + 3);
 	});
 
+	test('a file of many functions prices each function from its own calls, before and after an edit', () => {
+		// 20 functions (enough for the file's functions to be indexed): f<i> reads a record i + 1 times, 1 credit
+		// each, and calls g<i>, which converts a lead (5 credits) unless i is even. By hand: f<i> = (i + 1) + (i odd ? 5 : 0).
+		const lib = (bump: number) =>
+			`import axios from 'axios';\nconst zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });\n` +
+			Array.from(
+				{ length: 10 },
+				(_, i) =>
+					`export async function g${i}() { ${i % 2 ? "await zoho.post('/Leads/1/actions/convert', {});" : 'return 0;'} }\n` +
+					`export async function f${i}() { for (let k = 0; k < ${i + 1 + (i === 3 ? bump : 0)}; k++) await zoho.get('/Leads/' + k); await g${i}(); }\n`,
+			).join('');
+		const graph = new Graph(workspace({ '/w/many.ts': lib(0) }));
+		const costs = new FunctionCosts(graph, DEFAULT_ASSUMPTIONS);
+		const perRun = () => Array.from({ length: 10 }, (_, i) => costs.cost({ path: '/w/many.ts', name: `f${i}` }).perRun);
+		assert.deepEqual(perRun(), [1, 7, 3, 9, 5, 11, 7, 13, 9, 15]);
+		// f3's loop runs twice more: 4 + 2 + 5 = 11.
+		graph.update('/w/many.ts', facts('/w/many.ts', lib(2)));
+		assert.deepEqual(perRun(), [1, 7, 3, 11, 5, 11, 7, 13, 9, 15]);
+	});
+
 	test('after a series of edits, adds, removals and renames, every cost equals a cold analysis of the final files', () => {
 		const files = { ...FILES };
 		const graph = new Graph(workspace(files));
