@@ -107,20 +107,20 @@ export class Memo<T> {
 	}
 
 	get size(): number {
-		this.catchUp();
+		this.refresh();
 		return this.entries.size;
 	}
 
 	/** The kept answer for a key, if nothing it read has changed; the computation under way depends on what it read. */
 	get(key: string): Tracked<T> | undefined {
-		this.catchUp();
+		this.refresh();
 		const known = this.entries.get(key);
 		if (known) this.revisions.depend(known.deps);
 		return known;
 	}
 
 	set(key: string, tracked: Tracked<T>): void {
-		this.catchUp();
+		this.refresh();
 		this.entries.set(key, tracked);
 	}
 
@@ -128,13 +128,8 @@ export class Memo<T> {
 		this.entries.delete(key);
 	}
 
-	/** Drops the answers the changes since it last looked made stale, telling `dropped` of each. */
-	refresh(): void {
-		this.catchUp();
-	}
-
 	keys(): IterableIterator<string> {
-		this.catchUp();
+		this.refresh();
 		return this.entries.keys();
 	}
 
@@ -147,8 +142,8 @@ export class Memo<T> {
 		return tracked.value;
 	}
 
-	/** Drops the answers made stale by the changes since this memo last looked. */
-	private catchUp(): void {
+	/** Drops the answers made stale by the changes since this memo last looked, telling `dropped` of each. */
+	refresh(): void {
 		if (this.revision === this.revisions.revision) return;
 		const stale = this.revisions.staleSince(this.revision);
 		this.revision = this.revisions.revision;

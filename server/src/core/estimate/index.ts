@@ -14,7 +14,7 @@ import {
 	type RequestTemplate,
 	type Span,
 } from '../facts';
-import { type FunctionRef, type Graph, isParametric, ownerOf, sdkCall } from '../graph';
+import { type FunctionRef, type Graph, INDEXED_FROM, isParametric, ownerOf, sdkCall } from '../graph';
 import { Memo } from '../memo';
 import { branchTotal, type Costed } from './branches';
 import { argumentMember, crmPathOf, hasParameter, HOLE, listsAsHoles, PARAMETER, parseBodyMarker, parseListMarker, withoutParameters } from '../scan/zoho-url';
@@ -225,12 +225,6 @@ function ownersOf(facts: FileFacts, calls: readonly CallFact[]): Owners {
 	}
 	return owners;
 }
-
-/**
- * From this many functions on, what each function owns and its name are indexed once per file; in a
- * smaller file, reading the file's lists for each function is as quick and keeps no index in memory.
- */
-const INDEXED_FROM = 16;
 
 const NONE_OWNED: Owned = { calls: [], invocations: [] };
 

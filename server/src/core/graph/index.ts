@@ -570,8 +570,11 @@ function ownerAmong(functions: readonly FunctionFact[], span: Span): FunctionFac
 	return owner;
 }
 
-/** Below this many functions a plain pass is as quick as the index. */
-const INDEXED_FROM = 16;
+/**
+ * Files of this many functions or more are indexed by function once (here, which function holds a span;
+ * in the estimate, what each function owns); below it a plain pass is as quick and keeps nothing in memory.
+ */
+export const INDEXED_FROM = 16;
 
 /**
  * Functions by start (then as listed), each with the function before it the search goes on to when it
