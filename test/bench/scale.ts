@@ -36,6 +36,7 @@ import { sourcesOfTexts } from '../../server/src/core/analyze-texts';
 import { SERVER_ENV, SERVER_NODE_OPTIONS, type StatusParams } from '../../shared/protocol';
 import { statusNotification } from '../../server/src/lsp/messages';
 import { generateSparseWorkspace, generateWorkspace, random } from './workspace';
+import { floorThreads, freshProcessParseMs, incrementalParseMs, parseAndVisitMs, threadedParseMs, threadRoundTripMs, warmParseMs } from './floors';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -72,14 +73,29 @@ async function benchSparse(fileCount: number, seed: number, rounds: number) {
 		parse.push(time(() => sparse.forEach((f) => ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest))));
 		ours.push(time(() => coldAnalysis(sparse)));
 	}
+	// The floors of the sparse figure: finding the files that can matter, and parsing only them.
+	const relevant = relevantSources(sparse);
+	const parseAll = median(parse);
+	const relevanceMs = median([0, 1, 2].map(() => time(() => relevantSources(sparse))));
+	const relevantParse = warmParseMs(
+		sparse.filter((f) => relevant.has(f.path) && f.language !== 'deluge'),
+		rounds,
+	);
 	return {
 		files: sparse.length,
-		filesRead: relevantSources(sparse).size,
+		filesRead: relevant.size,
 		lines: sparse.reduce((n, f) => n + f.text.split('\n').length, 0),
 		typescriptParseMs: round(median(parse)),
 		coldAnalysisMs: round(median(ours)),
-		ratioToParse: round(median(ours) / median(parse)),
-		commandLine: commandLines(workspace.files, median(parse)),
+		ratioToParse: round(median(ours) / parseAll),
+		floors: {
+			relevanceMs: round(relevanceMs),
+			relevanceToParse: round(relevanceMs / parseAll),
+			parseOfFilesReadMs: round(relevantParse),
+			parseOfFilesReadToParse: round(relevantParse / parseAll),
+			note: 'finding the files that can matter (a scan of every text), and TypeScript parsing only those files: together the least the sparse figure can take, before any walk, link or report',
+		},
+		commandLine: commandLines(workspace.files, parseAll),
 		server: await serverPeak(workspace.files, '/app/src/jobs/job0.js'),
 	};
 }
@@ -272,6 +288,7 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 	const bigLines = big.split('\n');
 	const edits: number[] = [];
 	const mainThread: number[] = [];
+	const versions = [big];
 	const pool = new ScanPool(join(ROOT, 'dist', 'scanner.js'), 1);
 	// The pool's threads do not keep a process alive (the server's connection does): this timer does meanwhile.
 	const alive = setInterval(() => undefined, 1000);
@@ -281,6 +298,7 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 			const line = Math.floor(pick() * bigLines.length);
 			bigLines[line] = `${bigLines[line]} // edit ${k}`;
 			const edited = bigLines.join('\n');
+			versions.push(edited);
 			const start = performance.now();
 			const scanned = await pool.scanDocument(workspace.bigFile, edited, 'typescript');
 			if (!('facts' in scanned)) throw new Error(`the edited document was not scanned: ${scanned.reason}`);
@@ -298,6 +316,13 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 
 	const server = await serverPeak(workspace.files);
 	const parseMs = median(parse);
+	// The floors of the dense and edit figures, measured after the rest so the threads they start weigh on nothing else.
+	const threads = floorThreads();
+	const visitMs = parseAndVisitMs(tsjs, rounds);
+	const threaded = await threadedParseMs(tsjs, threads, rounds);
+	const fresh = freshProcessParseMs(tsjs);
+	const editParse = incrementalParseMs(versions, workspace.bigFile);
+	const hop = await threadRoundTripMs(JSON.stringify(facts.get(workspace.bigFile)).length, 200);
 	return {
 		files: {
 			typescript: all.filter((f) => f.language === 'typescript').length,
@@ -313,6 +338,18 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 			eslintOneRuleMs: round(eslintMs),
 			eslintMessages,
 			eslintToOursRatio: round(eslintMs / median(oursTsJs)),
+			floors: {
+				parseAndVisitMs: round(visitMs),
+				parseAndVisitToParse: round(visitMs / parseMs),
+				threads,
+				threadedParseWarmMs: round(threaded.warmMs),
+				threadedParseWarmToParse: round(threaded.warmMs / parseMs),
+				threadedParseColdMs: round(threaded.coldMs),
+				threadedParseColdToParse: round(threaded.coldMs / parseMs),
+				newProcessParseMs: round(fresh),
+				newProcessParseToParse: round(fresh / parseMs),
+				note: 'the parse and one visit of every node, single-threaded; the parse alone spread over one thread per core (warm: the median round after the first; cold: the first round of new threads); the parse alone in a new process, timed inside it. Each against the single-threaded warm parse above',
+			},
 		},
 		commandLine: { ...commandLines(workspace.files, parseMs), note: 'the whole workspace, Deluge included, against the parse of its TS/JS files' },
 		sparse: await benchSparse(fileCount, seed, rounds),
@@ -321,6 +358,11 @@ export async function benchScale(fileCount: number, seed: number, rounds: number
 			p50Ms: round(percentile(edits, 50)),
 			p95Ms: round(percentile(edits, 95)),
 			mainThread: { p50Ms: round(percentile(mainThread, 50)), p95Ms: round(percentile(mainThread, 95)) },
+			floors: {
+				incrementalParse: { p50Ms: round(editParse.p50Ms), p95Ms: round(editParse.p95Ms) },
+				threadRoundTrip: { p50Ms: round(hop.p50Ms), p95Ms: round(hop.p95Ms), characters: JSON.stringify(facts.get(workspace.bigFile)).length },
+				note: "TypeScript's incremental parse of the same versions, nothing else done; a text the size of the file's facts as JSON sent to an idle thread and back",
+			},
 			note: 'from sending the text to the scanner thread (dist/scanner.js: scan, facts sent back as JSON text) to the end of the graph update and analysis on the main thread; mainThread: the graph update and analysis, the part that holds up the server (the facts are read from JSON as the message arrives)',
 		},
 		server: {
