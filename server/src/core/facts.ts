@@ -202,6 +202,11 @@ export interface DeferredCall {
 	readonly sdk?: { readonly receiver: string; readonly method: string; readonly args: readonly string[] };
 	/** The request carries a Zoho OAuth token: a host computed in another file is Zoho's. */
 	readonly zohoToken?: boolean;
+	/**
+	 * A verb called on a value another file exports (`zoho.get('/crm/v2/Leads')`, `zoho` imported): a
+	 * request only when that value is an instance of this HTTP client, whose base `base` then names.
+	 */
+	readonly client?: 'axios';
 	readonly loops: readonly number[];
 	readonly records?: number;
 	readonly coqlLimit?: number | null;

@@ -6,7 +6,7 @@
 import { EVERYTHING, Memo, Revisions, type Tracked } from '../memo';
 import { sdkCallPath, sdkHasClass, sdkMethod, sdkOfImport } from '../catalog';
 import type { CallFact, DeferredCall, FileFacts, FunctionFact, InvocationFact, Span } from '../facts';
-import { crmPathOf, hasParameter, HOLE, IMPORTED, parseSdkInstance, withoutParameters, withTokenHost } from '../scan/zoho-url';
+import { crmPathOf, hasParameter, HOLE, IMPORTED, parseHttpClient, parseSdkInstance, withoutParameters, withTokenHost } from '../scan/zoho-url';
 
 /** A call of a user function: the function's key (`path#name`), and the file and index of the invocation. */
 export interface CallSiteRef {
@@ -257,7 +257,8 @@ export class Graph {
 			const imported = facts?.imports?.find((i) => i.local === local);
 			const module = imported && this.resolveModule(path, imported.specifier);
 			if (!imported || !module) return HOLE;
-			const exportName = imported.imported === '*' ? member : member === undefined ? imported.imported : undefined;
+			// A whole module required (`const zoho = require('./zoho')`) stands for what it exports as a whole (`module.exports = …`).
+			const exportName = imported.imported === '*' ? (member ?? 'default') : member === undefined ? imported.imported : undefined;
 			const target = exportName === undefined ? undefined : this.resolveExport(module, exportName);
 			const value = target?.local === undefined ? undefined : this.facts(target.path)?.strings?.[target.local];
 			return value === undefined ? HOLE : this.resolveString(target!.path, value, depth + 1);
@@ -316,7 +317,13 @@ export class Graph {
 			}
 			const resolved = this.resolveString(path, d.url);
 			const url = d.zohoToken ? withTokenHost(resolved) : resolved;
-			const base = d.base === undefined ? undefined : this.resolveString(path, d.base);
+			let base = d.base === undefined ? undefined : this.resolveString(path, d.base);
+			if (d.client) {
+				// A verb of a value another file exports: a request only when that value is such a client.
+				const client = base === undefined ? undefined : parseHttpClient(base);
+				if (client?.client !== d.client) continue;
+				base = client.base;
+			}
 			const crmPath = crmPathOf(withoutParameters(url), base === undefined ? undefined : withoutParameters(base));
 			if (!crmPath) continue;
 			const parametric =

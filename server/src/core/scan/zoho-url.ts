@@ -180,6 +180,19 @@ export function parseSdkInstance(text: string): { sdk: string; className: string
 	return m ? { sdk: m[1], className: m[2], ...(m[3] ? { module: m[3] } : {}) } : undefined;
 }
 
+/**
+ * Stands for an HTTP client instance a file holds at its top level for other files to import
+ * (`export const zoho = axios.create({ baseURL })`): `\u0012client\u0013base\u0012`, the base empty when it has none.
+ */
+export function httpClientMarker(client: string, base: string | undefined): string {
+	return `\u0012${client}\u0013${base ?? ''}\u0012`;
+}
+
+export function parseHttpClient(text: string): { client: string; base?: string } | undefined {
+	const m = /^\u0012([^\u0013]+)\u0013([^\u0012]*)\u0012$/.exec(text);
+	return m ? { client: m[1], ...(m[2] ? { base: m[2] } : {}) } : undefined;
+}
+
 /** Stands for a request body an argument carries: what pricing needs of it (records of a write, a COQL LIMIT). */
 export function bodyMarker(records: number | undefined, coqlLimit: number | null | undefined): string {
 	return `\u0008${records ?? ''}|${coqlLimit === null ? 'none' : (coqlLimit ?? '')}\u0008`;

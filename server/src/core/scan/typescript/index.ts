@@ -42,7 +42,7 @@ import {
 } from './values';
 import { recogniseCall } from './recognizers';
 import { StatementReuse, type WalkRecords } from './reuse';
-import { listMarker, parameterMarker } from '../zoho-url';
+import { httpClientMarker, listMarker, parameterMarker } from '../zoho-url';
 
 export function scriptKindOf(path: string): ts.ScriptKind {
 	const lower = path.toLowerCase();
@@ -427,7 +427,8 @@ export function scanTypeScriptFrom(
 				thisScope,
 				usesLegacySdk,
 			});
-			if (request?.deferred?.sdk && calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
+			// A method of a value another file exports: a request if that value is an SDK or HTTP client instance, else a function of the workspace.
+			if ((request?.deferred?.sdk || request?.deferred?.client) && calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
 			const bodyParam = request && (request.bodyTemplate ?? bodyParameter(request.body, scope, thisScope) ?? queryTemplate(request.body, scope, thisScope));
 			if (request?.deferred) {
 				deferred.push({
@@ -757,6 +758,19 @@ function isScript(source: ts.SourceFile, module: ModuleFacts): boolean {
 function topLevelStrings(source: ts.SourceFile, scope: Scope): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const statement of source.statements) {
+		// `export default axios.create(…)`, `module.exports = axios.create(…)`: a client exported as the module's default.
+		const exported = ts.isExportAssignment(statement)
+			? statement.expression
+			: ts.isExpressionStatement(statement) &&
+				  ts.isBinaryExpression(statement.expression) &&
+				  statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+				  commonJsExportName(statement.expression.left) === 'default'
+				? statement.expression.right
+				: undefined;
+		if (exported && !ts.isIdentifier(unwrap(exported))) {
+			const value = evaluate(exported, scope);
+			if (value?.kind === 'http' && value.client === 'axios') out.default = httpClientMarker(value.client, value.base);
+		}
 		if (!ts.isVariableStatement(statement)) continue;
 		for (const declaration of statement.declarationList.declarations) {
 			if (!ts.isIdentifier(declaration.name)) continue;
@@ -764,6 +778,8 @@ function topLevelStrings(source: ts.SourceFile, scope: Scope): Record<string, st
 			if (value?.kind === 'string') out[declaration.name.text] = value.text;
 			// An SDK instance other files may import and call.
 			else if (value?.kind === 'sdk-instance' && declaration.initializer) out[declaration.name.text] = stringPart(declaration.initializer, scope);
+			// An HTTP client instance, likewise (`const zoho = axios.create({ baseURL })`).
+			else if (value?.kind === 'http' && value.client === 'axios') out[declaration.name.text] = httpClientMarker(value.client, value.base);
 		}
 	}
 	return out;

@@ -3,7 +3,7 @@
  * `request(config)`), on the default export or an instance made by `axios.create({ baseURL })`.
  */
 import { evaluate, propertyOf, urlTemplate } from '../values';
-import { parameterMarker } from '../../zoho-url';
+import { importedMarker, parameterMarker } from '../../zoho-url';
 import { callerBody, methodOption, optionNode, type Recognizer, restRequest, sendsZohoToken } from './types';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
@@ -38,20 +38,30 @@ export const axiosRecognizer: Recognizer = {
 			const config = evaluate(second, scope, thisScope);
 			return restRequest(label, methodOption(config, 'GET', scope, thisScope), urlTemplate(first, scope, thisScope), target.base, optionNode(config, 'data'));
 		}
-		if (member === undefined || receiver?.kind !== 'http' || receiver.client !== 'axios' || !VERBS.has(member)) return undefined;
-		if (member === 'request') {
-			const config = evaluate(first, scope, thisScope);
-			return restRequest(
-				label,
-				methodOption(config, 'GET', scope, thisScope),
-				urlTemplate(optionNode(config, 'url'), scope, thisScope),
-				receiver.base,
-				optionNode(config, 'data'),
-			);
-		}
-		const hasBody = member === 'post' || member === 'put' || member === 'patch';
-		const config = evaluate(hasBody ? third : second, scope, thisScope);
-		const body = hasBody ? second : optionNode(config, 'data');
-		return restRequest(label, member.toUpperCase(), urlTemplate(first, scope, thisScope), receiver.base, body, sendsZohoToken(config, scope, thisScope));
+		if (member === undefined || !VERBS.has(member)) return undefined;
+		// An instance another file exports (`module.exports = axios.create({ baseURL })`): decided once the files are linked.
+		const imported = receiver?.kind === 'user' && receiver.ref.kind === 'import' && !receiver.ref.instance ? receiver.ref : undefined;
+		if (!imported && (receiver?.kind !== 'http' || receiver.client !== 'axios')) return undefined;
+		const base = imported
+			? importedMarker(imported.member === undefined ? imported.local : `${imported.local}.${imported.member}`)
+			: (receiver as { base?: string }).base;
+		const request = (() => {
+			if (member === 'request') {
+				const config = evaluate(first, scope, thisScope);
+				return restRequest(
+					label,
+					methodOption(config, 'GET', scope, thisScope),
+					urlTemplate(optionNode(config, 'url'), scope, thisScope),
+					base,
+					optionNode(config, 'data'),
+				);
+			}
+			const hasBody = member === 'post' || member === 'put' || member === 'patch';
+			const config = evaluate(hasBody ? third : second, scope, thisScope);
+			const body = hasBody ? second : optionNode(config, 'data');
+			return restRequest(label, member.toUpperCase(), urlTemplate(first, scope, thisScope), base, body, sendsZohoToken(config, scope, thisScope));
+		})();
+		if (!imported) return request;
+		return request?.deferred ? { ...request, deferred: { ...request.deferred, client: 'axios' } } : undefined;
 	},
 };

@@ -20,6 +20,7 @@ export interface Request {
 		readonly methodParam?: string;
 		readonly sdk?: DeferredCall['sdk'];
 		readonly zohoToken?: boolean;
+		readonly client?: DeferredCall['client'];
 	};
 	readonly template?: CallFact['template'];
 	readonly body?: ts.Expression;
