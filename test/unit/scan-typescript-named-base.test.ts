@@ -92,4 +92,31 @@ export async function createLead(lead, token) {
 `);
 		assert.deepEqual(rows, []);
 	});
+
+	test("another Zoho service's versioned path after a Zoho-named base is no CRM request", () => {
+		// Zoho Books behind the same API domain as the CRM (found in a real integration): no CRM call at all.
+		const { rows } = calls(
+			`const axios = require('axios');
+class BooksClient {
+	constructor() {
+		this.apiDomain = process.env.ZOHO_API_DOMAIN || 'https://www.zohoapis.com';
+		this.booksBaseUrl = \`\${this.apiDomain}/books/v3\`;
+	}
+	async invoices(org) {
+		return axios.get(\`\${this.booksBaseUrl}/invoices?organization_id=\${org}\`);
+	}
+	async contact(org, id) {
+		return axios.get(\`\${this.apiDomain}/books/v3/contacts/\${id}\`, { params: { organization_id: org } });
+	}
+	async lead(id) {
+		return axios.get(\`\${this.apiDomain}/crm/v8/Leads/\${id}\`);
+	}
+}
+module.exports = BooksClient;
+`,
+			'/w/books.js',
+		);
+		// Only the CRM request: Get Record, 1 credit.
+		assert.deepEqual(rows, [[14, 'GET /crm/v8/{module_api_name}/{id}', 1, 'process.env.ZOHO_API_DOMAIN']]);
+	});
 });

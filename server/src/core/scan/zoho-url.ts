@@ -112,6 +112,8 @@ export function baseEvidence(url: string): string | undefined {
 /** The API hosts, and the CRM's own hosts (`crm.zoho.eu`, `crmplus.zoho.sa`), which serve the same API paths. */
 const ZOHO_API_HOST =
 	/^https?:\/\/(?:(?:www\.|sandbox\.|developer\.|content\.)?zohoapis|crm\.zoho|crmplus\.zoho)\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa)(?::\d+)?$/i;
+/** A versioned API path of a service other than the CRM: `/books/v3`, `/inventory/v1`, `/recruit/v2`. */
+const OTHER_API_PATH = /^\/?(?!crm\/)[a-z][\w-]*\/v\d+(?:\.\d+)?(?=[/?#]|$|\u0001)/i;
 /** `/crm/v8`, `/crm/v2.1`, `/crm/bulk/v8`, `/crm/email/v8`, and the retired API 1.0 (`/crm/private/json`). */
 const CRM_PREFIX = /\/crm\/(?:(?:bulk\/|email\/)?v\d+(?:\.\d+)?|private\/(?:json|xml))(?=[/?#]|$|\u0001)/i;
 
@@ -146,6 +148,8 @@ export function crmPathOf(url: string, base?: string): string | undefined {
 	const named = /^\u0008([^\u0008]*)\u0008/.exec(full);
 	// A bare base with nothing after it is no request of an API operation.
 	if (named && full.length === named[0].length) return undefined;
+	// Another service's versioned API after the base (`${ZOHO_API_DOMAIN}/books/v3/…`): Zoho hosts more than the CRM.
+	if (named && !CRM_PREFIX.test(full) && OTHER_API_PATH.test(full.slice(named[0].length))) return undefined;
 	if (named && !CRM_PREFIX.test(full))
 		full = `https://www.zohoapis.com/crm/v${/v(\d+)(?!\d)/i.exec(named[1])?.[1] ?? '2'}${full.slice(named[0].length).replace(/^(?=[^/])/, '/')}`;
 	const m = CRM_PREFIX.exec(full);
