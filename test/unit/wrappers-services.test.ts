@@ -179,4 +179,33 @@ async function run() {
 module.exports = run;
 `);
 	});
+
+	test('a wrapper that puts its base before the path unless the path is a whole URL', () => {
+		// The host comes with the token (a computed base, a Zoho OAuth token): each caller's path decides the
+		// request. One deal written: Create Records, 1 credit; one product read: Get Record, 1.
+		checkWorkspace(`//- /app/src/zoho/zohoClient.js
+const axios = require('axios');
+async function zohoRequest(tenantId, { method = 'GET', url, data } = {}) {
+  const base = process.env.ZOHO_API_DOMAIN || 'https://www.zohoapis.com';
+  const cleanBase = base.replace(/\\/$/, '');
+  const cleanPath = url.startsWith('/') ? url : \`/\${url}\`;
+  const fullUrl = cleanPath.startsWith('http') ? cleanPath : \`\${cleanBase}\${cleanPath}\`;
+  const res = await axios({ method, url: fullUrl, data, headers: { Authorization: 'Zoho-oauthtoken x' } });
+//                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
+  return res.data;
+}
+module.exports = { zohoRequest };
+//- /app/src/services/deals.js
+const { zohoRequest } = require('../zoho/zohoClient');
+async function createDeal(tenantId, deal) {
+  return zohoRequest(tenantId, { method: 'POST', url: '/crm/v7/Deals', data: { data: [deal] } });
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 1 cr = 1/run
+}
+async function getProduct(tenantId, id) {
+  return zohoRequest(tenantId, { url: \`/crm/v7/Products/\${id}\` });
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zohoRequest() 1 cr = 1/run
+}
+module.exports = { createDeal, getProduct };
+`);
+	});
 });

@@ -331,7 +331,18 @@ function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Val
 		}
 		return undefined;
 	}
-	if (ts.isConditionalExpression(e)) return evaluate(e.whenTrue, scope, thisScope) ?? evaluate(e.whenFalse, scope, thisScope);
+	if (ts.isConditionalExpression(e)) {
+		const whenTrue = evaluate(e.whenTrue, scope, thisScope);
+		if (!whenTrue) return evaluate(e.whenFalse, scope, thisScope);
+		// `path.startsWith('http') ? path : \`\${base}\${path}\``: the arm that puts something before the other says where a request goes.
+		const shorter =
+			whenTrue.kind === 'string' ? whenTrue.text : whenTrue.kind === 'param' ? parameterMarker(whenTrue.fn, whenTrue.index, whenTrue.member) : undefined;
+		if (shorter === undefined) return whenTrue;
+		const whenFalse = evaluate(e.whenFalse, scope, thisScope);
+		if (whenFalse?.kind !== 'string' || !whenFalse.text.endsWith(shorter)) return whenTrue;
+		// More than punctuation before it (`/${path}` only adds a slash): a base, known or not.
+		return /[^/\s.?#&]/.test(whenFalse.text.slice(0, whenFalse.text.length - shorter.length)) ? whenFalse : whenTrue;
+	}
 	if (ts.isIdentifier(e)) return scope.get(e.text) ?? (scope.has(e.text) ? undefined : GLOBALS.get(e.text)) ?? namedBaseValue(e.text);
 	if (ts.isArrayLiteralExpression(e)) {
 		// `[...leads, extra]`: the spread arrays' lengths when known.
