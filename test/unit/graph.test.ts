@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { Graph } from '../../server/src/core/graph';
 import { checkWorkspace } from './check';
 
 // A wrapper call costs one run of the function it calls: that function's requests times the loops inside it.
@@ -314,5 +315,23 @@ export async function run(request: unknown) {
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Delete Records 1 cr = 1/run
 }
 `);
+	});
+});
+
+void describe('path aliases', () => {
+	test('an alias naming a folder index file with its extension finds it, as the folder name alone does', () => {
+		const empty = { language: 'javascript' as const, calls: [], loops: [], errors: [] };
+		const graph = new Graph(
+			new Map([
+				['/app/actions/zoho/contact/lookupContact/index.js', empty],
+				['/app/actions/zoho/task/index.js', empty],
+				['/app/scripts/backfill.js', empty],
+			]),
+		);
+		const from = '/app/scripts/backfill.js';
+		assert.equal(graph.resolveModule(from, '~/actions/zoho/contact/lookupContact/index.js'), '/app/actions/zoho/contact/lookupContact/index.js');
+		assert.equal(graph.resolveModule(from, '~/actions/zoho/contact/lookupContact'), '/app/actions/zoho/contact/lookupContact/index.js');
+		assert.equal(graph.resolveModule(from, '@/actions/zoho/task/index'), '/app/actions/zoho/task/index.js');
+		assert.equal(graph.resolveModule(from, '~/actions/zoho/missing/index.js'), undefined);
 	});
 });

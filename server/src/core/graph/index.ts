@@ -155,7 +155,8 @@ export class Graph {
 				this.byName.set(name, list);
 			}
 		}
-		const wanted = rest.replace(/\.[cm]?[jt]sx?$/, '');
+		// `~/zoho/contact/index.js` names the folder's index file, as `~/zoho/contact` does.
+		const wanted = rest.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
 		const name = wanted.slice(wanted.lastIndexOf('/') + 1);
 		let best: string | undefined;
 		let bestShared = -1;
