@@ -56,6 +56,24 @@ function local(ZOHO) { return ZOHO.CRM.API.getRecord({ Entity: 'Leads', RecordID
 			[],
 		);
 	});
+
+	test('the global under its own name (`const ZOHO = window.ZOHO`) is the widget SDK still', () => {
+		// Get Records: 1 credit, five pages (a visible bound of 5); a COQL query with LIMIT 500 through a connection: 2.
+		check(
+			'javascript',
+			`
+const ZOHO = window.ZOHO;
+export async function loadAll() {
+  for (let page = 1; page <= 5; page++) {
+    await ZOHO.CRM.API.getAllRecords({ Entity: 'Leads', page, per_page: 200 });
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr ×5 = 5/run
+  }
+  await ZOHO.CRM.CONNECTION.invoke('crm', { url: 'https://www.zohoapis.com.au/crm/v8/coql', method: 'POST', parameters: { select_query: 'select id from Deals limit 500' } });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ COQL Query 2 cr = 2/run
+}
+`,
+		);
+	});
 });
 
 void describe('client scripts, MCP tools and the legacy SDK held anywhere', () => {

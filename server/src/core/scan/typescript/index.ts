@@ -785,6 +785,9 @@ function topLevelStrings(source: ts.SourceFile, scope: Scope): Record<string, st
 	return out;
 }
 
+/** Names of the global object in browsers, workers and Node. */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
 interface ModuleFacts {
 	readonly functions: FunctionFact[];
 	readonly imports: ImportFact[];
@@ -1088,6 +1091,16 @@ function bindObjectMembers(objectName: string, object: ts.ObjectLiteralExpressio
 function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, thisScope: Scope | undefined, module?: ModuleFacts): void {
 	const init = declaration.initializer && unwrap(declaration.initializer);
 	const name = declaration.name;
+	// `const ZOHO = window.ZOHO`: a global under its own name is that global still (a widget's SDK).
+	if (
+		ts.isIdentifier(name) &&
+		init &&
+		ts.isPropertyAccessExpression(init) &&
+		ts.isIdentifier(init.expression) &&
+		GLOBAL_OBJECTS.has(init.expression.text) &&
+		init.name.text === name.text
+	)
+		return;
 	const required = init && ts.isCallExpression(init) ? requireSpecifier(init) : undefined;
 	// const zoho = require('./zoho'); const { zohoGet } = require('./zoho'); const get = require('./zoho').get;
 	const requiredMember =

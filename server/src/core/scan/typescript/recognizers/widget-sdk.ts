@@ -8,7 +8,7 @@
 import ts from 'typescript';
 import { HOLE } from '../../zoho-url';
 import { evaluate, propertyOf, type Scope, urlTemplate } from '../values';
-import { methodOption, type Recognizer, restRequest } from './types';
+import { methodOption, optionNode, type Recognizer, restRequest } from './types';
 
 /** `group.method` → the REST request it sends; `{module}` is the options' `Entity`, `{rel}` its `RelatedList`. */
 const OPERATIONS: Readonly<Record<string, readonly [string, string]>> = {
@@ -50,10 +50,10 @@ export const widgetSdkRecognizer: Recognizer = {
 		if (!names || scope.has('ZOHO')) return undefined;
 		const [group, method] = names;
 		if (group === 'CONNECTION' && method === 'invoke') {
-			// invoke(connection, { url, method, parameters }): the request the code writes, through a connection.
+			// invoke(connection, { url, method, parameters }): the request the code writes, through a connection; `parameters` is its body.
 			const options = evaluate(args[1], scope, thisScope);
 			const url = options?.kind === 'object' ? urlTemplate(propertyOf(options.node, 'url'), scope, thisScope) : undefined;
-			return restRequest(label, methodOption(options, 'GET', scope, thisScope), url, undefined);
+			return restRequest(label, methodOption(options, 'GET', scope, thisScope), url, undefined, optionNode(options, 'parameters'));
 		}
 		const operation = OPERATIONS[`${group}.${method}`];
 		if (!operation) return undefined;
