@@ -76,6 +76,36 @@ export async function loadAll() {
 	});
 });
 
+void describe("NestJS's HttpService", () => {
+	test('injected into a service: its verbs, and its axios instance called or used by verb', () => {
+		// Insert of one record: 1 credit (the module a parameter, so other operations on that path are possible: `?`); Get Record: 1; Search Records: 1.
+		check(
+			'typescript',
+			`import { Injectable } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+@Injectable()
+export class ZohoService {
+  private readonly apiUrl = 'https://www.zohoapis.com';
+  constructor(private readonly httpService: HttpService) {}
+  async create(recordType: string, record: object) {
+    return this.httpService.axiosRef({ method: 'POST', url: \`\${this.apiUrl}/crm/v6/\${recordType}\`, data: { data: [record] } });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1? cr = 1/run
+  }
+  async lead(id: string) {
+    return firstValueFrom(this.httpService.get(\`https://www.zohoapis.com/crm/v2/Leads/\${id}\`));
+//                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr = 1/run
+  }
+  async search(email: string) {
+    return this.httpService.axiosRef.get(\`\${this.apiUrl}/crm/v6/Contacts/search\`, { params: { email } });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  }
+}
+`,
+		);
+	});
+});
+
 void describe('client scripts, MCP tools and the legacy SDK held anywhere', () => {
 	test('ZDK.HTTP.request in a client script', () => {
 		check(

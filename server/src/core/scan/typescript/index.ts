@@ -1188,6 +1188,8 @@ function typedValue(type: ts.TypeNode | undefined, scope: Scope): Value | undefi
 	// A service of the user's own, injected: `constructor(private readonly zoho: ZohoService)`.
 	if (cls?.kind === 'user') return { kind: 'user-instance', ref: cls.ref };
 	if (ts.isIdentifier(name) && name.text === 'AxiosInstance') return { kind: 'http', client: 'axios' };
+	// A client class a package exports, injected: `constructor(private readonly http: HttpService)`.
+	if (cls?.kind === 'http') return cls;
 	return undefined;
 }
 

@@ -208,10 +208,12 @@ export function memberOf(value: Value | undefined, name: string): Value | undefi
 				if (name === 'request') return { kind: 'http', client: 'undici-request' };
 			}
 			if (name === 'default') return moduleValue(value.specifier);
+			// NestJS's HttpService (injected into services) wraps axios: the same verbs, and the instance as `axiosRef`.
+			if ((value.specifier === '@nestjs/axios' || value.specifier === '@nestjs/common') && name === 'HttpService') return { kind: 'http', client: 'axios' };
 			return undefined;
 		case 'http':
-			// `require('axios').default`, `got.default`.
-			return name === 'default' ? value : undefined;
+			// `require('axios').default`, `got.default`; the axios instance of NestJS's HttpService.
+			return name === 'default' || (name === 'axiosRef' && value.client === 'axios') ? value : undefined;
 		case 'sdk-namespace':
 			return sdkHasClass(value.sdk, name) ? { kind: 'sdk-class', sdk: value.sdk, className: name } : { kind: 'sdk-namespace', sdk: value.sdk };
 		case 'zcrm':

@@ -12,7 +12,8 @@ export const axiosRecognizer: Recognizer = {
 	family: 'axios',
 	recognise({ target, receiver, member, args, label, scope, thisScope }) {
 		const [first, second, third] = args;
-		if (member === undefined && target?.kind === 'http' && target.client === 'axios') {
+		// The client called as a function: `axios(config)`, `this.http.axiosRef(config)`.
+		if (target?.kind === 'http' && target.client === 'axios') {
 			const firstValue = evaluate(first, scope, thisScope);
 			// axios(config): the config is the call's own, or the caller's (`axios(options)` in a wrapper).
 			if (firstValue?.kind === 'object') {
