@@ -223,6 +223,21 @@ void describe('Deluge scanner: every zoho.crm task', () => {
 		});
 	}
 
+	test("invokeConnector reaches the CRM only through a crm.* connector; another service's connector is no CRM call", () => {
+		const analysis = analyze(
+			'deluge',
+			'zoho.crm.invokeConnector("zohosign.remindrecipient", m);\nname = "crm.update";\nzoho.crm.invokeConnector(name, m);\nzoho.crm.invokeConnector(which, m);',
+		);
+		// The Sign connector: none. A crm.* connector held in a variable: the CRM's, the default 1 credit. One not known: kept, as before.
+		assert.deepEqual(
+			analysis.estimate.calls.map((c) => [analysis.lines.lineOf(c.call.span.start) + 1, c.call.task, c.credits]),
+			[
+				[3, 'zoho.crm.invokeConnector', 1],
+				[4, 'zoho.crm.invokeConnector', 1],
+			],
+		);
+	});
+
 	test('vertical-solution tasks are priced at the default, assumed', () => {
 		const analysis = analyze('deluge', 'v = zoho.crm.getOrgVariable("tax");\nzoho.crm.invokeConnector("crm.set", m);');
 		assert.deepEqual(

@@ -300,6 +300,9 @@ export function scanDeluge(text: string): FileFacts {
 		const span: Span = expr.span;
 		const m = /^zoho\.crm\.(?:(v\d+)\.)?(\w+)$/.exec(name);
 		if (m) {
+			// invokeConnector reaches the connector it names: `crm.*` is the CRM's own, `zohosign.*` another service's.
+			const connector = m[2] === 'invokeConnector' && expr.args[0] ? stringOf(expr.args[0], env) : undefined;
+			if (connector !== undefined && !connector.includes(HOLE) && !/^crm\./i.test(connector)) return;
 			const task = `zoho.crm.${m[1] ? m[1] + '.' : ''}${m[2]}`;
 			const entry = lookupDelugeTask(task);
 			const recordsIndex = entry?.params.indexOf('records_value') ?? -1;
