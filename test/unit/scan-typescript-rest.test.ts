@@ -30,6 +30,32 @@ export async function read(apiDomain: string, id: string, criteria: string, toke
 		);
 	});
 
+	test('a URL a name holds, extended after it was set; one set to something else is no longer known', () => {
+		// Search Records: 1 credit; Get Records: 1. The third URL was replaced by one unrelated: no call.
+		check(
+			'javascript',
+			`
+import axios from 'axios';
+export default async function handler(req, res) {
+  const { moduleApiName, criteria } = req.query;
+  let url = \`https://www.zohoapis.com/crm/v2/\${moduleApiName}\`;
+  if (criteria) {
+    url = \`\${url}/search?criteria=\${encodeURIComponent(criteria)}\`;
+  }
+  await axios.get(url, { headers: { Authorization: 'Zoho-oauthtoken x' } });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+  let list = 'https://www.zohoapis.com/crm/v2/Leads';
+  list = list + '?per_page=200';
+  await axios.get(list);
+//      ^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  let other = 'https://www.zohoapis.com/crm/v2/Leads';
+  other = process.env.NEXT_URL;
+  await axios.get(other);
+}
+`,
+		);
+	});
+
 	test('axios instances with a Zoho baseURL, in a variable and in a class field', () => {
 		check(
 			'typescript',

@@ -357,9 +357,13 @@ export function scanTypeScriptFrom(
 				const value = evaluate(node.right, scope, thisScope);
 				if (value) thisScope.set(`this.${target.name.text}`, value);
 			} else if (ts.isIdentifier(target)) {
-				// A reassigned name no longer has the value it was declared with.
+				// A reassigned name no longer has the value it was declared with, unless the new one only adds to
+				// it (`url = \`\${url}/search?…\``): the request goes where it went, with more after it.
 				const value = evaluate(node.right, scope, thisScope);
-				if (!value || value.kind === 'string' || value.kind === 'number') scope.set(target.text, undefined);
+				const before = scope.get(target.text);
+				if (value?.kind === 'string' && before?.kind === 'string' && value.text.length > before.text.length && value.text.startsWith(before.text))
+					scope.set(target.text, value);
+				else if (!value || value.kind === 'string' || value.kind === 'number') scope.set(target.text, undefined);
 			} else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
 				// `body.data = [lead]`: an object assembled field by field.
 				const object = scope.get(target.expression.text);
