@@ -326,6 +326,43 @@ for each lead in leads
 			{ moduleSizes: { Leads: 40 } },
 		);
 	});
+
+	test("a list a catch sets again holds the body's value or the catch's: its length is not known", () => {
+		// Before, the catch's empty list was taken: the delete ran 0 times and cost nothing. Now an unknown
+		// list: the assumed 10 iterations. A list only the catch sets, and one both set alike, keep their length.
+		check(
+			'deluge',
+			`
+atts = List();
+try
+{
+  atts = zoho.crm.getRelatedRecords("Attachments", "Deals", id);
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Related Records 1 cr = 1/run
+  both = {1, 2};
+}
+catch (e)
+{
+  atts = List();
+  only = {1, 2, 3};
+  both = {3, 4};
+}
+for each a in atts
+{
+  zoho.crm.deleteRecord("Deals", a.get("id"));
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ zoho.crm.deleteRecord 1 cr ×10? = 10/run
+}
+for each o in only
+{
+  zoho.crm.getRecordById("Deals", o);
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr ×3 = 3/run
+}
+for each b in both
+{
+  zoho.crm.getRecordById("Leads", b);
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Record 1 cr ×2 = 2/run
+}`,
+		);
+	});
 });
 
 void describe('Deluge functions calling each other across files', () => {

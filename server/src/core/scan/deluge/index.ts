@@ -65,6 +65,24 @@ type Value =
 
 const EMPTY_MAP: Value = { kind: 'map', entries: new Map(), size: 0 };
 
+/** Whether two values are alike: the same kind with the same text, length, page or entries. */
+function sameValue(a: Value | undefined, b: Value | undefined): boolean {
+	if (a === b) return true;
+	if (!a || !b || a.kind !== b.kind) return false;
+	switch (a.kind) {
+		case 'string':
+			return a.text === (b as typeof a).text;
+		case 'list':
+			return a.length === (b as typeof a).length;
+		case 'page':
+			return a.module === (b as typeof a).module && a.perPage === (b as typeof a).perPage;
+		case 'map': {
+			const m = b as typeof a;
+			return a.size === m.size && a.entries.size === m.entries.size && [...a.entries].every(([k, v]) => m.entries.has(k) && sameValue(v, m.entries.get(k)));
+		}
+	}
+}
+
 /** Entries of a map built step by step kept by name (the rest are counted): far more than a request body has. */
 const MAX_TRACKED_ENTRIES = 64;
 
@@ -434,10 +452,18 @@ export function scanDeluge(text: string): FileFacts {
 				loopStack.pop();
 				return;
 			}
-			case 'try':
+			case 'try': {
+				const beforeTry = new Map(env);
 				visitStatements(statement.body, env);
+				// The handler runs when the body failed: a name it sets to something else (the body's value, or one
+				// the body made unknown) holds either value after. A name only the handler sets keeps its value.
+				const afterBody = new Map(env);
 				visitStatements(statement.handler, env);
+				for (const [name, value] of [...env]) {
+					if ((afterBody.has(name) || beforeTry.has(name)) && !sameValue(afterBody.get(name), value)) env.delete(name);
+				}
 				return;
+			}
 			case 'return':
 			case 'info':
 			case 'throw':
