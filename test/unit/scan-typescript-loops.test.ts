@@ -59,6 +59,43 @@ export async function run(stream: AsyncIterable<unknown>, map: object) {
 		);
 	});
 
+	test('a while loop counting up to a known limit runs that many times; one that may stop sooner does not say how often', () => {
+		// page 1..MAX_PAGES (5) by 1 → 5; p 0..<3 by 1 → 3; a counter stepped inside an if → not counted (10 assumed);
+		// a condition with more to it (more && q <= 50): a pagination loop, its default 10.
+		check(
+			'typescript',
+			`
+const MAX_PAGES = 5;
+export async function all(flag: boolean) {
+  let page = 1;
+  while (page <= MAX_PAGES) {
+    await fetch('https://www.zohoapis.com/crm/v2/Leads');
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr ×5 = 5/run
+    page++;
+  }
+  let p = 0;
+  while (p < 3) {
+    await fetch('https://www.zohoapis.com/crm/v2/Deals');
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr ×3 = 3/run
+    p = p + 1;
+  }
+  let s = 0;
+  while (s < 3) {
+    await fetch('https://www.zohoapis.com/crm/v2/Calls');
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr ×10? = 10/run
+    if (flag) s++;
+  }
+  let more = true;
+  let q = 1;
+  while (more && q <= 50) {
+    await fetch(\`https://www.zohoapis.com/crm/v2/Contacts?page=\${q}\`);
+//        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr ×10? = 10/run
+    q++;
+  }
+}`,
+		);
+	});
+
 	test('annotations above a loop or on its header line win', () => {
 		check(
 			'typescript',

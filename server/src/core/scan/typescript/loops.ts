@@ -138,6 +138,64 @@ function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | und
 	return { count, reason: { kind: 'counter', name, from, op, to, step } };
 }
 
+/**
+ * `let page = 1; while (page <= 10) { …; page++; }`: a while loop whose condition is a counter against a
+ * known limit, the counter stepped up by a constant once at the top level of its body and set nowhere
+ * else in it. A condition with more to it (`more && page <= 50`) may end sooner: not counted here.
+ */
+function whileCounter(node: ts.WhileStatement, scope: Scope, thisScope: Scope | undefined): Counted {
+	const cond = unwrap(node.expression);
+	if (!ts.isBinaryExpression(cond) || !ts.isIdentifier(cond.left) || !ts.isBlock(node.statement)) return undefined;
+	const inclusive = cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken;
+	if (!inclusive && cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
+	const name = cond.left.text;
+	const from = numberOf(cond.left, scope, thisScope);
+	const to = numberOf(cond.right, scope, thisScope);
+	if (from === undefined || to === undefined) return undefined;
+	const steps = node.statement.statements.flatMap((statement) => {
+		if (!ts.isExpressionStatement(statement)) return [];
+		const step = stepOf(unwrap(statement.expression), name, scope, thisScope);
+		return step === undefined ? [] : [step];
+	});
+	if (steps.length !== 1 || steps[0] <= 0 || assignments(node.statement, name) !== 1) return undefined;
+	const step = steps[0];
+	const count = Math.max(0, Math.ceil((inclusive ? to - from + 1 : to - from) / step));
+	return { count, reason: { kind: 'counter', name, from, op: inclusive ? '<=' : '<', to, step } };
+}
+
+/** How much `name++`, `++name`, `name += k` or `name = name + k` adds to `name`; undefined for any other expression. */
+function stepOf(e: ts.Expression, name: string, scope: Scope, thisScope: Scope | undefined): number | undefined {
+	if ((ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && e.operator === ts.SyntaxKind.PlusPlusToken)
+		return ts.isIdentifier(e.operand) && e.operand.text === name ? 1 : undefined;
+	if (!ts.isBinaryExpression(e) || !ts.isIdentifier(e.left) || e.left.text !== name) return undefined;
+	if (e.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return numberOf(e.right, scope, thisScope);
+	const right = unwrap(e.right);
+	if (e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isBinaryExpression(right) && right.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+		if (ts.isIdentifier(right.left) && right.left.text === name) return numberOf(right.right, scope, thisScope);
+	}
+	return undefined;
+}
+
+/** How many times `name` is assigned or stepped anywhere under `node` (functions inside included: they may run in it). */
+function assignments(node: ts.Node, name: string): number {
+	let count = 0;
+	const visit = (n: ts.Node): void => {
+		if ((ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) && ts.isIdentifier(n.operand) && n.operand.text === name) {
+			if (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) count++;
+		} else if (
+			ts.isBinaryExpression(n) &&
+			ts.isIdentifier(n.left) &&
+			n.left.text === name &&
+			n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+			n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+		)
+			count++;
+		ts.forEachChild(n, visit);
+	};
+	visit(node);
+	return count;
+}
+
 /** A per_page the loop's requests ask for (`per_page=100` in a URL or `per_page: 100` in params). */
 function perPageIn(node: ts.Node, text: string, source: ts.SourceFile): number {
 	const m = /per_page\s*[=:]\s*(\d+)/.exec(text.slice(node.getStart(source), node.getEnd()));
@@ -189,7 +247,7 @@ export function describeLoop(
 			const counter = counterLoop(node, scope, thisScope);
 			if (counter && 'bound' in counter) bound = counter.bound;
 			else counted = counter;
-		}
+		} else if (ts.isWhileStatement(node)) counted = whileCounter(node, scope, thisScope);
 		if (!counted && isPagination(node, text, source)) pagination = { perPage: perPageIn(node, text, source) };
 	}
 	const base: LoopFact = {
