@@ -160,6 +160,26 @@ class Zoho {
 module.exports = Zoho;`,
 		);
 	});
+
+	test('the legacy SDK under its own name, from a helper or a fork of the package; other clients of that shape are not it', () => {
+		// Create Records of one record (an input whose body holds one): 1 credit; Get Records: 1.
+		check(
+			'javascript',
+			`
+const sdk = require('zoho-crm-nodejs-sdk');
+async function insert(input) {
+  const ZCRMRestClient = await sails.helpers.zoho.client.get();
+  return ZCRMRestClient.API.MODULES.post({ module: 'Leads', body: { data: [input] } });
+//       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Create Records 1 cr = 1/run
+}
+async function list(app) {
+  await app.ZCRMRestClient.API.MODULES.get({ module: 'Deals' });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Get Records 1 cr = 1/run
+  return app.client.API.MODULES.get({ module: 'Deals' });
+}
+module.exports = { insert, list };`,
+		);
+	});
 });
 
 void describe('options objects passed to wrappers', () => {

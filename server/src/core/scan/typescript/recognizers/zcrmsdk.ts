@@ -17,14 +17,16 @@ export const zcrmsdkRecognizer: Recognizer = {
 	recognise({ callee, receiver, member, args, label, scope, thisScope, usesLegacySdk }) {
 		if (member === undefined) return undefined;
 		let path = receiver?.kind === 'zcrm' ? receiver.path : undefined;
-		if (path === undefined && usesLegacySdk) {
-			// `<client>.API.MODULES`: the client is the SDK, whatever holds it.
+		if (path === undefined) {
+			// `<client>.API.MODULES`: the client is the SDK, whatever holds it, in a file that names the SDK or where
+			// the client goes by the SDK's own name (`ZCRMRestClient` handed over by a helper, or from a fork of the package).
 			const group = (callee as ts.PropertyAccessExpression).expression;
 			if (
 				ts.isPropertyAccessExpression(group) &&
 				API_GROUP.test(group.name.text) &&
 				ts.isPropertyAccessExpression(group.expression) &&
-				group.expression.name.text === 'API'
+				group.expression.name.text === 'API' &&
+				(usesLegacySdk || nameOf(group.expression.expression) === 'ZCRMRestClient')
 			) {
 				path = `ZCRMRestClient.API.${group.name.text}`;
 			}
@@ -47,3 +49,8 @@ export const zcrmsdkRecognizer: Recognizer = {
 		};
 	},
 };
+
+/** The name an expression goes by: an identifier, or the last member of a property access. */
+function nameOf(e: ts.Expression): string | undefined {
+	return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+}
