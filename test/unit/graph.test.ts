@@ -236,6 +236,37 @@ export async function nightly(cap: number) {
 	});
 });
 
+void describe('loops over a member of an options object, counted at each call', () => {
+	test('a list passed as a member of the options object the function destructures or reads', () => {
+		// fromModules and fromOptions: one Search Records per module; their own view knows no list: 10, assumed.
+		// At the calls: a constant list of 2 under \`modules\` → 2; a literal list of 3 under \`items\` → 3; an
+		// object without the member → the default count 10, assumed.
+		checkWorkspace(`//- /src/lookup.js
+const search = (module, mobile) => fetch(\`https://www.zohoapis.com/crm/v5/\${module}/search?criteria=\${mobile}\`);
+//                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+export async function fromModules({ mobile, modules }) {
+  for (const m of modules) await search(m, mobile);
+//                               ^^^^^^^^^^^^^^^^^ search() 1 cr ×10? = 10/run
+}
+export async function fromOptions(options) {
+  for (const m of options.items) await search(m, options.mobile);
+//                                     ^^^^^^^^^^^^^^^^^^^^^^^^^ search() 1 cr ×10? = 10/run
+}
+//- /src/job.js
+import { fromModules, fromOptions } from './lookup';
+export async function lookup(mobile) {
+  const zohoModules = ['Leads', 'Contacts'];
+  await fromModules({ mobile, modules: zohoModules });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fromModules() 2 cr = 2/run
+  await fromOptions({ mobile, items: ['Leads', 'Contacts', 'Deals'] });
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fromOptions() 3 cr = 3/run
+  await fromModules({ mobile });
+//      ^^^^^^^^^^^^^^^^^^^^^^^ fromModules() 10 cr = 10/run
+}
+`);
+	});
+});
+
 void describe('parameters belong to their own function', () => {
 	test("a constructor's parameter kept in a field, and a closure's outer parameter, are not a method's arguments", () => {
 		// Client.get: the field is unknown (a host Zoho hands out), the path is get's own argument: Get Records.

@@ -322,7 +322,8 @@ export class FunctionCosts {
 			? (marker: string) => {
 					PARAMETER.lastIndex = 0;
 					const m = PARAMETER.exec(marker);
-					return m && Number(m[1]) === fn.span.start && m[3] === undefined ? args[Number(m[2])] : undefined;
+					// A member of an options object the call passes (`{ modules }` destructured), or the argument itself.
+					return m && Number(m[1]) === fn.span.start ? (m[3] === undefined ? args[Number(m[2])] : argumentMember(args[Number(m[2])], m[3])) : undefined;
 				}
 			: undefined;
 		const useOf = (l: number) => boundUse(facts, l, this.assumptions, argument);

@@ -33,7 +33,9 @@ function parameterBound(
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind !== 'param') return undefined;
 	// An iterable parameter counts by its length; a bound by its number, or its length when it reads `.length`.
-	const measure = value.member === undefined ? (iterable ? 'length' : 'number') : !iterable && value.member === 'length' ? 'length' : undefined;
+	// A member of an options object the caller passes (`{ modules }`, `options.items`) counts as an iterable too.
+	const ofMember = iterable && value.member !== undefined && value.member !== 'length';
+	const measure = value.member === undefined || ofMember ? (iterable ? 'length' : 'number') : !iterable && value.member === 'length' ? 'length' : undefined;
 	if (!measure) return undefined;
 	const e = unwrap(expr);
 	const named = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
@@ -41,7 +43,14 @@ function parameterBound(
 	// The parameter's default (`maxPages = MAX_PAGES`, `modules = ['Leads']`), counted the same way.
 	const initial = value.initial;
 	const fallback = initial?.kind === 'number' ? initial.value : initial?.kind === 'array' ? initial.length : undefined;
-	return { param: parameterMarker(value.fn, value.index), name: named.text, measure, offset, step, ...(fallback !== undefined ? { fallback } : {}) };
+	return {
+		param: parameterMarker(value.fn, value.index, ofMember ? value.member : undefined),
+		name: ofMember && ts.isPropertyAccessExpression(e) ? e.name.text : named.text,
+		measure,
+		offset,
+		step,
+		...(fallback !== undefined ? { fallback } : {}),
+	};
 }
 
 function kindOf(node: ts.Node): LoopKind {

@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport, sdkOfNamespacedClass } from '../../catalog';
 import { bodyArgument } from './body';
-import { HOLE, importedMarker, MAX_TEXT_LENGTH, namedBase, optionsArgument, parameterMarker, sdkInstanceMarker } from '../zoho-url';
+import { HOLE, importedMarker, listMarker, MAX_TEXT_LENGTH, namedBase, optionsArgument, parameterMarker, sdkInstanceMarker } from '../zoho-url';
 
 export { MAX_TEXT_LENGTH };
 
@@ -633,6 +633,9 @@ export function urlTemplate(expr: ts.Expression | undefined, scope: Scope, thisS
  * request inside it may read: its URL (`url`, `uri`, or `hostname` and `path`) and its method.
  * Undefined for any other argument.
  */
+/** Members of an options object a request reads: they are never lists a loop counts. */
+const REQUEST_MEMBERS = new Set(['url', 'uri', 'hostname', 'host', 'path', 'method', 'body', 'data', 'json']);
+
 export function optionsText(expr: ts.Expression, scope: Scope, thisScope?: Scope): string | undefined {
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind !== 'object') return undefined;
@@ -648,6 +651,13 @@ export function optionsText(expr: ts.Expression, scope: Scope, thisScope?: Scope
 	const body = propertyOf(node, 'body') ?? propertyOf(node, 'data') ?? propertyOf(node, 'json');
 	const shown = body && bodyArgument(body, scope, thisScope);
 	if (shown !== undefined) members.body = shown;
+	// Lists of known length, for a loop over the member the function reads (`for (const m of modules)` of `{ modules }`).
+	for (const property of node.properties) {
+		const key = ts.isShorthandPropertyAssignment(property) || ts.isPropertyAssignment(property) ? propertyName(property.name) : undefined;
+		if (key === undefined || key in members || REQUEST_MEMBERS.has(key)) continue;
+		const item = evaluate(ts.isShorthandPropertyAssignment(property) ? property.name : (property as ts.PropertyAssignment).initializer, scope, thisScope);
+		if (item?.kind === 'array' && item.length !== undefined) members[key] = listMarker(item.length);
+	}
 	return Object.keys(members).length > 0 ? optionsArgument(members) : undefined;
 }
 
