@@ -208,4 +208,31 @@ async function getProduct(tenantId, id) {
 module.exports = { createDeal, getProduct };
 `);
 	});
+
+	test('a COQL query handed through two wrappers is priced by the LIMIT the first caller writes', () => {
+		// COQL: no LIMIT (Zoho reads 200 rows) → 1 credit, the computed part standing where a value goes;
+		// LIMIT 500 → 2. In its own view searchRecords knows no query: the top tier, 3 (1 to 3).
+		checkWorkspace(`//- /app/lib/zoho.ts
+import axios from 'axios';
+class Client {
+  private async request(method: string, path: string, data?: object) {
+    return axios({ method, url: \`https://www.zohoapis.com/crm/v2\${path}\`, data });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Zoho CRM call (operation unknown) 1 cr = 1/run
+  }
+  async searchRecords(query: string) {
+    return this.request('POST', '/coql', { select_query: query });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Client.request() 3 cr = 3/run
+  }
+}
+export default new Client();
+//- /app/routes/health.ts
+import zohoClient from '../lib/zoho';
+export async function health(today: Date) {
+  await zohoClient.searchRecords(\`select id from Bookings where Check_Out >= '\${today.toISOString()}'\`);
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Client.searchRecords() 1 cr = 1/run
+  await zohoClient.searchRecords('select id from Bookings limit 500');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Client.searchRecords() 2 cr = 2/run
+}
+`);
+	});
 });

@@ -608,7 +608,13 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 /** The arguments of a call as linking reads them: a body's records, an options object's URL and method, else the text. */
 function argumentsOf(call: ts.CallExpression, scope: Scope, thisScope: Scope | undefined): string[] {
 	return call.arguments.map(
-		(a) => bodyArgument(a, scope, thisScope) ?? optionsText(a, scope, thisScope) ?? listArgument(a, scope, thisScope) ?? stringPart(a, scope, thisScope),
+		(a) =>
+			bodyArgument(a, scope, thisScope) ??
+			// `{ select_query: query }` handed on with this function's own parameter: each call of it fills the query.
+			queryTemplate(a, scope, thisScope) ??
+			optionsText(a, scope, thisScope) ??
+			listArgument(a, scope, thisScope) ??
+			stringPart(a, scope, thisScope),
 	);
 }
 
