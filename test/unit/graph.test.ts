@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Graph } from '../../server/src/core/graph';
+import { argumentMember, HOLE, listMarker, optionsArgument } from '../../server/src/core/scan/zoho-url';
 import { checkWorkspace } from './check';
 
 // A wrapper call costs one run of the function it calls: that function's requests times the loops inside it.
@@ -264,6 +265,20 @@ export async function lookup(mobile) {
 //      ^^^^^^^^^^^^^^^^^^^^^^^ fromModules() 10 cr = 10/run
 }
 `);
+	});
+});
+
+void describe('members of an options object a call passes', () => {
+	test('an object kept for its lists may hold any other member; request options hold no member they do not name', () => {
+		const listsOnly = optionsArgument({ modules: listMarker(2) });
+		assert.equal(argumentMember(listsOnly, 'modules'), listMarker(2));
+		assert.equal(argumentMember(listsOnly, 'path'), HOLE);
+		const request = optionsArgument({ url: '/crm/v2/Leads', modules: listMarker(2) });
+		assert.equal(argumentMember(request, 'url'), '/crm/v2/Leads');
+		assert.equal(argumentMember(request, 'uri'), '/crm/v2/Leads');
+		assert.equal(argumentMember(request, 'method'), '');
+		assert.equal(argumentMember(undefined, 'url'), '');
+		assert.equal(argumentMember('text', 'url'), HOLE);
 	});
 });
 

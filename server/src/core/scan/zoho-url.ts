@@ -46,7 +46,8 @@ export function optionsArgument(members: Readonly<Record<string, string>>): stri
 
 /**
  * A member of an argument passed as an options object: its text, '' when the object has no such member
- * or the call passes no such argument, a hole for any other argument.
+ * or the call passes no such argument, a hole for any other argument. An object the marker keeps only
+ * lists of (no URL, method or body) may hold any other member: a hole for those.
  */
 export function argumentMember(argument: string | undefined, member: string): string {
 	if (argument === undefined) return '';
@@ -54,11 +55,14 @@ export function argumentMember(argument: string | undefined, member: string): st
 	if (!m) return HOLE;
 	// The options hold one body and one URL, whichever name the request reads them by.
 	const key = member === 'data' || member === 'json' ? 'body' : member === 'uri' ? 'url' : member;
+	let requestOptions = false;
 	for (const entry of m[1].split('\u0010')) {
 		const i = entry.indexOf('\u000f');
-		if (i > 0 && entry.slice(0, i) === key) return entry.slice(i + 1);
+		const name = entry.slice(0, i);
+		if (i > 0 && name === key) return entry.slice(i + 1);
+		if (name === 'url' || name === 'method' || name === 'body') requestOptions = true;
 	}
-	return '';
+	return requestOptions ? '' : HOLE;
 }
 
 /** A template with every parameter marker (and any list a call passed for one) taken as unknown. */
