@@ -235,4 +235,33 @@ export async function health(today: Date) {
 }
 `);
 	});
+
+	test("a body set on the options after they were made, from the wrapper's parameter, is read from each caller", () => {
+		// COQL with LIMIT 500 → 2 credits; no LIMIT → 1. In its own view `query` knows no LIMIT: the top tier, 3.
+		checkWorkspace(`//- /app/lib/zoho.ts
+class Client {
+  private async request(method: string, endpoint: string, body?: unknown) {
+    const options: RequestInit = { method, headers: { Authorization: 'Zoho-oauthtoken x' } };
+    if (body) {
+      options.body = JSON.stringify(body);
+    }
+    return fetch(\`https://www.zohoapis.com/crm/v6\${endpoint}\`, options);
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Zoho CRM call (operation unknown) 1 cr = 1/run
+  }
+  async query(q: string) {
+    return this.request('POST', '/coql', { select_query: q });
+//         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Client.request() 3 cr = 3/run
+  }
+}
+export default new Client();
+//- /app/jobs/report.ts
+import zoho from '../lib/zoho';
+export async function report() {
+  await zoho.query('select id from Deals limit 500');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Client.query() 2 cr = 2/run
+  await zoho.query('select id from Deals');
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Client.query() 1 cr = 1/run
+}
+`);
+	});
 });

@@ -483,7 +483,8 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 		first
 	) {
 		const value = evaluate(first, scope, thisScope);
-		return value?.kind === 'object' ? value : undefined;
+		// A parameter stays one: the body each call of the function passes.
+		return value?.kind === 'object' || value?.kind === 'param' ? value : undefined;
 	}
 	// require('x') where `require` is the CommonJS one.
 	if (ts.isIdentifier(callee) && callee.text === 'require' && !scope.has('require') && first && ts.isStringLiteral(first)) return moduleValue(first.text);

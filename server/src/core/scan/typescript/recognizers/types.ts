@@ -121,6 +121,9 @@ export function methodOption(options: Value | undefined, fallback: string, scope
  */
 export function callerBody(request: Request | undefined, options: Value | undefined, scope: Scope, thisScope: Scope | undefined): Request | undefined {
 	if (!request || request.body) return request;
+	// `options.body = JSON.stringify(body)` set after the object was made, with `body` the function's parameter.
+	const field = options?.kind === 'object' ? options.fields?.get('body') : undefined;
+	if (field?.kind === 'param') return { ...request, bodyTemplate: parameterMarker(field.fn, field.index, field.member) };
 	const param = options?.kind === 'param' && options.member === undefined ? options : spreadParameter(options, scope, thisScope);
 	return param ? { ...request, bodyTemplate: parameterMarker(param.fn, param.index, 'body') } : request;
 }
