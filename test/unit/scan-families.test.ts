@@ -250,6 +250,34 @@ export async function lead(id: string) {
 });
 
 void describe('retries and early returns are alternatives, not extra calls', () => {
+	test('a retry through a helper handed the function to call again is an alternative, not a second request', () => {
+		// search: 1 Search Records. getContact runs search, and on a failed response hands search to a helper
+		// that refreshes the token and calls it again: one of the two, 1 credit. lookup: two modules × 1 = 2.
+		checkWorkspace(`//- /app/zoho/contact.js
+import refreshAndRetry from './refreshAndRetry';
+const search = async ({ module, mobile }) => fetch(\`https://www.zohoapis.com/crm/v5/\${module}/search?criteria=(Mobile:equals:\${mobile})\`);
+//                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ Search Records 1 cr = 1/run
+const getContact = async (props) => {
+  let response = await search(props);
+//                     ^^^^^^^^^^^^^ search() 1 cr = 1/run
+  if (!response.ok) {
+    response = await refreshAndRetry(search, props);
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ search() 1 cr = 1/run
+  }
+  return response.json();
+};
+export const lookup = async (mobile) => {
+  for (const module of ['Leads', 'Contacts']) await getContact({ module, mobile });
+//                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ getContact() 1 cr ×2 = 2/run
+};
+//- /app/zoho/refreshAndRetry.js
+export default async function refreshAndRetry(send, props) {
+  await fetch('https://accounts.zoho.com/oauth/v2/token?grant_type=refresh_token', { method: 'POST' });
+  return send(props);
+}
+`);
+	});
+
 	test('a catch that retries, an if that resends on 401, an early return', () => {
 		// Each function makes one request per run: the dearer of its alternatives.
 		check(

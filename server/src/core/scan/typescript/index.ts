@@ -581,7 +581,8 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 	if (!ts.isBlock(block) && !ts.isSourceFile(block)) return undefined;
 	const condition = node.expression.getText(source);
 	if (condition.length > 300 || !RETRY_CONDITION.test(condition)) return undefined;
-	const again = callLabels(node.thenStatement);
+	// The call again, or the function handed to a helper that calls it again (`refreshAndRetry(search, props)`).
+	const again = callLabels(node.thenStatement, true);
 	if (again.size === 0) return undefined;
 	const statements = block.statements;
 	const at = indexIn(block, node);
@@ -738,14 +739,18 @@ function earlyReturnOf(node: ts.IfStatement, source: ts.SourceFile, earlyReturns
 }
 
 /** The callees a statement calls by name (`send`, `this.zoho.post`), looked for within a few hundred nodes. */
-function callLabels(node: ts.Node): Set<string> {
+function callLabels(node: ts.Node, handedOver = false): Set<string> {
 	const labels = new Set<string>();
 	let budget = 300;
+	const add = (label: string) => {
+		if (label !== '…' && !label.startsWith('console.') && !/refresh|token/i.test(label)) labels.add(label);
+	};
 	const look = (n: ts.Node): void => {
 		if (--budget < 0 || ts.isFunctionLike(n)) return;
 		if (ts.isCallExpression(n)) {
-			const label = calleeLabel(unwrap(n.expression));
-			if (label !== '…' && !label.startsWith('console.') && !/refresh|token/i.test(label)) labels.add(label);
+			add(calleeLabel(unwrap(n.expression)));
+			// With `handedOver`, functions passed by name count as called: a helper calls them.
+			if (handedOver) for (const arg of n.arguments) if (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg)) add(calleeLabel(arg));
 		}
 		ts.forEachChild(n, look);
 	};
