@@ -28,6 +28,7 @@ import { bodyArgument, bodyFacts, bodyParameter, queryTemplate } from './body';
 import {
 	evaluate,
 	fieldOf,
+	GLOBAL_OBJECTS,
 	importedMember,
 	isUserModule,
 	MAX_EVALUATION_STEPS,
@@ -799,9 +800,6 @@ function topLevelStrings(source: ts.SourceFile, scope: Scope): Record<string, st
 	}
 	return out;
 }
-
-/** Names of the global object in browsers, workers and Node. */
-const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 
 interface ModuleFacts {
 	readonly functions: FunctionFact[];

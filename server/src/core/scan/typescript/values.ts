@@ -157,14 +157,15 @@ export interface ScopeJournal {
 	wrote(name: string): void;
 }
 
+/** Names of the global object in browsers, workers and Node. */
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self']);
+
 /** Clients a script can use without importing them: the global `fetch`, and `axios` loaded by a script tag. */
 const GLOBALS: ReadonlyMap<string, Value> = new Map<string, Value>([
 	['fetch', { kind: 'http', client: 'fetch' }],
 	['axios', { kind: 'http', client: 'axios' }],
 	// window.fetch, globalThis.fetch, self.fetch
-	['window', { kind: 'module', specifier: 'global' }],
-	['globalThis', { kind: 'module', specifier: 'global' }],
-	['self', { kind: 'module', specifier: 'global' }],
+	...[...GLOBAL_OBJECTS].map((name): [string, Value] => [name, { kind: 'module', specifier: 'global' }]),
 ]);
 
 /** The value a module import stands for. */

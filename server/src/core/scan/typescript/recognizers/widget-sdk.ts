@@ -7,7 +7,7 @@
  */
 import ts from 'typescript';
 import { HOLE } from '../../zoho-url';
-import { evaluate, propertyOf, type Scope, urlTemplate } from '../values';
+import { evaluate, GLOBAL_OBJECTS, propertyOf, type Scope, urlTemplate } from '../values';
 import { methodOption, optionNode, type Recognizer, restRequest } from './types';
 
 /** `group.method` → the REST request it sends; `{module}` is the options' `Entity`, `{rel}` its `RelatedList`. */
@@ -82,7 +82,7 @@ function chain(callee: ts.Expression): [string, string] | undefined {
 	}
 	if (!ts.isIdentifier(e)) return undefined;
 	names.unshift(e.text);
-	if (names[0] === 'window' || names[0] === 'globalThis' || names[0] === 'self') names.shift();
+	if (GLOBAL_OBJECTS.has(names[0])) names.shift();
 	return names.length === 4 && names[0] === 'ZOHO' && names[1] === 'CRM' ? [names[2], names[3]] : undefined;
 }
 
