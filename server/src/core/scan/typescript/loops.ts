@@ -141,10 +141,13 @@ function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | und
 		const bound = parameterBound(cond.right, (inclusive ? 1 : 0) - from, step, scope, thisScope, false);
 		return bound ? { bound } : undefined;
 	}
-	const span = inclusive ? to - from + 1 : to - from;
-	const count = Math.max(0, Math.ceil(span / step));
-	const op = cond.operatorToken.kind === ts.SyntaxKind.LessThanToken ? '<' : '<=';
-	return { count, reason: { kind: 'counter', name, from, op, to, step } };
+	return counterCount(name, from, inclusive, to, step);
+}
+
+/** How many times a counter runs from `from` up to `to` (`<=` when `inclusive`, else `<`) in steps of `step`. */
+function counterCount(name: string, from: number, inclusive: boolean, to: number, step: number): Counted {
+	const count = Math.max(0, Math.ceil((inclusive ? to - from + 1 : to - from) / step));
+	return { count, reason: { kind: 'counter', name, from, op: inclusive ? '<=' : '<', to, step } };
 }
 
 /**
@@ -167,9 +170,7 @@ function whileCounter(node: ts.WhileStatement, scope: Scope, thisScope: Scope | 
 		return step === undefined ? [] : [step];
 	});
 	if (steps.length !== 1 || steps[0] <= 0 || assignments(node.statement, name) !== 1) return undefined;
-	const step = steps[0];
-	const count = Math.max(0, Math.ceil((inclusive ? to - from + 1 : to - from) / step));
-	return { count, reason: { kind: 'counter', name, from, op: inclusive ? '<=' : '<', to, step } };
+	return counterCount(name, from, inclusive, to, steps[0]);
 }
 
 /** How much `name++`, `++name`, `name += k` or `name = name + k` adds to `name`; undefined for any other expression. */
