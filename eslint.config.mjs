@@ -37,6 +37,25 @@ export default tseslint.config(
 			'no-control-regex': 'off',
 		},
 	},
+	// The scanner reads TypeScript's predicates and kinds from `syntax.ts`: through the `ts` namespace each
+	// read is a lookup in a dictionary of 2,000 getters, on every node of every file.
+	{
+		files: ['server/src/core/scan/typescript/**/*.ts'],
+		ignores: ['server/src/core/scan/typescript/syntax.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "MemberExpression[object.name='ts'][property.name=/^(is[A-Z]|forEachChild$)/]",
+					message: 'Import this predicate from syntax.ts: `ts.` reads it through a getter on every call.',
+				},
+				{
+					selector: "MemberExpression[object.object.name='ts'][object.property.name='SyntaxKind']",
+					message: 'Compare with `SyntaxKind` from syntax.ts: `ts.SyntaxKind.` is a dictionary lookup on every read.',
+				},
+			],
+		},
+	},
 	// CommonJS files, and the bundle's entry that loads the server or the scanner thread's loop by `require`.
 	{ files: ['**/*.cjs', 'server/src/server.ts'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

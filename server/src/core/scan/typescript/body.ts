@@ -3,15 +3,16 @@ import ts from 'typescript';
 import { coqlLimitOf, queryMarker } from '../coql';
 import { bodyMarker, followedText, HOLE, PARAMETER, parameterMarker } from '../zoho-url';
 import { evaluate, fieldOf, type Scope, unwrap, type Value } from './values';
+import { isCallExpression, isIdentifier, isPropertyAccessExpression } from './syntax';
 
 /** The object a body expression stands for: itself, `JSON.stringify(it)`, or a constant holding it (with the fields set since). */
 function bodyObject(expr: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): Extract<Value, { kind: 'object' }> | undefined {
 	if (!expr) return undefined;
 	let e = unwrap(expr);
 	if (
-		ts.isCallExpression(e) &&
-		ts.isPropertyAccessExpression(e.expression) &&
-		ts.isIdentifier(e.expression.expression) &&
+		isCallExpression(e) &&
+		isPropertyAccessExpression(e.expression) &&
+		isIdentifier(e.expression.expression) &&
 		e.expression.expression.text === 'JSON' &&
 		e.expression.name.text === 'stringify' &&
 		e.arguments[0]
@@ -26,8 +27,7 @@ function bodyObject(expr: ts.Expression | undefined, scope: Scope, thisScope: Sc
 export function bodyParameter(body: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): string | undefined {
 	if (!body) return undefined;
 	let e = unwrap(body);
-	if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify' && e.arguments[0])
-		e = unwrap(e.arguments[0]);
+	if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify' && e.arguments[0]) e = unwrap(e.arguments[0]);
 	const value = evaluate(e, scope, thisScope);
 	return value?.kind === 'param' ? parameterMarker(value.fn, value.index, value.member) : undefined;
 }
@@ -70,8 +70,8 @@ export function bodyFacts(
 /** The variable a body names (`body`, `JSON.stringify(rows)`), when it is not written at the call. */
 function builtName(body: ts.Expression | undefined): string | undefined {
 	let e = body && unwrap(body);
-	if (e && ts.isCallExpression(e) && e.arguments[0]) e = unwrap(e.arguments[0]);
-	return e && ts.isIdentifier(e) ? e.text : undefined;
+	if (e && isCallExpression(e) && e.arguments[0]) e = unwrap(e.arguments[0]);
+	return e && isIdentifier(e) ? e.text : undefined;
 }
 
 /**

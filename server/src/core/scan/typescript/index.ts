@@ -44,6 +44,64 @@ import {
 import { recogniseCall } from './recognizers';
 import { StatementReuse, type WalkRecords } from './reuse';
 import { httpClientMarker, listMarker, parameterMarker } from '../zoho-url';
+import {
+	forEachChild,
+	isArrayBindingPattern,
+	isArrowFunction,
+	isBinaryExpression,
+	isBindingElement,
+	isBlock,
+	isBreakStatement,
+	isCallExpression,
+	isCaseClause,
+	isClassDeclaration,
+	isClassExpression,
+	isClassLike,
+	isConditionalExpression,
+	isConstructorDeclaration,
+	isContinueStatement,
+	isExportAssignment,
+	isExportDeclaration,
+	isExpressionStatement,
+	isExternalModuleReference,
+	isFunctionDeclaration,
+	isFunctionExpression,
+	isFunctionLike,
+	isGetAccessor,
+	isGetAccessorDeclaration,
+	isIdentifier,
+	isIfStatement,
+	isImportDeclaration,
+	isImportEqualsDeclaration,
+	isIterationStatement,
+	isMethodDeclaration,
+	isNamedExports,
+	isNamedImports,
+	isNamespaceExport,
+	isNamespaceImport,
+	isNewExpression,
+	isObjectBindingPattern,
+	isObjectLiteralExpression,
+	isPrivateIdentifier,
+	isPropertyAccessExpression,
+	isPropertyAssignment,
+	isPropertyDeclaration,
+	isReturnStatement,
+	isSetAccessor,
+	isShorthandPropertyAssignment,
+	isSourceFile,
+	isSpreadElement,
+	isStringLiteral,
+	isStringLiteralLike,
+	isSwitchStatement,
+	isThrowStatement,
+	isTryStatement,
+	isTypeReferenceNode,
+	isVariableDeclaration,
+	isVariableDeclarationList,
+	isVariableStatement,
+	SyntaxKind,
+} from './syntax';
 
 export function scriptKindOf(path: string): ts.ScriptKind {
 	const lower = path.toLowerCase();
@@ -216,7 +274,7 @@ export function scanTypeScriptFrom(
 		currentScope = scope;
 		currentThis = thisScope;
 		currentParent = node;
-		ts.forEachChild(node, visitChild);
+		forEachChild(node, visitChild);
 		currentScope = savedScope;
 		currentThis = savedThis;
 		currentParent = savedParent;
@@ -254,7 +312,7 @@ export function scanTypeScriptFrom(
 	};
 	/** `ids.push(id)`, `body.data.push(row)`: the array grows by the items, once per iteration of the loops around. */
 	const fill = (array: ts.Expression, items: readonly ts.Expression[], scope: Scope, thisScope: Scope | undefined): void => {
-		const added = items.some(ts.isSpreadElement) ? undefined : items.length;
+		const added = items.some(isSpreadElement) ? undefined : items.length;
 		const grow = (value: Value): Value | undefined => {
 			const times = timesSince(value);
 			return value.kind === 'array'
@@ -262,13 +320,13 @@ export function scanTypeScriptFrom(
 				: undefined;
 		};
 		const target = unwrap(array);
-		if (ts.isIdentifier(target)) {
+		if (isIdentifier(target)) {
 			const value = scope.get(target.text);
 			if (value?.kind === 'array') {
 				const grown = grow(value)!;
 				rebuild(scope, target.text, value, grown);
 			}
-		} else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
+		} else if (isPropertyAccessExpression(target) && isIdentifier(target.expression)) {
 			const object = scope.get(target.expression.text);
 			const field = object?.kind === 'object' ? fieldOf(object, target.name.text, scope, thisScope) : undefined;
 			if (object?.kind === 'object' && field?.kind === 'array') {
@@ -304,13 +362,13 @@ export function scanTypeScriptFrom(
 			return;
 		}
 		// A function declared in a nested block (a `try`, an `if`) is callable throughout the block.
-		if (ts.isBlock(node)) {
-			if (!ts.isFunctionLike(node.parent)) bindFunctionDeclarations(node.statements, scope);
+		if (isBlock(node)) {
+			if (!isFunctionLike(node.parent)) bindFunctionDeclarations(node.statements, scope);
 			visitChildren(node, scope, thisScope);
 			return;
 		}
 		// Declarations bind names for what follows in the same scope.
-		if (ts.isVariableDeclaration(node)) {
+		if (isVariableDeclaration(node)) {
 			const before = calls.length;
 			if (node.initializer) visitUnder(node.initializer, node, scope, thisScope);
 			// A name holding a page of records a list read returned: loops over it run as many times as the page holds.
@@ -325,14 +383,14 @@ export function scanTypeScriptFrom(
 			}
 			// Top-level statements were bound before the walk, with what they import.
 			const list = node.parent;
-			const topLevel = ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent);
+			const topLevel = isVariableDeclarationList(list) && isVariableStatement(list.parent) && isSourceFile(list.parent.parent);
 			if (!topLevel) bindDeclaration(node, scope, thisScope, module);
 			// Arrays and objects filled later are filled once per iteration of the loops entered after this.
-			const declared = ts.isIdentifier(node.name) ? scope.get(node.name.text) : undefined;
+			const declared = isIdentifier(node.name) ? scope.get(node.name.text) : undefined;
 			if (declared?.kind === 'array' || declared?.kind === 'object') builtAt.set(declared, loopStack.length);
 			return;
 		}
-		if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+		if (isClassDeclaration(node) || isClassExpression(node)) {
 			const className = classNameOf(node);
 			const classScope = new Scope(scope);
 			const instance = new Scope(undefined, scope.work);
@@ -341,23 +399,23 @@ export function scanTypeScriptFrom(
 			for (const member of node.members) visitUnder(member, node, classScope, instance);
 			return;
 		}
-		if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+		if (isFunctionLike(node) && 'body' in node && node.body) {
 			const name = functionNameOf(node);
 			if (name) module.functions.push({ name, span: { start: node.getStart(source), end: node.getEnd() }, nameSpan: nameSpanOf(node, source) });
 			const inner = new Scope(scope);
 			const start = node.getStart(source);
 			node.parameters.forEach((parameter, index) => bindParameter(parameter, inner, { fn: start, index }));
-			if (ts.isBlock(node.body)) bindFunctionDeclarations(node.body.statements, inner);
+			if (isBlock(node.body)) bindFunctionDeclarations(node.body.statements, inner);
 			visitUnder(node.body as ts.Node, node, inner, thisScope);
 			return;
 		}
-		if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+		if (isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken) {
 			visitChildren(node, scope, thisScope);
 			const target = unwrap(node.left);
-			if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && thisScope) {
+			if (isPropertyAccessExpression(target) && target.expression.kind === SyntaxKind.ThisKeyword && thisScope) {
 				const value = evaluate(node.right, scope, thisScope);
 				if (value) thisScope.set(`this.${target.name.text}`, value);
-			} else if (ts.isIdentifier(target)) {
+			} else if (isIdentifier(target)) {
 				// A reassigned name no longer has the value it was declared with, unless the new one only adds to
 				// it (`url = \`\${url}/search?…\``): the request goes where it went, with more after it.
 				const value = evaluate(node.right, scope, thisScope);
@@ -365,7 +423,7 @@ export function scanTypeScriptFrom(
 				if (value?.kind === 'string' && before?.kind === 'string' && value.text.length > before.text.length && value.text.startsWith(before.text))
 					scope.set(target.text, value);
 				else if (!value || value.kind === 'string' || value.kind === 'number') scope.set(target.text, undefined);
-			} else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
+			} else if (isPropertyAccessExpression(target) && isIdentifier(target.expression)) {
 				// `body.data = [lead]`: an object assembled field by field.
 				const object = scope.get(target.expression.text);
 				// An object given thousands of fields keeps the first ones: each assignment copies what is kept.
@@ -379,48 +437,48 @@ export function scanTypeScriptFrom(
 			return;
 		}
 		// Only one arm of an if/else chain, a conditional or a switch runs.
-		if (ts.isIfStatement(node) && node.elseStatement && !(ts.isIfStatement(node.parent) && node.parent.elseStatement === node)) {
+		if (isIfStatement(node) && node.elseStatement && !(isIfStatement(node.parent) && node.parent.elseStatement === node)) {
 			const arms: { start: number; end: number }[] = [];
 			let branch: ts.IfStatement | undefined = node;
 			while (branch) {
 				arms.push(spanOf(branch.thenStatement));
 				const otherwise: ts.Statement | undefined = branch.elseStatement;
-				branch = otherwise && ts.isIfStatement(otherwise) ? otherwise : undefined;
+				branch = otherwise && isIfStatement(otherwise) ? otherwise : undefined;
 				if (otherwise && !branch) arms.push(spanOf(otherwise));
 			}
 			branches.push({ span: spanOf(node), arms });
-		} else if (ts.isConditionalExpression(node)) {
+		} else if (isConditionalExpression(node)) {
 			branches.push({ span: spanOf(node), arms: [spanOf(node.whenTrue), spanOf(node.whenFalse)] });
-		} else if (ts.isSwitchStatement(node)) {
+		} else if (isSwitchStatement(node)) {
 			// switch (name) on a parameter: each call with a literal name runs one arm (`executeTool('get_record')`).
 			const discriminant = evaluate(node.expression, scope, thisScope);
 			const on =
 				discriminant?.kind === 'param'
 					? {
 							param: parameterMarker(discriminant.fn, discriminant.index, discriminant.member),
-							cases: node.caseBlock.clauses.map((c) => (ts.isCaseClause(c) && ts.isStringLiteralLike(c.expression) ? c.expression.text : undefined)),
+							cases: node.caseBlock.clauses.map((c) => (isCaseClause(c) && isStringLiteralLike(c.expression) ? c.expression.text : undefined)),
 							falls: node.caseBlock.clauses.map((c) => !leaves(c.statements)),
 						}
 					: undefined;
 			branches.push({ span: spanOf(node), arms: node.caseBlock.clauses.map(spanOf), ...(on ? { on } : {}) });
-		} else if (ts.isTryStatement(node) && node.catchClause) {
+		} else if (isTryStatement(node) && node.catchClause) {
 			// The catch block runs when the try block failed: a retry there is the same request again, not a second one.
 			branches.push({ span: { start: node.getStart(source), end: node.catchClause.getEnd() }, arms: [spanOf(node.tryBlock), spanOf(node.catchClause.block)] });
 		}
-		if (ts.isIfStatement(node) && !node.elseStatement) {
+		if (isIfStatement(node) && !node.elseStatement) {
 			const alternative = retryOf(node, source, retried) ?? earlyReturnOf(node, source, earlyReturns);
 			if (alternative) branches.push(alternative);
 		}
-		if (ts.isIterationStatement(node, false)) {
+		if (isIterationStatement(node, false)) {
 			pushLoop(describeLoop(node, source, text, scope, thisScope, pages));
 			visitChildren(node, scope, thisScope);
 			loopStack.pop();
 			return;
 		}
-		if (ts.isCallExpression(node)) {
+		if (isCallExpression(node)) {
 			const calleeValue = evaluate(node.expression, scope, thisScope);
 			const callee = unwrap(node.expression);
-			const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+			const member = isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 			const request = recogniseCall({
 				call: node,
 				callee,
@@ -460,7 +518,7 @@ export function scanTypeScriptFrom(
 					...bodyFacts(request.body, scope, thisScope),
 				});
 			} else if (calleeValue?.kind === 'user') recordInvocation(node, calleeValue, scope, thisScope);
-			else if (script && !calleeValue && ts.isIdentifier(callee) && !scope.has(callee.text)) {
+			else if (script && !calleeValue && isIdentifier(callee) && !scope.has(callee.text)) {
 				invocations.push({
 					span: { start: node.getStart(source), end: node.getEnd() },
 					loops: [...loopStack],
@@ -469,14 +527,14 @@ export function scanTypeScriptFrom(
 					args: argumentsOf(node, scope, thisScope),
 				});
 			}
-			if (!request && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'push' || callee.name.text === 'unshift'))
+			if (!request && isPropertyAccessExpression(callee) && (callee.name.text === 'push' || callee.name.text === 'unshift'))
 				fill(callee.expression, node.arguments, scope, thisScope);
 			if (!request && !registers(callee)) {
 				// A function of the workspace handed to a helper (`retry(getLead)`, `unstable_cache(listLeads)`) runs
 				// where the helper is called; handed to `forEach`/`map`, once per element.
-				const perElement = ts.isPropertyAccessExpression(callee) && ARRAY_CALLBACKS.has(callee.name.text);
+				const perElement = isPropertyAccessExpression(callee) && ARRAY_CALLBACKS.has(callee.name.text);
 				for (const argument of node.arguments) {
-					const passed = ts.isIdentifier(argument) || ts.isPropertyAccessExpression(argument) ? evaluate(argument, scope, thisScope) : undefined;
+					const passed = isIdentifier(argument) || isPropertyAccessExpression(argument) ? evaluate(argument, scope, thisScope) : undefined;
 					if (passed?.kind !== 'user' || !isFunctionReference(argument, passed)) continue;
 					if (perElement) pushLoop(describeLoop(node, source, text, scope, thisScope, pages));
 					invocations.push({
@@ -524,7 +582,7 @@ export function scanTypeScriptFrom(
 	for (const statement of source.statements) {
 		adopt(statement, source);
 		// A top-level `if` reads the statements before it (a retry of the request they make): it is always walked.
-		if (reuse && !ts.isIfStatement(statement)) reuse.statement(statement, () => visit(statement, moduleScope, undefined));
+		if (reuse && !isIfStatement(statement)) reuse.statement(statement, () => visit(statement, moduleScope, undefined));
 		else visit(statement, moduleScope, undefined);
 	}
 	depth = 0;
@@ -579,7 +637,7 @@ const RETRY_CONDITION = /retry|401|unauthori[sz]ed|expired|invalid|token|refresh
  */
 function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.Node>): BranchFact | undefined {
 	const block = node.parent;
-	if (!ts.isBlock(block) && !ts.isSourceFile(block)) return undefined;
+	if (!isBlock(block) && !isSourceFile(block)) return undefined;
 	const condition = node.expression.getText(source);
 	if (condition.length > 300 || !RETRY_CONDITION.test(condition)) return undefined;
 	// The call again, or the function handed to a helper that calls it again (`refreshAndRetry(search, props)`).
@@ -591,9 +649,9 @@ function retryOf(node: ts.IfStatement, source: ts.SourceFile, retried: Set<ts.No
 		const first = statements[i];
 		// An early return in between already makes the rest of the block a branch of its own.
 		const between = statements[i + 1];
-		if (i < at - 1 && ts.isIfStatement(between) && exits(between)) return undefined;
+		if (i < at - 1 && isIfStatement(between) && exits(between)) return undefined;
 		if (![...callLabels(first)].some((label) => again.has(label))) continue;
-		if (retried.has(first) || ts.isIfStatement(first)) return undefined;
+		if (retried.has(first) || isIfStatement(first)) return undefined;
 		retried.add(first);
 		retried.add(node);
 		return {
@@ -670,7 +728,7 @@ const REGISTRATIONS = new Set([
 ]);
 
 function registers(callee: ts.Expression): boolean {
-	const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+	const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 	return name !== undefined && REGISTRATIONS.has(name);
 }
 
@@ -680,7 +738,7 @@ function registers(callee: ts.Expression): boolean {
  * `this.x` and namespaces' members stay data unless linked to a function.
  */
 function isFunctionReference(argument: ts.Expression, value: Extract<Value, { kind: 'user' }>): boolean {
-	return ts.isIdentifier(argument) || value.ref.kind === 'import';
+	return isIdentifier(argument) || value.ref.kind === 'import';
 }
 
 /** Early returns taken as alternatives in one block (each walk counts them by block). */
@@ -705,16 +763,16 @@ function indexIn(block: ts.Block | ts.SourceFile, statement: ts.Node): number {
 function leaves(statements: readonly ts.Statement[]): boolean {
 	const last = statements[statements.length - 1];
 	if (!last) return false;
-	if (ts.isBlock(last)) return leaves(last.statements);
-	return ts.isBreakStatement(last) || ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last);
+	if (isBlock(last)) return leaves(last.statements);
+	return isBreakStatement(last) || isReturnStatement(last) || isThrowStatement(last) || isContinueStatement(last);
 }
 
 /** True when an `if` without `else` always leaves the function or loop from its block (`return`, `throw`, `continue`, `break`). */
 function exits(node: ts.IfStatement): boolean {
 	if (node.elseStatement) return false;
 	const then = node.thenStatement;
-	const last = ts.isBlock(then) ? then.statements[then.statements.length - 1] : then;
-	return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last));
+	const last = isBlock(then) ? then.statements[then.statements.length - 1] : then;
+	return last !== undefined && (isReturnStatement(last) || isThrowStatement(last) || isContinueStatement(last) || isBreakStatement(last));
 }
 
 /**
@@ -723,7 +781,7 @@ function exits(node: ts.IfStatement): boolean {
  */
 function earlyReturnOf(node: ts.IfStatement, source: ts.SourceFile, earlyReturns: Map<ts.Node, number>): BranchFact | undefined {
 	const block = node.parent;
-	if (!ts.isBlock(block) || !exits(node)) return undefined;
+	if (!isBlock(block) || !exits(node)) return undefined;
 	// Each early return nests the rest of the block one level deeper: past a number no real block
 	// reaches, the rest counts in full (as it did before the rule), which bounds the work.
 	const earlier = (earlyReturns.get(block) ?? 0) + 1;
@@ -747,13 +805,13 @@ function callLabels(node: ts.Node, handedOver = false): Set<string> {
 		if (label !== '…' && !label.startsWith('console.') && !/refresh|token/i.test(label)) labels.add(label);
 	};
 	const look = (n: ts.Node): void => {
-		if (--budget < 0 || ts.isFunctionLike(n)) return;
-		if (ts.isCallExpression(n)) {
+		if (--budget < 0 || isFunctionLike(n)) return;
+		if (isCallExpression(n)) {
 			add(calleeLabel(unwrap(n.expression)));
 			// With `handedOver`, functions passed by name count as called: a helper calls them.
-			if (handedOver) for (const arg of n.arguments) if (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg)) add(calleeLabel(arg));
+			if (handedOver) for (const arg of n.arguments) if (isIdentifier(arg) || isPropertyAccessExpression(arg)) add(calleeLabel(arg));
 		}
-		ts.forEachChild(n, look);
+		forEachChild(n, look);
 	};
 	look(node);
 	return labels;
@@ -763,9 +821,8 @@ function callLabels(node: ts.Node, handedOver = false): Set<string> {
 function isScript(source: ts.SourceFile, module: ModuleFacts): boolean {
 	if (module.imports.length > 0 || module.exports.length > 0) return false;
 	for (const statement of source.statements) {
-		if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement))
-			return false;
-		if (ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+		if (isImportDeclaration(statement) || isExportDeclaration(statement) || isExportAssignment(statement) || isImportEqualsDeclaration(statement)) return false;
+		if (ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === SyntaxKind.ExportKeyword)) return false;
 	}
 	return !/\brequire\s*\(/.test(source.text);
 }
@@ -775,21 +832,21 @@ function topLevelStrings(source: ts.SourceFile, scope: Scope): Record<string, st
 	const out: Record<string, string> = {};
 	for (const statement of source.statements) {
 		// `export default axios.create(…)`, `module.exports = axios.create(…)`: a client exported as the module's default.
-		const exported = ts.isExportAssignment(statement)
+		const exported = isExportAssignment(statement)
 			? statement.expression
-			: ts.isExpressionStatement(statement) &&
-				  ts.isBinaryExpression(statement.expression) &&
-				  statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+			: isExpressionStatement(statement) &&
+				  isBinaryExpression(statement.expression) &&
+				  statement.expression.operatorToken.kind === SyntaxKind.EqualsToken &&
 				  commonJsExportName(statement.expression.left) === 'default'
 				? statement.expression.right
 				: undefined;
-		if (exported && !ts.isIdentifier(unwrap(exported))) {
+		if (exported && !isIdentifier(unwrap(exported))) {
 			const value = evaluate(exported, scope);
 			if (value?.kind === 'http' && value.client === 'axios') out.default = httpClientMarker(value.client, value.base);
 		}
-		if (!ts.isVariableStatement(statement)) continue;
+		if (!isVariableStatement(statement)) continue;
 		for (const declaration of statement.declarationList.declarations) {
-			if (!ts.isIdentifier(declaration.name)) continue;
+			if (!isIdentifier(declaration.name)) continue;
 			const value = scope.get(declaration.name.text);
 			if (value?.kind === 'string') out[declaration.name.text] = value.text;
 			// An SDK instance other files may import and call.
@@ -810,44 +867,42 @@ interface ModuleFacts {
 function classNameOf(node: ts.ClassLikeDeclaration): string {
 	if (node.name) return node.name.text;
 	const parent = node.parent;
-	if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+	if (parent && isVariableDeclaration(parent) && isIdentifier(parent.name)) return parent.name.text;
 	return 'default';
 }
 
 /** The name a function is known by: its own, the variable or property holding it, or `Class.method`. */
 function functionNameOf(node: ts.SignatureDeclaration): string | undefined {
-	if ((ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) && ts.isClassLike(node.parent)) {
-		const name = node.name && ts.isIdentifier(node.name) ? node.name.text : undefined;
+	if ((isMethodDeclaration(node) || isGetAccessor(node) || isSetAccessor(node)) && isClassLike(node.parent)) {
+		const name = node.name && isIdentifier(node.name) ? node.name.text : undefined;
 		return name ? `${classNameOf(node.parent)}.${name}` : undefined;
 	}
-	if (ts.isConstructorDeclaration(node) && ts.isClassLike(node.parent)) return `${classNameOf(node.parent)}.constructor`;
-	if (ts.isFunctionDeclaration(node)) {
+	if (isConstructorDeclaration(node) && isClassLike(node.parent)) return `${classNameOf(node.parent)}.constructor`;
+	if (isFunctionDeclaration(node)) {
 		if (node.name) return node.name.text;
-		return ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : undefined;
+		return ts.getModifiers(node)?.some((m) => m.kind === SyntaxKind.DefaultKeyword) ? 'default' : undefined;
 	}
-	if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) {
-		const key = node.name && ts.isIdentifier(node.name) ? node.name.text : undefined;
+	if (isMethodDeclaration(node) && isObjectLiteralExpression(node.parent)) {
+		const key = node.name && isIdentifier(node.name) ? node.name.text : undefined;
 		const owner = objectOwnerName(node.parent);
 		return key && owner ? `${owner}.${key}` : key;
 	}
-	if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+	if (isArrowFunction(node) || isFunctionExpression(node)) {
 		const parent = node.parent;
-		if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-		if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && isModuleExports(parent.parent.parent))
-			return propertyNameText(parent.name);
-		if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+		if (isVariableDeclaration(parent) && isIdentifier(parent.name)) return parent.name.text;
+		if (isPropertyAssignment(parent) && isObjectLiteralExpression(parent.parent) && isModuleExports(parent.parent.parent)) return propertyNameText(parent.name);
+		if (isPropertyAssignment(parent) && isObjectLiteralExpression(parent.parent)) {
 			const key = propertyNameText(parent.name);
 			const owner = objectOwnerName(parent.parent);
 			if (key && owner) return `${owner}.${key}`;
 		}
-		if (ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent) && ts.isIdentifier(parent.name))
-			return `${classNameOf(parent.parent)}.${parent.name.text}`;
-		if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+		if (isPropertyDeclaration(parent) && isClassLike(parent.parent) && isIdentifier(parent.name)) return `${classNameOf(parent.parent)}.${parent.name.text}`;
+		if (isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken) {
 			const exported = commonJsExportName(parent.left);
 			if (exported) return exported === 'default' ? 'default' : exported;
 		}
-		if (ts.isExportAssignment(parent)) return 'default';
-		if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+		if (isExportAssignment(parent)) return 'default';
+		if (isFunctionExpression(node) && node.name) return node.name.text;
 	}
 	return undefined;
 }
@@ -855,36 +910,36 @@ function functionNameOf(node: ts.SignatureDeclaration): string | undefined {
 /** The name an object of functions is known by: the variable holding it, or `default` for `export default { … }`. */
 function objectOwnerName(object: ts.ObjectLiteralExpression): string | undefined {
 	const parent = object.parent;
-	if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-	if (ts.isExportAssignment(parent)) return 'default';
+	if (isVariableDeclaration(parent) && isIdentifier(parent.name)) return parent.name.text;
+	if (isExportAssignment(parent)) return 'default';
 	return undefined;
 }
 
 function nameSpanOf(node: ts.SignatureDeclaration, source: ts.SourceFile): { start: number; end: number } {
-	const name = node.name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
+	const name = node.name ?? (isVariableDeclaration(node.parent) ? node.parent.name : undefined);
 	if (name) return { start: name.getStart(source), end: name.getEnd() };
 	const start = node.getStart(source);
 	return { start, end: start };
 }
 
 function propertyNameText(name: ts.PropertyName): string | undefined {
-	return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+	return isIdentifier(name) || isStringLiteral(name) ? name.text : undefined;
 }
 
 /** `module.exports` (or `exports`) as an expression, unwrapped from an assignment's right side. */
 function isModuleExports(node: ts.Node | undefined): boolean {
-	if (!node || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+	if (!node || !isBinaryExpression(node) || node.operatorToken.kind !== SyntaxKind.EqualsToken) return false;
 	const left = node.left;
-	return ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && left.expression.text === 'module' && left.name.text === 'exports';
+	return isPropertyAccessExpression(left) && isIdentifier(left.expression) && left.expression.text === 'module' && left.name.text === 'exports';
 }
 
 /** `module.exports.x` / `exports.x` → `x`; `module.exports` → `default`. */
 function commonJsExportName(left: ts.Expression): string | undefined {
-	if (!ts.isPropertyAccessExpression(left)) return undefined;
+	if (!isPropertyAccessExpression(left)) return undefined;
 	const target = left.expression;
-	if (ts.isIdentifier(target) && target.text === 'module' && left.name.text === 'exports') return 'default';
-	if (ts.isIdentifier(target) && target.text === 'exports') return left.name.text;
-	if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports')
+	if (isIdentifier(target) && target.text === 'module' && left.name.text === 'exports') return 'default';
+	if (isIdentifier(target) && target.text === 'exports') return left.name.text;
+	if (isPropertyAccessExpression(target) && isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports')
 		return left.name.text;
 	return undefined;
 }
@@ -892,8 +947,7 @@ function commonJsExportName(left: ts.Expression): string | undefined {
 /** Function declarations are hoisted: a block's own functions are callable from its first line. */
 function bindFunctionDeclarations(statements: ts.NodeArray<ts.Statement>, scope: Scope): void {
 	for (const statement of statements) {
-		if (ts.isFunctionDeclaration(statement) && statement.name)
-			scope.set(statement.name.text, { kind: 'user', ref: { kind: 'local', name: statement.name.text } });
+		if (isFunctionDeclaration(statement) && statement.name) scope.set(statement.name.text, { kind: 'user', ref: { kind: 'local', name: statement.name.text } });
 	}
 }
 
@@ -906,9 +960,9 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 	};
 	bindFunctionDeclarations(source.statements, scope);
 	for (const statement of source.statements) {
-		const exported = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) === true;
-		const isDefault = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) === true;
-		if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.importClause) {
+		const exported = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === SyntaxKind.ExportKeyword) === true;
+		const isDefault = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === SyntaxKind.DefaultKeyword) === true;
+		if (isImportDeclaration(statement) && isStringLiteral(statement.moduleSpecifier) && statement.importClause) {
 			const specifier = statement.moduleSpecifier.text;
 			const clause = statement.importClause;
 			const relative = isUserModule(specifier);
@@ -921,11 +975,11 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 				note(clause.name.text, 'default');
 			}
 			const bindings = clause.namedBindings;
-			if (bindings && ts.isNamespaceImport(bindings)) {
+			if (bindings && isNamespaceImport(bindings)) {
 				scope.set(bindings.name.text, relative ? imported(bindings.name.text, specifier, '*') : moduleValue(specifier));
 				note(bindings.name.text, '*');
 			}
-			if (bindings && ts.isNamedImports(bindings)) {
+			if (bindings && isNamedImports(bindings)) {
 				for (const element of bindings.elements) {
 					const name = (element.propertyName ?? element.name).text;
 					scope.set(element.name.text, relative ? imported(element.name.text, specifier, name) : importedMember(specifier, name));
@@ -933,59 +987,59 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 				}
 			}
 		} else if (
-			ts.isImportEqualsDeclaration(statement) &&
-			ts.isExternalModuleReference(statement.moduleReference) &&
-			ts.isStringLiteral(statement.moduleReference.expression)
+			isImportEqualsDeclaration(statement) &&
+			isExternalModuleReference(statement.moduleReference) &&
+			isStringLiteral(statement.moduleReference.expression)
 		) {
 			const specifier = statement.moduleReference.expression.text;
 			scope.set(statement.name.text, isUserModule(specifier) ? imported(statement.name.text, specifier, '*') : moduleValue(specifier));
-		} else if (ts.isVariableStatement(statement)) {
+		} else if (isVariableStatement(statement)) {
 			for (const declaration of statement.declarationList.declarations) {
 				bindDeclaration(declaration, scope, undefined, module);
-				if (exported && ts.isIdentifier(declaration.name)) module.exports.push({ exported: declaration.name.text, local: declaration.name.text });
+				if (exported && isIdentifier(declaration.name)) module.exports.push({ exported: declaration.name.text, local: declaration.name.text });
 			}
-		} else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+		} else if (isFunctionDeclaration(statement) || isClassDeclaration(statement)) {
 			const name = statement.name?.text ?? 'default';
-			if (ts.isClassDeclaration(statement)) {
+			if (isClassDeclaration(statement)) {
 				scope.set(name, local(name));
 				// `static http = axios.create(…)`: `Zoho.http` is that client wherever the file reaches it.
 				for (const member of statement.members) {
-					const isStatic = ts.getModifiers(member as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
-					if (isStatic && ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.initializer) {
+					const isStatic = ts.getModifiers(member as ts.HasModifiers)?.some((m) => m.kind === SyntaxKind.StaticKeyword) === true;
+					if (isStatic && isPropertyDeclaration(member) && isIdentifier(member.name) && member.initializer) {
 						const value = evaluate(member.initializer, scope);
 						if (value && value.kind !== 'user') scope.set(`${name}.${member.name.text}`, value);
 					}
 				}
 				// `getRecord = getRecord;` in the class body: the method is a function held under another name.
 				for (const member of statement.members) {
-					const init = ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.initializer ? unwrap(member.initializer) : undefined;
-					if (init && ts.isIdentifier(init)) module.exports.push({ exported: `${name}.${(member.name as ts.Identifier).text}`, local: init.text });
+					const init = isPropertyDeclaration(member) && isIdentifier(member.name) && member.initializer ? unwrap(member.initializer) : undefined;
+					if (init && isIdentifier(init)) module.exports.push({ exported: `${name}.${(member.name as ts.Identifier).text}`, local: init.text });
 				}
 			}
 			if (exported) module.exports.push({ exported: isDefault ? 'default' : name, local: name });
-		} else if (ts.isExportDeclaration(statement)) {
-			const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+		} else if (isExportDeclaration(statement)) {
+			const from = statement.moduleSpecifier && isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
 			const clause = statement.exportClause;
 			if (!clause && from) module.exports.push({ exported: '*', from: { specifier: from, imported: '*' } });
-			else if (clause && ts.isNamedExports(clause)) {
+			else if (clause && isNamedExports(clause)) {
 				for (const element of clause.elements) {
 					const inner = (element.propertyName ?? element.name).text;
 					module.exports.push(
 						from ? { exported: element.name.text, from: { specifier: from, imported: inner } } : { exported: element.name.text, local: inner },
 					);
 				}
-			} else if (clause && ts.isNamespaceExport(clause) && from) module.exports.push({ exported: clause.name.text, from: { specifier: from, imported: '*' } });
-		} else if (ts.isExportAssignment(statement)) {
+			} else if (clause && isNamespaceExport(clause) && from) module.exports.push({ exported: clause.name.text, from: { specifier: from, imported: '*' } });
+		} else if (isExportAssignment(statement)) {
 			const e = unwrap(statement.expression);
-			module.exports.push({ exported: 'default', local: ts.isIdentifier(e) ? e.text : (instanceClassName(e) ?? 'default') });
-			if (ts.isObjectLiteralExpression(e)) bindObjectMembers('default', e, module);
-		} else if (ts.isExpressionStatement(statement)) {
+			module.exports.push({ exported: 'default', local: isIdentifier(e) ? e.text : (instanceClassName(e) ?? 'default') });
+			if (isObjectLiteralExpression(e)) bindObjectMembers('default', e, module);
+		} else if (isExpressionStatement(statement)) {
 			bindCommonJsExport(statement.expression, module);
 		}
-		if (ts.isVariableStatement(statement)) {
+		if (isVariableStatement(statement)) {
 			for (const d of statement.declarationList.declarations) {
 				const init = d.initializer && unwrap(d.initializer);
-				if (ts.isIdentifier(d.name) && init && ts.isObjectLiteralExpression(init)) bindObjectMembers(d.name.text, init, module);
+				if (isIdentifier(d.name) && init && isObjectLiteralExpression(init)) bindObjectMembers(d.name.text, init, module);
 			}
 		}
 	}
@@ -997,11 +1051,11 @@ function bindTopLevel(source: ts.SourceFile, scope: Scope, module: ModuleFacts):
 	}
 	// Functions that hand out a client (`function zoho() { return axios.create({ baseURL }) }`), once every constant is bound.
 	for (const statement of source.statements) {
-		if (ts.isFunctionDeclaration(statement) && statement.name) bindReturnedClient(`${statement.name.text}()`, statement, scope, scope, undefined);
-		if (ts.isVariableStatement(statement)) {
+		if (isFunctionDeclaration(statement) && statement.name) bindReturnedClient(`${statement.name.text}()`, statement, scope, scope, undefined);
+		if (isVariableStatement(statement)) {
 			for (const d of statement.declarationList.declarations) {
 				const init = d.initializer && unwrap(d.initializer);
-				if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+				if (isIdentifier(d.name) && init && (isArrowFunction(init) || isFunctionExpression(init)))
 					bindReturnedClient(`${d.name.text}()`, init, scope, scope, undefined);
 			}
 		}
@@ -1026,12 +1080,12 @@ function returnedValue(fn: ts.FunctionLikeDeclaration, scope: Scope, thisScope: 
 	if (!body) return undefined;
 	const inner = new Scope(scope);
 	for (const parameter of fn.parameters) bindParameter(parameter, inner);
-	if (!ts.isBlock(body)) return evaluate(body, inner, thisScope);
+	if (!isBlock(body)) return evaluate(body, inner, thisScope);
 	const read = (statements: readonly ts.Statement[]): { returned?: ts.Expression } | undefined => {
 		for (const statement of statements) {
-			if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindDeclaration(d, inner, thisScope);
-			if (ts.isReturnStatement(statement)) return { returned: statement.expression };
-			if (ts.isTryStatement(statement)) {
+			if (isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindDeclaration(d, inner, thisScope);
+			if (isReturnStatement(statement)) return { returned: statement.expression };
+			if (isTryStatement(statement)) {
 				const found = read(statement.tryBlock.statements);
 				if (found) return found;
 			}
@@ -1044,25 +1098,25 @@ function returnedValue(fn: ts.FunctionLikeDeclaration, scope: Scope, thisScope: 
 
 /** `await (async () => { … return rows; })()`: a function written and called at once stands for what it returns. */
 function immediateValue(init: ts.Expression | undefined, scope: Scope, thisScope: Scope | undefined): Value | undefined {
-	if (!init || !ts.isCallExpression(init) || init.arguments.length > 0) return undefined;
+	if (!init || !isCallExpression(init) || init.arguments.length > 0) return undefined;
 	const callee = unwrap(init.expression);
-	return ts.isArrowFunction(callee) || ts.isFunctionExpression(callee) ? returnedValue(callee, scope, thisScope) : undefined;
+	return isArrowFunction(callee) || isFunctionExpression(callee) ? returnedValue(callee, scope, thisScope) : undefined;
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c, d() {} }`, `exports.a = f`, `module.exports.a = function () {}`. */
 function bindCommonJsExport(expr: ts.Expression, module: ModuleFacts): void {
-	if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+	if (!isBinaryExpression(expr) || expr.operatorToken.kind !== SyntaxKind.EqualsToken) return;
 	const name = commonJsExportName(expr.left);
 	if (!name) return;
 	const value = unwrap(expr.right);
-	if (name === 'default' && ts.isObjectLiteralExpression(value)) {
+	if (name === 'default' && isObjectLiteralExpression(value)) {
 		for (const property of value.properties) {
-			if (ts.isShorthandPropertyAssignment(property)) module.exports.push({ exported: property.name.text, local: property.name.text });
-			else if (ts.isPropertyAssignment(property)) {
+			if (isShorthandPropertyAssignment(property)) module.exports.push({ exported: property.name.text, local: property.name.text });
+			else if (isPropertyAssignment(property)) {
 				const key = propertyNameText(property.name);
 				const init = unwrap(property.initializer);
-				if (key) module.exports.push({ exported: key, local: ts.isIdentifier(init) ? init.text : key });
-			} else if (ts.isMethodDeclaration(property)) {
+				if (key) module.exports.push({ exported: key, local: isIdentifier(init) ? init.text : key });
+			} else if (isMethodDeclaration(property)) {
 				const key = propertyNameText(property.name);
 				if (key) module.exports.push({ exported: key, local: key });
 			}
@@ -1071,13 +1125,13 @@ function bindCommonJsExport(expr: ts.Expression, module: ModuleFacts): void {
 	}
 	module.exports.push({
 		exported: name,
-		local: ts.isIdentifier(value) ? value.text : ts.isClassExpression(value) && value.name ? value.name.text : (instanceClassName(value) ?? name),
+		local: isIdentifier(value) ? value.text : isClassExpression(value) && value.name ? value.name.text : (instanceClassName(value) ?? name),
 	});
 }
 
 /** `new ZohoService()` exported as a singleton: the class whose methods callers reach. */
 function instanceClassName(e: ts.Expression): string | undefined {
-	return ts.isNewExpression(e) && ts.isIdentifier(e.expression) ? e.expression.text : undefined;
+	return isNewExpression(e) && isIdentifier(e.expression) ? e.expression.text : undefined;
 }
 
 /**
@@ -1086,15 +1140,14 @@ function instanceClassName(e: ts.Expression): string | undefined {
  */
 function bindObjectMembers(objectName: string, object: ts.ObjectLiteralExpression, module: ModuleFacts): void {
 	for (const property of object.properties) {
-		if (ts.isShorthandPropertyAssignment(property)) module.exports.push({ exported: `${objectName}.${property.name.text}`, local: property.name.text });
-		else if (ts.isPropertyAssignment(property)) {
+		if (isShorthandPropertyAssignment(property)) module.exports.push({ exported: `${objectName}.${property.name.text}`, local: property.name.text });
+		else if (isPropertyAssignment(property)) {
 			const key = propertyNameText(property.name);
 			const init = unwrap(property.initializer);
 			if (!key) continue;
-			if (ts.isIdentifier(init)) module.exports.push({ exported: `${objectName}.${key}`, local: init.text });
-			else if (ts.isArrowFunction(init) || ts.isFunctionExpression(init))
-				module.exports.push({ exported: `${objectName}.${key}`, local: `${objectName}.${key}` });
-		} else if (ts.isMethodDeclaration(property)) {
+			if (isIdentifier(init)) module.exports.push({ exported: `${objectName}.${key}`, local: init.text });
+			else if (isArrowFunction(init) || isFunctionExpression(init)) module.exports.push({ exported: `${objectName}.${key}`, local: `${objectName}.${key}` });
+		} else if (isMethodDeclaration(property)) {
 			const key = propertyNameText(property.name);
 			if (key) module.exports.push({ exported: `${objectName}.${key}`, local: `${objectName}.${key}` });
 		}
@@ -1106,18 +1159,18 @@ function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, this
 	const name = declaration.name;
 	// `const ZOHO = window.ZOHO`: a global under its own name is that global still (a widget's SDK).
 	if (
-		ts.isIdentifier(name) &&
+		isIdentifier(name) &&
 		init &&
-		ts.isPropertyAccessExpression(init) &&
-		ts.isIdentifier(init.expression) &&
+		isPropertyAccessExpression(init) &&
+		isIdentifier(init.expression) &&
 		GLOBAL_OBJECTS.has(init.expression.text) &&
 		init.name.text === name.text
 	)
 		return;
-	const required = init && ts.isCallExpression(init) ? requireSpecifier(init) : undefined;
+	const required = init && isCallExpression(init) ? requireSpecifier(init) : undefined;
 	// const zoho = require('./zoho'); const { zohoGet } = require('./zoho'); const get = require('./zoho').get;
 	const requiredMember =
-		init && ts.isPropertyAccessExpression(init) && ts.isCallExpression(unwrap(init.expression))
+		init && isPropertyAccessExpression(init) && isCallExpression(unwrap(init.expression))
 			? requireSpecifier(unwrap(init.expression) as ts.CallExpression)
 			: undefined;
 	if (module && ((required !== undefined && isUserModule(required)) || (requiredMember !== undefined && isUserModule(requiredMember)))) {
@@ -1126,51 +1179,51 @@ function bindDeclaration(declaration: ts.VariableDeclaration, scope: Scope, this
 			module.imports.push({ local, specifier, imported: what });
 			scope.set(local, { kind: 'user', ref: { kind: 'import', local } });
 		};
-		if (ts.isIdentifier(name)) bind(name.text, required !== undefined ? '*' : (init as ts.PropertyAccessExpression).name.text);
-		else if (ts.isObjectBindingPattern(name) && required !== undefined) {
+		if (isIdentifier(name)) bind(name.text, required !== undefined ? '*' : (init as ts.PropertyAccessExpression).name.text);
+		else if (isObjectBindingPattern(name) && required !== undefined) {
 			for (const element of name.elements) {
-				if (!ts.isIdentifier(element.name)) continue;
-				bind(element.name.text, element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text);
+				if (!isIdentifier(element.name)) continue;
+				bind(element.name.text, element.propertyName && isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text);
 			}
 		}
 		return;
 	}
-	if (ts.isIdentifier(name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init) || ts.isClassExpression(init))) {
+	if (isIdentifier(name) && init && (isArrowFunction(init) || isFunctionExpression(init) || isClassExpression(init))) {
 		scope.set(name.text, { kind: 'user', ref: { kind: 'local', name: name.text } });
 		return;
 	}
 	const value = immediateValue(init, scope, thisScope) ?? evaluate(init, scope, thisScope);
-	if (ts.isIdentifier(name)) {
+	if (isIdentifier(name)) {
 		scope.set(name.text, value);
 		return;
 	}
-	if (ts.isObjectBindingPattern(name)) {
+	if (isObjectBindingPattern(name)) {
 		// const { RecordOperations } = require('…/record_operations'); const { Record } = ZOHOCRMSDK;
 		for (const element of name.elements) {
-			if (!ts.isIdentifier(element.name)) continue;
-			const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+			if (!isIdentifier(element.name)) continue;
+			const property = element.propertyName && isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
 			scope.set(element.name.text, required !== undefined ? importedMember(required, property) : memberOf(value, property));
 		}
 		return;
 	}
-	for (const element of name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) scope.set(element.name.text, undefined);
+	for (const element of name.elements) if (isBindingElement(element) && isIdentifier(element.name)) scope.set(element.name.text, undefined);
 }
 
 function requireSpecifier(call: ts.CallExpression): string | undefined {
 	const callee = unwrap(call.expression);
 	const [first] = call.arguments;
-	return ts.isIdentifier(callee) && callee.text === 'require' && first && ts.isStringLiteral(first) ? first.text : undefined;
+	return isIdentifier(callee) && callee.text === 'require' && first && isStringLiteral(first) ? first.text : undefined;
 }
 
 /** A typed parameter of an SDK class (or an axios instance) holds an instance; any other parameter shadows outer names. */
 function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, position?: { fn: number; index: number }): void {
-	if (!ts.isIdentifier(parameter.name)) {
-		if (ts.isObjectBindingPattern(parameter.name)) {
+	if (!isIdentifier(parameter.name)) {
+		if (isObjectBindingPattern(parameter.name)) {
 			// `zohoRequest(method, path, { params, data } = {})`: each name is a member of the caller's options.
 			for (const element of parameter.name.elements) {
-				if (!ts.isIdentifier(element.name)) continue;
+				if (!isIdentifier(element.name)) continue;
 				const key = element.propertyName
-					? ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)
+					? isIdentifier(element.propertyName) || isStringLiteral(element.propertyName)
 						? element.propertyName.text
 						: undefined
 					: element.name.text;
@@ -1179,8 +1232,8 @@ function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, positio
 					position !== undefined && key !== undefined && !element.dotDotDotToken ? { kind: 'param', ...position, member: key } : undefined,
 				);
 			}
-		} else if (ts.isArrayBindingPattern(parameter.name)) {
-			for (const element of parameter.name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) scope.set(element.name.text, undefined);
+		} else if (isArrayBindingPattern(parameter.name)) {
+			for (const element of parameter.name.elements) if (isBindingElement(element) && isIdentifier(element.name)) scope.set(element.name.text, undefined);
 		}
 		return;
 	}
@@ -1194,45 +1247,45 @@ function bindParameter(parameter: ts.ParameterDeclaration, scope: Scope, positio
 }
 
 function typedValue(type: ts.TypeNode | undefined, scope: Scope): Value | undefined {
-	if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+	if (!type || !isTypeReferenceNode(type)) return undefined;
 	const name = type.typeName;
-	const cls = ts.isIdentifier(name) ? scope.get(name.text) : evaluateQualified(name, scope);
+	const cls = isIdentifier(name) ? scope.get(name.text) : evaluateQualified(name, scope);
 	if (cls?.kind === 'sdk-class') return { kind: 'sdk-instance', sdk: cls.sdk, className: cls.className, ctorArgs: [] };
 	// A service of the user's own, injected: `constructor(private readonly zoho: ZohoService)`.
 	if (cls?.kind === 'user') return { kind: 'user-instance', ref: cls.ref };
-	if (ts.isIdentifier(name) && name.text === 'AxiosInstance') return { kind: 'http', client: 'axios' };
+	if (isIdentifier(name) && name.text === 'AxiosInstance') return { kind: 'http', client: 'axios' };
 	// A client class a package exports, injected: `constructor(private readonly http: HttpService)`.
 	if (cls?.kind === 'http') return cls;
 	return undefined;
 }
 
 function evaluateQualified(name: ts.QualifiedName, scope: Scope): Value | undefined {
-	const left = ts.isIdentifier(name.left) ? scope.get(name.left.text) : evaluateQualified(name.left, scope);
+	const left = isIdentifier(name.left) ? scope.get(name.left.text) : evaluateQualified(name.left, scope);
 	return memberOf(left, name.right.text);
 }
 
 /** Class fields and constructor assignments first, so every method sees `this.x`. */
 function bindClassMembers(node: ts.ClassLikeDeclaration, classScope: Scope, instance: Scope): void {
 	for (const member of node.members) {
-		if (ts.isPropertyDeclaration(member) && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) {
+		if (isPropertyDeclaration(member) && (isIdentifier(member.name) || isPrivateIdentifier(member.name))) {
 			const value = member.initializer ? evaluate(member.initializer, classScope, instance) : typedValue(member.type, classScope);
 			if (value) instance.set(`this.${member.name.text}`, value);
 		}
-		if (ts.isConstructorDeclaration(member) && member.body) {
+		if (isConstructorDeclaration(member) && member.body) {
 			const ctorScope = new Scope(classScope);
 			for (const parameter of member.parameters) {
 				bindParameter(parameter, ctorScope);
 				// constructor(private readonly ops: RecordOperations)
 				if (
-					ts.isIdentifier(parameter.name) &&
+					isIdentifier(parameter.name) &&
 					ts
 						.getModifiers(parameter)
 						?.some(
 							(m) =>
-								m.kind === ts.SyntaxKind.PrivateKeyword ||
-								m.kind === ts.SyntaxKind.PublicKeyword ||
-								m.kind === ts.SyntaxKind.ProtectedKeyword ||
-								m.kind === ts.SyntaxKind.ReadonlyKeyword,
+								m.kind === SyntaxKind.PrivateKeyword ||
+								m.kind === SyntaxKind.PublicKeyword ||
+								m.kind === SyntaxKind.ProtectedKeyword ||
+								m.kind === SyntaxKind.ReadonlyKeyword,
 						)
 				) {
 					const value = ctorScope.get(parameter.name.text);
@@ -1240,12 +1293,12 @@ function bindClassMembers(node: ts.ClassLikeDeclaration, classScope: Scope, inst
 				}
 			}
 			for (const statement of member.body.statements) {
-				if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindDeclaration(d, ctorScope, instance);
-				if (!ts.isExpressionStatement(statement)) continue;
+				if (isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindDeclaration(d, ctorScope, instance);
+				if (!isExpressionStatement(statement)) continue;
 				const e = statement.expression;
-				if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+				if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.EqualsToken) {
 					const target = unwrap(e.left);
-					if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
+					if (isPropertyAccessExpression(target) && target.expression.kind === SyntaxKind.ThisKeyword) {
 						const value = evaluate(e.right, ctorScope, instance);
 						if (value) instance.set(`this.${target.name.text}`, value);
 					}
@@ -1255,28 +1308,28 @@ function bindClassMembers(node: ts.ClassLikeDeclaration, classScope: Scope, inst
 	}
 	// Methods and getters that hand out a client: `private getAxiosInstance(token) { return axios.create({ baseURL: this.baseURL }) }`.
 	for (const member of node.members) {
-		if (!(ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) || !ts.isIdentifier(member.name)) continue;
-		bindReturnedClient(ts.isGetAccessorDeclaration(member) ? `this.${member.name.text}` : `this.${member.name.text}()`, member, classScope, instance, instance);
+		if (!(isMethodDeclaration(member) || isGetAccessorDeclaration(member)) || !isIdentifier(member.name)) continue;
+		bindReturnedClient(isGetAccessorDeclaration(member) ? `this.${member.name.text}` : `this.${member.name.text}()`, member, classScope, instance, instance);
 	}
 }
 
 /** `items.forEach(cb)`, `items.map(async (x) => …)`: a call whose function argument runs per element. */
 export function arrayCallback(node: ts.CallExpression): ts.Expression | undefined {
 	const callee = node.expression;
-	if (!ts.isPropertyAccessExpression(callee) || !ARRAY_CALLBACKS.has(callee.name.text)) return undefined;
+	if (!isPropertyAccessExpression(callee) || !ARRAY_CALLBACKS.has(callee.name.text)) return undefined;
 	const fn = node.arguments[0];
-	return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+	return fn && (isArrowFunction(fn) || isFunctionExpression(fn)) ? fn : undefined;
 }
 
 function calleeLabel(callee: ts.Expression): string {
-	if (ts.isIdentifier(callee)) return callee.text;
-	if (ts.isPropertyAccessExpression(callee)) {
+	if (isIdentifier(callee)) return callee.text;
+	if (isPropertyAccessExpression(callee)) {
 		const inner = callee.expression;
-		const prefix = ts.isIdentifier(inner)
+		const prefix = isIdentifier(inner)
 			? inner.text
-			: inner.kind === ts.SyntaxKind.ThisKeyword
+			: inner.kind === SyntaxKind.ThisKeyword
 				? 'this'
-				: ts.isPropertyAccessExpression(inner)
+				: isPropertyAccessExpression(inner)
 					? calleeLabel(inner)
 					: '…';
 		return `${prefix}.${callee.name.text}`;

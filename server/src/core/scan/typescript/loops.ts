@@ -10,6 +10,30 @@ import type { CountReason, LoopBound, LoopFact, LoopKind } from '../../facts';
 import { parseAnnotation } from '../annotations';
 import { parameterMarker } from '../zoho-url';
 import { evaluate, type Scope, unwrap } from './values';
+import {
+	forEachChild,
+	isArrayLiteralExpression,
+	isAsExpression,
+	isAwaitExpression,
+	isBinaryExpression,
+	isBlock,
+	isCallExpression,
+	isCaseClause,
+	isDoStatement,
+	isExpressionStatement,
+	isForInStatement,
+	isForOfStatement,
+	isForStatement,
+	isIdentifier,
+	isParenthesizedExpression,
+	isPostfixUnaryExpression,
+	isPrefixUnaryExpression,
+	isPropertyAccessExpression,
+	isSourceFile,
+	isVariableDeclarationList,
+	isWhileStatement,
+	SyntaxKind,
+} from './syntax';
 
 /** Names in a loop condition that say it pages through results. */
 const PAGINATION = /more_records|moreRecords|hasMore|has_more|next_?page_?token|nextPageToken|page_?token|pageToken|nextPage/i;
@@ -38,14 +62,14 @@ function parameterBound(
 	const measure = value.member === undefined || ofMember ? (iterable ? 'length' : 'number') : !iterable && value.member === 'length' ? 'length' : undefined;
 	if (!measure) return undefined;
 	const e = unwrap(expr);
-	const named = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
+	const named = isIdentifier(e) ? e : isPropertyAccessExpression(e) && isIdentifier(e.expression) ? e.expression : undefined;
 	if (!named) return undefined;
 	// The parameter's default (`maxPages = MAX_PAGES`, `modules = ['Leads']`), counted the same way.
 	const initial = value.initial;
 	const fallback = initial?.kind === 'number' ? initial.value : initial?.kind === 'array' ? initial.length : undefined;
 	return {
 		param: parameterMarker(value.fn, value.index, ofMember ? value.member : undefined),
-		name: ofMember && ts.isPropertyAccessExpression(e) ? e.name.text : named.text,
+		name: ofMember && isPropertyAccessExpression(e) ? e.name.text : named.text,
 		measure,
 		offset,
 		step,
@@ -55,15 +79,15 @@ function parameterBound(
 
 function kindOf(node: ts.Node): LoopKind {
 	switch (node.kind) {
-		case ts.SyntaxKind.ForStatement:
+		case SyntaxKind.ForStatement:
 			return 'for';
-		case ts.SyntaxKind.ForOfStatement:
+		case SyntaxKind.ForOfStatement:
 			return 'for-of';
-		case ts.SyntaxKind.ForInStatement:
+		case SyntaxKind.ForInStatement:
 			return 'for-in';
-		case ts.SyntaxKind.WhileStatement:
+		case SyntaxKind.WhileStatement:
 			return 'while';
-		case ts.SyntaxKind.DoStatement:
+		case SyntaxKind.DoStatement:
 			return 'do-while';
 		default:
 			return 'callback';
@@ -78,7 +102,7 @@ function trimEnd(text: string, end: number): number {
 /** The statement a node belongs to, whose leading comments speak for it. */
 function enclosingStatement(node: ts.Node): ts.Node {
 	let n: ts.Node = node;
-	while (n.parent && !ts.isBlock(n.parent) && !ts.isSourceFile(n.parent) && !ts.isCaseClause(n.parent)) n = n.parent;
+	while (n.parent && !isBlock(n.parent) && !isSourceFile(n.parent) && !isCaseClause(n.parent)) n = n.parent;
 	return n;
 }
 
@@ -105,9 +129,9 @@ function iterableCount(expr: ts.Expression, scope: Scope, thisScope: Scope | und
 	const value = evaluate(expr, scope, thisScope);
 	if (value?.kind !== 'array' || value.length === undefined) return undefined;
 	const e = unwrap(expr);
-	const what = ts.isArrayLiteralExpression(e)
+	const what = isArrayLiteralExpression(e)
 		? 'literal array'
-		: ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice'
+		: isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice'
 			? 'slice'
 			: 'array';
 	return { count: value.length, reason: { kind: 'items', of: what, items: value.length } };
@@ -121,21 +145,21 @@ function numberOf(expr: ts.Expression | undefined, scope: Scope, thisScope: Scop
 /** `for (let i = a; i < b; i++)`, `i <= b`, `i += step`: (b - a) / step iterations, rounded up; `b` may be a parameter. */
 function counterLoop(node: ts.ForStatement, scope: Scope, thisScope: Scope | undefined): Counted | { bound: LoopBound } {
 	const init = node.initializer;
-	if (!init || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return undefined;
+	if (!init || !isVariableDeclarationList(init) || init.declarations.length !== 1) return undefined;
 	const decl = init.declarations[0];
-	if (!ts.isIdentifier(decl.name)) return undefined;
+	if (!isIdentifier(decl.name)) return undefined;
 	const name = decl.name.text;
 	const from = numberOf(decl.initializer, scope, thisScope);
 	const cond = node.condition && unwrap(node.condition);
-	if (from === undefined || !cond || !ts.isBinaryExpression(cond) || !ts.isIdentifier(cond.left) || cond.left.text !== name) return undefined;
+	if (from === undefined || !cond || !isBinaryExpression(cond) || !isIdentifier(cond.left) || cond.left.text !== name) return undefined;
 	let step: number | undefined;
 	const inc = node.incrementor && unwrap(node.incrementor);
-	if (inc && (ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken) step = 1;
-	else if (inc && ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(inc.left) && inc.left.text === name)
+	if (inc && (isPostfixUnaryExpression(inc) || isPrefixUnaryExpression(inc)) && inc.operator === SyntaxKind.PlusPlusToken) step = 1;
+	else if (inc && isBinaryExpression(inc) && inc.operatorToken.kind === SyntaxKind.PlusEqualsToken && isIdentifier(inc.left) && inc.left.text === name)
 		step = numberOf(inc.right, scope, thisScope);
 	if (!step || step <= 0) return undefined;
-	const inclusive = cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken;
-	if (!inclusive && cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
+	const inclusive = cond.operatorToken.kind === SyntaxKind.LessThanEqualsToken;
+	if (!inclusive && cond.operatorToken.kind !== SyntaxKind.LessThanToken) return undefined;
 	const to = numberOf(cond.right, scope, thisScope);
 	if (to === undefined) {
 		const bound = parameterBound(cond.right, (inclusive ? 1 : 0) - from, step, scope, thisScope, false);
@@ -157,15 +181,15 @@ function counterCount(name: string, from: number, inclusive: boolean, to: number
  */
 function whileCounter(node: ts.WhileStatement, scope: Scope, thisScope: Scope | undefined): Counted {
 	const cond = unwrap(node.expression);
-	if (!ts.isBinaryExpression(cond) || !ts.isIdentifier(cond.left) || !ts.isBlock(node.statement)) return undefined;
-	const inclusive = cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken;
-	if (!inclusive && cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
+	if (!isBinaryExpression(cond) || !isIdentifier(cond.left) || !isBlock(node.statement)) return undefined;
+	const inclusive = cond.operatorToken.kind === SyntaxKind.LessThanEqualsToken;
+	if (!inclusive && cond.operatorToken.kind !== SyntaxKind.LessThanToken) return undefined;
 	const name = cond.left.text;
 	const from = numberOf(cond.left, scope, thisScope);
 	const to = numberOf(cond.right, scope, thisScope);
 	if (from === undefined || to === undefined) return undefined;
 	const steps = node.statement.statements.flatMap((statement) => {
-		if (!ts.isExpressionStatement(statement)) return [];
+		if (!isExpressionStatement(statement)) return [];
 		const step = stepOf(unwrap(statement.expression), name, scope, thisScope);
 		return step === undefined ? [] : [step];
 	});
@@ -175,13 +199,13 @@ function whileCounter(node: ts.WhileStatement, scope: Scope, thisScope: Scope | 
 
 /** How much `name++`, `++name`, `name += k` or `name = name + k` adds to `name`; undefined for any other expression. */
 function stepOf(e: ts.Expression, name: string, scope: Scope, thisScope: Scope | undefined): number | undefined {
-	if ((ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && e.operator === ts.SyntaxKind.PlusPlusToken)
-		return ts.isIdentifier(e.operand) && e.operand.text === name ? 1 : undefined;
-	if (!ts.isBinaryExpression(e) || !ts.isIdentifier(e.left) || e.left.text !== name) return undefined;
-	if (e.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return numberOf(e.right, scope, thisScope);
+	if ((isPostfixUnaryExpression(e) || isPrefixUnaryExpression(e)) && e.operator === SyntaxKind.PlusPlusToken)
+		return isIdentifier(e.operand) && e.operand.text === name ? 1 : undefined;
+	if (!isBinaryExpression(e) || !isIdentifier(e.left) || e.left.text !== name) return undefined;
+	if (e.operatorToken.kind === SyntaxKind.PlusEqualsToken) return numberOf(e.right, scope, thisScope);
 	const right = unwrap(e.right);
-	if (e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isBinaryExpression(right) && right.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-		if (ts.isIdentifier(right.left) && right.left.text === name) return numberOf(right.right, scope, thisScope);
+	if (e.operatorToken.kind === SyntaxKind.EqualsToken && isBinaryExpression(right) && right.operatorToken.kind === SyntaxKind.PlusToken) {
+		if (isIdentifier(right.left) && right.left.text === name) return numberOf(right.right, scope, thisScope);
 	}
 	return undefined;
 }
@@ -190,17 +214,17 @@ function stepOf(e: ts.Expression, name: string, scope: Scope, thisScope: Scope |
 function assignments(node: ts.Node, name: string): number {
 	let count = 0;
 	const visit = (n: ts.Node): void => {
-		if ((ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) && ts.isIdentifier(n.operand) && n.operand.text === name) {
-			if (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) count++;
+		if ((isPostfixUnaryExpression(n) || isPrefixUnaryExpression(n)) && isIdentifier(n.operand) && n.operand.text === name) {
+			if (n.operator === SyntaxKind.PlusPlusToken || n.operator === SyntaxKind.MinusMinusToken) count++;
 		} else if (
-			ts.isBinaryExpression(n) &&
-			ts.isIdentifier(n.left) &&
+			isBinaryExpression(n) &&
+			isIdentifier(n.left) &&
 			n.left.text === name &&
-			n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-			n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+			n.operatorToken.kind >= SyntaxKind.FirstAssignment &&
+			n.operatorToken.kind <= SyntaxKind.LastAssignment
 		)
 			count++;
-		ts.forEachChild(n, visit);
+		forEachChild(n, visit);
 	};
 	visit(node);
 	return count;
@@ -214,8 +238,8 @@ function perPageIn(node: ts.Node, text: string, source: ts.SourceFile): number {
 
 /** True for a while/do/for(;;) loop that pages: its condition names more_records, a page token, … or it counts pages. */
 function isPagination(node: ts.IterationStatement, text: string, source: ts.SourceFile): boolean {
-	const condition = ts.isWhileStatement(node) || ts.isDoStatement(node) ? node.expression : ts.isForStatement(node) ? node.condition : undefined;
-	if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return false;
+	const condition = isWhileStatement(node) || isDoStatement(node) ? node.expression : isForStatement(node) ? node.condition : undefined;
+	if (isForOfStatement(node) || isForInStatement(node)) return false;
 	if (condition && PAGINATION.test(text.slice(condition.getStart(source), condition.getEnd()))) return true;
 	// A body that turns pages: page++, page += 1, page = page + 1, params.page++.
 	const body = text.slice(node.statement.getStart(source), node.statement.getEnd());
@@ -239,7 +263,7 @@ export function describeLoop(
 	let parallel: boolean | undefined;
 	let page: LoopFact['page'];
 	let bound: LoopBound | undefined;
-	if (ts.isCallExpression(node)) {
+	if (isCallExpression(node)) {
 		// items.map(cb): the header is `items.map(`, the receiver gives the count.
 		const callee = node.expression as ts.PropertyAccessExpression;
 		headerEnd = callee.getEnd();
@@ -249,15 +273,15 @@ export function describeLoop(
 		parallel = isParallelCall(node) || undefined;
 	} else {
 		headerEnd = trimEnd(text, node.statement.getStart(source));
-		if (ts.isForOfStatement(node)) {
+		if (isForOfStatement(node)) {
 			counted = iterableCount(node.expression, scope, thisScope);
 			if (!counted) bound = parameterBound(node.expression, 0, 1, scope, thisScope, true);
 			if (!counted && !bound) page = pages?.pageOf(node.expression, node, source);
-		} else if (ts.isForStatement(node)) {
+		} else if (isForStatement(node)) {
 			const counter = counterLoop(node, scope, thisScope);
 			if (counter && 'bound' in counter) bound = counter.bound;
 			else counted = counter;
-		} else if (ts.isWhileStatement(node)) counted = whileCounter(node, scope, thisScope);
+		} else if (isWhileStatement(node)) counted = whileCounter(node, scope, thisScope);
 		if (!counted && isPagination(node, text, source)) pagination = { perPage: perPageIn(node, text, source) };
 	}
 	const base: LoopFact = {
@@ -276,12 +300,12 @@ export function describeLoop(
 
 function isParallelCall(node: ts.CallExpression): boolean {
 	let parent: ts.Node = node.parent;
-	while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isAwaitExpression(parent)) parent = parent.parent;
-	if (!ts.isCallExpression(parent)) return false;
+	while (isParenthesizedExpression(parent) || isAsExpression(parent) || isAwaitExpression(parent)) parent = parent.parent;
+	if (!isCallExpression(parent)) return false;
 	const callee = parent.expression;
 	return (
-		ts.isPropertyAccessExpression(callee) &&
-		ts.isIdentifier(callee.expression) &&
+		isPropertyAccessExpression(callee) &&
+		isIdentifier(callee.expression) &&
 		callee.expression.text === 'Promise' &&
 		['all', 'allSettled', 'any', 'race'].includes(callee.name.text)
 	);

@@ -6,6 +6,15 @@
 import ts from 'typescript';
 import type { CallFact, LoopFact } from '../../facts';
 import { unwrap } from './values';
+import {
+	isCallExpression,
+	isElementAccessExpression,
+	isFunctionLike,
+	isIdentifier,
+	isOmittedExpression,
+	isPropertyAccessExpression,
+	isSourceFile,
+} from './syntax';
 
 /** Records a page holds when the request does not say: Zoho's default and largest `per_page`. */
 const DEFAULT_PER_PAGE = 200;
@@ -29,25 +38,25 @@ export function pageOfRequest(call: CallFact, callText: string): LoopFact['page'
 export function rootName(expr: ts.Expression): string | undefined {
 	let e = unwrap(expr);
 	for (;;) {
-		if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+		if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) e = unwrap(e.expression);
 		// `r.json()`, `resp.data.data.filter(…)`: the records of the page, read or narrowed.
-		else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) e = unwrap(e.expression.expression);
-		else if (ts.isIdentifier(e)) return e.text;
+		else if (isCallExpression(e) && isPropertyAccessExpression(e.expression)) e = unwrap(e.expression.expression);
+		else if (isIdentifier(e)) return e.text;
 		else return undefined;
 	}
 }
 
 /** The names a declaration binds: `resp`, or each name of `{ data }` / `[first]`. */
 export function boundNames(name: ts.BindingName): string[] {
-	if (ts.isIdentifier(name)) return [name.text];
+	if (isIdentifier(name)) return [name.text];
 	const out: string[] = [];
-	for (const element of name.elements) if (!ts.isOmittedExpression(element)) out.push(...boundNames(element.name));
+	for (const element of name.elements) if (!isOmittedExpression(element)) out.push(...boundNames(element.name));
 	return out;
 }
 
 /** The start of the function a node is in (0 for the module's top level). */
 export function functionStartOf(node: ts.Node, source: ts.SourceFile): number {
-	for (let p: ts.Node | undefined = node.parent; p; p = p.parent) if (ts.isFunctionLike(p)) return p.getStart(source);
+	for (let p: ts.Node | undefined = node.parent; p; p = p.parent) if (isFunctionLike(p)) return p.getStart(source);
 	return 0;
 }
 
@@ -94,8 +103,8 @@ export class PageResponses {
 		if (root !== undefined) this.journal?.read(root, this);
 		if (this.pages.size === 0 || root === undefined) return undefined;
 		for (let p: ts.Node | undefined = at; p; p = p.parent) {
-			if (ts.isFunctionLike(p) || ts.isSourceFile(p)) {
-				const page = this.pages.get(`${ts.isSourceFile(p) ? 0 : p.getStart(source)}:${root}`);
+			if (isFunctionLike(p) || isSourceFile(p)) {
+				const page = this.pages.get(`${isSourceFile(p) ? 0 : p.getStart(source)}:${root}`);
 				if (page) return page;
 			}
 		}

@@ -6,6 +6,26 @@ import ts from 'typescript';
 import { sdkConstructorModuleIndex, sdkHasClass, sdkOfImport, sdkOfNamespacedClass } from '../../catalog';
 import { bodyArgument } from './body';
 import { HOLE, importedMarker, listMarker, MAX_TEXT_LENGTH, namedBase, optionsArgument, parameterMarker, sdkInstanceMarker } from '../zoho-url';
+import {
+	isArrayLiteralExpression,
+	isBinaryExpression,
+	isCallExpression,
+	isConditionalExpression,
+	isElementAccessExpression,
+	isIdentifier,
+	isNewExpression,
+	isNoSubstitutionTemplateLiteral,
+	isNumericLiteral,
+	isObjectLiteralExpression,
+	isPropertyAccessExpression,
+	isPropertyAssignment,
+	isShorthandPropertyAssignment,
+	isSpreadElement,
+	isStringLiteral,
+	isStringLiteralLike,
+	isTemplateExpression,
+	SyntaxKind,
+} from './syntax';
 
 export { MAX_TEXT_LENGTH };
 
@@ -263,12 +283,12 @@ function unwrap(expr: ts.Expression): ts.Expression {
 	let e = expr;
 	for (;;) {
 		switch (e.kind) {
-			case ts.SyntaxKind.ParenthesizedExpression:
-			case ts.SyntaxKind.AsExpression:
-			case ts.SyntaxKind.NonNullExpression:
-			case ts.SyntaxKind.TypeAssertionExpression:
-			case ts.SyntaxKind.SatisfiesExpression:
-			case ts.SyntaxKind.AwaitExpression:
+			case SyntaxKind.ParenthesizedExpression:
+			case SyntaxKind.AsExpression:
+			case SyntaxKind.NonNullExpression:
+			case SyntaxKind.TypeAssertionExpression:
+			case SyntaxKind.SatisfiesExpression:
+			case SyntaxKind.AwaitExpression:
 				e = (e as ts.ParenthesizedExpression).expression;
 				continue;
 			default:
@@ -280,15 +300,15 @@ function unwrap(expr: ts.Expression): ts.Expression {
 export { unwrap };
 
 function propertyName(name: ts.PropertyName): string | undefined {
-	if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+	if (isIdentifier(name) || isStringLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
 	return undefined;
 }
 
 /** The initializer of a property of an object literal. */
 export function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
 	for (const property of object.properties) {
-		if (ts.isPropertyAssignment(property) && propertyName(property.name) === name) return property.initializer;
-		if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+		if (isPropertyAssignment(property) && propertyName(property.name) === name) return property.initializer;
+		if (isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
 	}
 	return undefined;
 }
@@ -307,9 +327,9 @@ export function evaluate(expr: ts.Expression | undefined, scope: Scope, thisScop
 
 function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Value | undefined {
 	const e = unwrap(expr);
-	if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', text: e.text };
-	if (ts.isNumericLiteral(e)) return { kind: 'number', value: Number(e.text) };
-	if (ts.isTemplateExpression(e)) {
+	if (isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', text: e.text };
+	if (isNumericLiteral(e)) return { kind: 'number', value: Number(e.text) };
+	if (isTemplateExpression(e)) {
 		let text = e.head.text;
 		for (const span of e.templateSpans) {
 			text += stringPart(span.expression, scope, thisScope) + span.literal.text;
@@ -317,24 +337,24 @@ function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Val
 		}
 		return { kind: 'string', text };
 	}
-	if (ts.isBinaryExpression(e)) {
+	if (isBinaryExpression(e)) {
 		const op = e.operatorToken.kind;
-		if (op === ts.SyntaxKind.PlusToken) return evaluateSum(e, scope, thisScope);
-		if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+		if (op === SyntaxKind.PlusToken) return evaluateSum(e, scope, thisScope);
+		if (op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) {
 			// `process.env.ZOHO_DOMAIN ?? 'https://www.zohoapis.com'`: the side we can read.
 			return evaluate(e.left, scope, thisScope) ?? evaluate(e.right, scope, thisScope);
 		}
-		if (op === ts.SyntaxKind.AsteriskToken || op === ts.SyntaxKind.MinusToken || op === ts.SyntaxKind.SlashToken) {
+		if (op === SyntaxKind.AsteriskToken || op === SyntaxKind.MinusToken || op === SyntaxKind.SlashToken) {
 			const left = evaluate(e.left, scope, thisScope);
 			const right = evaluate(e.right, scope, thisScope);
 			if (left?.kind !== 'number' || right?.kind !== 'number') return undefined;
 			const value =
-				op === ts.SyntaxKind.AsteriskToken ? left.value * right.value : op === ts.SyntaxKind.MinusToken ? left.value - right.value : left.value / right.value;
+				op === SyntaxKind.AsteriskToken ? left.value * right.value : op === SyntaxKind.MinusToken ? left.value - right.value : left.value / right.value;
 			return { kind: 'number', value };
 		}
 		return undefined;
 	}
-	if (ts.isConditionalExpression(e)) {
+	if (isConditionalExpression(e)) {
 		const whenTrue = evaluate(e.whenTrue, scope, thisScope);
 		if (!whenTrue) return evaluate(e.whenFalse, scope, thisScope);
 		// `path.startsWith('http') ? path : \`\${base}\${path}\``: the arm that puts something before the other says where a request goes.
@@ -346,12 +366,12 @@ function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Val
 		// More than punctuation before it (`/${path}` only adds a slash): a base, known or not.
 		return /[^/\s.?#&]/.test(whenFalse.text.slice(0, whenFalse.text.length - shorter.length)) ? whenFalse : whenTrue;
 	}
-	if (ts.isIdentifier(e)) return scope.get(e.text) ?? (scope.has(e.text) ? undefined : GLOBALS.get(e.text)) ?? namedBaseValue(e.text);
-	if (ts.isArrayLiteralExpression(e)) {
+	if (isIdentifier(e)) return scope.get(e.text) ?? (scope.has(e.text) ? undefined : GLOBALS.get(e.text)) ?? namedBaseValue(e.text);
+	if (isArrayLiteralExpression(e)) {
 		// `[...leads, extra]`: the spread arrays' lengths when known.
 		let length: number | undefined = 0;
 		for (const element of e.elements) {
-			if (!ts.isSpreadElement(element)) length += 1;
+			if (!isSpreadElement(element)) length += 1;
 			else {
 				const spread = evaluate(element.expression, scope, thisScope);
 				if (spread?.kind !== 'array' || spread.length === undefined) return { kind: 'array', length: undefined };
@@ -360,9 +380,9 @@ function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Val
 		}
 		return { kind: 'array', length };
 	}
-	if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e };
-	if (ts.isPropertyAccessExpression(e)) {
-		if (e.expression.kind === ts.SyntaxKind.ThisKeyword)
+	if (isObjectLiteralExpression(e)) return { kind: 'object', node: e };
+	if (isPropertyAccessExpression(e)) {
+		if (e.expression.kind === SyntaxKind.ThisKeyword)
 			return thisScope?.get(`this.${e.name.text}`) ?? memberOf(thisScope?.get('this'), e.name.text) ?? namedBaseValue(e.name.text);
 		const target = evaluate(e.expression, scope, thisScope);
 		if (target?.kind === 'object') return fieldOf(target, e.name.text, scope, thisScope);
@@ -374,12 +394,12 @@ function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Val
 		if (target?.kind === 'array' && e.name.text === 'length') return target.length === undefined ? undefined : { kind: 'number', value: target.length };
 		return memberOf(target, e.name.text) ?? (target === undefined || target.kind === 'module' ? namedBaseValue(chainName(e)) : undefined);
 	}
-	if (ts.isElementAccessExpression(e) && ts.isStringLiteral(e.argumentExpression)) {
+	if (isElementAccessExpression(e) && isStringLiteral(e.argumentExpression)) {
 		const target = evaluate(e.expression, scope, thisScope);
 		return memberOf(target, e.argumentExpression.text) ?? (target === undefined ? namedBaseValue(e.argumentExpression.text) : undefined);
 	}
-	if (ts.isNewExpression(e)) {
-		if (ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
+	if (isNewExpression(e)) {
+		if (isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
 			const path = urlTemplate(e.arguments[0], scope, thisScope);
 			const base = e.arguments[1] ? urlTemplate(e.arguments[1], scope, thisScope) : undefined;
 			if (path === undefined) return undefined;
@@ -388,14 +408,14 @@ function evaluateNode(expr: ts.Expression, scope: Scope, thisScope?: Scope): Val
 		const cls = evaluate(e.expression, scope, thisScope);
 		if (cls?.kind === 'sdk-class') return { kind: 'sdk-instance', sdk: cls.sdk, className: cls.className, ctorArgs: e.arguments ?? [] };
 		// `new this.sdk.Record.RecordOperations()`: the SDK's own namespace and class names are the evidence.
-		if ((!cls || cls.kind === 'user') && ts.isPropertyAccessExpression(e.expression) && ts.isPropertyAccessExpression(e.expression.expression)) {
+		if ((!cls || cls.kind === 'user') && isPropertyAccessExpression(e.expression) && isPropertyAccessExpression(e.expression.expression)) {
 			const sdk = sdkOfNamespacedClass(e.expression.expression.name.text, e.expression.name.text);
 			if (sdk) return { kind: 'sdk-instance', sdk, className: e.expression.name.text, ctorArgs: e.arguments ?? [] };
 		}
 		if (cls?.kind === 'user') return { kind: 'user-instance', ref: cls.ref };
 		return undefined;
 	}
-	if (ts.isCallExpression(e)) return evaluateCall(e, scope, thisScope);
+	if (isCallExpression(e)) return evaluateCall(e, scope, thisScope);
 	return undefined;
 }
 
@@ -408,7 +428,7 @@ function evaluateSum(sum: ts.BinaryExpression, scope: Scope, thisScope?: Scope):
 	let first: ts.Expression = sum;
 	for (;;) {
 		const e = unwrap(first);
-		if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.PlusToken) break;
+		if (!isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.PlusToken) break;
 		rights.push(e.right);
 		first = e.left;
 	}
@@ -439,13 +459,13 @@ function namedBaseValue(name: string): Value | undefined {
 function chainName(e: ts.PropertyAccessExpression): string {
 	const names: string[] = [e.name.text];
 	let x: ts.Expression = e.expression;
-	while (ts.isPropertyAccessExpression(x)) {
+	while (isPropertyAccessExpression(x)) {
 		// A setting's name has a few parts; a chain of thousands (`a?.b?.b?.b…`) names none, and is not walked again at every link.
 		if (names.length >= MAX_CHAIN_NAMES) return '';
 		names.push(x.name.text);
 		x = x.expression;
 	}
-	if (ts.isIdentifier(x)) names.push(x.text);
+	if (isIdentifier(x)) names.push(x.text);
 	return names.reverse().join('.');
 }
 
@@ -456,42 +476,36 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 	const callee = unwrap(e.expression);
 	const [first] = e.arguments;
 	// A client a function of this file hands out: `this.getAxiosInstance(token)`, `zohoClient()`.
-	if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+	if (isPropertyAccessExpression(callee) && callee.expression.kind === SyntaxKind.ThisKeyword) {
 		const returned = thisScope?.get(`this.${callee.name.text}()`);
 		if (returned) return returned;
 	}
-	if (ts.isIdentifier(callee) && scope.get(callee.text)?.kind === 'user') {
+	if (isIdentifier(callee) && scope.get(callee.text)?.kind === 'user') {
 		const returned = scope.get(`${callee.text}()`);
 		if (returned) return returned;
 	}
 	// configService.get('URL_ZOHO_API_V2'), config.getOrThrow<string>('ZOHO_API_DOMAIN'): a setting read by its name.
 	if (
-		ts.isPropertyAccessExpression(callee) &&
+		isPropertyAccessExpression(callee) &&
 		(callee.name.text === 'get' || callee.name.text === 'getOrThrow') &&
 		first &&
-		ts.isStringLiteralLike(first) &&
+		isStringLiteralLike(first) &&
 		e.arguments.length <= 2
 	) {
 		const named = namedBaseValue(first.text);
 		if (named) return named;
 	}
 	// JSON.stringify(body): the body it writes, for what a request shows of it.
-	if (
-		ts.isPropertyAccessExpression(callee) &&
-		callee.name.text === 'stringify' &&
-		ts.isIdentifier(callee.expression) &&
-		callee.expression.text === 'JSON' &&
-		first
-	) {
+	if (isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && isIdentifier(callee.expression) && callee.expression.text === 'JSON' && first) {
 		const value = evaluate(first, scope, thisScope);
 		// A parameter stays one: the body each call of the function passes.
 		return value?.kind === 'object' || value?.kind === 'param' ? value : undefined;
 	}
 	// require('x') where `require` is the CommonJS one.
-	if (ts.isIdentifier(callee) && callee.text === 'require' && !scope.has('require') && first && ts.isStringLiteral(first)) return moduleValue(first.text);
+	if (isIdentifier(callee) && callee.text === 'require' && !scope.has('require') && first && isStringLiteral(first)) return moduleValue(first.text);
 	// await import('x')
-	if (callee.kind === ts.SyntaxKind.ImportKeyword && first && ts.isStringLiteral(first)) return moduleValue(first.text);
-	if (ts.isPropertyAccessExpression(callee)) {
+	if (callee.kind === SyntaxKind.ImportKeyword && first && isStringLiteral(first)) return moduleValue(first.text);
+	if (isPropertyAccessExpression(callee)) {
 		const target = evaluate(callee.expression, scope, thisScope);
 		const name = callee.name.text;
 		// axios.create({ baseURL }), got.extend({ prefixUrl }): instances with a base URL.
@@ -503,7 +517,7 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 			return { kind: 'http', client: target.client, base: base !== HOLE ? base : target.base };
 		}
 		// Array.from({ length: N }), Array(N), items.slice(a, b)
-		if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' && name === 'from' && first && ts.isObjectLiteralExpression(first)) {
+		if (isIdentifier(callee.expression) && callee.expression.text === 'Array' && name === 'from' && first && isObjectLiteralExpression(first)) {
 			const length = evaluate(propertyOf(first, 'length'), scope, thisScope);
 			return { kind: 'array', length: length?.kind === 'number' ? length.value : undefined };
 		}
@@ -528,7 +542,7 @@ function evaluateCall(e: ts.CallExpression, scope: Scope, thisScope?: Scope): Va
 		if ((name === 'fill' || name === 'keys' || name === 'map' || name === 'reverse' || name === 'sort' || name === 'toSorted') && target?.kind === 'array')
 			return { kind: 'array', length: target.length };
 	}
-	if (ts.isIdentifier(callee) && callee.text === 'Array' && first) {
+	if (isIdentifier(callee) && callee.text === 'Array' && first) {
 		const length = evaluate(first, scope, thisScope);
 		return { kind: 'array', length: length?.kind === 'number' ? length.value : undefined };
 	}
@@ -555,7 +569,7 @@ function boundedRows(method: string, args: readonly ts.Expression[], number: (e:
 	if ((method === 'limit' || method === 'take') && args.length === 1) return rowCount(first);
 	if (!ROW_READS.has(method) || !first) return undefined;
 	const options = unwrap(first);
-	if (!ts.isObjectLiteralExpression(options)) return undefined;
+	if (!isObjectLiteralExpression(options)) return undefined;
 	for (const cap of ROW_CAPS) {
 		const n = rowCount(propertyOf(options, cap));
 		if (n !== undefined) return n;
@@ -573,10 +587,10 @@ function sliced(length: number | undefined, args: readonly ts.Expression[], scop
 		if (
 			start &&
 			e &&
-			ts.isIdentifier(start) &&
-			ts.isBinaryExpression(e) &&
-			e.operatorToken.kind === ts.SyntaxKind.PlusToken &&
-			ts.isIdentifier(e.left) &&
+			isIdentifier(start) &&
+			isBinaryExpression(e) &&
+			e.operatorToken.kind === SyntaxKind.PlusToken &&
+			isIdentifier(e.left) &&
 			e.left.text === start.text
 		) {
 			const size = evaluate(e.right, scope, thisScope);
@@ -621,8 +635,8 @@ export function urlTemplate(expr: ts.Expression | undefined, scope: Scope, thisS
 	if (!expr) return undefined;
 	const e = unwrap(expr);
 	// url.href, url.toString()
-	if (ts.isPropertyAccessExpression(e) && e.name.text === 'href') return urlTemplate(e.expression, scope, thisScope);
-	if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'toString' && e.arguments.length === 0) {
+	if (isPropertyAccessExpression(e) && e.name.text === 'href') return urlTemplate(e.expression, scope, thisScope);
+	if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'toString' && e.arguments.length === 0) {
 		return urlTemplate(e.expression.expression, scope, thisScope);
 	}
 	const value = evaluate(e, scope, thisScope);
@@ -655,9 +669,9 @@ export function optionsText(expr: ts.Expression, scope: Scope, thisScope?: Scope
 	if (shown !== undefined) members.body = shown;
 	// Lists of known length, for a loop over the member the function reads (`for (const m of modules)` of `{ modules }`).
 	for (const property of node.properties) {
-		const key = ts.isShorthandPropertyAssignment(property) || ts.isPropertyAssignment(property) ? propertyName(property.name) : undefined;
+		const key = isShorthandPropertyAssignment(property) || isPropertyAssignment(property) ? propertyName(property.name) : undefined;
 		if (key === undefined || key in members || REQUEST_MEMBERS.has(key)) continue;
-		const item = evaluate(ts.isShorthandPropertyAssignment(property) ? property.name : (property as ts.PropertyAssignment).initializer, scope, thisScope);
+		const item = evaluate(isShorthandPropertyAssignment(property) ? property.name : (property as ts.PropertyAssignment).initializer, scope, thisScope);
 		if (item?.kind === 'array' && item.length !== undefined) members[key] = listMarker(item.length);
 	}
 	return Object.keys(members).length > 0 ? optionsArgument(members) : undefined;

@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { urlTemplate } from '../values';
 import { VERBS } from './request';
 import { type Recognizer, restRequest } from './types';
+import { isCallExpression, isPropertyAccessExpression } from '../syntax';
 
 export const superagentRecognizer: Recognizer = {
 	family: 'superagent',
@@ -15,7 +16,7 @@ export const superagentRecognizer: Recognizer = {
 /** The body of a superagent chain: the argument of its `.send(…)`. */
 function sentBody(call: ts.CallExpression): ts.Expression | undefined {
 	let node: ts.Node = call;
-	while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)) {
+	while (isPropertyAccessExpression(node.parent) && isCallExpression(node.parent.parent)) {
 		const outer = node.parent.parent;
 		if (node.parent.name.text === 'send') return outer.arguments[0];
 		node = outer;

@@ -6,6 +6,7 @@ import ts from 'typescript';
 import type { CallFact, DeferredCall } from '../../../facts';
 import { baseEvidence, crmPathOf, hasParameter, HOLE, parameterMarker, withoutParameters, withTokenHost } from '../../zoho-url';
 import { evaluate, propertyOf, type Scope, stringPart, type Value } from '../values';
+import { isSpreadAssignment } from '../syntax';
 
 /** A request the scanner recognised, before it is placed among the loops. */
 export interface Request {
@@ -131,7 +132,7 @@ export function callerBody(request: Request | undefined, options: Value | undefi
 /** The caller's options an options object spreads (`{ ...options, headers }`): a whole parameter, else undefined. */
 function spreadParameter(options: Value | undefined, scope: Scope, thisScope: Scope | undefined): Extract<Value, { kind: 'param' }> | undefined {
 	if (options?.kind !== 'object') return undefined;
-	const spread = options.node.properties.find(ts.isSpreadAssignment);
+	const spread = options.node.properties.find(isSpreadAssignment);
 	const value = spread ? evaluate(spread.expression, scope, thisScope) : undefined;
 	return value?.kind === 'param' && value.member === undefined ? value : undefined;
 }

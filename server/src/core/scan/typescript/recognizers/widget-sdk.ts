@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { HOLE } from '../../zoho-url';
 import { evaluate, GLOBAL_OBJECTS, propertyOf, type Scope, urlTemplate } from '../values';
 import { methodOption, optionNode, type Recognizer, restRequest } from './types';
+import { isIdentifier, isPropertyAccessExpression } from '../syntax';
 
 /** `group.method` → the REST request it sends; `{module}` is the options' `Entity`, `{rel}` its `RelatedList`. */
 const OPERATIONS: Readonly<Record<string, readonly [string, string]>> = {
@@ -76,11 +77,11 @@ export const widgetSdkRecognizer: Recognizer = {
 function chain(callee: ts.Expression): [string, string] | undefined {
 	const names: string[] = [];
 	let e: ts.Expression = callee;
-	while (ts.isPropertyAccessExpression(e)) {
+	while (isPropertyAccessExpression(e)) {
 		names.unshift(e.name.text);
 		e = e.expression;
 	}
-	if (!ts.isIdentifier(e)) return undefined;
+	if (!isIdentifier(e)) return undefined;
 	names.unshift(e.text);
 	if (GLOBAL_OBJECTS.has(names[0])) names.shift();
 	return names.length === 4 && names[0] === 'ZOHO' && names[1] === 'CRM' ? [names[2], names[3]] : undefined;

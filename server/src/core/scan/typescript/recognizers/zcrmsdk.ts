@@ -8,6 +8,7 @@ import { sdkMethod } from '../../../catalog';
 import { HOLE } from '../../zoho-url';
 import { evaluate, propertyOf } from '../values';
 import { optionNode, type Recognizer } from './types';
+import { isIdentifier, isPropertyAccessExpression } from '../syntax';
 
 /** The API groups of the legacy client: `API.MODULES`, `API.SETTINGS`, … */
 const API_GROUP = /^(?:MODULES|ACTIONS|SETTINGS|ORG|USERS|ATTACHMENTS|FUNCTIONS)$/;
@@ -22,9 +23,9 @@ export const zcrmsdkRecognizer: Recognizer = {
 			// the client goes by the SDK's own name (`ZCRMRestClient` handed over by a helper, or from a fork of the package).
 			const group = (callee as ts.PropertyAccessExpression).expression;
 			if (
-				ts.isPropertyAccessExpression(group) &&
+				isPropertyAccessExpression(group) &&
 				API_GROUP.test(group.name.text) &&
-				ts.isPropertyAccessExpression(group.expression) &&
+				isPropertyAccessExpression(group.expression) &&
 				group.expression.name.text === 'API' &&
 				(usesLegacySdk || nameOf(group.expression.expression) === 'ZCRMRestClient')
 			) {
@@ -52,5 +53,5 @@ export const zcrmsdkRecognizer: Recognizer = {
 
 /** The name an expression goes by: an identifier, or the last member of a property access. */
 function nameOf(e: ts.Expression): string | undefined {
-	return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+	return isIdentifier(e) ? e.text : isPropertyAccessExpression(e) ? e.name.text : undefined;
 }

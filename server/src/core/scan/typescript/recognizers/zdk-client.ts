@@ -2,19 +2,19 @@
  * Zoho CRM client scripts (run in the browser by the CRM, written in JavaScript against `ZDK`):
  * `ZDK.HTTP.request({ url, method, headers })` sends the request the script writes.
  */
-import ts from 'typescript';
 import { evaluate, propertyOf, urlTemplate } from '../values';
 import { methodOption, type Recognizer, restRequest } from './types';
+import { isIdentifier, isPropertyAccessExpression } from '../syntax';
 
 export const zdkClientRecognizer: Recognizer = {
 	family: 'zdk-client-script',
 	recognise({ callee, args, label, scope, thisScope }) {
-		if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'request') return undefined;
+		if (!isPropertyAccessExpression(callee) || callee.name.text !== 'request') return undefined;
 		const group = callee.expression;
 		if (
-			!ts.isPropertyAccessExpression(group) ||
+			!isPropertyAccessExpression(group) ||
 			group.name.text !== 'HTTP' ||
-			!ts.isIdentifier(group.expression) ||
+			!isIdentifier(group.expression) ||
 			group.expression.text !== 'ZDK' ||
 			scope.has('ZDK')
 		)

@@ -4,10 +4,10 @@
  * charged like the request itself. The tool's name is the evidence; the transport (an MCP client, a
  * JSON-RPC `fetch`) says nothing of Zoho on its own.
  */
-import ts from 'typescript';
 import { HOLE } from '../../zoho-url';
 import { evaluate, propertyOf, type Scope, type Value } from '../values';
 import type { Recognizer } from './types';
+import { isIdentifier, isObjectLiteralExpression, isStringLiteralLike } from '../syntax';
 
 const TOOL = /^ZohoCRM_(\w+)$/;
 
@@ -42,7 +42,7 @@ export const zohoMcpRecognizer: Recognizer = {
 	recognise({ args, label, scope, thisScope }) {
 		const [first, second] = args;
 		// Cheap first: most calls pass no tool name at all.
-		if (!first || (ts.isStringLiteralLike(first) ? !first.text.startsWith('ZohoCRM_') : !ts.isIdentifier(first) && !ts.isObjectLiteralExpression(first)))
+		if (!first || (isStringLiteralLike(first) ? !first.text.startsWith('ZohoCRM_') : !isIdentifier(first) && !isObjectLiteralExpression(first)))
 			return undefined;
 		const firstValue = evaluate(first, scope, thisScope);
 		let name = firstValue?.kind === 'string' ? firstValue.text : undefined;
