@@ -47,6 +47,9 @@ void describe('IncrementalReport: the workspace report, kept part by part', () =
 	const reporter = new IncrementalReport();
 	const analysed: string[] = [];
 	const options = { analysed: (source: ReportSource) => analysed.push(source.reportPath) };
+	/** The fingerprint of the cold report, and of the report after the edit. */
+	let coldDigest = '';
+	let editedDigest = '';
 
 	test('cold: every file analysed, the entry points totalled', () => {
 		const report = makeReport(reporter, sources(), budget, options);
@@ -59,13 +62,16 @@ void describe('IncrementalReport: the workspace report, kept part by part', () =
 			],
 		);
 		assert.equal(report.totals.perDay, 5);
+		coldDigest = reporter.digest;
+		assert.match(coldDigest, /^[0-9a-f]{16}$/);
 	});
 
-	test('nothing changed: nothing analysed again, the same report', () => {
+	test('nothing changed: nothing analysed again, the same report and fingerprint', () => {
 		analysed.length = 0;
 		const report = makeReport(reporter, sources(), budget, options);
 		assert.deepEqual(analysed, []);
 		assert.equal(report.totals.perDay, 5);
+		assert.equal(reporter.digest, coldDigest);
 	});
 
 	test('an edit of a helper: the helper and its caller are analysed again, the other file is reused', () => {
@@ -83,6 +89,17 @@ void describe('IncrementalReport: the workspace report, kept part by part', () =
 			],
 		);
 		assert.equal(report.totals.perDay, 17);
+		editedDigest = reporter.digest;
+		assert.notEqual(editedDigest, coldDigest);
+	});
+
+	test('a file scanned again to the same facts: analysed again, the same fingerprint', () => {
+		analysed.length = 0;
+		facts.set('/w/deals.ts', scan('/w/deals.ts', TEXTS['/w/deals.ts']));
+		graph.update('/w/deals.ts', facts.get('/w/deals.ts'));
+		makeReport(reporter, sources(), budget, options);
+		assert.deepEqual(analysed, ['deals.ts']);
+		assert.equal(reporter.digest, editedDigest);
 	});
 
 	test('steps yield progress twice a file (its calls linked, then its part) and once between, counting the files analysed again', () => {

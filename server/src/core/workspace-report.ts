@@ -62,17 +62,35 @@ interface Part {
 	/** Which of the file's functions other code calls: whether each is an entry point depends on it. */
 	readonly called: string;
 	readonly part: FileReport;
-	/** A fingerprint of the part's content. */
-	readonly digest: string;
+}
+
+/** Fingerprints of parts already taken, by part: a part kept from one report to the next is hashed once. */
+const DIGESTS = new WeakMap<FileReport, string>();
+
+function digestOf(part: FileReport): string {
+	let digest = DIGESTS.get(part);
+	if (digest === undefined) {
+		digest = hash(JSON.stringify(part));
+		DIGESTS.set(part, digest);
+	}
+	return digest;
 }
 
 export class IncrementalReport {
 	private parts: Memo<Part> | undefined;
+	/** The last report's file parts, in order, for its fingerprint. */
+	private lastParts: readonly FileReport[] = [];
+	private lastDigest: string | undefined;
+
 	/**
 	 * A fingerprint of the last report's file parts, in order: equal when no file's calls, entry points or
-	 * findings changed, whatever was analysed again. Cheaper than serialising the whole report.
+	 * findings changed, whatever was analysed again. Cheaper than serialising the whole report, and taken
+	 * only when asked (the command line never asks): each part is hashed once while it is kept.
 	 */
-	digest = '';
+	get digest(): string {
+		this.lastDigest ??= hash(this.lastParts.map(digestOf).join('\n'));
+		return this.lastDigest;
+	}
 	/** Line starts of files that chains lead into, while their facts stay the same. */
 	private readonly lineStarts = new Map<string, { facts: FileFacts; lines: LineStarts | undefined }>();
 
@@ -94,7 +112,6 @@ export class IncrementalReport {
 			return { path: source.reportPath, line: known.lines ? known.lines.lineOf(offset) + 1 : 0 };
 		};
 		const out: FileReport[] = [];
-		const digests: string[] = [];
 		let analysed = 0;
 		let done = 0;
 		const total = sources.length * 2;
@@ -112,28 +129,23 @@ export class IncrementalReport {
 			if (part?.analysed) analysed++;
 			if (part) {
 				out.push(part.part);
-				digests.push(part.digest);
 			}
 			yield { done: ++done, total, analysed, ...(done === total ? { heavyNext: true } : {}) };
 		}
-		this.digest = hash(digests.join('\n'));
+		this.lastParts = out;
+		this.lastDigest = undefined;
 		// Files that left the workspace leave the caches.
 		if (this.parts) for (const path of [...this.parts.keys()]) if (!byPath.has(path)) this.parts.delete(path);
 		for (const path of this.lineStarts.keys()) if (!byPath.has(path)) this.lineStarts.delete(path);
 		return assembleReport(out, budget, options.skipped);
 	}
 
-	private partOf(
-		source: ReportSource,
-		budget: Budget,
-		where: Locate,
-		options: ReportOptions,
-	): { part: FileReport; digest: string; analysed: boolean } | undefined {
+	private partOf(source: ReportSource, budget: Budget, where: Locate, options: ReportOptions): { part: FileReport; analysed: boolean } | undefined {
 		const { path, facts, costs, reportPath, settings } = source;
 		// A file that holds nothing (no call, loop, function or problem; a file relevance did not read) has an empty part.
 		if (holdsNothing(facts)) {
 			const part = { file: { path: reportPath, language: facts.language, calls: [] }, entryPoints: [], findings: [], apis: {} };
-			return { part, digest: `${facts.language}:${reportPath}`, analysed: false };
+			return { part, analysed: false };
 		}
 		const graph = costs.graph;
 		if (this.parts?.revisions !== graph.revisions) this.parts = new Memo(graph.revisions);
@@ -147,7 +159,7 @@ export class IncrementalReport {
 			known.reportPath === reportPath &&
 			known.called === called
 		)
-			return { part: known.part, digest: known.digest, analysed: false };
+			return { part: known.part, analysed: false };
 		const text = source.text();
 		if (text === undefined) {
 			this.parts.delete(path);
@@ -164,9 +176,8 @@ export class IncrementalReport {
 			return undefined;
 		}
 		options.analysed?.(source, tracked.value);
-		const digest = hash(JSON.stringify(part));
-		this.parts.set(path, { value: { facts, costs, settingsKey: options.settingsKey, reportPath, called, part, digest }, deps: tracked.deps });
-		return { part, digest, analysed: true };
+		this.parts.set(path, { value: { facts, costs, settingsKey: options.settingsKey, reportPath, called, part }, deps: tracked.deps });
+		return { part, analysed: true };
 	}
 }
 
