@@ -40,42 +40,44 @@ export function longestModifierRun(text: string): number {
 
 const NESTING = /\basync\b|[(){}]/g;
 
-interface Frame {
-	readonly brace: boolean;
-	marked: boolean;
-	/** Marked parentheses from the innermost brace up to this frame. */
-	count: number;
-}
+/** A frame of the open brackets, as one number: a brace, or a parenthesis with its count and whether it holds `async`. */
+const BRACE = 1;
+const MARKED = 2;
+const COUNT = 4;
 
 /**
  * The most parentheses holding an `async` that are open inside each other with no brace between
  * them, in one pass. Braces and parentheses inside strings are counted too: the figure only has to be
- * small on real code and large on the shapes that trap the parser.
+ * small on real code and large on the shapes that trap the parser. It runs on every text, and again on
+ * each edit of an open document: the expression finds each bracket and `async` without making a match,
+ * and the stack holds numbers, not objects.
  */
 export function deepestAsyncParentheses(text: string): number {
-	const open: Frame[] = [];
+	// Each frame: BRACE, or a parenthesis's count (marked parentheses from the innermost brace up to it) times COUNT, plus MARKED.
+	const open: number[] = [];
 	let deepest = 0;
 	NESTING.lastIndex = 0;
-	for (let m = NESTING.exec(text); m; m = NESTING.exec(text)) {
-		const top = open[open.length - 1];
-		switch (m[0]) {
-			case '(':
-				open.push({ brace: false, marked: false, count: top && !top.brace ? top.count : 0 });
+	while (NESTING.test(text)) {
+		const top = open.length > 0 ? open[open.length - 1] : BRACE;
+		// The last character of what was found: a bracket, or the `c` of `async`.
+		switch (text.charCodeAt(NESTING.lastIndex - 1)) {
+			case 40: // `(`: a parenthesis inside another carries its count on.
+				open.push(top & BRACE ? 0 : top - (top % COUNT));
 				break;
-			case '{':
-				open.push({ brace: true, marked: false, count: 0 });
+			case 123: // `{`
+				open.push(BRACE);
 				break;
-			case ')':
-				if (top && !top.brace) open.pop();
+			case 41: // `)`
+				if (!(top & BRACE)) open.pop();
 				break;
-			case '}':
-				// Closes the innermost brace and any parenthesis left open inside it.
-				while (open.length > 0 && !open.pop()!.brace);
+			case 125: // `}` closes the innermost brace and any parenthesis left open inside it.
+				while (open.length > 0 && !(open.pop()! & BRACE));
 				break;
 			default:
-				if (top && !top.brace && !top.marked) {
-					top.marked = true;
-					if (++top.count > deepest) deepest = top.count;
+				if (!(top & (BRACE | MARKED))) {
+					const count = (top - (top % COUNT)) / COUNT + 1;
+					open[open.length - 1] = count * COUNT + MARKED;
+					if (count > deepest) deepest = count;
 				}
 		}
 	}
