@@ -39,12 +39,18 @@ export class WorkspaceReports {
 		return `${this.session.index.generation}/${this.session.settingsGeneration}/${this.session.indexing ? 'indexing' : 'ready'}`;
 	}
 
-	/** Totals the workspace again once changes settle, for the status bar and any open panel. */
-	schedule(): void {
+	/**
+	 * Totals the workspace again once changes settle, for the status bar and any open panel. Once the
+	 * index is complete nothing is left to settle: `at once` totals it without the wait.
+	 */
+	schedule(when: 'settled' | 'at once' = 'settled'): void {
 		clearTimeout(this.timer);
-		this.timer = setTimeout(() => {
-			this.current().catch((error: unknown) => this.session.connection.console.error(`Totalling the workspace failed: ${String(error)}`));
-		}, REPORT_DELAY_MS);
+		this.timer = setTimeout(
+			() => {
+				this.current().catch((error: unknown) => this.session.connection.console.error(`Totalling the workspace failed: ${String(error)}`));
+			},
+			when === 'at once' ? 0 : REPORT_DELAY_MS,
+		);
 	}
 
 	/** The report for the current index and settings: made at most once for each. */

@@ -492,7 +492,8 @@ export class Session {
 				this.connection.console.info(`Indexed ${this.index.size} source files.`);
 				// Also asks for hints and lenses again, once the open documents are analysed anew.
 				this.rescheduleOthers();
-				this.reports.schedule();
+				// The first total of the workspace waits for nothing more: the status bar and the panel show it as soon as it is made.
+				this.reports.schedule('at once');
 				this.refreshStatus();
 			}
 		}
