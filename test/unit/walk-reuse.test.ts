@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { FileFacts } from '../../server/src/core/facts';
 import { scanFile } from '../../server/src/core/scan/scan-file';
-import { scanTypeScriptFrom, type TypeScriptParse } from '../../server/src/core/scan/typescript';
+import { MAX_VERSIONS_FROM_LAST, scanTypeScriptFrom, type TypeScriptParse } from '../../server/src/core/scan/typescript';
 import { generateWorkspace } from '../bench/workspace';
 import { edit, TS_CORPUS, TS_TOKENS } from './fuzz-inputs';
 
@@ -47,6 +47,31 @@ class Document {
 const paths = (facts: FileFacts) => facts.calls.map((c) => `${c.method} ${c.path}`);
 
 void describe('an edited document reuses the walk of the statements the edit did not touch', () => {
+	test('a long line of versions starts over: the next version is parsed and walked afresh, to the same facts', () => {
+		const doc = new Document(`import axios from 'axios';
+const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
+export async function readLead(id: string) {
+  // version 0
+  return zoho.get('/Leads/' + id);
+}
+export async function listDeals() {
+  for (const page of [1, 2, 3]) await zoho.get('/Deals?page=' + page);
+}
+`);
+		// Four statements: the import, the client, two functions. Each edit of the first function's comment
+		// walks that function alone: versions 1 to 200 each start from the one before and reuse the other three.
+		for (let k = 1; k <= MAX_VERSIONS_FROM_LAST; k++) {
+			doc.version(doc.text.replace(/\/\/ version \d+/, `// version ${k}`));
+			assert.equal(doc.reused, 3, `version ${k}`);
+		}
+		// Version 201 starts over, and the next line of versions starts from it.
+		doc.change('// version 200', '// version 201');
+		assert.equal(doc.reused, 0);
+		doc.change('// version 201', '// version 202');
+		assert.equal(doc.reused, 3);
+		assert.deepEqual(paths(doc.facts), ['GET /crm/v8/Leads/{x}', 'GET /crm/v8/Deals']);
+	});
+
 	test('an edit inside one function walks that statement alone; the others move with the edit', () => {
 		const doc = new Document(`import axios from 'axios';
 const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });
