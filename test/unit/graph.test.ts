@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Graph } from '../../server/src/core/graph';
+import { scanFile } from '../../server/src/core/scan/scan-file';
 import { argumentMember, HOLE, listMarker, optionsArgument } from '../../server/src/core/scan/zoho-url';
 import { checkWorkspace } from './check';
 
@@ -379,5 +380,22 @@ void describe('path aliases', () => {
 		assert.equal(graph.resolveModule(from, '~/actions/zoho/contact/lookupContact'), '/app/actions/zoho/contact/lookupContact/index.js');
 		assert.equal(graph.resolveModule(from, '@/actions/zoho/task/index'), '/app/actions/zoho/task/index.js');
 		assert.equal(graph.resolveModule(from, '~/actions/zoho/missing/index.js'), undefined);
+	});
+});
+
+void describe('module resolution follows files that appear and go', () => {
+	test('a specifier resolved to no file resolves once the file appears, and to none again once it goes', () => {
+		const job = scanFile(`import { readLead } from '../zoho/client';\nexport async function run() { await readLead('1'); }\n`, '/w/jobs/run.ts', 'typescript');
+		const client = scanFile(`export async function readLead(id: string) { return id; }\n`, '/w/zoho/client.ts', 'typescript');
+		const graph = new Graph(new Map([['/w/jobs/run.ts', job]]));
+		assert.equal(graph.resolveModule('/w/jobs/run.ts', '../zoho/client'), undefined);
+		graph.update('/w/zoho/client.ts', client);
+		assert.equal(graph.resolveModule('/w/jobs/run.ts', '../zoho/client'), '/w/zoho/client.ts');
+		// Another file of the same folder shares the answer; an alias reaches the same file.
+		assert.equal(graph.resolveModule('/w/jobs/other.ts', '../zoho/client.js'), '/w/zoho/client.ts');
+		assert.equal(graph.resolveModule('/w/jobs/run.ts', '@/zoho/client'), '/w/zoho/client.ts');
+		graph.update('/w/zoho/client.ts', undefined);
+		assert.equal(graph.resolveModule('/w/jobs/run.ts', '../zoho/client'), undefined);
+		assert.equal(graph.resolveModule('/w/jobs/run.ts', '@/zoho/client'), undefined);
 	});
 });

@@ -90,6 +90,8 @@ export class Graph {
 	private globals: Map<string, FunctionRef[]> | undefined;
 	/** Workspace files by the name an import ends with (`zoho` for `…/zoho.ts` and `…/zoho/index.ts`). */
 	private byName: Map<string, string[]> | undefined;
+	/** Files specifiers resolved to, by the importing folder (the importing file, for an alias) and specifier, while no file appears or goes. */
+	private readonly resolved = new Map<string, string | undefined>();
 	/** Top-level functions of browser scripts by name. */
 	private scriptGlobals: Map<string, FunctionRef[]> | undefined;
 
@@ -122,13 +124,25 @@ export class Graph {
 			this.globals = undefined;
 			this.scriptGlobals = undefined;
 		}
-		if (!before !== !facts) this.byName = undefined;
+		if (!before !== !facts) {
+			this.byName = undefined;
+			this.resolved.clear();
+		}
 		this.revisions.changed(stale);
 	}
 
 	/** The file a specifier names, trying the extensions and index files module resolution tries. */
 	resolveModule(from: string, specifier: string): string | undefined {
-		if (!isRelativeSpecifier(specifier)) return this.resolveAlias(from, specifier);
+		// Every call of an imported function resolves its import again: the answer is kept by folder and specifier.
+		const relative = isRelativeSpecifier(specifier);
+		const key = `${relative ? dirname(from) : from}\0${specifier}`;
+		if (this.resolved.has(key)) return this.resolved.get(key);
+		const found = relative ? this.resolveRelative(from, specifier) : this.resolveAlias(from, specifier);
+		this.resolved.set(key, found);
+		return found;
+	}
+
+	private resolveRelative(from: string, specifier: string): string | undefined {
 		const base = normalizePath(specifier.startsWith('/') ? specifier : `${dirname(from)}/${specifier}`);
 		const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
 		// TypeScript ESM writes `./x.js` for `./x.ts`.
