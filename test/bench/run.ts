@@ -7,7 +7,7 @@
  * helpers, half jobs) for the incremental figures; a mixed workspace of about 2,000 files for the scale ones.
  */
 import ts from 'typescript';
-import { assumptionsOf, budgetOf } from '../../server/src/core/analysis';
+import { analyzeFacts, assumptionsOf, budgetOf, DEFAULT_SETTINGS } from '../../server/src/core/analysis';
 import { scanFile } from '../../server/src/core/scan/scan-file';
 import { resolveSettings } from '../../server/src/core/config';
 import { IncrementalReport, makeReport } from '../../server/src/core/workspace-report';
@@ -248,6 +248,43 @@ function benchReport(files: number) {
 	};
 }
 
+/** One file of `n` functions, each with a branch, two requests and a call of a helper, called once each at the top level. */
+function manyFunctions(n: number): string {
+	const lines = ["import axios from 'axios';", "const zoho = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });"];
+	for (let i = 0; i < n; i++) {
+		lines.push(
+			`export async function read${i}(id: string, module: string) {`,
+			"  if (id) { await zoho.get('/Leads/' + id); } else { await zoho.get('/Deals'); }",
+			`  return fetch${i}(module);`,
+			'}',
+			`async function fetch${i}(module: string) { return zoho.get('/' + module); }`,
+		);
+	}
+	for (let i = 0; i < n; i++) lines.push(`read${i}('1', 'Contacts');`);
+	return lines.join('\n');
+}
+
+/**
+ * The analysis of one large file against one a quarter of its size: work that grows with the square of
+ * a file's functions (each function reading every branch, call or function of its file) shows as a
+ * ratio far above 4. Five small files were analysed first, so the ratio is not the warm-up's.
+ */
+function benchOneLargeFile() {
+	const analyse = (n: number) => {
+		const path = `/bench/large${n}.ts`;
+		const text = manyFunctions(n);
+		const facts = scanFile(text, path, 'typescript');
+		return time(() => {
+			const graph = new Graph(new Map([[path, facts]]));
+			analyzeFacts(path, text, facts, DEFAULT_SETTINGS, { path, costs: new FunctionCosts(graph, assumptionsOf(DEFAULT_SETTINGS)) });
+		});
+	};
+	for (let i = 0; i < 5; i++) analyse(200);
+	const small = median([0, 1, 2].map(() => analyse(1000)));
+	const large = median([0, 1, 2].map(() => analyse(4000)));
+	return { functions: [2000, 8000], analysisMs: [round(small), round(large)], ratio: round(large / small) };
+}
+
 function benchDeluge(functions: number) {
 	const parts: string[] = [];
 	for (let i = 0; i < functions; i++) {
@@ -298,6 +335,7 @@ async function main(): Promise<void> {
 		incremental: benchIncremental(files),
 		workspaceReport: benchReport(files),
 		delugeParse: benchDeluge(argument('deluge-functions', 2000)),
+		oneLargeFile: benchOneLargeFile(),
 		heapUsedMB: round(process.memoryUsage().heapUsed / 1024 / 1024, 1),
 		scale: await benchScale(argument('scale-files', 2000), argument('seed', 1), 3),
 		// Last: a long run of hostile and mutated inputs, no crash and no input over a second allowed.

@@ -5,6 +5,7 @@ import {
 	type BranchFact,
 	type CallFact,
 	type CountReason,
+	type DeferredCall,
 	type FileFacts,
 	type FunctionFact,
 	type InvocationFact,
@@ -14,7 +15,7 @@ import {
 	type RequestTemplate,
 	type Span,
 } from '../facts';
-import { type FunctionRef, type Graph, INDEXED_FROM, isParametric, ownerOf, sdkCall } from '../graph';
+import { functionNamed, type FunctionRef, type Graph, INDEXED_FROM, isParametric, ownerOf, sdkCall } from '../graph';
 import { Memo } from '../memo';
 import { branchTotal, type Costed } from './branches';
 import { argumentMember, crmPathOf, hasParameter, HOLE, listsAsHoles, PARAMETER, parseBodyMarker, parseListMarker, withoutParameters } from '../scan/zoho-url';
@@ -207,6 +208,10 @@ interface Owners {
 	readonly invocations: (FunctionFact | undefined)[];
 	/** In a file of many functions, the indexes of the calls and invocations each function owns, made when first asked. */
 	owned?: Map<FunctionFact, Owned>;
+	/** Where the calls the graph resolved start, made when first asked. */
+	starts?: Set<number>;
+	/** Each function's deferred requests, in order, made when first asked. */
+	deferred?: Map<FunctionFact, DeferredCall[]>;
 }
 
 interface Owned {
@@ -227,6 +232,49 @@ function ownersOf(facts: FileFacts, calls: readonly CallFact[]): Owners {
 }
 
 const NONE_OWNED: Owned = { calls: [], invocations: [] };
+
+/** The requests of a function that only a call's arguments decide (not among the calls the graph resolved), in order. */
+function deferredOf(facts: FileFacts, calls: readonly CallFact[], fn: FunctionFact): DeferredCall[] {
+	const owners = ownersOf(facts, calls);
+	const starts = (owners.starts ??= new Set(calls.map((c) => c.span.start)));
+	if (!owners.deferred) {
+		owners.deferred = new Map();
+		const functions = facts.functions ?? [];
+		for (const d of facts.deferred ?? []) {
+			const owner = ownerOf(functions, d.span);
+			if (!owner || !isParametric(d) || starts.has(d.span.start)) continue;
+			const list = owners.deferred.get(owner);
+			if (list) list.push(d);
+			else owners.deferred.set(owner, [d]);
+		}
+	}
+	return owners.deferred.get(fn) ?? [];
+}
+
+/** Each file's branches in the order they start, to find a function's without reading every branch of the file. */
+const BRANCHES_BY_START = new WeakMap<readonly BranchFact[], number[]>();
+
+/** The branches inside a function's span, in the file's order. */
+function branchesWithin(facts: FileFacts, fn: FunctionFact): BranchFact[] {
+	const all = facts.branches ?? [];
+	if (all.length < INDEXED_FROM) return all.filter((b) => b.span.start >= fn.span.start && b.span.end <= fn.span.end);
+	let order = BRANCHES_BY_START.get(all);
+	if (!order) {
+		order = all.map((_, i) => i).sort((a, b) => all[a].span.start - all[b].span.start);
+		BRANCHES_BY_START.set(all, order);
+	}
+	// The first branch starting inside the function, then each until one starts past its end.
+	let lo = 0;
+	let hi = order.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (all[order[mid]].span.start < fn.span.start) lo = mid + 1;
+		else hi = mid;
+	}
+	const inside: number[] = [];
+	for (let k = lo; k < order.length && all[order[k]].span.start <= fn.span.end; k++) if (all[order[k]].span.end <= fn.span.end) inside.push(order[k]);
+	return inside.sort((a, b) => a - b).map((i) => all[i]);
+}
 
 /** The indexes of the calls and invocations a function owns, in order. */
 function ownedBy(facts: FileFacts, calls: readonly CallFact[], fn: FunctionFact): Owned {
@@ -249,22 +297,6 @@ function ownedBy(facts: FileFacts, calls: readonly CallFact[], fn: FunctionFact)
 		owners.owned = owned;
 	}
 	return owners.owned.get(fn) ?? NONE_OWNED;
-}
-
-/** Each file's functions by name (the first of a name), for files of many functions. */
-const BY_NAME = new WeakMap<readonly FunctionFact[], Map<string, FunctionFact>>();
-
-function functionNamed(facts: FileFacts, name: string): FunctionFact | undefined {
-	const functions = facts.functions;
-	if (!functions) return undefined;
-	if (functions.length < INDEXED_FROM) return functions.find((f) => f.name === name);
-	let byName = BY_NAME.get(functions);
-	if (!byName) {
-		byName = new Map();
-		for (const f of functions) if (!byName.has(f.name)) byName.set(f.name, f);
-		BY_NAME.set(functions, byName);
-	}
-	return byName.get(name);
 }
 
 /**
@@ -338,9 +370,7 @@ export class FunctionCosts {
 		}
 		if (args) {
 			// Requests only a call's arguments decide (the others the graph resolved already, into `calls`).
-			const resolved = new Set(calls.map((c) => c.span.start));
-			for (const d of facts.deferred ?? []) {
-				if (!isParametric(d) || resolved.has(d.span.start) || ownerOf(facts.functions ?? [], d.span) !== fn) continue;
+			for (const d of deferredOf(facts, calls, fn)) {
 				if (d.sdk) {
 					const resolve = (t: string) => listsAsHoles(this.graph.resolveString(ref.path, fill(t)));
 					const call = sdkCall(d, resolve(d.sdk.receiver), d.sdk.args.map(resolve));
@@ -426,7 +456,7 @@ export class FunctionCosts {
 			}
 		}
 		// Only one arm of each if/else runs: the dearest counts.
-		let branches = (facts.branches ?? []).filter((b) => b.span.start >= fn.span.start && b.span.end <= fn.span.end);
+		let branches = branchesWithin(facts, fn);
 		// A switch on a parameter the call fills with a literal runs that case alone (else `default`, else none).
 		const left = args ? selectedArms(branches, fill) : undefined;
 		if (left) {
@@ -763,7 +793,8 @@ function forwardedCalls(
 }
 
 function declarationOf(graph: Graph, ref: FunctionRef): Span {
-	return graph.facts(ref.path)?.functions?.find((f) => f.name === ref.name)?.nameSpan ?? { start: 0, end: 0 };
+	const facts = graph.facts(ref.path);
+	return (facts && functionNamed(facts, ref.name)?.nameSpan) ?? { start: 0, end: 0 };
 }
 
 /** Calls of user functions that make Zoho CRM requests, priced at what one run of the function costs. */

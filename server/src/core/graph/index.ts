@@ -509,7 +509,7 @@ export class Graph {
 		if (!facts) return undefined;
 		const target = invocation.target;
 		if (target.kind === 'local') {
-			if ((facts.functions ?? []).some((f) => f.name === target.name)) return { path, name: target.name };
+			if (functionNamed(facts, target.name)) return { path, name: target.name };
 			return target.name.includes('.')
 				? this.functionIn({ path, local: target.name.slice(0, target.name.indexOf('.')) }, target.name.slice(target.name.indexOf('.') + 1))
 				: undefined;
@@ -597,6 +597,23 @@ function ownerAmong(functions: readonly FunctionFact[], span: Span): FunctionFac
  * in the estimate, what each function owns); below it a plain pass is as quick and keeps nothing in memory.
  */
 export const INDEXED_FROM = 16;
+
+/** Each file's functions by name (the first of a name), for files of many functions. */
+const BY_NAME = new WeakMap<readonly FunctionFact[], Map<string, FunctionFact>>();
+
+/** A file's function of a name (the first, when several share it). */
+export function functionNamed(facts: FileFacts, name: string): FunctionFact | undefined {
+	const functions = facts.functions;
+	if (!functions) return undefined;
+	if (functions.length < INDEXED_FROM) return functions.find((f) => f.name === name);
+	let byName = BY_NAME.get(functions);
+	if (!byName) {
+		byName = new Map();
+		for (const f of functions) if (!byName.has(f.name)) byName.set(f.name, f);
+		BY_NAME.set(functions, byName);
+	}
+	return byName.get(name);
+}
 
 /**
  * Functions by start (then as listed), each with the function before it the search goes on to when it
