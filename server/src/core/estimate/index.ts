@@ -320,27 +320,46 @@ export class FunctionCosts {
 	 * What one run of a function costs. `args` are the arguments of a call of it, as string templates:
 	 * requests built from its parameters (`zohoRequest('POST', '/Leads')`) are priced with them filled in.
 	 */
-	cost(ref: FunctionRef, args?: readonly string[], stack: ReadonlySet<string> = new Set()): FunctionCost {
+	cost(ref: FunctionRef, args?: readonly string[]): FunctionCost {
 		const key = `${ref.path}#${ref.name}`;
 		const memoKey = args ? `${key}(${args.join('\u0000')})` : key;
 		// A cost computed inside a cycle is kept only when it found credits: an empty one may be the cycle cut short.
+		const nested = this.pricing.size > 0;
 		return this.memo.cached(
 			memoKey,
 			() => {
 				this.computed++;
-				return this.compute(ref, key, args, stack);
+				return this.compute(ref, key, args);
 			},
-			(cost) => stack.size === 0 || cost.perRun > 0,
+			(cost) => !nested || cost.perRun > 0,
 		);
 	}
 
-	private compute(ref: FunctionRef, key: string, args: readonly string[] | undefined, stack: ReadonlySet<string>): FunctionCost {
+	/**
+	 * The functions being priced, the outermost first: a call of one of them is recursion. One set, entered
+	 * and left as the pricing goes down and back up, not a copy for each function: a chain of a thousand
+	 * functions calling each other, each priced from its own callers' arguments, copied sets of hundreds
+	 * of names a hundred thousand times.
+	 */
+	private readonly pricing = new Set<string>();
+
+	private compute(ref: FunctionRef, key: string, args: readonly string[] | undefined): FunctionCost {
 		const facts = this.graph.facts(ref.path);
 		const fn = facts && functionNamed(facts, ref.name);
 		if (!facts || !fn) return { perRun: 0, low: 0, high: 0, apis: {}, assumed: false, chain: [] };
+		const entered = !this.pricing.has(key);
+		this.pricing.add(key);
+		try {
+			return this.computeOf(ref, args, facts, fn);
+		} finally {
+			if (entered) this.pricing.delete(key);
+		}
+	}
+
+	private computeOf(ref: FunctionRef, args: readonly string[] | undefined, facts: FileFacts, fn: FunctionFact): FunctionCost {
 		const calls = this.graph.callsOf(ref.path);
 		const owned = ownedBy(facts, calls, fn);
-		const inner = new Set(stack).add(key);
+		const inner = this.pricing;
 		// Only this function's own parameters are filled in; others' (closures, fields) stay unknown.
 		const fill = (template: string) =>
 			args
@@ -429,7 +448,6 @@ export class FunctionCosts {
 			const cost = this.cost(
 				target,
 				invocation.args?.map((a) => this.graph.resolveString(ref.path, fill(a))),
-				inner,
 			);
 			recursive ||= cost.recursive === true;
 			if (cost.perRun === 0) continue;
