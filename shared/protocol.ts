@@ -31,8 +31,8 @@ export interface ZohoCreditsSettings {
  * several times what survived its last collection before it collects again; held to 1.4 times, the
  * garbage of indexing and totalling 2,000 files peaks lower (peak resident memory 186–205 MB over
  * ten runs, nine under 200 MB, against 200–211 MB), at about 1 ms more for an edit of a 3,000-line
- * file. Other editors
- * can pass the same (`node --max-semi-space-size=2 --heap-growing-percent=40 dist/server.js --stdio`).
+ * file. Other editors can pass the same
+ * (`node --max-semi-space-size=2 --heap-growing-percent=40 dist/server.js --stdio`).
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=2', '--heap-growing-percent=40'];
 
