@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mock, test } from 'node:test';
+import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import type { WorkspaceReport } from '../../shared/protocol';
 import { WorkspaceReports } from '../../server/src/lsp/reports';
 import type { Session } from '../../server/src/lsp/session';
@@ -15,9 +15,11 @@ function counted(): { reports: WorkspaceReports; totals: () => number } {
 	return { reports, totals: () => totals };
 }
 
-test('changes settle for 500 ms before the workspace is totalled again, each change starting the wait over', () => {
-	mock.timers.enable({ apis: ['setTimeout'] });
-	try {
+void describe('when the workspace is totalled again', () => {
+	beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+	afterEach(() => mock.timers.reset());
+
+	test('changes settle for 500 ms before the workspace is totalled again, each change starting the wait over', () => {
 		const { reports, totals } = counted();
 		reports.schedule();
 		mock.timers.tick(400);
@@ -26,14 +28,9 @@ test('changes settle for 500 ms before the workspace is totalled again, each cha
 		assert.equal(totals(), 0);
 		mock.timers.tick(1);
 		assert.equal(totals(), 1);
-	} finally {
-		mock.timers.reset();
-	}
-});
+	});
 
-test('the total after a complete index is made at once, and replaces a total still waiting for changes to settle', () => {
-	mock.timers.enable({ apis: ['setTimeout'] });
-	try {
+	test('the total after a complete index is made at once, and replaces a total still waiting for changes to settle', () => {
 		const { reports, totals } = counted();
 		reports.schedule();
 		reports.schedule('at once');
@@ -41,7 +38,5 @@ test('the total after a complete index is made at once, and replaces a total sti
 		assert.equal(totals(), 1);
 		mock.timers.tick(1_000);
 		assert.equal(totals(), 1);
-	} finally {
-		mock.timers.reset();
-	}
+	});
 });

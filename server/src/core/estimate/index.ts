@@ -208,9 +208,7 @@ interface Owners {
 	readonly invocations: (FunctionFact | undefined)[];
 	/** In a file of many functions, the indexes of the calls and invocations each function owns, made when first asked. */
 	owned?: Map<FunctionFact, Owned>;
-	/** Where the calls the graph resolved start, made when first asked. */
-	starts?: Set<number>;
-	/** Each function's deferred requests, in order, made when first asked. */
+	/** Each function's deferred requests the graph did not resolve, in order, made when first asked. */
 	deferred?: Map<FunctionFact, DeferredCall[]>;
 }
 
@@ -236,9 +234,9 @@ const NONE_OWNED: Owned = { calls: [], invocations: [] };
 /** The requests of a function that only a call's arguments decide (not among the calls the graph resolved), in order. */
 function deferredOf(facts: FileFacts, calls: readonly CallFact[], fn: FunctionFact): DeferredCall[] {
 	const owners = ownersOf(facts, calls);
-	const starts = (owners.starts ??= new Set(calls.map((c) => c.span.start)));
 	if (!owners.deferred) {
 		owners.deferred = new Map();
+		const starts = new Set(calls.map((c) => c.span.start));
 		const functions = facts.functions ?? [];
 		for (const d of facts.deferred ?? []) {
 			const owner = ownerOf(functions, d.span);
@@ -359,7 +357,6 @@ export class FunctionCosts {
 	private computeOf(ref: FunctionRef, args: readonly string[] | undefined, facts: FileFacts, fn: FunctionFact): FunctionCost {
 		const calls = this.graph.callsOf(ref.path);
 		const owned = ownedBy(facts, calls, fn);
-		const inner = this.pricing;
 		// Only this function's own parameters are filled in; others' (closures, fields) stay unknown.
 		const fill = (template: string) =>
 			args
@@ -440,7 +437,7 @@ export class FunctionCosts {
 			const invocation = facts.invocations![i];
 			const target = this.graph.resolve(ref.path, invocation);
 			if (!target) continue;
-			if (inner.has(`${target.path}#${target.name}`)) {
+			if (this.pricing.has(`${target.path}#${target.name}`)) {
 				recursive = true;
 				continue;
 			}
