@@ -119,6 +119,47 @@ void describe('IncrementalReport: the workspace report, kept part by part', () =
 		);
 	});
 
+	test('with `fingerprint`, each part is hashed in the step that makes it: reading the fingerprint then serialises no part', () => {
+		/** Serialisations of a file's part (`{ file, entryPoints, findings, apis }`) while `run` runs. */
+		const partsSerialised = (run: () => void): number => {
+			const stringify = JSON.stringify;
+			let count = 0;
+			JSON.stringify = ((value: unknown, ...rest: never[]) => {
+				if (value && typeof value === 'object' && 'file' in value && 'entryPoints' in value) count++;
+				return stringify(value, ...rest);
+			}) as typeof JSON.stringify;
+			try {
+				run();
+			} finally {
+				JSON.stringify = stringify;
+			}
+			return count;
+		};
+		const eager = new IncrementalReport();
+		const lazy = new IncrementalReport();
+		// Three files, three parts: hashed in the steps, or all at once when the fingerprint is read.
+		assert.equal(
+			partsSerialised(() => makeReport(eager, sources(), budget, { fingerprint: true })),
+			3,
+		);
+		assert.equal(
+			partsSerialised(() => makeReport(lazy, sources(), budget)),
+			0,
+		);
+		let eagerDigest = '';
+		let lazyDigest = '';
+		assert.equal(
+			partsSerialised(() => (eagerDigest = eager.digest)),
+			0,
+		);
+		assert.equal(
+			partsSerialised(() => (lazyDigest = lazy.digest)),
+			3,
+		);
+		assert.equal(eagerDigest, lazyDigest);
+		assert.equal(eagerDigest, editedDigest);
+	});
+
 	test('a file that cannot be read leaves the report, and its part leaves the cache', () => {
 		analysed.length = 0;
 		const unreadable = sources().map((s) =>

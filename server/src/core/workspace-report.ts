@@ -51,6 +51,11 @@ export interface ReportOptions {
 	readonly analysed?: (source: ReportSource, analysis: FileAnalysis) => void;
 	/** Called when the analysis cannot take a file: it leaves the total, not the whole report. */
 	readonly failed?: (source: ReportSource, error: unknown) => void;
+	/**
+	 * Fingerprints each file's part in the step that makes or reuses it, so that `digest` only combines
+	 * them: a caller that pauses between steps (the server) never hashes the whole report in one go.
+	 */
+	readonly fingerprint?: boolean;
 }
 
 /** A file's part of the report, kept while nothing it read has changed. */
@@ -85,7 +90,8 @@ export class IncrementalReport {
 	/**
 	 * A fingerprint of the last report's file parts, in order: equal when no file's calls, entry points or
 	 * findings changed, whatever was analysed again. Cheaper than serialising the whole report, and taken
-	 * only when asked (the command line never asks): each part is hashed once while it is kept.
+	 * only when asked (the command line never asks): each part is hashed once while it is kept, in the
+	 * step that made it when the report was made with `fingerprint`.
 	 */
 	get digest(): string {
 		this.lastDigest ??= hash(this.lastParts.map(digestOf).join('\n'));
@@ -129,6 +135,7 @@ export class IncrementalReport {
 			if (part?.analysed) analysed++;
 			if (part) {
 				out.push(part.part);
+				if (options.fingerprint) digestOf(part.part);
 			}
 			yield { done: ++done, total, analysed, ...(done === total ? { heavyNext: true } : {}) };
 		}

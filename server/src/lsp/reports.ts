@@ -102,6 +102,8 @@ export class WorkspaceReports {
 		const { sources, uris } = await this.sources();
 		const steps = this.incremental.steps(sources, budget, {
 			settingsKey: session.settingsGeneration,
+			// The parts' fingerprints (the revision below) are taken as the parts are made, between pauses.
+			fingerprint: true,
 			failed: (source, error) =>
 				session.connection.console.error(
 					`Totalling ${fsPathOfGraph(source.path)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

@@ -4,7 +4,6 @@
  * nothing here computes credits itself.
  */
 import { join, sep } from 'node:path';
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeLensRefreshRequest, type Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,6 +25,7 @@ import { ScanPool } from '../workspace/scan-pool';
 import { readSource } from '../workspace/small-file';
 import { TeamConfigs } from '../workspace/team-config';
 import { statusNotification } from './messages';
+import { PauseMeter } from './pause-meter';
 import { WorkspaceReports } from './reports';
 import { type InlayHintMode, splitSettings } from './settings';
 import { configDiagnostics } from './views/config-diagnostics';
@@ -87,7 +87,7 @@ export class Session {
 	/** The calibration files of each folder (the org's API list, observed usage), read on first use and after they change. */
 	readonly calibrations = new Map<string, Calibration>();
 	/** How long the event loop waited, from the start of a cold index until the workspace is totalled after it. */
-	private indexPauses: IntervalHistogram | undefined;
+	private indexPauses: PauseMeter | undefined;
 
 	/** The running index build: a new one (Rescan, changed folders) cancels it. */
 	private indexToken: { isCancellationRequested: boolean } | undefined;
@@ -462,9 +462,8 @@ export class Session {
 		const token = { isCancellationRequested: false };
 		this.indexToken = token;
 		this.indexing = { done: 0, total: 0 };
-		this.indexPauses?.disable();
-		this.indexPauses = monitorEventLoopDelay({ resolution: 10 });
-		this.indexPauses.enable();
+		this.indexPauses?.stop();
+		this.indexPauses = new PauseMeter();
 		this.refreshStatus();
 		try {
 			this.discoveryOptions.clear();
@@ -507,9 +506,10 @@ export class Session {
 		const pauses = this.indexPauses;
 		if (!pauses || this.indexing) return;
 		this.indexPauses = undefined;
-		pauses.disable();
-		const heap = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
-		this.connection.console.log(`Longest pause while indexing and totalling: ${Math.round(pauses.max / 1e6)} ms; heap in use ${formatNumber(heap)} MB.`);
+		pauses.settle((longest) => {
+			const heap = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+			this.connection.console.log(`Longest pause while indexing and totalling: ${longest} ms; heap in use ${formatNumber(heap)} MB.`);
+		});
 	}
 
 	/** The configured ignore and Deluge globs (files the editor never opens as Deluge count too), and the editor's excluded files. */
