@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { EVERYTHING, Memo, Revisions } from '../../server/src/core/memo';
 
 void describe('Memo: answers kept with what they read', () => {
@@ -107,5 +108,49 @@ void describe('Memo: answers kept with what they read', () => {
 			revisions.untracked(() => revisions.read('/all.ts'));
 		});
 		assert.deepEqual([...deps], ['/a.ts']);
+	});
+	test('a change drops exactly the answers that read a changed file, whatever was set, replaced and deleted before', () => {
+		const files = ['/a.ts', '/b.ts', '/c.ts', '/d.ts'];
+		const keys = ['k0', 'k1', 'k2', 'k3', 'k4', 'k5'];
+		const step = fc.oneof(
+			fc.record({ set: fc.constantFrom(...keys), reads: fc.subarray(files), value: fc.nat(9) }),
+			fc.record({ changed: fc.subarray(files, { minLength: 1 }) }),
+			fc.record({ deleted: fc.constantFrom(...keys) }),
+		);
+		fc.assert(
+			fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+				const revisions = new Revisions();
+				const dropped: string[] = [];
+				const memo = new Memo<number>(revisions, (key) => dropped.push(key));
+				// What should be kept, worked out without an index: each key's value and the files it read.
+				const expected = new Map<string, { value: number; reads: readonly string[] }>();
+				const expectedDrops: string[] = [];
+				for (const s of steps) {
+					if ('set' in s) {
+						memo.set(
+							s.set,
+							revisions.track(() => (s.reads.forEach((f) => revisions.read(f)), s.value)),
+						);
+						expected.set(s.set, { value: s.value, reads: s.reads });
+					} else if ('deleted' in s) {
+						memo.delete(s.deleted);
+						expected.delete(s.deleted);
+					} else {
+						revisions.changed(s.changed);
+						for (const [key, { reads }] of expected)
+							if (reads.some((f) => s.changed.includes(f))) {
+								expected.delete(key);
+								expectedDrops.push(key);
+							}
+						// Each memo catches up when it is next used: here, at once.
+						assert.equal(memo.size, expected.size);
+					}
+				}
+				assert.deepEqual([...memo.keys()].sort(), [...expected.keys()].sort());
+				for (const [key, { value }] of expected) assert.equal(memo.get(key)?.value, value);
+				assert.deepEqual(dropped.sort(), expectedDrops.sort());
+			}),
+			{ numRuns: 500, seed: 20261205 },
+		);
 	});
 });

@@ -93,9 +93,21 @@ export class Revisions {
 	}
 }
 
-/** Answers by key, each dropped once something it read changes. */
+/**
+ * Answers by key, each dropped once something it read changes. Keys are indexed by the set of files
+ * they read (answers share a few thousand such sets, `Revisions.shared`), and those sets by each file
+ * in them, so a change drops the answers that read the file without a look at the others: the function
+ * costs of a large workspace are tens of thousands of answers, and an edit of one file reads a few.
+ */
 export class Memo<T> {
 	private readonly entries = new Map<string, Tracked<T>>();
+	/**
+	 * The keys of the kept answers, by the set of dependencies they share, and those sets by each
+	 * dependency in them. Most sets are held by one answer and most files are in one set: a lone key or
+	 * set is kept as it is, not in a collection of its own (thousands of those took megabytes).
+	 */
+	private readonly byDeps = new Map<ReadonlySet<string>, string | Set<string>>();
+	private readonly depsByFile = new Map<string, ReadonlySet<string> | ReadonlySet<string>[]>();
 	private revision: number;
 
 	/** `dropped` hears of each answer a change made stale, as it is dropped. */
@@ -121,11 +133,14 @@ export class Memo<T> {
 
 	set(key: string, tracked: Tracked<T>): void {
 		this.refresh();
-		this.entries.set(key, tracked);
+		this.keep(key, tracked);
 	}
 
 	delete(key: string): void {
+		const known = this.entries.get(key);
+		if (!known) return;
 		this.entries.delete(key);
+		this.unindex(key, known.deps);
 	}
 
 	keys(): IterableIterator<string> {
@@ -138,7 +153,7 @@ export class Memo<T> {
 		const known = this.get(key);
 		if (known) return known.value;
 		const tracked = this.revisions.track(compute);
-		if (!keep || keep(tracked.value)) this.entries.set(key, tracked);
+		if (!keep || keep(tracked.value)) this.keep(key, tracked);
 		return tracked.value;
 	}
 
@@ -150,12 +165,64 @@ export class Memo<T> {
 		if (stale.includes(EVERYTHING)) {
 			if (this.dropped) for (const key of this.entries.keys()) this.dropped(key);
 			this.entries.clear();
+			this.byDeps.clear();
+			this.depsByFile.clear();
 			return;
 		}
-		for (const [key, entry] of this.entries) {
-			if (!stale.some((s) => entry.deps.has(s))) continue;
-			this.entries.delete(key);
-			this.dropped?.(key);
+		for (const file of stale) {
+			const sets = this.depsByFile.get(file);
+			if (!sets) continue;
+			for (const deps of Array.isArray(sets) ? [...sets] : [sets]) {
+				const keys = this.byDeps.get(deps);
+				if (keys === undefined) continue;
+				for (const key of typeof keys === 'string' ? [keys] : [...keys]) {
+					this.delete(key);
+					this.dropped?.(key);
+				}
+			}
+		}
+	}
+
+	private keep(key: string, tracked: Tracked<T>): void {
+		const known = this.entries.get(key);
+		if (known) this.unindex(key, known.deps);
+		this.entries.set(key, tracked);
+		const { deps } = tracked;
+		const keys = this.byDeps.get(deps);
+		if (keys === undefined) {
+			this.byDeps.set(deps, key);
+			for (const file of deps) {
+				const sets = this.depsByFile.get(file);
+				if (sets === undefined) this.depsByFile.set(file, deps);
+				else if (Array.isArray(sets)) sets.push(deps);
+				else this.depsByFile.set(file, [sets, deps]);
+			}
+		} else if (typeof keys === 'string') {
+			if (keys !== key) this.byDeps.set(deps, new Set([keys, key]));
+		} else keys.add(key);
+	}
+
+	/** Takes a key out of the index; a set of dependencies no answer holds any longer leaves it. */
+	private unindex(key: string, deps: ReadonlySet<string>): void {
+		const keys = this.byDeps.get(deps);
+		if (keys === undefined) return;
+		if (typeof keys !== 'string') {
+			keys.delete(key);
+			if (keys.size > 1) return;
+			if (keys.size === 1) {
+				this.byDeps.set(deps, keys.values().next().value as string);
+				return;
+			}
+		} else if (keys !== key) return;
+		this.byDeps.delete(deps);
+		for (const file of deps) {
+			const sets = this.depsByFile.get(file);
+			if (sets === deps) this.depsByFile.delete(file);
+			else if (Array.isArray(sets)) {
+				const i = sets.indexOf(deps);
+				if (i >= 0) sets.splice(i, 1);
+				if (sets.length === 1) this.depsByFile.set(file, sets[0]);
+			}
 		}
 	}
 }
