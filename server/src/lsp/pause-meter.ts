@@ -23,9 +23,10 @@ export class PauseMeter {
 
 	/** Stops measuring once the pause that may be under way is counted, then gives the longest pause, in ms. */
 	settle(longest: (ms: number) => void): void {
+		// The reading does not keep a server that is shutting down alive.
 		setTimeout(() => {
 			this.histogram.disable();
 			longest(Math.round(this.histogram.max / 1e6));
-		}, 2 * RESOLUTION_MS);
+		}, 2 * RESOLUTION_MS).unref();
 	}
 }
