@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import { DidChangeTextDocumentNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, DidChangeTextDocumentNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { Server } from './harness';
 
 const LIB = (body: string) => `import axios from 'axios';
@@ -88,6 +88,47 @@ void describe('incremental analysis', () => {
 				diagnostics[0].message,
 				'work() (Convert Lead) costs 10 credits a call and runs inside a loop: ×4 = 40 credits per run. Move it out of the loop where the work allows, or check that every iteration needs it.',
 			);
+		} finally {
+			await server.shutdown().catch(() => server.kill());
+		}
+	});
+	test("a document's analysis is kept across edits of others until it reads them, or until its functions come to be called", async () => {
+		const ws = workspace(LIB("  await zoho.get('/Leads/' + id);"));
+		const idle = `export async function job(ids: string[]) {\n  return ids.length;\n}\n`;
+		writeFileSync(join(ws.dir, 'job.ts'), idle);
+		const otherUri = pathToFileURL(join(ws.dir, 'other.ts')).toString();
+		writeFileSync(join(ws.dir, 'other.ts'), 'export const n = 1;\n');
+		const server = new Server();
+		/** The title of the lens above work(), once it reads as `expected` (asked again until then: the server redoes it once edits settle). */
+		const workLens = async (expected: string): Promise<string> => {
+			let title = '';
+			for (let i = 0; i < 50; i++) {
+				const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: ws.libUri } });
+				title = lenses?.find((l) => l.range.start.line === 2)?.command?.title ?? '';
+				if (title.startsWith(expected)) return title;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			return title;
+		};
+		const edit = (uri: string, version: number, text: string) =>
+			server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+		try {
+			await server.initialize(undefined, { folders: [ws.dir] });
+			await server.status((s) => s.quiescent && !s.message.startsWith('Indexing'));
+			await server.open(ws.libUri, 'typescript', LIB("  await zoho.get('/Leads/' + id);"));
+			await server.open(ws.jobUri, 'typescript', idle);
+			await server.open(otherUri, 'typescript', 'export const n = 1;\n');
+			// Nothing calls work(): an entry point, a Get Record once a day (assumed).
+			assert.match(await workLens('Zoho CRM: 1 cr/run'), /^Zoho CRM: 1 cr\/run × 1 run\/day \(assumed\)/);
+			// An edit of a document work() does not read: its analysis holds, and reads the same.
+			await edit(otherUri, 2, 'export const n = 2;\n');
+			assert.match(await workLens('Zoho CRM: 1 cr/run'), /^Zoho CRM: 1 cr\/run × 1 run\/day \(assumed\)/);
+			// job() comes to call work(): work() reads nothing of job.ts, yet it is no longer an entry point but a helper its caller pays.
+			await edit(ws.jobUri, 2, JOB);
+			assert.equal(await workLens('Zoho CRM: 1 cr per run'), 'Zoho CRM: 1 cr per run of it, paid by its callers');
+			// And back.
+			await edit(ws.jobUri, 3, idle);
+			assert.match(await workLens('Zoho CRM: 1 cr/run'), /^Zoho CRM: 1 cr\/run × 1 run\/day \(assumed\)/);
 		} finally {
 			await server.shutdown().catch(() => server.kill());
 		}

@@ -85,6 +85,11 @@ export class Revisions {
 		if (this.log.length > LOG_SIZE) this.log = this.log.slice(-LOG_SIZE);
 	}
 
+	/** True when a change after `revision` made an answer that read `deps` stale (or the log no longer reaches back). */
+	changedSince(revision: number, deps: ReadonlySet<string>): boolean {
+		return this.staleSince(revision).some((stale) => stale === EVERYTHING || deps.has(stale));
+	}
+
 	/** What changed after `revision`: the stale dependencies, or `EVERYTHING` when the log no longer reaches back. */
 	staleSince(revision: number): readonly string[] {
 		if (revision === this.revision) return [];

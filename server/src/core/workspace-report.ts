@@ -209,7 +209,11 @@ function holdsNothing(facts: FileFacts): boolean {
 	);
 }
 
-function calledKey(graph: Graph, path: string, facts: FileFacts): string {
+/**
+ * Which of a file's functions other code calls, one character each: whether each is an entry point
+ * depends on it, and the graph answers it for the whole workspace without tracking who asked.
+ */
+export function calledKey(graph: Graph, path: string, facts: FileFacts): string {
 	const called = graph.calledFunctions();
 	return (facts.functions ?? []).map((f) => (called.has(`${path}#${f.name}`) ? '1' : '0')).join('');
 }

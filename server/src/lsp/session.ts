@@ -16,6 +16,7 @@ import type { Graph } from '../core/graph';
 import { keptAsDeluge } from '../core/scan/deluge/detect';
 import { entryPointMarkers, unreadFacts } from '../core/scan/relevance';
 import { LineMap } from '../core/text';
+import { calledKey } from '../core/workspace-report';
 import { formatNumber } from '../../../shared/format';
 import type { StatusParams } from '../../../shared/protocol';
 import { type Calibration, readCalibration, withCalibration } from '../workspace/calibration';
@@ -60,8 +61,13 @@ export interface DocumentSettings {
 export interface CacheEntry {
 	readonly version: number;
 	readonly settings: DocumentSettings;
-	/** The index generation the analysis saw: calls into other files may cost differently in a newer one. */
+	/** The index generation the analysis saw (a document outside the workspace is analysed again in a newer one). */
 	readonly generation: number;
+	/**
+	 * In the workspace: the graph it read, the files it read there and the graph's revision then, and which
+	 * of its functions other code called. It holds while none of those changed, whatever else was edited.
+	 */
+	readonly read?: { readonly graph: Graph; readonly deps: ReadonlySet<string>; readonly revision: number; readonly called: string };
 	readonly analysis: FileAnalysis;
 }
 
@@ -259,15 +265,30 @@ export class Session {
 		const scanned = this.factsOf(uri, version, text, language);
 		const settings = await this.settingsFor(uri);
 		const facts = await scanned;
-		const cached = this.cache.get(uri);
-		if (cached && cached.version === version && cached.settings === settings && cached.generation === this.index.generation) return cached;
 		const path = this.fsPathOf(uri);
 		const generation = this.index.generation;
 		const workspace = path ? { path: graphPath(path), costs: this.costsFor(settings) } : undefined;
-		const analysis = analyzeFacts(uri, text, facts, settings.effective, workspace);
-		const entry = { version, settings, generation, analysis };
+		const cached = this.cache.get(uri);
+		if (cached && cached.version === version && cached.settings === settings && this.stillHolds(cached, workspace, facts)) return cached;
+		if (!workspace) {
+			const entry = { version, settings, generation, analysis: analyzeFacts(uri, text, facts, settings.effective) };
+			this.cache.set(uri, entry);
+			return entry;
+		}
+		// Analysed again only when something it read changed: an edit of another document rarely touches it.
+		const { graph } = workspace.costs;
+		const tracked = graph.track(() => analyzeFacts(uri, text, facts, settings.effective, workspace));
+		const read = { graph, deps: tracked.deps, revision: graph.revisions.revision, called: calledKey(graph, workspace.path, facts) };
+		const entry = { version, settings, generation, read, analysis: tracked.value };
 		this.cache.set(uri, entry);
 		return entry;
+	}
+
+	/** Whether a kept analysis of this version still holds: nothing it read in the workspace changed since. */
+	private stillHolds(cached: CacheEntry, workspace: { path: string; costs: FunctionCosts } | undefined, facts: FileFacts): boolean {
+		if (!workspace || !cached.read) return !workspace && !cached.read && cached.generation === this.index.generation;
+		const { graph, deps, revision, called } = cached.read;
+		return graph === workspace.costs.graph && !graph.revisions.changedSince(revision, deps) && called === calledKey(graph, workspace.path, facts);
 	}
 
 	/** 'deluge' for a document the configured Deluge globs name (`**\/*.deluge.txt`), whatever its extension. */
