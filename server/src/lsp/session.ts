@@ -288,7 +288,10 @@ export class Session {
 	private stillHolds(cached: CacheEntry, workspace: { path: string; costs: FunctionCosts } | undefined, facts: FileFacts): boolean {
 		if (!workspace || !cached.read) return !workspace && !cached.read && cached.generation === this.index.generation;
 		const { graph, deps, revision, called } = cached.read;
-		return graph === workspace.costs.graph && !graph.revisions.changedSince(revision, deps) && called === calledKey(graph, workspace.path, facts);
+		if (graph !== workspace.costs.graph) return false;
+		// Nothing changed in the graph since: the answer for every hover, hint and lens between edits.
+		if (graph.revisions.revision === revision) return true;
+		return !graph.revisions.changedSince(revision, deps) && called === calledKey(graph, workspace.path, facts);
 	}
 
 	/** 'deluge' for a document the configured Deluge globs name (`**\/*.deluge.txt`), whatever its extension. */
