@@ -158,6 +158,26 @@ void describe('IncrementalReport: the workspace report, kept part by part', () =
 		);
 		assert.equal(eagerDigest, lazyDigest);
 		assert.equal(eagerDigest, editedDigest);
+		// A file that holds nothing keeps its (empty) part from one report to the next, like the others: hashed once.
+		const withEmpty = [
+			...sources(),
+			{
+				path: '/w/types.ts',
+				reportPath: 'types.ts',
+				facts: scan('/w/types.ts', 'export type Id = string;\n'),
+				settings: DEFAULT_SETTINGS,
+				costs,
+				text: () => '',
+			},
+		];
+		assert.equal(
+			partsSerialised(() => makeReport(eager, withEmpty, budget, { fingerprint: true })),
+			1,
+		);
+		assert.equal(
+			partsSerialised(() => makeReport(eager, withEmpty, budget, { fingerprint: true })),
+			0,
+		);
 	});
 
 	test('a file that cannot be read leaves the report, and its part leaves the cache', () => {

@@ -97,6 +97,8 @@ export class IncrementalReport {
 		this.lastDigest ??= hash(this.lastParts.map(digestOf).join('\n'));
 		return this.lastDigest;
 	}
+	/** The parts of files that hold nothing, by path: the same part from one report to the next, fingerprinted once. */
+	private readonly emptyParts = new Map<string, FileReport>();
 	/** Line starts of files that chains lead into, while their facts stay the same. */
 	private readonly lineStarts = new Map<string, { facts: FileFacts; lines: LineStarts | undefined }>();
 
@@ -144,6 +146,7 @@ export class IncrementalReport {
 		// Files that left the workspace leave the caches.
 		if (this.parts) for (const path of [...this.parts.keys()]) if (!byPath.has(path)) this.parts.delete(path);
 		for (const path of this.lineStarts.keys()) if (!byPath.has(path)) this.lineStarts.delete(path);
+		for (const path of this.emptyParts.keys()) if (!byPath.has(path)) this.emptyParts.delete(path);
 		return assembleReport(out, budget, options.skipped);
 	}
 
@@ -151,9 +154,14 @@ export class IncrementalReport {
 		const { path, facts, costs, reportPath, settings } = source;
 		// A file that holds nothing (no call, loop, function or problem; a file relevance did not read) has an empty part.
 		if (holdsNothing(facts)) {
-			const part = { file: { path: reportPath, language: facts.language, calls: [] }, entryPoints: [], findings: [], apis: {} };
+			let part = this.emptyParts.get(path);
+			if (part?.file.path !== reportPath || part.file.language !== facts.language) {
+				part = { file: { path: reportPath, language: facts.language, calls: [] }, entryPoints: [], findings: [], apis: {} };
+				this.emptyParts.set(path, part);
+			}
 			return { part, analysed: false };
 		}
+		this.emptyParts.delete(path);
 		const graph = costs.graph;
 		if (this.parts?.revisions !== graph.revisions) this.parts = new Memo(graph.revisions);
 		const known = this.parts.get(path)?.value;
